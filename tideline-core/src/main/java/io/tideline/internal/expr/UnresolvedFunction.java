@@ -1,0 +1,54 @@
+package io.tideline.internal.expr;
+
+import io.tideline.types.DataType;
+import java.util.List;
+
+/**
+ * A function call by name, {@code upper(product)}, {@code count(DISTINCT x)}, {@code count(*)}
+ * (whose argument is an {@link UnresolvedStar}). Names are matched case-insensitively.
+ */
+public record UnresolvedFunction(String name, List<Expr> args, boolean distinct) implements Expr {
+  public UnresolvedFunction {
+    args = List.copyOf(args);
+  }
+
+  @Override
+  public List<Expr> children() {
+    return args;
+  }
+
+  @Override
+  public Expr withChildren(List<Expr> newChildren) {
+    return new UnresolvedFunction(name, newChildren, distinct);
+  }
+
+  @Override
+  public boolean selfResolved() {
+    return false;
+  }
+
+  @Override
+  public DataType dataType() {
+    throw Expr.unresolved(this);
+  }
+
+  @Override
+  public boolean nullable() {
+    return true;
+  }
+
+  @Override
+  public String sql() {
+    StringBuilder sb = new StringBuilder(Identifiers.quote(name)).append('(');
+    if (distinct) {
+      sb.append("DISTINCT ");
+    }
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(args.get(i).sql());
+    }
+    return sb.append(')').toString();
+  }
+}
