@@ -217,6 +217,10 @@ class TypeParser extends TokenCursor {
   }
 
   private DataType structType(int start) {
+    // The lexer reads the "<>" of an empty struct as the not-equal operator.
+    if (accept(SqlLexer.NEQ)) {
+      return new StructType();
+    }
     if (!accept(SqlLexer.LT)) {
       throw ParseErrors.incompleteType(lx.span(start), "STRUCT");
     }
