@@ -381,7 +381,7 @@ final class ExpressionParser extends TypeParser {
     boolean distinct = acceptWord("DISTINCT");
     if (!distinct && atWord("ALL")) {
       int next = kind(1);
-      if (next == SqlLexer.IDENT
+      if ((next == SqlLexer.IDENT && !atWord(1, "AS"))
           || next == SqlLexer.QUOTED_IDENT
           || next == SqlLexer.STRING
           || lx.isNumber(pos + 1)) {
@@ -498,15 +498,19 @@ final class ExpressionParser extends TypeParser {
     return new ParseErrors.Span(lx.text, lx.start(fromTok), lx.end(toTok));
   }
 
+  // INTERVAL is also a valid column name: "interval - 1" and "interval + 'x'" are arithmetic on
+  // that column. Only a string right after the word, or a value followed by a unit, is a literal.
   private boolean isIntervalStart() {
     int p = pos + 1;
+    if (lx.kind(p) == SqlLexer.STRING) {
+      return true;
+    }
     if (lx.kind(p) == SqlLexer.MINUS || lx.kind(p) == SqlLexer.PLUS) {
       p++;
     }
     int k = lx.kind(p);
-    return k == SqlLexer.STRING
-        || ((k == SqlLexer.INTEGER || k == SqlLexer.DECIMAL)
-            && IntervalUnit.at(lx, p + 1, false) != null);
+    return (k == SqlLexer.STRING || k == SqlLexer.INTEGER || k == SqlLexer.DECIMAL)
+        && IntervalUnit.at(lx, p + 1, false) != null;
   }
 
   /**

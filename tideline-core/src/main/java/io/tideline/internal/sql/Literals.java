@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 
 /** Turns literal tokens (numbers, strings, hex strings) into values, by Spark's rules. */
 final class Literals {
-  private static final BigDecimal DOUBLE_MAX = new BigDecimal(Double.MAX_VALUE);
-  private static final BigDecimal FLOAT_MAX = new BigDecimal(Float.MAX_VALUE);
+  // From the shortest decimal text of the limits, as Spark compares: the exact binary value of
+  // Float.MAX_VALUE is below its printed form, which must still read back.
+  private static final BigDecimal DOUBLE_MAX = new BigDecimal(Double.toString(Double.MAX_VALUE));
+  private static final BigDecimal FLOAT_MAX = new BigDecimal(Float.toString(Float.MAX_VALUE));
 
   private Literals() {}
 
@@ -67,10 +69,11 @@ final class Literals {
         return decimal(new BigDecimal(raw), span);
       case SqlLexer.EXPONENT:
       case SqlLexer.DOUBLE_LIT:
-        return Literal.of(fractional(raw, span, DOUBLE_MAX, "double").doubleValue());
+        checkRange(raw, span, DOUBLE_MAX, "double");
+        return Literal.of(Double.parseDouble(raw));
       case SqlLexer.FLOAT_LIT:
-        return new Literal(
-            fractional(raw, span, FLOAT_MAX, "float").floatValue(), DataTypes.FloatType);
+        checkRange(raw, span, FLOAT_MAX, "float");
+        return new Literal(Float.parseFloat(raw), DataTypes.FloatType);
       default:
         throw new IllegalStateException("Bug in Tideline: token " + kind + " is not a number");
     }
@@ -85,13 +88,11 @@ final class Literals {
     return v.longValue();
   }
 
-  private static BigDecimal fractional(
-      String raw, ParseErrors.Span span, BigDecimal max, String type) {
-    BigDecimal v = new BigDecimal(raw);
-    if (v.abs().compareTo(max) > 0) {
+  // The value itself comes from Double.parseDouble, which keeps -0.0 (BigDecimal has no -0).
+  private static void checkRange(String raw, ParseErrors.Span span, BigDecimal max, String type) {
+    if (new BigDecimal(raw).abs().compareTo(max) > 0) {
       throw ParseErrors.numericRange(span, raw, type, max.negate().toString(), max.toString());
     }
-    return v;
   }
 
   /** A DECIMAL literal typed as Spark types it: precision {@code max(digits, scale)}. */
