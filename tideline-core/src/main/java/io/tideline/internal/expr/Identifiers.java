@@ -1,12 +1,47 @@
 package io.tideline.internal.expr;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** Quoting of identifiers in printed SQL. */
+/** Quoting of identifiers in printed SQL, so that the SQL parser reads them back as names. */
 public final class Identifiers {
+  // Words the expression parser never reads as a column name or alias: they start or continue
+  // expression syntax. Every other keyword (IF, LEFT, DATE, ORDER, ...) is a valid name unquoted.
+  private static final Set<String> RESERVED =
+      Set.of(
+          "AND",
+          "OR",
+          "NOT",
+          "IS",
+          "IN",
+          "BETWEEN",
+          "LIKE",
+          "ILIKE",
+          "RLIKE",
+          "REGEXP",
+          "CASE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "END",
+          "NULL",
+          "TRUE",
+          "FALSE",
+          "AS",
+          "DISTINCT",
+          "DIV",
+          "ESCAPE",
+          "FROM");
+
   private Identifiers() {}
 
-  /** {@code name}, in backticks when it is not a plain identifier. */
+  /** True when {@code word} (any case) needs backticks to be read as a name in an expression. */
+  public static boolean isReserved(String word) {
+    return word.length() <= 8 && RESERVED.contains(word.toUpperCase(Locale.ROOT));
+  }
+
+  /** {@code name}, in backticks when it is not a plain identifier or is a reserved word. */
   public static String quote(String name) {
     boolean plain = !name.isEmpty() && !Character.isDigit(name.charAt(0));
     for (int i = 0; plain && i < name.length(); i++) {
@@ -14,7 +49,17 @@ public final class Identifiers {
       plain =
           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
-    return plain ? name : "`" + name.replace("`", "``") + "`";
+    return plain && !isReserved(name) ? name : "`" + name.replace("`", "``") + "`";
+  }
+
+  /**
+   * A function name as printed before {@code (}: quoted also when unquoted it would start a special
+   * form ({@code CAST(x AS t)}).
+   */
+  public static String quoteFunctionName(String name) {
+    return name.equalsIgnoreCase("cast") || name.equalsIgnoreCase("try_cast")
+        ? "`" + name + "`"
+        : quote(name);
   }
 
   public static String quoteParts(List<String> parts) {

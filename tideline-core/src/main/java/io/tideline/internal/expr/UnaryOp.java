@@ -33,11 +33,20 @@ public record UnaryOp(UnaryOperator op, Expr child) implements Expr {
     };
   }
 
+  // A minus sign before a number is part of the literal when parsed, so "- 5" would read back as
+  // the literal -5: a non-negative numeric literal operand keeps its own parentheses.
+  private String operand() {
+    String s = child.sql();
+    return child instanceof Literal l && l.value() instanceof Number && !s.startsWith("-")
+        ? "(" + s + ")"
+        : s;
+  }
+
   @Override
   public String sql() {
     return switch (op) {
       case NOT -> "(NOT " + child.sql() + ")";
-      case NEGATE -> "(- " + child.sql() + ")";
+      case NEGATE -> "(- " + operand() + ")";
       case POSITIVE -> "(+ " + child.sql() + ")";
       case BIT_NOT -> "~" + child.sql();
       case IS_NULL -> "(" + child.sql() + " IS NULL)";

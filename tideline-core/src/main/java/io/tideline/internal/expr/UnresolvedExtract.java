@@ -38,8 +38,21 @@ public record UnresolvedExtract(Expr child, Expr extraction, boolean dotted) imp
   @Override
   public String sql() {
     if (dotted && extraction instanceof Literal l && l.value() instanceof String s) {
-      return child.sql() + "." + Identifiers.quote(s);
+      return base(true) + "." + Identifiers.quote(s);
     }
-    return child.sql() + "[" + extraction.sql() + "]";
+    return base(false) + "[" + extraction.sql() + "]";
+  }
+
+  // The child in parentheses unless it is a call, an extraction or (for [i]) a column name: bare,
+  // "a.b" would read back as one column name, "5.a" as a decimal, "~x[0]" as ~(x[0]).
+  private String base(boolean dottedAccess) {
+    boolean bare =
+        child instanceof UnresolvedFunction
+            || child instanceof UnresolvedExtract
+            || child instanceof Cast
+            || child instanceof CaseWhen
+            || (child instanceof UnresolvedColumn && !dottedAccess)
+            || (child instanceof Literal l && l.value() instanceof String);
+    return bare ? child.sql() : "(" + child.sql() + ")";
   }
 }

@@ -39,7 +39,7 @@ public record UnresolvedFunction(String name, List<Expr> args, boolean distinct)
 
   @Override
   public String sql() {
-    StringBuilder sb = new StringBuilder(Identifiers.quote(name)).append('(');
+    StringBuilder sb = new StringBuilder(Identifiers.quoteFunctionName(name)).append('(');
     if (distinct) {
       sb.append("DISTINCT ");
     }
