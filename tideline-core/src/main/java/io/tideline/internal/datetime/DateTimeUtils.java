@@ -325,7 +325,10 @@ public final class DateTimeUtils {
       return epochSeconds * MICROS_PER_SECOND + microsOfSecond;
     }
     try {
-      // One second is moved into the fraction so that the least representable second still fits.
+      if (epochSeconds > 0) {
+        return Math.addExact(Math.multiplyExact(epochSeconds, MICROS_PER_SECOND), microsOfSecond);
+      }
+      // One second moves into the fraction so that the least representable second still fits.
       return Math.addExact(
           Math.multiplyExact(epochSeconds + 1, MICROS_PER_SECOND),
           microsOfSecond - MICROS_PER_SECOND);

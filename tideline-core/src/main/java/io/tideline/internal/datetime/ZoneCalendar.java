@@ -147,7 +147,9 @@ public final class ZoneCalendar {
     }
     if (localSecond >= localHorizon) {
       LocalDateTime ldt = LocalDateTime.ofEpochSecond(localSecond, 0, ZoneOffset.UTC);
-      return ZonedDateTime.of(ldt, zone).getOffset().getTotalSeconds();
+      // In a gap java.time moves the local time forward, so the offset it reports is not the
+      // one that maps this local time to the chosen instant; derive it from the instant.
+      return (int) (localSecond - ZonedDateTime.of(ldt, zone).toEpochSecond());
     }
     int i = lastAtOrBefore(localThresholds, localSecond);
     return i < 0 ? offsetBeforeFirst : offsetsAfter[i];
