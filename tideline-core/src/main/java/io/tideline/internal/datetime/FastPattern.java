@@ -306,9 +306,9 @@ final class FastPattern {
   private static final int OFFSET_OUT_OF_RANGE = -2;
 
   /**
-   * Length of the {@code XXX} offset at {@code pos} ({@code Z}, {@code +hh:mm}, {@code +hh:mm:ss}),
-   * -1 if there is none, or {@link #OFFSET_OUT_OF_RANGE} when java.time would throw for hours,
-   * minutes or seconds out of range.
+   * Length of the {@code XXX} offset at {@code pos} ({@code Z} or {@code +hh:mm}; java.time's
+   * {@code +HH:MM} neither parses nor prints seconds), -1 if there is none, or {@link
+   * #OFFSET_OUT_OF_RANGE} when java.time would throw for hours or minutes out of range.
    */
   private static int parseOffset(byte[] b, int pos, int end) {
     if (pos >= end) {
@@ -328,17 +328,10 @@ final class FastPattern {
         && isDigit(b[pos + 5]))) {
       return -1;
     }
-    int length = 6;
-    if (pos + 9 <= end && b[pos + 6] == ':' && isDigit(b[pos + 7]) && isDigit(b[pos + 8])) {
-      length = 9;
-    }
-    int hours = twoDigits(b, pos + 1);
-    int minutes = twoDigits(b, pos + 4);
-    int seconds = length == 9 ? twoDigits(b, pos + 7) : 0;
-    if (hours > 23 || minutes > 59 || seconds > 59) {
+    if (twoDigits(b, pos + 1) > 23 || twoDigits(b, pos + 4) > 59) {
       return OFFSET_OUT_OF_RANGE;
     }
-    return length;
+    return 6;
   }
 
   private static int parsedOffset(byte[] b, int pos, int length) {
@@ -346,9 +339,6 @@ final class FastPattern {
       return 0;
     }
     int seconds = twoDigits(b, pos + 1) * 3600 + twoDigits(b, pos + 4) * 60;
-    if (length == 9) {
-      seconds += twoDigits(b, pos + 7);
-    }
     return b[pos] == '-' ? -seconds : seconds;
   }
 
@@ -420,16 +410,12 @@ final class FastPattern {
       dst[pos++] = 'Z';
       return pos;
     }
+    // XXX prints hours and minutes only; seconds of historical offsets are dropped, not rounded.
     dst[pos++] = (byte) (offsetSeconds < 0 ? '-' : '+');
     int abs = Math.abs(offsetSeconds);
     pos = DateTimeUtils.writeTwoDigits(abs / 3600, dst, pos);
     dst[pos++] = ':';
-    pos = DateTimeUtils.writeTwoDigits(abs / 60 % 60, dst, pos);
-    if (abs % 60 != 0) {
-      dst[pos++] = ':';
-      pos = DateTimeUtils.writeTwoDigits(abs % 60, dst, pos);
-    }
-    return pos;
+    return DateTimeUtils.writeTwoDigits(abs / 60 % 60, dst, pos);
   }
 
   /** An upper bound of the formatted length. */
@@ -441,7 +427,7 @@ final class FastPattern {
             case LITERAL -> 1;
             case YEAR -> 8;
             case FRACTION -> args[t];
-            case OFFSET -> 9;
+            case OFFSET -> 6;
             case OPTIONAL_START, OPTIONAL_END -> 0;
             default -> 2;
           };
