@@ -1,0 +1,127 @@
+package io.tideline.internal.datetime;
+
+import io.tideline.internal.errors.ErrorCondition;
+import io.tideline.internal.errors.ExecutionException;
+import java.util.Map;
+
+/**
+ * The error conditions of dates, times and datetime patterns, with Spark's condition names, and the
+ * factory that builds their exceptions so wording lives in one place.
+ */
+public final class DateTimeErrors {
+  private static final String PATTERN_GUIDE =
+      "See Spark's \"Datetime Patterns for Formatting and Parsing\" page for valid patterns.";
+
+  /** Conditions raised by the datetime package. */
+  public enum Condition implements ErrorCondition {
+    INVALID_DATETIME_PATTERN_ILLEGAL_CHARACTER(
+        "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER",
+        "22007",
+        "Found illegal character '<c>' in datetime pattern '<pattern>'. Remove or quote it; "
+            + PATTERN_GUIDE),
+    INVALID_DATETIME_PATTERN_LENGTH(
+        "INVALID_DATETIME_PATTERN.LENGTH",
+        "22007",
+        "Too many letters in datetime pattern '<pattern>': '<letters>' is not allowed. Use fewer"
+            + " letters; "
+            + PATTERN_GUIDE),
+    INVALID_DATETIME_PATTERN(
+        "INVALID_DATETIME_PATTERN",
+        "22007",
+        "Cannot recognize datetime pattern '<pattern>': <reason>. " + PATTERN_GUIDE),
+    DATETIME_WEEK_BASED_PATTERN(
+        "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_WEEK_BASED_PATTERN",
+        "42K0B",
+        "Week-based pattern letter '<c>' in datetime pattern '<pattern>' is unsupported since"
+            + " Spark 3.0. Use the SQL function EXTRACT instead."),
+    DATETIME_PATTERN_RECOGNITION(
+        "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION",
+        "42K0B",
+        "Datetime pattern '<pattern>' was valid before Spark 3.0 but is not anymore (<reason>)."
+            + " Rewrite it; "
+            + PATTERN_GUIDE),
+    CANNOT_PARSE_TIMESTAMP(
+        "CANNOT_PARSE_TIMESTAMP",
+        "22007",
+        "Text '<input>' does not match the datetime pattern '<pattern>'. Use `try_to_timestamp`"
+            + " to tolerate invalid input string and return NULL instead."),
+    DATETIME_OVERFLOW("DATETIME_OVERFLOW", "22008", "Datetime operation overflow: <operation>.");
+
+    private final String name;
+    private final String sqlState;
+    private final String template;
+
+    Condition(String name, String sqlState, String template) {
+      this.name = name;
+      this.sqlState = sqlState;
+      this.template = template;
+    }
+
+    @Override
+    public String conditionName() {
+      return name;
+    }
+
+    @Override
+    public String sqlState() {
+      return sqlState;
+    }
+
+    @Override
+    public String template() {
+      return template;
+    }
+  }
+
+  private DateTimeErrors() {}
+
+  static DateTimePatternException illegalCharacter(char c, String pattern) {
+    return new DateTimePatternException(
+        Condition.INVALID_DATETIME_PATTERN_ILLEGAL_CHARACTER,
+        Map.of("c", String.valueOf(c), "pattern", pattern),
+        null);
+  }
+
+  static DateTimePatternException tooManyLetters(String letters, String pattern) {
+    return new DateTimePatternException(
+        Condition.INVALID_DATETIME_PATTERN_LENGTH,
+        Map.of("letters", letters, "pattern", pattern),
+        null);
+  }
+
+  static DateTimePatternException weekBased(char c, String pattern) {
+    return new DateTimePatternException(
+        Condition.DATETIME_WEEK_BASED_PATTERN,
+        Map.of("c", String.valueOf(c), "pattern", pattern),
+        null);
+  }
+
+  static DateTimePatternException unrecognized(String pattern, IllegalArgumentException cause) {
+    return new DateTimePatternException(
+        Condition.INVALID_DATETIME_PATTERN,
+        Map.of("pattern", pattern, "reason", String.valueOf(cause.getMessage())),
+        cause);
+  }
+
+  static DateTimePatternException validBeforeSpark3(
+      String pattern, IllegalArgumentException cause) {
+    return new DateTimePatternException(
+        Condition.DATETIME_PATTERN_RECOGNITION,
+        Map.of("pattern", pattern, "reason", String.valueOf(cause.getMessage())),
+        cause);
+  }
+
+  /**
+   * The error of {@code to_timestamp} and friends under ANSI mode for a string that does not match
+   * its pattern.
+   */
+  public static ExecutionException cannotParseTimestamp(String input, String pattern) {
+    return new ExecutionException(
+        Condition.CANNOT_PARSE_TIMESTAMP, Map.of("input", input, "pattern", pattern));
+  }
+
+  /** A date or timestamp computation whose result leaves its type's range. */
+  public static ExecutionException datetimeOverflow(String operation) {
+    return new ExecutionException(Condition.DATETIME_OVERFLOW, Map.of("operation", operation));
+  }
+}

@@ -1,0 +1,437 @@
+package io.tideline.internal.datetime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A hand-written parser and printer for the datetime patterns that data mostly uses ({@code
+ * yyyy-MM-dd HH:mm:ss}, {@code yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]}, {@code yyyy-MM-dd}, {@code
+ * dd/MM/yyyy HH:mm}, ...), working on UTF-8 bytes without allocating.
+ *
+ * <p>It only takes patterns made of {@code yyyy}, {@code MM}, {@code dd}, {@code HH}, {@code mm},
+ * {@code ss}, {@code S..S}, {@code XXX}, ASCII literals and one level of optional sections, where
+ * each field appears once and no variable-width number (year, fraction) is directly followed by
+ * another number, so that java.time's adjacent-value parsing never comes into play. Within that set
+ * it reproduces what the java.time formatter Spark builds would do (STRICT resolver, case
+ * insensitive literals, {@code uuuu} year rules), and it is checked against it by tests. The only
+ * input it leaves to java.time is a year with a sign.
+ */
+final class FastPattern {
+  /** {@link #parse} result: let the java.time formatter decide. */
+  static final long DEFER = Long.MIN_VALUE + 1;
+
+  private static final int LITERAL = 0;
+  private static final int YEAR = 1;
+  private static final int MONTH = 2;
+  private static final int DAY = 3;
+  private static final int HOUR = 4;
+  private static final int MINUTE = 5;
+  private static final int SECOND = 6;
+  private static final int FRACTION = 7;
+  private static final int OFFSET = 8;
+  private static final int OPTIONAL_START = 9;
+  private static final int OPTIONAL_END = 10;
+
+  private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+
+  private final int[] kinds;
+
+  /** The literal byte of a LITERAL token, the digit count of a FRACTION token. */
+  private final int[] args;
+
+  /** For OPTIONAL_START, the index of its OPTIONAL_END. */
+  private final int[] sectionEnds;
+
+  private FastPattern(int[] kinds, int[] args, int[] sectionEnds) {
+    this.kinds = kinds;
+    this.args = args;
+    this.sectionEnds = sectionEnds;
+  }
+
+  /** The fast form of a Spark pattern, or null when the pattern is outside the supported set. */
+  static FastPattern compile(String pattern) {
+    List<int[]> tokens = new ArrayList<>();
+    boolean[] seen = new boolean[OFFSET + 1];
+    int depth = 0;
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        int close = pattern.indexOf('\'', i + 1);
+        if (close < 0) {
+          return null;
+        }
+        if (close == i + 1) {
+          tokens.add(new int[] {LITERAL, '\''});
+        } else {
+          for (int k = i + 1; k < close; k++) {
+            if (!isPlainLiteral(pattern.charAt(k))) {
+              return null;
+            }
+            tokens.add(new int[] {LITERAL, pattern.charAt(k)});
+          }
+        }
+        i = close + 1;
+        continue;
+      }
+      if (c == '[') {
+        if (depth > 0) {
+          return null;
+        }
+        depth++;
+        tokens.add(new int[] {OPTIONAL_START, 0});
+        i++;
+        continue;
+      }
+      if (c == ']') {
+        if (depth == 0) {
+          return null;
+        }
+        depth--;
+        tokens.add(new int[] {OPTIONAL_END, 0});
+        i++;
+        continue;
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        int run = i;
+        while (run < pattern.length() && pattern.charAt(run) == c) {
+          run++;
+        }
+        int count = run - i;
+        int kind = fieldKind(c, count);
+        if (kind < 0 || seen[kind]) {
+          return null;
+        }
+        seen[kind] = true;
+        tokens.add(new int[] {kind, count});
+        i = run;
+        continue;
+      }
+      if (!isPlainLiteral(c) || c == '#' || c == '{' || c == '}') {
+        return null;
+      }
+      tokens.add(new int[] {LITERAL, c});
+      i++;
+    }
+    if (depth != 0) {
+      return null;
+    }
+    int n = tokens.size();
+    int[] kinds = new int[n];
+    int[] args = new int[n];
+    int[] sectionEnds = new int[n];
+    int open = -1;
+    for (int t = 0; t < n; t++) {
+      kinds[t] = tokens.get(t)[0];
+      args[t] = tokens.get(t)[1];
+      if (kinds[t] == OPTIONAL_START) {
+        open = t;
+      } else if (kinds[t] == OPTIONAL_END) {
+        sectionEnds[open] = t;
+      }
+    }
+    for (int t = 0; t < n; t++) {
+      if (kinds[t] == YEAR || kinds[t] == FRACTION) {
+        int next = nextConsuming(kinds, t + 1);
+        if (next < n && isNumeric(kinds[next])) {
+          return null;
+        }
+        if (kinds[t] == YEAR && t + 1 < n && kinds[t + 1] != LITERAL) {
+          return null;
+        }
+      }
+    }
+    return new FastPattern(kinds, args, sectionEnds);
+  }
+
+  private static int fieldKind(char c, int count) {
+    return switch (c) {
+      case 'y' -> count == 4 ? YEAR : -1;
+      case 'M' -> count == 2 ? MONTH : -1;
+      case 'd' -> count == 2 ? DAY : -1;
+      case 'H' -> count == 2 ? HOUR : -1;
+      case 'm' -> count == 2 ? MINUTE : -1;
+      case 's' -> count == 2 ? SECOND : -1;
+      case 'S' -> count <= 9 ? FRACTION : -1;
+      case 'X' -> count == 3 ? OFFSET : -1;
+      default -> -1;
+    };
+  }
+
+  private static boolean isPlainLiteral(char c) {
+    return c >= 0x20 && c < 0x7F && (c < '0' || c > '9');
+  }
+
+  private static boolean isNumeric(int kind) {
+    return kind >= YEAR && kind <= FRACTION;
+  }
+
+  private static int nextConsuming(int[] kinds, int from) {
+    int t = from;
+    while (t < kinds.length && (kinds[t] == OPTIONAL_START || kinds[t] == OPTIONAL_END)) {
+      t++;
+    }
+    return t;
+  }
+
+  /**
+   * Parses {@code utf8[off, off + len)} as a whole.
+   *
+   * @return microseconds since epoch, {@link DateTimeUtils#INVALID_TIMESTAMP}, or {@link #DEFER}
+   */
+  long parse(byte[] utf8, int off, int len, ZoneCalendar zone) {
+    final int end = off + len;
+    int pos = off;
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int micros = 0;
+    int offsetSeconds = 0;
+    boolean hasOffset = false;
+    // State at the start of the open optional section, restored when the section does not match.
+    int sectionStart = -1;
+    int savedPos = 0;
+    int savedMicros = 0;
+    int savedOffset = 0;
+    boolean savedHasOffset = false;
+    int t = 0;
+    while (t < kinds.length) {
+      int kind = kinds[t];
+      boolean ok = true;
+      switch (kind) {
+        case OPTIONAL_START -> {
+          sectionStart = t;
+          savedPos = pos;
+          savedMicros = micros;
+          savedOffset = offsetSeconds;
+          savedHasOffset = hasOffset;
+        }
+        case OPTIONAL_END -> sectionStart = -1;
+        case LITERAL -> {
+          if (pos < end && equalsIgnoreCase(utf8[pos], args[t])) {
+            pos++;
+          } else {
+            ok = false;
+          }
+        }
+        case YEAR -> {
+          if (pos < end && (utf8[pos] == '+' || utf8[pos] == '-')) {
+            return DEFER;
+          }
+          int digits = countDigits(utf8, pos, end, 19);
+          if (digits != 4) {
+            ok = false;
+          } else {
+            year = readNumber(utf8, pos, 4);
+            pos += 4;
+          }
+        }
+        case MONTH, DAY, HOUR, MINUTE, SECOND -> {
+          if (pos + 2 <= end && isDigit(utf8[pos]) && isDigit(utf8[pos + 1])) {
+            int v = (utf8[pos] - '0') * 10 + (utf8[pos + 1] - '0');
+            pos += 2;
+            switch (kind) {
+              case MONTH -> month = v;
+              case DAY -> day = v;
+              case HOUR -> hour = v;
+              case MINUTE -> minute = v;
+              default -> second = v;
+            }
+          } else {
+            ok = false;
+          }
+        }
+        case FRACTION -> {
+          int digits = countDigits(utf8, pos, end, args[t]);
+          if (digits == 0) {
+            ok = false;
+          } else {
+            int v = 0;
+            for (int k = 0; k < 6; k++) {
+              v = v * 10 + (k < digits ? utf8[pos + k] - '0' : 0);
+            }
+            micros = v;
+            pos += digits;
+          }
+        }
+        case OFFSET -> {
+          int consumed = parseOffset(utf8, pos, end);
+          if (consumed == OFFSET_OUT_OF_RANGE) {
+            return DateTimeUtils.INVALID_TIMESTAMP;
+          }
+          if (consumed < 0) {
+            ok = false;
+          } else {
+            offsetSeconds = parsedOffset(utf8, pos, consumed);
+            hasOffset = true;
+            pos += consumed;
+          }
+        }
+        default -> throw new IllegalStateException("Bug in Tideline: unknown token " + kind);
+      }
+      if (!ok) {
+        if (sectionStart < 0) {
+          return DateTimeUtils.INVALID_TIMESTAMP;
+        }
+        pos = savedPos;
+        micros = savedMicros;
+        offsetSeconds = savedOffset;
+        hasOffset = savedHasOffset;
+        t = sectionEnds[sectionStart];
+        sectionStart = -1;
+      }
+      t++;
+    }
+    if (pos != end) {
+      return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    if (!CivilDates.isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+      return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    if (hasOffset && Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
+      return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    long localSeconds =
+        CivilDates.daysFromCivil(year, month, day) * DateTimeUtils.SECONDS_PER_DAY
+            + hour * 3600L
+            + minute * 60L
+            + second;
+    int offset = hasOffset ? offsetSeconds : zone.offsetSecondsForLocal(localSeconds);
+    return (localSeconds - offset) * DateTimeUtils.MICROS_PER_SECOND + micros;
+  }
+
+  private static final int OFFSET_OUT_OF_RANGE = -2;
+
+  /**
+   * Length of the {@code XXX} offset at {@code pos} ({@code Z} or {@code +hh:mm}; java.time's
+   * {@code +HH:MM} neither parses nor prints seconds), -1 if there is none, or {@link
+   * #OFFSET_OUT_OF_RANGE} when java.time would throw for hours or minutes out of range.
+   */
+  private static int parseOffset(byte[] b, int pos, int end) {
+    if (pos >= end) {
+      return -1;
+    }
+    if (b[pos] == 'Z' || b[pos] == 'z') {
+      return 1;
+    }
+    if (b[pos] != '+' && b[pos] != '-') {
+      return -1;
+    }
+    if (!(pos + 6 <= end
+        && isDigit(b[pos + 1])
+        && isDigit(b[pos + 2])
+        && b[pos + 3] == ':'
+        && isDigit(b[pos + 4])
+        && isDigit(b[pos + 5]))) {
+      return -1;
+    }
+    if (twoDigits(b, pos + 1) > 23 || twoDigits(b, pos + 4) > 59) {
+      return OFFSET_OUT_OF_RANGE;
+    }
+    return 6;
+  }
+
+  private static int parsedOffset(byte[] b, int pos, int length) {
+    if (length == 1) {
+      return 0;
+    }
+    int seconds = twoDigits(b, pos + 1) * 3600 + twoDigits(b, pos + 4) * 60;
+    return b[pos] == '-' ? -seconds : seconds;
+  }
+
+  private static int twoDigits(byte[] b, int pos) {
+    return (b[pos] - '0') * 10 + (b[pos + 1] - '0');
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  private static int countDigits(byte[] b, int pos, int end, int max) {
+    int n = 0;
+    while (n < max && pos + n < end && isDigit(b[pos + n])) {
+      n++;
+    }
+    return n;
+  }
+
+  private static int readNumber(byte[] b, int pos, int digits) {
+    int v = 0;
+    for (int k = 0; k < digits; k++) {
+      v = v * 10 + (b[pos + k] - '0');
+    }
+    return v;
+  }
+
+  private static boolean equalsIgnoreCase(byte actual, int expected) {
+    if (actual == expected) {
+      return true;
+    }
+    int a = actual | 0x20;
+    return a >= 'a' && a <= 'z' && a == (expected | 0x20);
+  }
+
+  /** Formats an instant; the output is ASCII and at most {@link #maxLength} bytes long. */
+  int format(long micros, ZoneCalendar zone, DateTimeFields fields, byte[] dst) {
+    fields.set(micros, zone);
+    int pos = 0;
+    for (int t = 0; t < kinds.length; t++) {
+      switch (kinds[t]) {
+        case LITERAL -> dst[pos++] = (byte) args[t];
+        case YEAR -> pos = DateTimeUtils.writeIsoYear(fields.year, dst, pos);
+        case MONTH -> pos = DateTimeUtils.writeTwoDigits(fields.month, dst, pos);
+        case DAY -> pos = DateTimeUtils.writeTwoDigits(fields.day, dst, pos);
+        case HOUR -> pos = DateTimeUtils.writeTwoDigits(fields.hour, dst, pos);
+        case MINUTE -> pos = DateTimeUtils.writeTwoDigits(fields.minute, dst, pos);
+        case SECOND -> pos = DateTimeUtils.writeTwoDigits(fields.second, dst, pos);
+        case FRACTION -> {
+          int v = fields.microsOfSecond;
+          for (int k = 0; k < args[t]; k++) {
+            int digit = k < 6 ? v / POW10[5 - k] % 10 : 0;
+            dst[pos++] = (byte) ('0' + digit);
+          }
+        }
+        case OFFSET -> pos = writeOffset(fields.offsetSeconds, dst, pos);
+        default -> {
+          // Optional sections print their content: every field is known when formatting.
+        }
+      }
+    }
+    return pos;
+  }
+
+  private static final int[] POW10 = {1, 10, 100, 1000, 10_000, 100_000};
+
+  private static int writeOffset(int offsetSeconds, byte[] dst, int pos) {
+    if (offsetSeconds == 0) {
+      dst[pos++] = 'Z';
+      return pos;
+    }
+    // XXX prints hours and minutes only; seconds of historical offsets are dropped, not rounded.
+    dst[pos++] = (byte) (offsetSeconds < 0 ? '-' : '+');
+    int abs = Math.abs(offsetSeconds);
+    pos = DateTimeUtils.writeTwoDigits(abs / 3600, dst, pos);
+    dst[pos++] = ':';
+    return DateTimeUtils.writeTwoDigits(abs / 60 % 60, dst, pos);
+  }
+
+  /** An upper bound of the formatted length. */
+  int maxLength() {
+    int n = 0;
+    for (int t = 0; t < kinds.length; t++) {
+      n +=
+          switch (kinds[t]) {
+            case LITERAL -> 1;
+            case YEAR -> 8;
+            case FRACTION -> args[t];
+            case OFFSET -> 6;
+            case OPTIONAL_START, OPTIONAL_END -> 0;
+            default -> 2;
+          };
+    }
+    return n;
+  }
+}
