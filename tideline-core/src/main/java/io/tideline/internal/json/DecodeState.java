@@ -14,6 +14,9 @@ final class DecodeState {
   /** The array the current record is parsed from; raw JSON text is sliced out of it. */
   byte[] input;
 
+  /** Where the record starts in {@link #input}: Jackson's byte offsets are relative to it. */
+  int inputOffset;
+
   /** ASCII/UTF-8 scratch space for the datetime parsers, which take bytes. */
   byte[] scratch = new byte[64];
 
@@ -27,8 +30,9 @@ final class DecodeState {
     this.options = options;
   }
 
-  void reset(byte[] input) {
+  void reset(byte[] input, int inputOffset) {
     this.input = input;
+    this.inputOffset = inputOffset;
     bad = false;
     failedField = null;
     failedToken = null;

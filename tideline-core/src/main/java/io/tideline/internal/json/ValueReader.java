@@ -572,7 +572,7 @@ abstract class ValueReader {
         int start = (int) p.currentTokenLocation().getByteOffset();
         p.skipChildren();
         int end = (int) p.currentLocation().getByteOffset();
-        v.append(row, state.input, start, end - start);
+        v.append(row, state.input, state.inputOffset + start, end - start);
       } else {
         Utf8Writer.write(v, row, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }
