@@ -1,0 +1,92 @@
+package io.tideline.internal.json;
+
+import io.tideline.internal.datasource.FileSplit;
+import io.tideline.internal.exec.BatchIterator;
+import io.tideline.internal.vector.Batch;
+import io.tideline.internal.vector.StructVector;
+import io.tideline.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads one split of a JSON Lines file into batches of the required columns.
+ *
+ * <p>How a batch is made: {@link LineReader} finds the next line in its large read buffer with a
+ * byte scan; {@link RecordDecoder} parses the line in place (no copy of the line) and writes each
+ * required field straight into the batch's vectors, skipping other fields unparsed. Vectors are
+ * reused from batch to batch, as {@link BatchIterator} allows. Blank lines are skipped; malformed
+ * lines follow the mode: kept with null fields (and the raw line in the corrupt-record column, if
+ * required) in PERMISSIVE, dropped in DROPMALFORMED, an error naming the file and line in FAILFAST.
+ */
+final class JsonLinesReader implements BatchIterator {
+  private final FileSplit split;
+  private final LineReader lines;
+  private final RecordDecoder decoder;
+  private final JsonOptions options;
+  private final StructVector out;
+  private final int batchSize;
+
+  JsonLinesReader(FileSplit split, StructType requiredSchema, JsonOptions options, int batchSize)
+      throws IOException {
+    this.split = split;
+    this.options = options;
+    this.batchSize = batchSize;
+    this.decoder = new RecordDecoder(requiredSchema, options, true);
+    this.out = new StructVector(requiredSchema, batchSize);
+    this.lines = new LineReader(split.path(), split.start(), split.length(), options.lineSeparator);
+  }
+
+  @Override
+  public Batch next() {
+    out.reset();
+    int row = 0;
+    try {
+      while (row < batchSize && lines.next()) {
+        byte[] buf = lines.buffer();
+        int status = decoder.decode(buf, lines.lineStart(), lines.lineLength(), out, row);
+        if (status == RecordDecoder.OK) {
+          row += decoder.rowsWritten;
+        } else if (status != RecordDecoder.EMPTY) {
+          switch (options.mode) {
+            case PERMISSIVE -> row += decoder.rowsWritten;
+            case DROPMALFORMED -> {}
+            case FAILFAST ->
+                throw JsonErrors.malformedRecord(
+                    new String(buf, lines.lineStart(), lines.lineLength(), StandardCharsets.UTF_8),
+                    " in " + where(),
+                    decoder.state.cause());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw JsonErrors.readFailed(split.path().toString(), e);
+    }
+    return row == 0 ? null : new Batch(out.children(), row);
+  }
+
+  /** The file and line of the current record, for messages. */
+  private String where() {
+    if (split.start() == 0) {
+      return "file " + split.path() + ", line " + lines.lineNumber();
+    }
+    return "file "
+        + split.path()
+        + ", line starting at byte "
+        + lines.lineOffset()
+        + " (line "
+        + lines.lineNumber()
+        + " of the split starting at byte "
+        + split.start()
+        + ")";
+  }
+
+  @Override
+  public void close() {
+    try {
+      lines.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

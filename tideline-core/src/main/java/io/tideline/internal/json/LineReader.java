@@ -1,0 +1,194 @@
+package io.tideline.internal.json;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Reads the lines of one byte range of a file, with {@code FileSplit}'s ownership rule: a reader
+ * owns every line that starts in {@code [start, end)}, reads the last one past {@code end} to its
+ * terminator, and leaves the partial line at {@code start} to the previous split. So splits at any
+ * byte boundaries yield each line exactly once.
+ *
+ * <p>Lines are handed out in place, as a range of {@link #buffer()}, valid until the next call to
+ * {@link #next()}: no per-line copy. The default terminator is {@code \n}, with a {@code \r} before
+ * it dropped; a user {@code lineSep} is matched as given.
+ */
+final class LineReader implements Closeable {
+  private static final int DEFAULT_BUFFER = 4 << 20;
+
+  private final FileChannel channel;
+  private final long end;
+  private final byte[] sep;
+  private final boolean defaultSep;
+
+  private byte[] buf;
+
+  /** File offset of {@code buf[0]}. */
+  private long bufFileOffset;
+
+  private int limit;
+  private int pos;
+  private boolean eof;
+  private boolean done;
+
+  private int lineStart;
+  private int lineLength;
+  private long lineNumber;
+
+  /**
+   * @param lineSep the separator, or null for the default ({@code \n} or {@code \r\n})
+   */
+  LineReader(Path path, long start, long length, byte[] lineSep) throws IOException {
+    this.channel = FileChannel.open(path, StandardOpenOption.READ);
+    this.end = start + length;
+    this.defaultSep = lineSep == null;
+    this.sep = lineSep == null ? new byte[] {'\n'} : lineSep;
+    this.buf = new byte[(int) Math.min(DEFAULT_BUFFER, Math.max(64 << 10, length + (64 << 10)))];
+    if (start > 0) {
+      long from = Math.max(0, start - sep.length);
+      bufFileOffset = from;
+      channel.position(from);
+      // Skip to the end of the first separator that ends at or after start: the line there is ours.
+      while (true) {
+        int i = indexOfSep(pos);
+        if (i >= 0 && bufFileOffset + i + sep.length >= start) {
+          pos = i + sep.length;
+          break;
+        }
+        if (i >= 0) {
+          pos = i + 1;
+          continue;
+        }
+        if (eof) {
+          done = true;
+          break;
+        }
+        pos = Math.max(pos, limit - sep.length + 1);
+        fill();
+      }
+    } else {
+      channel.position(0);
+    }
+  }
+
+  /** Advances to the next owned line; false when there is none. */
+  boolean next() throws IOException {
+    if (done) {
+      return false;
+    }
+    if (bufFileOffset + pos >= end) {
+      done = true;
+      return false;
+    }
+    int searchFrom = pos;
+    while (true) {
+      int i = indexOfSep(searchFrom);
+      if (i >= 0) {
+        setLine(pos, i);
+        pos = i + sep.length;
+        return true;
+      }
+      if (eof) {
+        if (pos < limit) {
+          setLine(pos, limit);
+          pos = limit;
+          return true;
+        }
+        done = true;
+        return false;
+      }
+      int scanned = limit - pos;
+      fill();
+      searchFrom = pos + Math.max(0, scanned - sep.length + 1);
+    }
+  }
+
+  private void setLine(int from, int to) {
+    int len = to - from;
+    if (defaultSep && len > 0 && buf[to - 1] == '\r') {
+      len--;
+    }
+    lineStart = from;
+    lineLength = len;
+    lineNumber++;
+  }
+
+  byte[] buffer() {
+    return buf;
+  }
+
+  int lineStart() {
+    return lineStart;
+  }
+
+  int lineLength() {
+    return lineLength;
+  }
+
+  /** The 1-based number of the current line within this split. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  /** The file offset of the current line's first byte. */
+  long lineOffset() {
+    return bufFileOffset + lineStart;
+  }
+
+  private int indexOfSep(int from) {
+    byte[] b = buf;
+    int lim = limit;
+    if (sep.length == 1) {
+      byte s = sep[0];
+      for (int i = from; i < lim; i++) {
+        if (b[i] == s) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    outer:
+    for (int i = from; i <= lim - sep.length; i++) {
+      for (int k = 0; k < sep.length; k++) {
+        if (b[i + k] != sep[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Keeps the unconsumed bytes from {@code pos}, moves them to the front and reads more. */
+  private void fill() throws IOException {
+    int keep = limit - pos;
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, keep);
+      bufFileOffset += pos;
+      pos = 0;
+      limit = keep;
+    }
+    if (limit == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    ByteBuffer bb = ByteBuffer.wrap(buf, limit, buf.length - limit);
+    while (bb.hasRemaining()) {
+      int n = channel.read(bb);
+      if (n < 0) {
+        eof = true;
+        break;
+      }
+    }
+    limit = bb.position();
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,166 @@
+package io.tideline.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.tideline.internal.vector.BytesVector;
+import io.tideline.internal.vector.ColumnVector;
+import io.tideline.internal.vector.StructVector;
+import io.tideline.types.DataTypes;
+import io.tideline.types.StructField;
+import io.tideline.types.StructType;
+import java.io.IOException;
+
+/**
+ * Decodes one JSON record (a byte range of UTF-8) into one row of a struct vector: the core shared
+ * by {@code from_json} ({@link JsonRowDecoder}) and the JSON Lines reader.
+ *
+ * <p>Spark's record semantics ({@code JacksonParser} with partial results on): a value of the wrong
+ * type nulls that value only and marks the record malformed ({@link #PARTIAL}); invalid or
+ * truncated JSON, or a top-level value that is not an object, writes a row whose fields are all
+ * null ({@link #MALFORMED}); a blank record writes nothing ({@link #EMPTY}). When the schema has
+ * the corrupt-record column (a STRING field named by {@code columnNameOfCorruptRecord}), it
+ * receives the raw text of malformed records and null otherwise. What a malformed record means for
+ * the query (keep, drop, fail) is the caller's decision, by its mode.
+ *
+ * <p>Not thread-safe: one instance per thread. Per record it allocates only Jackson's parser.
+ */
+final class RecordDecoder {
+  static final int OK = 0;
+  static final int PARTIAL = 1;
+  static final int MALFORMED = 2;
+  static final int EMPTY = 3;
+
+  private final JsonFactory factory;
+  private final ValueReader.StructReader root;
+  private final StructType schema;
+  private final int corruptIndex;
+  private final boolean arrayAsStructs;
+  final DecodeState state;
+
+  /** Rows written by the last {@link #decode}: 1, or 0..n for a top-level array of objects. */
+  int rowsWritten;
+
+  /**
+   * @param arrayAsStructs whether a top-level array of objects yields one row per element (the file
+   *     reader, as Spark's); otherwise such a record is malformed ({@code from_json})
+   */
+  RecordDecoder(StructType schema, JsonOptions options, boolean arrayAsStructs) {
+    this.schema = schema;
+    this.factory = options.buildFactory();
+    this.state = new DecodeState(options);
+    this.arrayAsStructs = arrayAsStructs;
+    this.corruptIndex = corruptIndex(schema, options.columnNameOfCorruptRecord);
+    this.root =
+        new ValueReader.StructReader(
+            schema, state, corruptIndex < 0 ? null : options.columnNameOfCorruptRecord);
+  }
+
+  /** The position of the corrupt-record column in {@code schema}, or -1; checks its type. */
+  static int corruptIndex(StructType schema, String name) {
+    for (int i = 0; i < schema.size(); i++) {
+      StructField f = schema.field(i);
+      if (f.name().equals(name)) {
+        if (f.dataType() != DataTypes.StringType || !f.nullable()) {
+          throw JsonErrors.invalidCorruptRecordType(name, f.dataType());
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  boolean hasCorruptColumn() {
+    return corruptIndex >= 0;
+  }
+
+  /**
+   * Decodes {@code buf[off, off+len)} into row {@code row} of {@code out} (and the following rows
+   * for a top-level array); returns {@link #OK}, {@link #PARTIAL}, {@link #MALFORMED} or {@link
+   * #EMPTY}. The cause of a malformed record is in {@link DecodeState#cause()}.
+   */
+  int decode(byte[] buf, int off, int len, StructVector out, int row) {
+    state.reset(buf, off);
+    rowsWritten = 1;
+    JsonParser p = null;
+    try {
+      p = factory.createParser(buf, off, len);
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        rowsWritten = 0;
+        return EMPTY;
+      }
+      if (t == JsonToken.START_OBJECT) {
+        root.readObject(p, out, row);
+      } else if (t == JsonToken.START_ARRAY && arrayAsStructs) {
+        rowsWritten = readArrayOfObjects(p, out, row);
+      } else {
+        state.failure(t, schema);
+        return malformed(buf, off, len, out, row);
+      }
+    } catch (JsonProcessingException e) {
+      state.syntax(e.getOriginalMessage());
+      return malformed(buf, off, len, out, row);
+    } catch (ValueReader.ConversionFailure e) {
+      return malformed(buf, off, len, out, row);
+    } catch (IOException e) {
+      throw new IllegalStateException("Bug in Tideline: I/O error parsing a byte array", e);
+    } finally {
+      close(p);
+    }
+    if (state.isBad()) {
+      for (int i = 0; i < rowsWritten; i++) {
+        setCorrupt(out, row + i, buf, off, len);
+      }
+      return PARTIAL;
+    }
+    if (corruptIndex >= 0) {
+      for (int i = 0; i < rowsWritten; i++) {
+        out.child(corruptIndex).setNull(row + i);
+      }
+    }
+    return OK;
+  }
+
+  private int readArrayOfObjects(JsonParser p, StructVector out, int row) throws IOException {
+    int n = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        throw ValueReader.fail(state, t, schema);
+      }
+      out.ensureCapacity(row + n + 1);
+      root.readObject(p, out, row + n);
+      n++;
+    }
+    return n;
+  }
+
+  private int malformed(byte[] buf, int off, int len, StructVector out, int row) {
+    rowsWritten = 1;
+    ColumnVector[] children = out.children();
+    for (ColumnVector c : children) {
+      c.setNull(row);
+    }
+    out.setNotNull(row);
+    setCorrupt(out, row, buf, off, len);
+    return MALFORMED;
+  }
+
+  private void setCorrupt(StructVector out, int row, byte[] buf, int off, int len) {
+    if (corruptIndex >= 0) {
+      ((BytesVector) out.child(corruptIndex)).append(row, buf, off, len);
+    }
+  }
+
+  private static void close(JsonParser p) {
+    if (p != null) {
+      try {
+        p.close();
+      } catch (IOException e) {
+        throw new IllegalStateException("Bug in Tideline: closing a byte-array JSON parser", e);
+      }
+    }
+  }
+}

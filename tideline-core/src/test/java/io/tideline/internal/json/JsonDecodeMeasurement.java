@@ -1,0 +1,133 @@
+package io.tideline.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.tideline.internal.conf.TidelineConf;
+import io.tideline.internal.datasource.FileSplit;
+import io.tideline.internal.exec.BatchIterator;
+import io.tideline.internal.vector.Batch;
+import io.tideline.internal.vector.StructVector;
+import io.tideline.types.DataTypes;
+import io.tideline.types.StructType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A by-hand throughput measurement (not a test, and skipped unless {@code -Dtideline.measure=true})
+ * of decoding the seed's order lines into vectors, against Jackson's bare token loop over the same
+ * bytes. Run: {@code mvn -q -pl tideline-core test -Dtest=JsonDecodeMeasurement
+ * -Dtideline.measure=true}. Single thread, so the figures are per core.
+ */
+class JsonDecodeMeasurement {
+  private static final int LINES = 200_000;
+  private static final int ROUNDS = 12;
+
+  @Test
+  @EnabledIfSystemProperty(named = "tideline.measure", matches = "true")
+  void measure() throws IOException {
+    StructType schema =
+        new StructType()
+            .add("order_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.StringType)
+            .add("product", DataTypes.StringType)
+            .add("amount", DataTypes.DoubleType)
+            .add("order_time", DataTypes.TimestampType);
+    StringBuilder sb = new StringBuilder();
+    String[] products = {"widget", "gadget", "doohickey", "sprocket"};
+    for (int i = 0; i < LINES; i++) {
+      sb.append("{\"order_id\":\"o-")
+          .append(i)
+          .append("\",\"customer_id\":\"c-")
+          .append(i % 997)
+          .append("\",\"product\":\"")
+          .append(products[i % 4])
+          .append("\",\"amount\":")
+          .append(i % 1000)
+          .append('.')
+          .append(i % 100)
+          .append(",\"order_time\":\"2024-01-15T10:")
+          .append(String.format("%02d:%02d", i / 60 % 60, i % 60))
+          .append("Z\"}\n");
+    }
+    byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+    int[] starts = new int[LINES];
+    int[] lengths = new int[LINES];
+    for (int i = 0, line = 0, s = 0; i < data.length; i++) {
+      if (data[i] == '\n') {
+        starts[line] = s;
+        lengths[line] = i - s;
+        line++;
+        s = i + 1;
+      }
+    }
+    double mb = data.length / 1e6;
+
+    JsonFactory factory = new JsonFactory();
+    RecordDecoder decoder =
+        new RecordDecoder(schema, new JsonOptions(Map.of(), ZoneOffset.UTC), false);
+    StructVector out = new StructVector(schema, 4096);
+
+    double bestJackson = 0;
+    double bestDecode = 0;
+    long sink = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < LINES; i++) {
+        try (JsonParser p = factory.createParser(data, starts[i], lengths[i])) {
+          while (p.nextToken() != null) {
+            sink++;
+          }
+        }
+      }
+      long t1 = System.nanoTime();
+      for (int i = 0; i < LINES; i++) {
+        int row = i & 4095;
+        if (row == 0) {
+          out.reset();
+        }
+        sink += decoder.decode(data, starts[i], lengths[i], out, row);
+      }
+      long t2 = System.nanoTime();
+      bestJackson = Math.max(bestJackson, mb / ((t1 - t0) / 1e9));
+      bestDecode = Math.max(bestDecode, mb / ((t2 - t1) / 1e9));
+    }
+
+    Path file = Files.createTempFile("orders", ".json");
+    Files.write(file, data);
+    TidelineConf conf = new TidelineConf().set(TidelineConf.SESSION_TIME_ZONE, "UTC");
+    double bestFile = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      long t0 = System.nanoTime();
+      long rows = 0;
+      try (BatchIterator it =
+          new JsonFileFormat()
+              .open(
+                  new FileSplit(file, 0, data.length, data.length),
+                  schema,
+                  schema,
+                  Map.of(),
+                  conf)) {
+        Batch b;
+        while ((b = it.next()) != null) {
+          rows += b.size();
+        }
+      }
+      sink += rows;
+      bestFile = Math.max(bestFile, mb / ((System.nanoTime() - t0) / 1e9));
+    }
+    Files.delete(file);
+    System.out.printf(
+        "JSON order lines, %d lines, %.1f MB, best of %d rounds, one thread:%n"
+            + "  Jackson bare token loop (parser per line): %.0f MB/s%n"
+            + "  Tideline decode into vectors:              %.0f MB/s%n"
+            + "  Tideline JSON Lines file reader:           %.0f MB/s%n"
+            + "  (checksum %d)%n",
+        LINES, mb, ROUNDS, bestJackson, bestDecode, bestFile, sink);
+  }
+}
