@@ -1,0 +1,117 @@
+package io.tideline.internal.datasource.parquet;
+
+import io.tideline.internal.conf.TidelineConf;
+import io.tideline.internal.datasource.BatchWriter;
+import io.tideline.internal.datasource.FileFormat;
+import io.tideline.internal.datasource.FileSplit;
+import io.tideline.internal.datasource.text.FileErrors;
+import io.tideline.internal.datasource.text.SourceOptions;
+import io.tideline.internal.errors.TidelineException;
+import io.tideline.internal.exec.BatchIterator;
+import io.tideline.types.StructField;
+import io.tideline.types.StructType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+
+/**
+ * Spark's {@code parquet} format on parquet-mr: the schema from the first file's footer (or all
+ * footers merged with {@code mergeSchema}), splits by row group, columnar reads of only the
+ * requested columns ({@link ParquetBatchReader}), and Spark's file layout on write ({@link
+ * ParquetBatchWriter}).
+ */
+public final class ParquetFileFormat implements FileFormat {
+  static final String NAME = "parquet";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean isSplittable(Map<String, String> options) {
+    return true;
+  }
+
+  @Override
+  public StructType inferSchema(List<Path> files, Map<String, String> options, TidelineConf conf)
+      throws IOException {
+    if (files.isEmpty()) {
+      throw FileErrors.unableToInferSchema(NAME, "there are no input files");
+    }
+    boolean merge =
+        new SourceOptions(NAME, options)
+            .getBoolean("mergeSchema", conf.getBoolean("tideline.sql.parquet.mergeSchema", false));
+    StructType schema = footerSchema(files.get(0));
+    if (merge) {
+      for (int i = 1; i < files.size(); i++) {
+        schema = ParquetSchemas.merge(schema, footerSchema(files.get(i)), files.get(i));
+      }
+    }
+    return schema;
+  }
+
+  /** The Spark schema of one file's footer, with every field nullable as Spark reads it. */
+  static StructType footerSchema(Path file) throws IOException {
+    try (ParquetFileReader reader = openReader(file)) {
+      StructType s = ParquetSchemas.toSpark(reader.getFooter().getFileMetaData().getSchema(), file);
+      StructType out = new StructType();
+      for (StructField f : s) {
+        out = out.add(f.withNullable(true));
+      }
+      return out;
+    }
+  }
+
+  static ParquetFileReader openReader(Path file) {
+    if (!Files.exists(file)) {
+      throw FileErrors.pathNotFound(file);
+    }
+    try {
+      return ParquetFileReader.open(new LocalInputFile(file));
+    } catch (NoSuchFileException e) {
+      throw FileErrors.pathNotFound(file);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof TidelineException t) {
+        throw t;
+      }
+      throw FileErrors.cannotReadFooter(file, e);
+    }
+  }
+
+  @Override
+  public BatchIterator open(
+      FileSplit split,
+      StructType dataSchema,
+      StructType requiredSchema,
+      Map<String, String> options,
+      TidelineConf conf)
+      throws IOException {
+    ParquetFileReader reader = openReader(split.path());
+    try {
+      return new ParquetBatchReader(reader, split, requiredSchema, conf.batchSize());
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public BatchWriter newWriter(
+      Path file, StructType schema, Map<String, String> options, TidelineConf conf)
+      throws IOException {
+    ParquetWriteOptions o = ParquetWriteOptions.of(options, conf);
+    return new ParquetBatchWriter(ParquetBatchWriter.open(new LocalOutputFile(file), schema, o));
+  }
+
+  @Override
+  public String extension(Map<String, String> options) {
+    return ParquetWriteOptions.of(options, new TidelineConf()).extensionPrefix() + ".parquet";
+  }
+}
