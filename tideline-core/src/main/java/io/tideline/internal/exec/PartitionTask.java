@@ -1,6 +1,6 @@
 package io.tideline.internal.exec;
 
-/** Work run once per output partition of a query, e.g. writing that partition to a file. */
+/** Work done on one output partition of a query, for writers: runs on a pool thread. */
 @FunctionalInterface
 public interface PartitionTask {
   void run(int partition, BatchIterator input) throws Exception;

@@ -1,0 +1,380 @@
+package io.tideline.internal.exec;
+
+import io.tideline.internal.conf.TidelineConf;
+import io.tideline.internal.expr.AggregateCall;
+import io.tideline.internal.expr.Attribute;
+import io.tideline.internal.expr.BinaryOp;
+import io.tideline.internal.expr.BinaryOperator;
+import io.tideline.internal.expr.Expr;
+import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.Deduplicate;
+import io.tideline.internal.plan.FileRelation;
+import io.tideline.internal.plan.Filter;
+import io.tideline.internal.plan.Join;
+import io.tideline.internal.plan.JoinType;
+import io.tideline.internal.plan.Limit;
+import io.tideline.internal.plan.LocalRelation;
+import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.Project;
+import io.tideline.internal.plan.Sort;
+import io.tideline.internal.plan.SubqueryAlias;
+import io.tideline.internal.plan.Union;
+import io.tideline.internal.vector.Batch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns a resolved logical plan into physical operators, Spark's way: an aggregation becomes a
+ * partial aggregation, a hash exchange on the keys and a final aggregation; a global sort or limit
+ * runs over a single-partition exchange; a join is a broadcast hash join when one side is below
+ * {@code tideline.sql.autoBroadcastJoinThreshold}, else a shuffled hash join, and a nested-loop
+ * join when the condition has no equality between the sides.
+ *
+ * <p>Column pruning travels top-down: each node is planned knowing which columns (by expression id)
+ * its parent needs, so scans read only those. Nodes bind their expressions to their physical
+ * children's output, which may be narrower than the logical output.
+ */
+public final class PhysicalPlanner {
+  public static final String BROADCAST_THRESHOLD = "tideline.sql.autoBroadcastJoinThreshold";
+  private static final long DEFAULT_BROADCAST_THRESHOLD = 10L * 1024 * 1024;
+
+  private final TidelineConf conf;
+
+  public PhysicalPlanner(TidelineConf conf) {
+    this.conf = conf;
+  }
+
+  public ExecNode plan(LogicalPlan plan) {
+    return plan(plan, null);
+  }
+
+  /**
+   * @param required the expression ids the parent reads, or null for every output column
+   */
+  private ExecNode plan(LogicalPlan plan, Set<Long> required) {
+    if (plan instanceof LocalRelation r) {
+      List<Attribute> out = prune(r.output(), required);
+      int[] columns = new int[out.size()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = r.output().indexOf(out.get(i));
+      }
+      return new LocalScanExec(out, columns, r.batches(), conf.batchSize(), conf.parallelism());
+    }
+    if (plan instanceof FileRelation f) {
+      return new FileScanExec(
+          f.format(), f.files(), f.options(), f.output(), prune(f.output(), required), conf);
+    }
+    if (plan instanceof Project p) {
+      return new ProjectExec(p.projectList(), plan(p.child(), ids(references(p.projectList()))));
+    }
+    if (plan instanceof Filter f) {
+      return new FilterExec(f.condition(), plan(f.child(), with(required, f.condition())));
+    }
+    if (plan instanceof SubqueryAlias s) {
+      return plan(s.child(), required);
+    }
+    if (plan instanceof Sort s) {
+      ExecNode child = plan(s.child(), with(required, s.order()));
+      if (s.global() && child.numPartitions() > 1) {
+        child = ShuffleExchangeExec.single(child);
+      }
+      return new SortExec(s.order(), s.global(), child);
+    }
+    if (plan instanceof Limit l) {
+      ExecNode child = plan(l.child(), required);
+      if (child.numPartitions() == 1) {
+        return new LimitExec(l.n(), true, child);
+      }
+      return new LimitExec(
+          l.n(), true, ShuffleExchangeExec.single(new LimitExec(l.n(), false, child)));
+    }
+    if (plan instanceof Union u) {
+      List<ExecNode> kids = new ArrayList<>();
+      for (LogicalPlan c : u.children()) {
+        kids.add(plan(c, null));
+      }
+      return new UnionExec(u.output(), kids);
+    }
+    if (plan instanceof Deduplicate d) {
+      List<Attribute> keys = d.keys().isEmpty() ? d.child().output() : d.keys();
+      ExecNode child = plan(d.child(), with(required, keys));
+      ExecNode partial = new DeduplicateExec(keys, child);
+      ExecNode exchange =
+          new ShuffleExchangeExec(List.copyOf(keys), conf.shufflePartitions(), partial);
+      return new DeduplicateExec(keys, exchange);
+    }
+    if (plan instanceof Aggregate a) {
+      return planAggregate(a);
+    }
+    if (plan instanceof Join j) {
+      return planJoin(j, required);
+    }
+    throw ExecErrors.bug("no physical plan for " + plan.simpleString());
+  }
+
+  private ExecNode planAggregate(Aggregate a) {
+    List<Expr> all = new ArrayList<>(a.grouping());
+    all.addAll(a.aggregateList());
+    ExecNode child = plan(a.child(), ids(references(all)));
+    List<AggregateCall> calls = aggregateCalls(a.aggregateList());
+    int n = conf.shufflePartitions();
+    boolean anyDistinct = calls.stream().anyMatch(AggregateCall::distinct);
+    if (anyDistinct) {
+      ExecNode exchange = new ShuffleExchangeExec(a.grouping(), n, child);
+      return HashAggregateExec.complete(a.grouping(), calls, a.aggregateList(), exchange);
+    }
+    HashAggregateExec partial = HashAggregateExec.partial(a.grouping(), calls, child);
+    List<Expr> keys = new ArrayList<>(partial.output().subList(0, a.grouping().size()));
+    ExecNode exchange = new ShuffleExchangeExec(keys, n, partial);
+    return HashAggregateExec.finalPhase(a.grouping(), calls, a.aggregateList(), exchange);
+  }
+
+  /** The distinct aggregate calls of an output list, in order of first appearance. */
+  static List<AggregateCall> aggregateCalls(List<Expr> aggregateList) {
+    List<AggregateCall> calls = new ArrayList<>();
+    for (Expr e : aggregateList) {
+      e.anyMatch(
+          x -> {
+            if (x instanceof AggregateCall c && !calls.contains(c)) {
+              calls.add(c);
+            }
+            return false;
+          });
+    }
+    return calls;
+  }
+
+  private ExecNode planJoin(Join j, Set<Long> required) {
+    Set<Long> childRequired = j.condition() == null ? required : with(required, j.condition());
+    ExecNode left = plan(j.left(), childRequired);
+    ExecNode right = plan(j.right(), childRequired);
+    Set<Long> leftIds = ids(j.left().output());
+    Set<Long> rightIds = ids(j.right().output());
+    List<Expr> leftKeys = new ArrayList<>();
+    List<Expr> rightKeys = new ArrayList<>();
+    List<Expr> residual = new ArrayList<>();
+    for (Expr c : conjuncts(j.condition())) {
+      if (c instanceof BinaryOp b && b.op() == BinaryOperator.EQ) {
+        Set<Long> l = ids(references(List.of(b.left())));
+        Set<Long> r = ids(references(List.of(b.right())));
+        if (!l.isEmpty() && !r.isEmpty()) {
+          if (leftIds.containsAll(l) && rightIds.containsAll(r)) {
+            leftKeys.add(b.left());
+            rightKeys.add(b.right());
+            continue;
+          }
+          if (rightIds.containsAll(l) && leftIds.containsAll(r)) {
+            leftKeys.add(b.right());
+            rightKeys.add(b.left());
+            continue;
+          }
+        }
+      }
+      residual.add(c);
+    }
+    Expr condition = and(residual);
+    JoinType type = j.joinType();
+    boolean canBuildRight =
+        switch (type) {
+          case INNER, CROSS, LEFT_OUTER, LEFT_SEMI, LEFT_ANTI -> true;
+          default -> false;
+        };
+    boolean canBuildLeft =
+        type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
+    long leftSize = estimateBytes(j.left());
+    long rightSize = estimateBytes(j.right());
+    long threshold = conf.getLong(BROADCAST_THRESHOLD, DEFAULT_BROADCAST_THRESHOLD);
+    boolean preferRight = !canBuildLeft || (canBuildRight && rightSize <= leftSize);
+    if (leftKeys.isEmpty()) {
+      if (canBuildRight && preferRight) {
+        return new NestedLoopJoinExec(
+            type,
+            JoinExec.BuildSide.RIGHT,
+            condition,
+            left,
+            new BroadcastExchangeExec(right),
+            true);
+      }
+      if (canBuildLeft) {
+        return new NestedLoopJoinExec(
+            type, JoinExec.BuildSide.LEFT, condition, new BroadcastExchangeExec(left), right, true);
+      }
+      return new NestedLoopJoinExec(
+          type,
+          JoinExec.BuildSide.RIGHT,
+          condition,
+          ShuffleExchangeExec.single(left),
+          ShuffleExchangeExec.single(right),
+          false);
+    }
+    if (threshold >= 0) {
+      if (canBuildRight && preferRight && rightSize <= threshold) {
+        return new HashJoinExec(
+            type,
+            leftKeys,
+            rightKeys,
+            JoinExec.BuildSide.RIGHT,
+            condition,
+            left,
+            new BroadcastExchangeExec(right),
+            true);
+      }
+      if (canBuildLeft && leftSize <= threshold) {
+        return new HashJoinExec(
+            type,
+            leftKeys,
+            rightKeys,
+            JoinExec.BuildSide.LEFT,
+            condition,
+            new BroadcastExchangeExec(left),
+            right,
+            true);
+      }
+    }
+    int n = conf.shufflePartitions();
+    JoinExec.BuildSide build =
+        canBuildLeft && (!canBuildRight || leftSize < rightSize)
+            ? JoinExec.BuildSide.LEFT
+            : JoinExec.BuildSide.RIGHT;
+    return new HashJoinExec(
+        type,
+        leftKeys,
+        rightKeys,
+        build,
+        condition,
+        new ShuffleExchangeExec(leftKeys, n, left),
+        new ShuffleExchangeExec(rightKeys, n, right),
+        false);
+  }
+
+  private static List<Expr> conjuncts(Expr e) {
+    List<Expr> out = new ArrayList<>();
+    if (e == null) {
+      return out;
+    }
+    if (e instanceof BinaryOp b && b.op() == BinaryOperator.AND) {
+      out.addAll(conjuncts(b.left()));
+      out.addAll(conjuncts(b.right()));
+    } else {
+      out.add(e);
+    }
+    return out;
+  }
+
+  private static Expr and(List<Expr> parts) {
+    Expr out = null;
+    for (Expr p : parts) {
+      out = out == null ? p : new BinaryOp(BinaryOperator.AND, out, p);
+    }
+    return out;
+  }
+
+  /** A rough size of a plan's output, for choosing the side to broadcast. */
+  static long estimateBytes(LogicalPlan plan) {
+    if (plan instanceof LocalRelation r) {
+      long bytes = 0;
+      for (Batch b : r.batches()) {
+        for (int c = 0; c < b.numColumns(); c++) {
+          bytes += b.column(c).sizeInBytes();
+        }
+      }
+      return bytes;
+    }
+    if (plan instanceof FileRelation f) {
+      long bytes = 0;
+      for (Path p : f.files()) {
+        bytes = saturatedAdd(bytes, pathBytes(p));
+      }
+      return bytes;
+    }
+    long bytes = 0;
+    for (LogicalPlan c : plan.children()) {
+      bytes = saturatedAdd(bytes, estimateBytes(c));
+    }
+    return bytes;
+  }
+
+  private static long pathBytes(Path p) {
+    if (!Files.exists(p)) {
+      return Long.MAX_VALUE;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      return walk.filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long s = a + b;
+    return ((a ^ s) & (b ^ s)) < 0 ? Long.MAX_VALUE : s;
+  }
+
+  private static List<Attribute> prune(List<Attribute> output, Set<Long> required) {
+    if (required == null) {
+      return output;
+    }
+    List<Attribute> out = new ArrayList<>();
+    for (Attribute a : output) {
+      if (required.contains(a.exprId())) {
+        out.add(a);
+      }
+    }
+    // Keep one column so a scan still yields row counts (count(*)), even with no column needed.
+    if (out.isEmpty() && !output.isEmpty()) {
+      out.add(output.get(0));
+    }
+    return out;
+  }
+
+  private static Set<Long> with(Set<Long> required, Expr e) {
+    return with(required, List.of(e));
+  }
+
+  private static Set<Long> with(Set<Long> required, List<? extends Expr> exprs) {
+    if (required == null) {
+      return null;
+    }
+    Set<Long> out = new HashSet<>(required);
+    out.addAll(ids(references(exprs)));
+    return out;
+  }
+
+  private static List<Attribute> references(List<? extends Expr> exprs) {
+    List<Attribute> out = new ArrayList<>();
+    for (Expr e : exprs) {
+      e.anyMatch(
+          x -> {
+            if (x instanceof Attribute a) {
+              out.add(a);
+            }
+            return false;
+          });
+    }
+    return out;
+  }
+
+  private static Set<Long> ids(List<Attribute> attrs) {
+    Set<Long> out = new HashSet<>();
+    for (Attribute a : attrs) {
+      out.add(a.exprId());
+    }
+    return out;
+  }
+}
