@@ -44,7 +44,7 @@ public final class SparkPeer {
     } catch (PeerException e) {
       result = failure(workload, e.condition().name(), e);
       exitCode = 2;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       result = failure(workload, null, e);
       exitCode = 1;
     }

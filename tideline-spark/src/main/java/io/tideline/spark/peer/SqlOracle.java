@@ -109,7 +109,8 @@ final class SqlOracle {
       for (Row row : rows) {
         out.add(SparkValueEncoder.encodeRow(row, schema));
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's AnalysisException is a checked exception to Java; both kinds are answers here.
       result.set("error", describe(e));
     }
     return result;
