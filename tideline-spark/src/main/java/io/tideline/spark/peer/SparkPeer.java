@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +23,17 @@ import java.util.Optional;
  * <p>Workloads:
  *
  * <ul>
- *   <li>{@code json-orders-agg DIR [--warmup N] [--runs N] [--records N]}: the engine-core
- *       benchmark, see {@link JsonOrdersAggregation};
+ *   <li>{@code json-orders-agg DIR [--warmup N] [--runs N] [--records N] [--conf key=value]...}:
+ *       the engine-core benchmark, see {@link JsonOrdersAggregation}; {@code --conf} sets Spark
+ *       settings, e.g. to see what a setting is worth;
  *   <li>{@code sql-oracle SPEC.json [--output FILE]}: the differential-test oracle, see {@link
  *       SqlOracle}.
  * </ul>
  */
 public final class SparkPeer {
   static final String USAGE =
-      "Usage: SparkPeer json-orders-agg DIR [--warmup N] [--runs N] [--records N]\n"
+      "Usage: SparkPeer json-orders-agg DIR [--warmup N] [--runs N] [--records N]"
+          + " [--conf key=value]...\n"
           + "       SparkPeer sql-oracle SPEC.json [--output FILE]";
 
   private SparkPeer() {}
@@ -61,11 +64,12 @@ public final class SparkPeer {
     Arguments a = Arguments.parse(args);
     switch (args[0]) {
       case JsonOrdersAggregation.NAME -> {
-        a.allowOnly(List.of("--warmup", "--runs", "--records"));
+        a.allowOnly(List.of("--warmup", "--runs", "--records", "--conf"));
         int warmup = a.intOption("--warmup", 1, 0);
         int runs = a.intOption("--runs", 3, 1);
         long records = a.intOption("--records", -1, -1);
-        try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], Map.of())) {
+        Map<String, String> conf = a.confOptions();
+        try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
           return JsonOrdersAggregation.run(session, Path.of(args[1]), warmup, runs, records);
         }
       }
@@ -118,6 +122,22 @@ public final class SparkPeer {
           throw PeerErrors.usage("Unknown option '" + name + "'; this workload takes " + allowed);
         }
       }
+    }
+
+    /** Every {@code --conf key=value}, in order; a later key wins. */
+    Map<String, String> confOptions() {
+      Map<String, String> conf = new LinkedHashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).equals("--conf")) {
+          String kv = values.get(i);
+          int eq = kv.indexOf('=');
+          if (eq <= 0) {
+            throw PeerErrors.usage("--conf takes key=value, got '" + kv + "'");
+          }
+          conf.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+      }
+      return conf;
     }
 
     Optional<String> option(String name) {

@@ -2,6 +2,7 @@ package io.tideline.spark.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,35 @@ class SparkPeerTest {
         .hasMessageContaining("Unknown option '--output'");
     assertThatThrownBy(() -> SparkPeer.run(new String[] {"json-orders-agg", "dir", "--runs"}))
         .hasMessageContaining("Expected '--option value' pairs");
+  }
+
+  @Test
+  void arguments_confOptions_collectsEveryPairInOrder_laterWins() {
+    SparkPeer.Arguments a =
+        SparkPeer.Arguments.parse(
+            new String[] {
+              "json-orders-agg",
+              "dir",
+              "--conf",
+              "a=1",
+              "--runs",
+              "2",
+              "--conf",
+              "b=x=y",
+              "--conf",
+              "a=3"
+            });
+
+    assertThat(a.confOptions()).containsExactly(entry("a", "3"), entry("b", "x=y"));
+    assertThat(a.option("--runs")).contains("2");
+  }
+
+  @Test
+  void arguments_confWithoutEquals_failsWithUsage() {
+    SparkPeer.Arguments a =
+        SparkPeer.Arguments.parse(new String[] {"json-orders-agg", "dir", "--conf", "novalue"});
+
+    assertThatThrownBy(a::confOptions).hasMessageContaining("--conf takes key=value");
   }
 
   @Test
