@@ -10,6 +10,7 @@ import java.util.List;
  * @param version the engine's version, for the report
  * @param records input records per run
  * @param runSeconds wall-clock seconds of each measured run, in run order
+ * @param runCpuSeconds CPU seconds the engine's JVM used in each measured run, or empty if unknown
  * @param sessionStartSeconds seconds the engine took to start its session, or NaN if not measured
  * @param rows the engine's answer, sorted by product
  */
@@ -18,6 +19,7 @@ public record EngineMeasurement(
     String version,
     long records,
     List<Double> runSeconds,
+    List<Double> runCpuSeconds,
     double sessionStartSeconds,
     List<ProductTotals> rows) {
 
@@ -26,6 +28,7 @@ public record EngineMeasurement(
       throw new IllegalArgumentException("Bug in Tideline: a measurement without measured runs");
     }
     runSeconds = List.copyOf(runSeconds);
+    runCpuSeconds = List.copyOf(runCpuSeconds);
     rows = List.copyOf(rows);
   }
 
@@ -47,6 +50,20 @@ public record EngineMeasurement(
 
   public double medianRecordsPerSecond() {
     return records / medianSeconds();
+  }
+
+  /**
+   * CPU seconds per million records of the least CPU-hungry run, or NaN if unknown: the brief's
+   * unit, and steadier than wall time on a busy machine.
+   */
+  public double cpuSecondsPerMillionRecords() {
+    return runCpuSeconds.stream()
+            .mapToDouble(Double::doubleValue)
+            .filter(s -> s >= 0)
+            .min()
+            .orElse(Double.NaN)
+        / records
+        * 1e6;
   }
 
   @Override

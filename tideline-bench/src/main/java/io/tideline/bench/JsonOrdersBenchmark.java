@@ -74,7 +74,12 @@ public final class JsonOrdersBenchmark {
 
     List<EngineMeasurement> measurements = new ArrayList<>();
     for (OrdersEngine engine : engines) {
-      System.out.printf(Locale.ROOT, "Running %s...%n", engine.name());
+      // Other work on the machine inflates wall time; the load average says how far to trust it.
+      System.out.printf(
+          Locale.ROOT,
+          "Running %s (load average %.2f)...%n",
+          engine.name(),
+          ProcessCpu.loadAverage());
       EngineMeasurement m = engine.measure(data, warmup, runs);
       List<String> differences = ResultCheck.differences(data.expected(), m.rows());
       if (!differences.isEmpty()) {

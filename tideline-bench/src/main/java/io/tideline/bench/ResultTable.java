@@ -9,15 +9,15 @@ final class ResultTable {
 
   /**
    * Returns one row per engine (records, best and median seconds, records/s and input MB/s of the
-   * best run, session start), then, when both engines are present, the ratio of Tideline's best-run
-   * throughput to Spark's.
+   * best run, CPU seconds per million records, session start), then, when both engines are present,
+   * Tideline's throughput over Spark's and Spark's CPU per record over Tideline's.
    */
   static String render(List<EngineMeasurement> measurements, long inputBytes) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
-            "%-9s %-7s %10s %9s %9s %13s %9s %10s%n",
+            "%-9s %-7s %10s %8s %8s %11s %7s %8s %9s%n",
             "engine",
             "version",
             "records",
@@ -25,6 +25,7 @@ final class ResultTable {
             "median s",
             "records/s",
             "MB/s",
+            "CPU s/M",
             "session s"));
     EngineMeasurement tideline = null;
     EngineMeasurement spark = null;
@@ -32,7 +33,7 @@ final class ResultTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-9s %-7s %10d %9.3f %9.3f %13.0f %9.1f %10s%n",
+              "%-9s %-7s %10d %8.3f %8.3f %11.0f %7.1f %8s %9s%n",
               m.engine(),
               m.version(),
               m.records(),
@@ -40,9 +41,8 @@ final class ResultTable {
               m.medianSeconds(),
               m.bestRecordsPerSecond(),
               inputBytes / m.bestSeconds() / 1e6,
-              Double.isNaN(m.sessionStartSeconds())
-                  ? "-"
-                  : String.format(Locale.ROOT, "%.2f", m.sessionStartSeconds())));
+              orDash(m.cpuSecondsPerMillionRecords()),
+              orDash(m.sessionStartSeconds())));
       if (m.engine().equals("tideline")) {
         tideline = m;
       } else if (m.engine().equals("spark")) {
@@ -53,10 +53,16 @@ final class ResultTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "ratio tideline/spark: %.2fx (best runs), %.2fx (medians)%n",
+              "ratio tideline/spark: %.2fx (best runs), %.2fx (medians), %sx (CPU per record)%n",
               tideline.bestRecordsPerSecond() / spark.bestRecordsPerSecond(),
-              tideline.medianRecordsPerSecond() / spark.medianRecordsPerSecond()));
+              tideline.medianRecordsPerSecond() / spark.medianRecordsPerSecond(),
+              orDash(
+                  spark.cpuSecondsPerMillionRecords() / tideline.cpuSecondsPerMillionRecords())));
     }
     return out.toString();
+  }
+
+  private static String orDash(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
   }
 }

@@ -59,6 +59,8 @@ public final class SparkPeerProcess implements OrdersEngine {
                 Long.toString(data.records())));
     List<Double> seconds = new ArrayList<>();
     result.get("runSeconds").forEach(s -> seconds.add(s.asDouble()));
+    List<Double> cpuSeconds = new ArrayList<>();
+    result.path("runCpuSeconds").forEach(s -> cpuSeconds.add(s.asDouble()));
     List<ProductTotals> rows = new ArrayList<>();
     for (JsonNode row : result.get("rows")) {
       rows.add(
@@ -72,6 +74,7 @@ public final class SparkPeerProcess implements OrdersEngine {
         result.path("engineVersion").asText("?"),
         result.get("records").asLong(),
         seconds,
+        cpuSeconds,
         result.path("sessionStartSeconds").asDouble(Double.NaN),
         rows);
   }

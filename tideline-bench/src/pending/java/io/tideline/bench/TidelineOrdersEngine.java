@@ -49,11 +49,14 @@ public final class TidelineOrdersEngine implements OrdersEngine {
         runOnce(t, dir);
       }
       List<Double> seconds = new ArrayList<>();
+      List<Double> cpuSeconds = new ArrayList<>();
       List<ProductTotals> rows = List.of();
       for (int i = 0; i < measuredRuns; i++) {
+        long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         rows = runOnce(t, dir);
         seconds.add((System.nanoTime() - start) / 1e9);
+        cpuSeconds.add((ProcessCpu.nanos() - cpu) / 1e9);
       }
       String version = Tideline.class.getPackage().getImplementationVersion();
       return new EngineMeasurement(
@@ -61,6 +64,7 @@ public final class TidelineOrdersEngine implements OrdersEngine {
           version != null ? version : "dev",
           data.records(),
           seconds,
+          cpuSeconds,
           sessionStartSeconds,
           rows);
     } finally {
