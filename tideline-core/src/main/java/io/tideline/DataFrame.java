@@ -458,11 +458,19 @@ public final class DataFrame {
     if (!clash) {
       return right;
     }
+    // Fresh ids go under the right side's alias, so `b.name` still resolves after the rewrite.
+    if (right instanceof SubqueryAlias sa) {
+      return new SubqueryAlias(sa.alias(), withFreshIds(sa.child()));
+    }
+    return withFreshIds(right);
+  }
+
+  private static LogicalPlan withFreshIds(LogicalPlan plan) {
     List<Expr> projection = new ArrayList<>();
-    for (Attribute a : right.output()) {
+    for (Attribute a : plan.output()) {
       projection.add(new Alias(a, a.name()));
     }
-    return new Project(projection, right);
+    return new Project(projection, plan);
   }
 
   private static JoinType parseJoinType(String how) {
