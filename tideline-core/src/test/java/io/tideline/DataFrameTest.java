@@ -29,15 +29,17 @@ class DataFrameTest {
   private static DataFrame customers;
 
   static final StructType ORDERS =
-      StructType.fromDDL("order_id STRING, customer_id STRING, product STRING, amount DOUBLE, qty INT");
+      StructType.fromDDL(
+          "order_id STRING, customer_id STRING, product STRING, amount DOUBLE, qty INT");
 
   @BeforeAll
   static void start() {
-    t = Tideline.builder()
-        .appName("dataframe-test")
-        .config("tideline.shuffle.partitions", "3")
-        .config("tideline.sql.batchSize", "2")
-        .getOrCreate();
+    t =
+        Tideline.builder()
+            .appName("dataframe-test")
+            .config("tideline.shuffle.partitions", "3")
+            .config("tideline.sql.batchSize", "2")
+            .getOrCreate();
     orders =
         t.createDataFrame(
             List.of(
@@ -76,15 +78,24 @@ class DataFrameTest {
 
   @Test
   void selectExpr_castsAndAliases() {
-    DataFrame df = orders.filter("order_id = 'o2'").selectExpr("CAST(qty AS STRING) AS q", "amount * 2 AS double_amount", "upper(product)");
+    DataFrame df =
+        orders
+            .filter("order_id = 'o2'")
+            .selectExpr(
+                "CAST(qty AS STRING) AS q", "amount * 2 AS double_amount", "upper(product)");
     assertThat(df.columns()).containsExactly("q", "double_amount", "upper(product)");
     check(df, Row.of("1", 160.0, "GADGET"));
   }
 
   @Test
   void withColumn_addsAndReplaces() {
-    DataFrame df = orders.filter("order_id = 'o1'").withColumn("amount", col("amount").plus(1)).withColumn("big", col("amount").gt(100));
-    assertThat(df.columns()).containsExactly("order_id", "customer_id", "product", "amount", "qty", "big");
+    DataFrame df =
+        orders
+            .filter("order_id = 'o1'")
+            .withColumn("amount", col("amount").plus(1))
+            .withColumn("big", col("amount").gt(100));
+    assertThat(df.columns())
+        .containsExactly("order_id", "customer_id", "product", "amount", "qty", "big");
     check(df.select("amount", "big"), Row.of(121.0, true));
   }
 
@@ -97,8 +108,12 @@ class DataFrameTest {
   @Test
   void groupBy_aggregatesPerKeyWithNullGroup() {
     DataFrame df =
-        orders.groupBy("product")
-            .agg(count(lit(1)).alias("n"), sum("amount").alias("total"), max("qty").alias("max_qty"));
+        orders
+            .groupBy("product")
+            .agg(
+                count(lit(1)).alias("n"),
+                sum("amount").alias("total"),
+                max("qty").alias("max_qty"));
     check(
         df,
         Row.of("widget", 3L, 249.5, 3),
@@ -111,13 +126,24 @@ class DataFrameTest {
   void groupBy_countNamesTheColumnCount() {
     DataFrame df = orders.groupBy("customer_id").count();
     assertThat(df.columns()).containsExactly("customer_id", "count");
-    check(df, Row.of("c1", 2L), Row.of("c2", 1L), Row.of("c3", 1L), Row.of("c4", 1L), Row.of(null, 1L));
+    check(
+        df,
+        Row.of("c1", 2L),
+        Row.of("c2", 1L),
+        Row.of("c3", 1L),
+        Row.of("c4", 1L),
+        Row.of(null, 1L));
   }
 
   @Test
   void globalAggregates_countSkipsNullsAndAvgIsDouble() {
     check(
-        orders.agg(count(col("qty")), count(lit(1)), avg("qty"), min("product"), countDistinct("customer_id")),
+        orders.agg(
+            count(col("qty")),
+            count(lit(1)),
+            avg("qty"),
+            min("product"),
+            countDistinct("customer_id")),
         Row.of(5L, 6L, 2.2, "gadget", 4L));
   }
 
@@ -141,22 +167,37 @@ class DataFrameTest {
   @Test
   void joins_allTypes() {
     DataFrame o = orders.select("order_id", "customer_id");
-    check(o.join(customers, "customer_id").select("order_id", "name"),
-        Row.of("o1", "Ada"), Row.of("o5", "Ada"), Row.of("o2", "Bob"));
-    check(o.join(customers, List.of("customer_id"), "left").filter("order_id IN ('o3', 'o4')").select("order_id", "name"),
-        Row.of("o3", null), Row.of("o4", null));
-    check(o.join(customers, List.of("customer_id"), "right").filter("name = 'Zoe'"),
+    check(
+        o.join(customers, "customer_id").select("order_id", "name"),
+        Row.of("o1", "Ada"),
+        Row.of("o5", "Ada"),
+        Row.of("o2", "Bob"));
+    check(
+        o.join(customers, List.of("customer_id"), "left")
+            .filter("order_id IN ('o3', 'o4')")
+            .select("order_id", "name"),
+        Row.of("o3", null),
+        Row.of("o4", null));
+    check(
+        o.join(customers, List.of("customer_id"), "right").filter("name = 'Zoe'"),
         Row.of("c9", null, "Zoe"));
     assertThat(o.join(customers, List.of("customer_id"), "full").count()).isEqualTo(7);
-    check(customers.join(o, List.of("customer_id"), "left_semi"), Row.of("c1", "Ada"), Row.of("c2", "Bob"));
+    check(
+        customers.join(o, List.of("customer_id"), "left_semi"),
+        Row.of("c1", "Ada"),
+        Row.of("c2", "Bob"));
     check(customers.join(o, List.of("customer_id"), "left_anti"), Row.of("c9", "Zoe"));
     assertThat(o.crossJoin(customers).count()).isEqualTo(18);
   }
 
   @Test
   void join_onColumnExpressionKeepsBothKeyColumns() {
-    DataFrame j = orders.join(customers, orders.col("customer_id").equalTo(customers.col("customer_id")), "inner");
-    assertThat(j.columns()).containsExactly("order_id", "customer_id", "product", "amount", "qty", "customer_id", "name");
+    DataFrame j =
+        orders.join(
+            customers, orders.col("customer_id").equalTo(customers.col("customer_id")), "inner");
+    assertThat(j.columns())
+        .containsExactly(
+            "order_id", "customer_id", "product", "amount", "qty", "customer_id", "name");
     assertThat(j.count()).isEqualTo(3);
   }
 
@@ -164,8 +205,11 @@ class DataFrameTest {
   void selfJoin_withAliases() {
     DataFrame a = customers.alias("a");
     DataFrame b = customers.alias("b");
-    check(a.join(b, expr("a.customer_id = b.customer_id")).select("a.name", "b.name"),
-        Row.of("Ada", "Ada"), Row.of("Bob", "Bob"), Row.of("Zoe", "Zoe"));
+    check(
+        a.join(b, expr("a.customer_id = b.customer_id")).select("a.name", "b.name"),
+        Row.of("Ada", "Ada"),
+        Row.of("Bob", "Bob"),
+        Row.of("Zoe", "Zoe"));
   }
 
   @Test
@@ -181,7 +225,8 @@ class DataFrameTest {
     assertThat(orders.orderBy(col("amount").desc()).limit(2).collectAsList())
         .containsExactly(
             Row.of("o6", "c4", null, 200.0, 4), Row.of("o1", "c1", "widget", 120.0, 2));
-    assertThat(orders.orderBy("product").select("product").collectAsList().get(0)).isEqualTo(Row.of((Object) null));
+    assertThat(orders.orderBy("product").select("product").collectAsList().get(0))
+        .isEqualTo(Row.of((Object) null));
   }
 
   @Test
@@ -189,13 +234,21 @@ class DataFrameTest {
     DataFrame df =
         orders.select(
             col("order_id"),
-            when(col("amount").gt(100), "big").when(col("amount").gt(0), "small").otherwise("refund").alias("size"));
-    check(df.filter("order_id IN ('o1','o2','o4')"), Row.of("o1", "big"), Row.of("o2", "small"), Row.of("o4", "refund"));
+            when(col("amount").gt(100), "big")
+                .when(col("amount").gt(0), "small")
+                .otherwise("refund")
+                .alias("size"));
+    check(
+        df.filter("order_id IN ('o1','o2','o4')"),
+        Row.of("o1", "big"),
+        Row.of("o2", "small"),
+        Row.of("o4", "refund"));
   }
 
   @Test
   void nestedStructs_selectStarOfStruct() {
-    DataFrame df = orders.select(functions.struct("order_id", "amount").alias("data")).select("data.*");
+    DataFrame df =
+        orders.select(functions.struct("order_id", "amount").alias("data")).select("data.*");
     assertThat(df.columns()).containsExactly("order_id", "amount");
     assertThat(df.count()).isEqualTo(6);
   }
@@ -225,7 +278,9 @@ class DataFrameTest {
   @Test
   void show_printsSparksGrid() {
     String out = orders.select("order_id", "amount").filter("order_id = 'o1'").showString(20, 20);
-    assertThat(out).isEqualTo("+--------+------+\n|order_id|amount|\n+--------+------+\n|      o1| 120.0|\n+--------+------+\n");
+    assertThat(out)
+        .isEqualTo(
+            "+--------+------+\n|order_id|amount|\n+--------+------+\n|      o1| 120.0|\n+--------+------+\n");
   }
 
   @Test

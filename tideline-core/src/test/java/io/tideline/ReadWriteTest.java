@@ -21,7 +21,11 @@ class ReadWriteTest {
 
   @BeforeAll
   static void start() {
-    t = Tideline.builder().appName("read-write-test").config("tideline.shuffle.partitions", "2").getOrCreate();
+    t =
+        Tideline.builder()
+            .appName("read-write-test")
+            .config("tideline.shuffle.partitions", "2")
+            .getOrCreate();
     df =
         t.createDataFrame(
             List.of(Row.of("o1", 120.5, 2L), Row.of("o2", null, 1L), Row.of("o3", 7.0, null)),
@@ -58,9 +62,11 @@ class ReadWriteTest {
   void csv_withHeaderAndInferSchema() throws Exception {
     Path f = dir.resolve("orders.csv");
     Files.write(f, List.of("order_id,amount,qty", "o1,120.5,2", "o2,,1"));
-    DataFrame back = t.read().option("header", "true").option("inferSchema", "true").csv(f.toString());
+    DataFrame back =
+        t.read().option("header", "true").option("inferSchema", "true").csv(f.toString());
     assertThat(back.schema().field(1).dataType().simpleString()).isEqualTo("double");
-    assertThat(back.collectAsList()).containsExactlyInAnyOrder(Row.of("o1", 120.5, 2), Row.of("o2", null, 1));
+    assertThat(back.collectAsList())
+        .containsExactlyInAnyOrder(Row.of("o1", 120.5, 2), Row.of("o2", null, 1));
   }
 
   @Test
