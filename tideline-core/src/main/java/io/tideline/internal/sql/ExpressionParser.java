@@ -25,9 +25,9 @@ import java.util.List;
 /**
  * The grammar of Spark SQL expressions, by recursive descent with precedence climbing for the
  * binary operators. Precedence, loosest first, as in Spark's {@code SqlBaseParser}: OR; AND; NOT;
- * predicates (BETWEEN, IN, LIKE, RLIKE, IS); comparisons; {@code |}; {@code ^}; {@code &}; {@code +
- * - ||}; {@code * / % DIV}; unary {@code - + ~}; postfix {@code [i]}, {@code .field}, {@code
- * ::type}.
+ * predicates (BETWEEN, IN, LIKE, RLIKE, IS); comparisons; {@code |}; {@code ^}; {@code &}; shifts
+ * {@code << >> >>>}; {@code + - ||}; {@code * / % DIV}; unary {@code - + ~}; postfix {@code [i]},
+ * {@code .field}, {@code ::type}.
  *
  * <p>Output is unresolved: column names, function calls and extractions are left to the analyser;
  * typed DATE and TIMESTAMP literals become casts of strings, which the analyser folds.
@@ -198,14 +198,29 @@ final class ExpressionParser extends TypeParser {
   private Expr value(int minLevel) {
     Expr left = unary();
     while (true) {
-      BinaryOperator op = binaryOperator();
-      int level = op == null ? 0 : level(op);
-      if (level < minLevel) {
+      String shift = shiftFunction();
+      BinaryOperator op = shift == null ? binaryOperator() : null;
+      int level = shift != null ? 5 : op == null ? 0 : level(op);
+      if (level == 0 || level < minLevel) {
         return left;
       }
       pos++;
-      left = new BinaryOp(op, left, value(level + 1));
+      Expr right = value(level + 1);
+      // Spark 4's shift operators have no node of their own: they are the shift functions.
+      left =
+          shift != null
+              ? new UnresolvedFunction(shift, List.of(left, right), false)
+              : new BinaryOp(op, left, right);
     }
+  }
+
+  private String shiftFunction() {
+    return switch (kind()) {
+      case SqlLexer.SHIFT_LEFT -> "shiftleft";
+      case SqlLexer.SHIFT_RIGHT -> "shiftright";
+      case SqlLexer.SHIFT_RIGHT_UNSIGNED -> "shiftrightunsigned";
+      default -> null;
+    };
   }
 
   private BinaryOperator binaryOperator() {
@@ -233,8 +248,8 @@ final class ExpressionParser extends TypeParser {
 
   private static int level(BinaryOperator op) {
     return switch (op) {
-      case MULTIPLY, DIVIDE, MOD, INT_DIVIDE -> 6;
-      case ADD, SUBTRACT, CONCAT -> 5;
+      case MULTIPLY, DIVIDE, MOD, INT_DIVIDE -> 7;
+      case ADD, SUBTRACT, CONCAT -> 6;
       case BIT_AND -> 4;
       case BIT_XOR -> 3;
       case BIT_OR -> 2;
@@ -296,6 +311,11 @@ final class ExpressionParser extends TypeParser {
         e = new Cast(e, dataType());
         columnPath = false;
       } else {
+        if (columnPath && at(SqlLexer.LPAREN)) {
+          throw ParseErrors.syntaxError(
+              span(),
+              "a function name is one identifier; qualified names such as a.b(...) are not supported");
+        }
         primaryIsColumnPath = false;
         return e;
       }
@@ -378,6 +398,12 @@ final class ExpressionParser extends TypeParser {
 
   private Expr functionCall(String name, int nameTok) {
     expect(SqlLexer.LPAREN, "'('");
+    if (lx.kind(nameTok) == SqlLexer.IDENT) {
+      Expr special = specialFormCall(name);
+      if (special != null) {
+        return special;
+      }
+    }
     boolean distinct = acceptWord("DISTINCT");
     if (!distinct && atWord("ALL")) {
       int next = kind(1);
@@ -401,12 +427,50 @@ final class ExpressionParser extends TypeParser {
       } while (accept(SqlLexer.COMMA));
       expect(SqlLexer.RPAREN, "',' or ')'");
     }
+    if (atWord("IGNORE") && atWord(1, "NULLS")) {
+      // Spark passes IGNORE NULLS to first, last, nth_value, ... as their ignoreNulls argument.
+      pos += 2;
+      args.add(Literal.TRUE);
+    } else if (atWord("RESPECT") && atWord(1, "NULLS")) {
+      pos += 2;
+    }
     if ((atWord("OVER") || atWord("FILTER")) && kind(1) == SqlLexer.LPAREN) {
       throw ParseErrors.syntaxError(
           span(),
           lx.tokenText(pos).toUpperCase(java.util.Locale.ROOT) + " clauses are not supported yet");
     }
     return new UnresolvedFunction(name, args, distinct);
+  }
+
+  /**
+   * The SQL-standard call forms {@code POSITION(substr IN str)} and {@code SUBSTRING(str FROM pos
+   * [FOR len])}, as ordinary calls; null (without moving) when the call uses plain arguments.
+   */
+  private Expr specialFormCall(String name) {
+    boolean position = name.equalsIgnoreCase("position");
+    boolean substring = name.equalsIgnoreCase("substring") || name.equalsIgnoreCase("substr");
+    if ((!position && !substring) || at(SqlLexer.RPAREN)) {
+      return null;
+    }
+    int start = pos;
+    Expr first = value(1);
+    if (position && acceptWord("IN")) {
+      Expr str = value(1);
+      expect(SqlLexer.RPAREN, "')'");
+      return new UnresolvedFunction(name, List.of(first, str), false);
+    }
+    if (substring && acceptWord("FROM")) {
+      List<Expr> args = new ArrayList<>(3);
+      args.add(first);
+      args.add(value(1));
+      if (acceptWord("FOR")) {
+        args.add(value(1));
+      }
+      expect(SqlLexer.RPAREN, "')'");
+      return new UnresolvedFunction(name, args, false);
+    }
+    pos = start;
+    return null;
   }
 
   private Expr stringLiteral() {

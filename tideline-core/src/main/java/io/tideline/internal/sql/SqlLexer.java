@@ -70,6 +70,9 @@ final class SqlLexer {
   static final int GTE = 46;
   static final int BANG = 47;
   static final int SEMICOLON = 48;
+  static final int SHIFT_LEFT = 49;
+  static final int SHIFT_RIGHT = 50;
+  static final int SHIFT_RIGHT_UNSIGNED = 51;
 
   final String text;
   private final char[] chars;
@@ -116,6 +119,22 @@ final class SqlLexer {
     return kind(i) == IDENT
         && end(i) - s == upperWord.length()
         && text.regionMatches(true, s, upperWord, 0, upperWord.length());
+  }
+
+  /**
+   * Splits the leading {@code >} off token {@code i} ({@code >>}, {@code >>>} or {@code >=}): the
+   * type grammar closes {@code ARRAY<ARRAY<INT>>} one bracket at a time, while the lexer, not
+   * knowing it reads a type, took {@code >>} for a shift.
+   */
+  void splitLeadingGreaterThan(int i) {
+    kinds[i] =
+        switch (kinds[i]) {
+          case SHIFT_RIGHT_UNSIGNED -> SHIFT_RIGHT;
+          case SHIFT_RIGHT -> GT;
+          case GTE -> EQ;
+          default -> throw new IllegalStateException("Bug in Tideline: no '>' to split");
+        };
+    starts[i]++;
   }
 
   boolean isNumber(int i) {
@@ -353,6 +372,8 @@ final class SqlLexer {
           add(LTE, i, i + 2);
         } else if (next == '>') {
           add(NEQ, i, i + 2);
+        } else if (next == '<') {
+          add(SHIFT_LEFT, i, i + 2);
         } else {
           add(LT, i, i + 1);
         }
@@ -360,6 +381,10 @@ final class SqlLexer {
       case '>' -> {
         if (next == '=') {
           add(GTE, i, i + 2);
+        } else if (next == '>' && i + 2 < n && chars[i + 2] == '>') {
+          add(SHIFT_RIGHT_UNSIGNED, i, i + 3);
+        } else if (next == '>') {
+          add(SHIFT_RIGHT, i, i + 2);
         } else {
           add(GT, i, i + 1);
         }

@@ -71,6 +71,7 @@ class SqlParserErrorTest {
         "'abc|''abc'|1|the string literal is not closed with '",
         "`abc|'`abc'|1|the quoted identifier is not closed with `",
         "count(x) OVER (PARTITION BY y)|'OVER'|10|OVER clauses are not supported yet",
+        "db.f(x)|'('|5|a function name is one identifier; qualified names such as a.b(...) are not supported",
       })
   void syntaxError_positionTokenAndHint(String text, String error, int column, String hint) {
     ParseException e = failExpr(text);

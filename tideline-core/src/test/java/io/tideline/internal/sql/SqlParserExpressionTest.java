@@ -412,6 +412,66 @@ class SqlParserExpressionTest {
   }
 
   @Test
+  void shiftOperators_areShiftFunctions_betweenAdditiveAndBitAnd() {
+    assertThat(p("a << 1 + 2 & b"))
+        .isEqualTo(
+            bin(
+                BinaryOperator.BIT_AND,
+                new UnresolvedFunction(
+                    "shiftleft", List.of(col("a"), bin(ADD, Literal.of(1), Literal.of(2))), false),
+                col("b")));
+    assertThat(p("a >> 1"))
+        .isEqualTo(new UnresolvedFunction("shiftright", List.of(col("a"), Literal.of(1)), false));
+    assertThat(p("a >>> 1"))
+        .isEqualTo(
+            new UnresolvedFunction("shiftrightunsigned", List.of(col("a"), Literal.of(1)), false));
+  }
+
+  @Test
+  void nestedTypeClosers_areNotShifts() {
+    assertThat(p("CAST(x AS MAP<STRING, ARRAY<ARRAY<INT>>>)"))
+        .isEqualTo(
+            new Cast(
+                col("x"),
+                DataTypes.createMapType(
+                    DataTypes.StringType,
+                    DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.IntegerType)))));
+    assertThat(p("x::array<struct<a:int>> >= y"))
+        .isEqualTo(
+            bin(
+                BinaryOperator.GE,
+                new Cast(
+                    col("x"),
+                    DataTypes.createArrayType(
+                        new io.tideline.types.StructType().add("a", DataTypes.IntegerType))),
+                col("y")));
+  }
+
+  @Test
+  void ignoreNulls_becomesTheIgnoreNullsArgument() {
+    assertThat(p("first(x) IGNORE NULLS"))
+        .isEqualTo(new UnresolvedFunction("first", List.of(col("x"), Literal.TRUE), false));
+    assertThat(p("last(x) RESPECT NULLS"))
+        .isEqualTo(new UnresolvedFunction("last", List.of(col("x")), false));
+  }
+
+  @Test
+  void standardCallForms_positionAndSubstring() {
+    assertThat(p("POSITION('a' IN s)"))
+        .isEqualTo(new UnresolvedFunction("POSITION", List.of(Literal.of("a"), col("s")), false));
+    assertThat(p("substring(s FROM 2 FOR 3)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "substring", List.of(col("s"), Literal.of(2), Literal.of(3)), false));
+    assertThat(p("substr(s FROM 2)"))
+        .isEqualTo(new UnresolvedFunction("substr", List.of(col("s"), Literal.of(2)), false));
+    assertThat(p("substring(s, 2, 3)")).isEqualTo(p("substring(s FROM 2 FOR 3)"));
+    assertThat(p("position(x = 1)"))
+        .isEqualTo(
+            new UnresolvedFunction("position", List.of(bin(EQ, col("x"), Literal.of(1))), false));
+  }
+
+  @Test
   void parse_manyExpressionsQuickly() {
     // A guard against accidental quadratic behaviour: long inputs parse in linear time.
     String[] terms = new String[20_000];
