@@ -139,6 +139,10 @@ final class ExpressionParser extends TypeParser {
       result = new In(value, list);
     } else if (acceptWord("RLIKE") || acceptWord("REGEXP")) {
       result = new Like(Like.Kind.RLIKE, value, value(1));
+    } else if ((atWord("LIKE") || atWord("ILIKE"))
+        && (atWord(1, "ANY") || atWord(1, "SOME") || atWord(1, "ALL"))
+        && kind(2) == SqlLexer.LPAREN) {
+      return quantifiedLike(value, negated);
     } else if (atWord("LIKE") || atWord("ILIKE")) {
       Like.Kind kind = atWord("LIKE") ? Like.Kind.LIKE : Like.Kind.ILIKE;
       pos++;
@@ -162,6 +166,33 @@ final class ExpressionParser extends TypeParser {
       return value;
     }
     return negated ? new UnaryOp(UnaryOperator.NOT, result) : result;
+  }
+
+  /**
+   * {@code v [NOT] LIKE ANY|SOME|ALL (p1, p2, ...)}: an OR (ANY, SOME) or AND (ALL) of single
+   * LIKEs, each negated for NOT, which has the three-valued logic of Spark's LikeAny, LikeAll,
+   * NotLikeAny and NotLikeAll.
+   */
+  private Expr quantifiedLike(Expr value, boolean negated) {
+    Like.Kind kind = atWord("LIKE") ? Like.Kind.LIKE : Like.Kind.ILIKE;
+    boolean all = atWord(1, "ALL");
+    pos += 3;
+    if (at(SqlLexer.RPAREN)) {
+      throw error("at least one pattern");
+    }
+    Expr result = null;
+    do {
+      Expr like = new Like(kind, value, expression());
+      if (negated) {
+        like = new UnaryOp(UnaryOperator.NOT, like);
+      }
+      result =
+          result == null
+              ? like
+              : new BinaryOp(all ? BinaryOperator.AND : BinaryOperator.OR, result, like);
+    } while (accept(SqlLexer.COMMA));
+    expect(SqlLexer.RPAREN, "',' or ')'");
+    return result;
   }
 
   private boolean isPredicateWord(int ahead) {
@@ -337,6 +368,9 @@ final class ExpressionParser extends TypeParser {
         {
           pos++;
           Expr e = expression();
+          if (at(SqlLexer.COMMA) || atWord("AS")) {
+            return rowConstructor(e);
+          }
           expect(SqlLexer.RPAREN, "')'");
           return e;
         }
@@ -347,6 +381,17 @@ final class ExpressionParser extends TypeParser {
       default:
         throw error("an expression");
     }
+  }
+
+  /** {@code (a, b AS x)}: Spark's row constructor, the same as {@code struct(a, b AS x)}. */
+  private Expr rowConstructor(Expr first) {
+    List<Expr> fields = new ArrayList<>();
+    fields.add(acceptWord("AS") ? new Alias(first, identifier("an alias after AS")) : first);
+    while (accept(SqlLexer.COMMA)) {
+      fields.add(namedExpression());
+    }
+    expect(SqlLexer.RPAREN, "',' or ')'");
+    return new UnresolvedFunction("struct", fields, false);
   }
 
   private Expr keywordOrName() {
@@ -398,7 +443,7 @@ final class ExpressionParser extends TypeParser {
 
   private Expr functionCall(String name, int nameTok) {
     expect(SqlLexer.LPAREN, "'('");
-    if (lx.kind(nameTok) == SqlLexer.IDENT) {
+    if (lx.kind(nameTok) == SqlLexer.IDENT && !atWord("DISTINCT")) {
       Expr special = specialFormCall(name);
       if (special != null) {
         return special;
@@ -424,6 +469,11 @@ final class ExpressionParser extends TypeParser {
           Expr star = star();
           args.add(star != null ? star : expression());
         }
+        if (atWord("IGNORE") && atWord(1, "NULLS") && kind(2) == SqlLexer.RPAREN) {
+          // first(x IGNORE NULLS), last(...), any_value(...): Spark's second argument.
+          pos += 2;
+          args.add(Literal.TRUE);
+        }
       } while (accept(SqlLexer.COMMA));
       expect(SqlLexer.RPAREN, "',' or ')'");
     }
@@ -443,23 +493,40 @@ final class ExpressionParser extends TypeParser {
   }
 
   /**
-   * The SQL-standard call forms {@code POSITION(substr IN str)} and {@code SUBSTRING(str FROM pos
-   * [FOR len])}, as ordinary calls; null (without moving) when the call uses plain arguments.
+   * The SQL-standard call forms, as ordinary calls: {@code POSITION(substr IN str)}, {@code
+   * SUBSTRING(str FROM pos [FOR len])}, {@code TRIM([BOTH|LEADING|TRAILING] [chars] FROM str)},
+   * {@code OVERLAY(input PLACING replace FROM pos [FOR len])} and the unit forms {@code
+   * TIMESTAMPADD(DAY, n, ts)} and {@code TIMESTAMPDIFF(DAY, a, b)}; null (without moving) when the
+   * call uses plain arguments.
+   *
+   * <p>TRIM with characters becomes {@code btrim(str, chars)}, {@code ltrim(str, chars)} or {@code
+   * rtrim(str, chars)}: source first, as in Spark's DataFrame functions.
    */
   private Expr specialFormCall(String name) {
-    boolean position = name.equalsIgnoreCase("position");
-    boolean substring = name.equalsIgnoreCase("substring") || name.equalsIgnoreCase("substr");
-    if ((!position && !substring) || at(SqlLexer.RPAREN)) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    long start = mark();
+    if (at(SqlLexer.RPAREN) || star() != null) {
+      reset(start);
       return null;
     }
-    int start = pos;
+    if (Identifiers.takesUnitKeyword(name)) {
+      return unitCall(name);
+    }
+    if (lower.equals("trim")) {
+      return trim();
+    }
+    if (!lower.equals("position")
+        && !(lower.equals("substr") || lower.equals("substring"))
+        && !lower.equals("overlay")) {
+      return null;
+    }
     Expr first = value(1);
-    if (position && acceptWord("IN")) {
+    if (lower.equals("position") && acceptWord("IN")) {
       Expr str = value(1);
       expect(SqlLexer.RPAREN, "')'");
       return new UnresolvedFunction(name, List.of(first, str), false);
     }
-    if (substring && acceptWord("FROM")) {
+    if ((lower.equals("substr") || lower.equals("substring")) && acceptWord("FROM")) {
       List<Expr> args = new ArrayList<>(3);
       args.add(first);
       args.add(value(1));
@@ -469,8 +536,67 @@ final class ExpressionParser extends TypeParser {
       expect(SqlLexer.RPAREN, "')'");
       return new UnresolvedFunction(name, args, false);
     }
-    pos = start;
+    if (lower.equals("overlay") && acceptWord("PLACING")) {
+      List<Expr> args = new ArrayList<>(4);
+      args.add(first);
+      args.add(value(1));
+      expectWord("FROM");
+      args.add(value(1));
+      if (acceptWord("FOR")) {
+        args.add(value(1));
+      }
+      expect(SqlLexer.RPAREN, "')'");
+      return new UnresolvedFunction(name, args, false);
+    }
+    reset(start);
     return null;
+  }
+
+  // TIMESTAMPADD(DAY, 1, ts): the unit is a keyword, passed on as a string argument.
+  private Expr unitCall(String name) {
+    if (!at(SqlLexer.IDENT)
+        || kind(1) != SqlLexer.COMMA
+        || !Identifiers.isDatetimeUnit(lx.tokenText(pos))) {
+      return null;
+    }
+    String unit = lx.tokenText(pos).toUpperCase(java.util.Locale.ROOT);
+    pos += 2;
+    Expr a = value(1);
+    expect(SqlLexer.COMMA, "','");
+    Expr b = value(1);
+    expect(SqlLexer.RPAREN, "')'");
+    return new UnresolvedFunction(name, List.of(Literal.of(unit), a, b), false);
+  }
+
+  private Expr trim() {
+    long start = mark();
+    String function = "trim";
+    boolean option = false;
+    if ((atWord("BOTH") || atWord("LEADING") || atWord("TRAILING"))
+        && kind(1) != SqlLexer.COMMA
+        && kind(1) != SqlLexer.RPAREN) {
+      function = atWord("BOTH") ? "trim" : atWord("LEADING") ? "ltrim" : "rtrim";
+      option = true;
+      pos++;
+    }
+    Expr chars = null;
+    if (!atWord("FROM")) {
+      chars = value(1);
+    }
+    if (!acceptWord("FROM")) {
+      if (option) {
+        throw error("FROM");
+      }
+      reset(start);
+      return null;
+    }
+    Expr source = value(1);
+    expect(SqlLexer.RPAREN, "')'");
+    if (chars == null) {
+      return new UnresolvedFunction(function, List.of(source), false);
+    }
+    return new UnresolvedFunction(
+        function.equals("trim") ? "btrim" : function, List.of(source, chars), false);
   }
 
   private Expr stringLiteral() {

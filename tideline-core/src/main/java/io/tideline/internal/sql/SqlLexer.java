@@ -80,6 +80,9 @@ final class SqlLexer {
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private int count;
+  private int[] splitTokens = new int[4];
+  private int[] splitKinds = new int[4];
+  private int splits;
 
   private SqlLexer(String text) {
     this.text = text;
@@ -127,6 +130,13 @@ final class SqlLexer {
    * knowing it reads a type, took {@code >>} for a shift.
    */
   void splitLeadingGreaterThan(int i) {
+    if (splits == splitTokens.length) {
+      splitTokens = Arrays.copyOf(splitTokens, splits * 2);
+      splitKinds = Arrays.copyOf(splitKinds, splits * 2);
+    }
+    splitTokens[splits] = i;
+    splitKinds[splits] = kinds[i];
+    splits++;
     kinds[i] =
         switch (kinds[i]) {
           case SHIFT_RIGHT_UNSIGNED -> SHIFT_RIGHT;
@@ -135,6 +145,21 @@ final class SqlLexer {
           default -> throw new IllegalStateException("Bug in Tideline: no '>' to split");
         };
     starts[i]++;
+  }
+
+  /** How many splits were made so far: a mark for {@link #undoSplits}. */
+  int splitCount() {
+    return splits;
+  }
+
+  /** Undoes the splits made after {@code mark}, for a parser that backtracks over a type. */
+  void undoSplits(int mark) {
+    while (splits > mark) {
+      splits--;
+      int t = splitTokens[splits];
+      kinds[t] = splitKinds[splits];
+      starts[t]--;
+    }
   }
 
   boolean isNumber(int i) {
@@ -183,7 +208,7 @@ final class SqlLexer {
     int n = chars.length;
     while (i < n) {
       char c = chars[i];
-      if (Character.isWhitespace(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         i++;
       } else if (c == '-' && i + 1 < n && chars[i + 1] == '-') {
         while (i < n && chars[i] != '\n') {
@@ -361,6 +386,10 @@ final class SqlLexer {
       case '!' -> {
         if (next == '=') {
           add(NEQJ, i, i + 2);
+        } else if (next == '>') {
+          add(LTE, i, i + 2);
+        } else if (next == '<') {
+          add(GTE, i, i + 2);
         } else {
           add(BANG, i, i + 1);
         }

@@ -25,13 +25,13 @@ class TypeParser extends TokenCursor {
     if (at(SqlLexer.EOF)) {
       return new StructType();
     }
-    if (atWord("STRUCT") && kind(1) == SqlLexer.LT) {
-      int start = pos;
+    if (atWord("STRUCT") && (kind(1) == SqlLexer.LT || kind(1) == SqlLexer.NEQ)) {
+      long start = mark();
       DataType t = dataType();
       if (at(SqlLexer.EOF)) {
         return (StructType) t;
       }
-      pos = start;
+      reset(start);
     }
     List<StructField> fields = new ArrayList<>();
     do {

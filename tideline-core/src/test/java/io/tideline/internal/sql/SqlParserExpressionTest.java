@@ -472,6 +472,99 @@ class SqlParserExpressionTest {
   }
 
   @Test
+  void sparkAlternativeComparisons_notGreaterAndNotLess() {
+    assertThat(p("a !> b")).isEqualTo(bin(BinaryOperator.LE, col("a"), col("b")));
+    assertThat(p("a !< b")).isEqualTo(bin(BinaryOperator.GE, col("a"), col("b")));
+  }
+
+  @Test
+  void noBreakSpace_isWhiteSpace() {
+    assertThat(p("a\u00A0+\u3000b")).isEqualTo(bin(ADD, col("a"), col("b")));
+  }
+
+  @Test
+  void ignoreNulls_insideTheParentheses() {
+    assertThat(p("last(x IGNORE NULLS)"))
+        .isEqualTo(new UnresolvedFunction("last", List.of(col("x"), Literal.TRUE), false));
+  }
+
+  @Test
+  void likeAnyAll_areOrAndOfLikes() {
+    Like a = new Like(Like.Kind.LIKE, col("s"), Literal.of("a%"));
+    Like b = new Like(Like.Kind.LIKE, col("s"), Literal.of("b%"));
+    assertThat(p("s LIKE ANY ('a%', 'b%')")).isEqualTo(bin(OR, a, b));
+    assertThat(p("s LIKE SOME ('a%', 'b%')")).isEqualTo(bin(OR, a, b));
+    assertThat(p("s LIKE ALL ('a%', 'b%')")).isEqualTo(bin(AND, a, b));
+    assertThat(p("s NOT LIKE ALL ('a%', 'b%')"))
+        .isEqualTo(bin(AND, new UnaryOp(UnaryOperator.NOT, a), new UnaryOp(UnaryOperator.NOT, b)));
+    assertThat(p("s ILIKE ANY ('a%')"))
+        .isEqualTo(new Like(Like.Kind.ILIKE, col("s"), Literal.of("a%")));
+  }
+
+  @Test
+  void rowConstructor_isAStruct() {
+    assertThat(p("(a, b AS y, 1)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "struct", List.of(col("a"), new Alias(col("b"), "y"), Literal.of(1)), false));
+  }
+
+  @Test
+  void trim_standardForms() {
+    assertThat(p("TRIM(s)")).isEqualTo(new UnresolvedFunction("TRIM", List.of(col("s")), false));
+    assertThat(p("trim(BOTH FROM s)"))
+        .isEqualTo(new UnresolvedFunction("trim", List.of(col("s")), false));
+    assertThat(p("trim('x' FROM s)"))
+        .isEqualTo(new UnresolvedFunction("btrim", List.of(col("s"), Literal.of("x")), false));
+    assertThat(p("trim(LEADING 'x' FROM s)"))
+        .isEqualTo(new UnresolvedFunction("ltrim", List.of(col("s"), Literal.of("x")), false));
+    assertThat(p("trim(trailing from s)"))
+        .isEqualTo(new UnresolvedFunction("rtrim", List.of(col("s")), false));
+  }
+
+  @Test
+  void overlay_andUnitFunctions() {
+    assertThat(p("OVERLAY(s PLACING 'x' FROM 2 FOR 3)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "OVERLAY",
+                List.of(col("s"), Literal.of("x"), Literal.of(2), Literal.of(3)),
+                false));
+    assertThat(p("timestampadd(hour, 2, ts)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "timestampadd", List.of(Literal.of("HOUR"), Literal.of(2), col("ts")), false));
+    assertThat(p("date_add(ts, 1)"))
+        .isEqualTo(new UnresolvedFunction("date_add", List.of(col("ts"), Literal.of(1)), false));
+    assertThat(p("datediff(DAY, a, b)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "datediff", List.of(Literal.of("DAY"), col("a"), col("b")), false));
+  }
+
+  @Test
+  void standardCallForms_backtrackOverNestedTypes() {
+    // The special-form attempt reads a type whose ">>" it splits, then backs off to plain args.
+    assertThat(p("substring(CAST(x AS ARRAY<ARRAY<INT>>), 1)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "substring",
+                List.of(
+                    new Cast(
+                        col("x"),
+                        DataTypes.createArrayType(
+                            DataTypes.createArrayType(DataTypes.IntegerType))),
+                    Literal.of(1)),
+                false));
+    assertThat(p("substring(x.*)"))
+        .isEqualTo(
+            new UnresolvedFunction("substring", List.of(new UnresolvedStar(List.of("x"))), false));
+    assertThat(p("timestampadd(`day`, 1)"))
+        .isEqualTo(
+            new UnresolvedFunction("timestampadd", List.of(col("day"), Literal.of(1)), false));
+  }
+
+  @Test
   void parse_manyExpressionsQuickly() {
     // A guard against accidental quadratic behaviour: long inputs parse in linear time.
     String[] terms = new String[20_000];
