@@ -433,6 +433,14 @@ final class ExpressionParser extends TypeParser {
 
   private Expr nameOrCall() {
     int nameTok = pos;
+    if (kind(1) == SqlLexer.ARROW) {
+      throw ParseErrors.syntaxError(
+          lx.span(pos + 1), "lambda functions (x -> ...) are not supported yet");
+    }
+    if (kind(1) == SqlLexer.FAT_ARROW) {
+      throw ParseErrors.syntaxError(
+          lx.span(pos + 1), "named arguments (name => value) are not supported yet");
+    }
     String name = identifier("a name");
     if (at(SqlLexer.LPAREN)) {
       return functionCall(name, nameTok);

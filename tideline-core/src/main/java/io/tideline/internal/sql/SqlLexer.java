@@ -73,6 +73,8 @@ final class SqlLexer {
   static final int SHIFT_LEFT = 49;
   static final int SHIFT_RIGHT = 50;
   static final int SHIFT_RIGHT_UNSIGNED = 51;
+  static final int ARROW = 52;
+  static final int FAT_ARROW = 53;
 
   final String text;
   private final char[] chars;
@@ -362,7 +364,13 @@ final class SqlLexer {
         }
       }
       case '+' -> add(PLUS, i, i + 1);
-      case '-' -> add(MINUS, i, i + 1);
+      case '-' -> {
+        if (next == '>') {
+          add(ARROW, i, i + 2);
+        } else {
+          add(MINUS, i, i + 1);
+        }
+      }
       case '*' -> add(STAR, i, i + 1);
       case '/' -> add(SLASH, i, i + 1);
       case '%' -> add(PERCENT, i, i + 1);
@@ -379,6 +387,8 @@ final class SqlLexer {
       case '=' -> {
         if (next == '=') {
           add(EQ_EQ, i, i + 2);
+        } else if (next == '>') {
+          add(FAT_ARROW, i, i + 2);
         } else {
           add(EQ, i, i + 1);
         }
