@@ -57,10 +57,49 @@ public final class Identifiers {
    * form ({@code CAST(x AS t)}).
    */
   public static String quoteFunctionName(String name) {
-    return name.equalsIgnoreCase("cast") || name.equalsIgnoreCase("try_cast")
+    return SPECIAL_FORM_NAMES.contains(name.toUpperCase(Locale.ROOT))
         ? "`" + name + "`"
         : quote(name);
   }
+
+  /**
+   * True for the functions whose first argument, when it is a bare word such as {@code DAY}, the
+   * parser reads as a datetime unit ({@code TIMESTAMPADD(DAY, 1, ts)}).
+   */
+  public static boolean takesUnitKeyword(String functionName) {
+    return UNIT_FUNCTIONS.contains(functionName.toUpperCase(Locale.ROOT));
+  }
+
+  /** True when {@code word} (any case) is a datetime unit keyword of {@link #takesUnitKeyword}. */
+  public static boolean isDatetimeUnit(String word) {
+    return DATETIME_UNITS.contains(word.toUpperCase(Locale.ROOT));
+  }
+
+  // CAST(x AS t) is not a call; LIKE ANY(...) is a quantified LIKE, not a call of any().
+  private static final Set<String> SPECIAL_FORM_NAMES =
+      Set.of("CAST", "TRY_CAST", "ANY", "SOME", "ALL");
+  private static final Set<String> UNIT_FUNCTIONS =
+      Set.of(
+          "TIMESTAMPADD",
+          "DATEADD",
+          "DATE_ADD",
+          "TIMESTAMPDIFF",
+          "DATEDIFF",
+          "DATE_DIFF",
+          "TIMEDIFF");
+  private static final Set<String> DATETIME_UNITS =
+      Set.of(
+          "YEAR",
+          "QUARTER",
+          "MONTH",
+          "WEEK",
+          "DAY",
+          "DAYOFYEAR",
+          "HOUR",
+          "MINUTE",
+          "SECOND",
+          "MILLISECOND",
+          "MICROSECOND");
 
   public static String quoteParts(List<String> parts) {
     StringBuilder sb = new StringBuilder();

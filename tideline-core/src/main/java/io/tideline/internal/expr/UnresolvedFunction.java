@@ -47,7 +47,17 @@ public record UnresolvedFunction(String name, List<Expr> args, boolean distinct)
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(args.get(i).sql());
+      Expr arg = args.get(i);
+      if (i == 0
+          && arg instanceof UnresolvedColumn c
+          && c.nameParts().size() == 1
+          && Identifiers.takesUnitKeyword(name)
+          && Identifiers.isDatetimeUnit(c.nameParts().get(0))) {
+        // Unquoted, TIMESTAMPADD(day, ...) would read back with the unit DAY, not the column.
+        sb.append('`').append(c.nameParts().get(0)).append('`');
+      } else {
+        sb.append(arg.sql());
+      }
     }
     return sb.append(')').toString();
   }

@@ -25,9 +25,9 @@ import java.util.List;
 /**
  * The grammar of Spark SQL expressions, by recursive descent with precedence climbing for the
  * binary operators. Precedence, loosest first, as in Spark's {@code SqlBaseParser}: OR; AND; NOT;
- * predicates (BETWEEN, IN, LIKE, RLIKE, IS); comparisons; {@code |}; {@code ^}; {@code &}; {@code +
- * - ||}; {@code * / % DIV}; unary {@code - + ~}; postfix {@code [i]}, {@code .field}, {@code
- * ::type}.
+ * predicates (BETWEEN, IN, LIKE, RLIKE, IS); comparisons; {@code |}; {@code ^}; {@code &}; shifts
+ * {@code << >> >>>}; {@code + - ||}; {@code * / % DIV}; unary {@code - + ~}; postfix {@code [i]},
+ * {@code .field}, {@code ::type}.
  *
  * <p>Output is unresolved: column names, function calls and extractions are left to the analyser;
  * typed DATE and TIMESTAMP literals become casts of strings, which the analyser folds.
@@ -139,6 +139,10 @@ final class ExpressionParser extends TypeParser {
       result = new In(value, list);
     } else if (acceptWord("RLIKE") || acceptWord("REGEXP")) {
       result = new Like(Like.Kind.RLIKE, value, value(1));
+    } else if ((atWord("LIKE") || atWord("ILIKE"))
+        && (atWord(1, "ANY") || atWord(1, "SOME") || atWord(1, "ALL"))
+        && kind(2) == SqlLexer.LPAREN) {
+      return quantifiedLike(value, negated);
     } else if (atWord("LIKE") || atWord("ILIKE")) {
       Like.Kind kind = atWord("LIKE") ? Like.Kind.LIKE : Like.Kind.ILIKE;
       pos++;
@@ -162,6 +166,33 @@ final class ExpressionParser extends TypeParser {
       return value;
     }
     return negated ? new UnaryOp(UnaryOperator.NOT, result) : result;
+  }
+
+  /**
+   * {@code v [NOT] LIKE ANY|SOME|ALL (p1, p2, ...)}: an OR (ANY, SOME) or AND (ALL) of single
+   * LIKEs, each negated for NOT, which has the three-valued logic of Spark's LikeAny, LikeAll,
+   * NotLikeAny and NotLikeAll.
+   */
+  private Expr quantifiedLike(Expr value, boolean negated) {
+    Like.Kind kind = atWord("LIKE") ? Like.Kind.LIKE : Like.Kind.ILIKE;
+    boolean all = atWord(1, "ALL");
+    pos += 3;
+    if (at(SqlLexer.RPAREN)) {
+      throw error("at least one pattern");
+    }
+    Expr result = null;
+    do {
+      Expr like = new Like(kind, value, expression());
+      if (negated) {
+        like = new UnaryOp(UnaryOperator.NOT, like);
+      }
+      result =
+          result == null
+              ? like
+              : new BinaryOp(all ? BinaryOperator.AND : BinaryOperator.OR, result, like);
+    } while (accept(SqlLexer.COMMA));
+    expect(SqlLexer.RPAREN, "',' or ')'");
+    return result;
   }
 
   private boolean isPredicateWord(int ahead) {
@@ -198,14 +229,29 @@ final class ExpressionParser extends TypeParser {
   private Expr value(int minLevel) {
     Expr left = unary();
     while (true) {
-      BinaryOperator op = binaryOperator();
-      int level = op == null ? 0 : level(op);
-      if (level < minLevel) {
+      String shift = shiftFunction();
+      BinaryOperator op = shift == null ? binaryOperator() : null;
+      int level = shift != null ? 5 : op == null ? 0 : level(op);
+      if (level == 0 || level < minLevel) {
         return left;
       }
       pos++;
-      left = new BinaryOp(op, left, value(level + 1));
+      Expr right = value(level + 1);
+      // Spark 4's shift operators have no node of their own: they are the shift functions.
+      left =
+          shift != null
+              ? new UnresolvedFunction(shift, List.of(left, right), false)
+              : new BinaryOp(op, left, right);
     }
+  }
+
+  private String shiftFunction() {
+    return switch (kind()) {
+      case SqlLexer.SHIFT_LEFT -> "shiftleft";
+      case SqlLexer.SHIFT_RIGHT -> "shiftright";
+      case SqlLexer.SHIFT_RIGHT_UNSIGNED -> "shiftrightunsigned";
+      default -> null;
+    };
   }
 
   private BinaryOperator binaryOperator() {
@@ -233,8 +279,8 @@ final class ExpressionParser extends TypeParser {
 
   private static int level(BinaryOperator op) {
     return switch (op) {
-      case MULTIPLY, DIVIDE, MOD, INT_DIVIDE -> 6;
-      case ADD, SUBTRACT, CONCAT -> 5;
+      case MULTIPLY, DIVIDE, MOD, INT_DIVIDE -> 7;
+      case ADD, SUBTRACT, CONCAT -> 6;
       case BIT_AND -> 4;
       case BIT_XOR -> 3;
       case BIT_OR -> 2;
@@ -296,6 +342,11 @@ final class ExpressionParser extends TypeParser {
         e = new Cast(e, dataType());
         columnPath = false;
       } else {
+        if (columnPath && at(SqlLexer.LPAREN)) {
+          throw ParseErrors.syntaxError(
+              span(),
+              "a function name is one identifier; qualified names such as a.b(...) are not supported");
+        }
         primaryIsColumnPath = false;
         return e;
       }
@@ -317,6 +368,9 @@ final class ExpressionParser extends TypeParser {
         {
           pos++;
           Expr e = expression();
+          if (at(SqlLexer.COMMA) || atWord("AS")) {
+            return rowConstructor(e);
+          }
           expect(SqlLexer.RPAREN, "')'");
           return e;
         }
@@ -327,6 +381,17 @@ final class ExpressionParser extends TypeParser {
       default:
         throw error("an expression");
     }
+  }
+
+  /** {@code (a, b AS x)}: Spark's row constructor, the same as {@code struct(a, b AS x)}. */
+  private Expr rowConstructor(Expr first) {
+    List<Expr> fields = new ArrayList<>();
+    fields.add(acceptWord("AS") ? new Alias(first, identifier("an alias after AS")) : first);
+    while (accept(SqlLexer.COMMA)) {
+      fields.add(namedExpression());
+    }
+    expect(SqlLexer.RPAREN, "',' or ')'");
+    return new UnresolvedFunction("struct", fields, false);
   }
 
   private Expr keywordOrName() {
@@ -368,6 +433,14 @@ final class ExpressionParser extends TypeParser {
 
   private Expr nameOrCall() {
     int nameTok = pos;
+    if (kind(1) == SqlLexer.ARROW) {
+      throw ParseErrors.syntaxError(
+          lx.span(pos + 1), "lambda functions (x -> ...) are not supported yet");
+    }
+    if (kind(1) == SqlLexer.FAT_ARROW) {
+      throw ParseErrors.syntaxError(
+          lx.span(pos + 1), "named arguments (name => value) are not supported yet");
+    }
     String name = identifier("a name");
     if (at(SqlLexer.LPAREN)) {
       return functionCall(name, nameTok);
@@ -378,6 +451,12 @@ final class ExpressionParser extends TypeParser {
 
   private Expr functionCall(String name, int nameTok) {
     expect(SqlLexer.LPAREN, "'('");
+    if (lx.kind(nameTok) == SqlLexer.IDENT && !atWord("DISTINCT")) {
+      Expr special = specialFormCall(name);
+      if (special != null) {
+        return special;
+      }
+    }
     boolean distinct = acceptWord("DISTINCT");
     if (!distinct && atWord("ALL")) {
       int next = kind(1);
@@ -398,8 +477,20 @@ final class ExpressionParser extends TypeParser {
           Expr star = star();
           args.add(star != null ? star : expression());
         }
+        if (atWord("IGNORE") && atWord(1, "NULLS") && kind(2) == SqlLexer.RPAREN) {
+          // first(x IGNORE NULLS), last(...), any_value(...): Spark's second argument.
+          pos += 2;
+          args.add(Literal.TRUE);
+        }
       } while (accept(SqlLexer.COMMA));
       expect(SqlLexer.RPAREN, "',' or ')'");
+    }
+    if (atWord("IGNORE") && atWord(1, "NULLS")) {
+      // Spark passes IGNORE NULLS to first, last, nth_value, ... as their ignoreNulls argument.
+      pos += 2;
+      args.add(Literal.TRUE);
+    } else if (atWord("RESPECT") && atWord(1, "NULLS")) {
+      pos += 2;
     }
     if ((atWord("OVER") || atWord("FILTER")) && kind(1) == SqlLexer.LPAREN) {
       throw ParseErrors.syntaxError(
@@ -407,6 +498,113 @@ final class ExpressionParser extends TypeParser {
           lx.tokenText(pos).toUpperCase(java.util.Locale.ROOT) + " clauses are not supported yet");
     }
     return new UnresolvedFunction(name, args, distinct);
+  }
+
+  /**
+   * The SQL-standard call forms, as ordinary calls: {@code POSITION(substr IN str)}, {@code
+   * SUBSTRING(str FROM pos [FOR len])}, {@code TRIM([BOTH|LEADING|TRAILING] [chars] FROM str)},
+   * {@code OVERLAY(input PLACING replace FROM pos [FOR len])} and the unit forms {@code
+   * TIMESTAMPADD(DAY, n, ts)} and {@code TIMESTAMPDIFF(DAY, a, b)}; null (without moving) when the
+   * call uses plain arguments.
+   *
+   * <p>TRIM with characters becomes {@code btrim(str, chars)}, {@code ltrim(str, chars)} or {@code
+   * rtrim(str, chars)}: source first, as in Spark's DataFrame functions.
+   */
+  private Expr specialFormCall(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    long start = mark();
+    if (at(SqlLexer.RPAREN) || star() != null) {
+      reset(start);
+      return null;
+    }
+    if (Identifiers.takesUnitKeyword(name)) {
+      return unitCall(name);
+    }
+    if (lower.equals("trim")) {
+      return trim();
+    }
+    if (!lower.equals("position")
+        && !(lower.equals("substr") || lower.equals("substring"))
+        && !lower.equals("overlay")) {
+      return null;
+    }
+    Expr first = value(1);
+    if (lower.equals("position") && acceptWord("IN")) {
+      Expr str = value(1);
+      expect(SqlLexer.RPAREN, "')'");
+      return new UnresolvedFunction(name, List.of(first, str), false);
+    }
+    if ((lower.equals("substr") || lower.equals("substring")) && acceptWord("FROM")) {
+      List<Expr> args = new ArrayList<>(3);
+      args.add(first);
+      args.add(value(1));
+      if (acceptWord("FOR")) {
+        args.add(value(1));
+      }
+      expect(SqlLexer.RPAREN, "')'");
+      return new UnresolvedFunction(name, args, false);
+    }
+    if (lower.equals("overlay") && acceptWord("PLACING")) {
+      List<Expr> args = new ArrayList<>(4);
+      args.add(first);
+      args.add(value(1));
+      expectWord("FROM");
+      args.add(value(1));
+      if (acceptWord("FOR")) {
+        args.add(value(1));
+      }
+      expect(SqlLexer.RPAREN, "')'");
+      return new UnresolvedFunction(name, args, false);
+    }
+    reset(start);
+    return null;
+  }
+
+  // TIMESTAMPADD(DAY, 1, ts): the unit is a keyword, passed on as a string argument.
+  private Expr unitCall(String name) {
+    if (!at(SqlLexer.IDENT)
+        || kind(1) != SqlLexer.COMMA
+        || !Identifiers.isDatetimeUnit(lx.tokenText(pos))) {
+      return null;
+    }
+    String unit = lx.tokenText(pos).toUpperCase(java.util.Locale.ROOT);
+    pos += 2;
+    Expr a = value(1);
+    expect(SqlLexer.COMMA, "','");
+    Expr b = value(1);
+    expect(SqlLexer.RPAREN, "')'");
+    return new UnresolvedFunction(name, List.of(Literal.of(unit), a, b), false);
+  }
+
+  private Expr trim() {
+    long start = mark();
+    String function = "trim";
+    boolean option = false;
+    if ((atWord("BOTH") || atWord("LEADING") || atWord("TRAILING"))
+        && kind(1) != SqlLexer.COMMA
+        && kind(1) != SqlLexer.RPAREN) {
+      function = atWord("BOTH") ? "trim" : atWord("LEADING") ? "ltrim" : "rtrim";
+      option = true;
+      pos++;
+    }
+    Expr chars = null;
+    if (!atWord("FROM")) {
+      chars = value(1);
+    }
+    if (!acceptWord("FROM")) {
+      if (option) {
+        throw error("FROM");
+      }
+      reset(start);
+      return null;
+    }
+    Expr source = value(1);
+    expect(SqlLexer.RPAREN, "')'");
+    if (chars == null) {
+      return new UnresolvedFunction(function, List.of(source), false);
+    }
+    return new UnresolvedFunction(
+        function.equals("trim") ? "btrim" : function, List.of(source, chars), false);
   }
 
   private Expr stringLiteral() {

@@ -78,11 +78,9 @@ public class ParseException extends AnalysisException {
     for (int i = 0; i < lines.length; i++) {
       sb.append(lines[i]).append('\n');
       if (i + 1 == line) {
-        sb.append("-".repeat(column - 1));
-        int carets =
-            Math.max(
-                1, Math.min(stopIndex, startIndex - (column - 1) + lines[i].length()) - startIndex);
-        sb.append("^".repeat(carets)).append('\n');
+        int lineEnd = startIndex - (column - 1) + lines[i].length();
+        int carets = Math.max(1, Math.min(stopIndex, lineEnd) - startIndex);
+        sb.append("-".repeat(column - 1)).append("^".repeat(carets)).append('\n');
       }
     }
     return sb.toString();

@@ -70,6 +70,11 @@ final class SqlLexer {
   static final int GTE = 46;
   static final int BANG = 47;
   static final int SEMICOLON = 48;
+  static final int SHIFT_LEFT = 49;
+  static final int SHIFT_RIGHT = 50;
+  static final int SHIFT_RIGHT_UNSIGNED = 51;
+  static final int ARROW = 52;
+  static final int FAT_ARROW = 53;
 
   final String text;
   private final char[] chars;
@@ -77,6 +82,9 @@ final class SqlLexer {
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private int count;
+  private int[] splitTokens = new int[4];
+  private int[] splitKinds = new int[4];
+  private int splits;
 
   private SqlLexer(String text) {
     this.text = text;
@@ -116,6 +124,44 @@ final class SqlLexer {
     return kind(i) == IDENT
         && end(i) - s == upperWord.length()
         && text.regionMatches(true, s, upperWord, 0, upperWord.length());
+  }
+
+  /**
+   * Splits the leading {@code >} off token {@code i} ({@code >>}, {@code >>>} or {@code >=}): the
+   * type grammar closes {@code ARRAY<ARRAY<INT>>} one bracket at a time, while the lexer, not
+   * knowing it reads a type, took {@code >>} for a shift.
+   */
+  void splitLeadingGreaterThan(int i) {
+    if (splits == splitTokens.length) {
+      splitTokens = Arrays.copyOf(splitTokens, splits * 2);
+      splitKinds = Arrays.copyOf(splitKinds, splits * 2);
+    }
+    splitTokens[splits] = i;
+    splitKinds[splits] = kinds[i];
+    splits++;
+    kinds[i] =
+        switch (kinds[i]) {
+          case SHIFT_RIGHT_UNSIGNED -> SHIFT_RIGHT;
+          case SHIFT_RIGHT -> GT;
+          case GTE -> EQ;
+          default -> throw new IllegalStateException("Bug in Tideline: no '>' to split");
+        };
+    starts[i]++;
+  }
+
+  /** How many splits were made so far: a mark for {@link #undoSplits}. */
+  int splitCount() {
+    return splits;
+  }
+
+  /** Undoes the splits made after {@code mark}, for a parser that backtracks over a type. */
+  void undoSplits(int mark) {
+    while (splits > mark) {
+      splits--;
+      int t = splitTokens[splits];
+      kinds[t] = splitKinds[splits];
+      starts[t]--;
+    }
   }
 
   boolean isNumber(int i) {
@@ -164,7 +210,7 @@ final class SqlLexer {
     int n = chars.length;
     while (i < n) {
       char c = chars[i];
-      if (Character.isWhitespace(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         i++;
       } else if (c == '-' && i + 1 < n && chars[i + 1] == '-') {
         while (i < n && chars[i] != '\n') {
@@ -318,7 +364,13 @@ final class SqlLexer {
         }
       }
       case '+' -> add(PLUS, i, i + 1);
-      case '-' -> add(MINUS, i, i + 1);
+      case '-' -> {
+        if (next == '>') {
+          add(ARROW, i, i + 2);
+        } else {
+          add(MINUS, i, i + 1);
+        }
+      }
       case '*' -> add(STAR, i, i + 1);
       case '/' -> add(SLASH, i, i + 1);
       case '%' -> add(PERCENT, i, i + 1);
@@ -335,6 +387,8 @@ final class SqlLexer {
       case '=' -> {
         if (next == '=') {
           add(EQ_EQ, i, i + 2);
+        } else if (next == '>') {
+          add(FAT_ARROW, i, i + 2);
         } else {
           add(EQ, i, i + 1);
         }
@@ -342,6 +396,10 @@ final class SqlLexer {
       case '!' -> {
         if (next == '=') {
           add(NEQJ, i, i + 2);
+        } else if (next == '>') {
+          add(LTE, i, i + 2);
+        } else if (next == '<') {
+          add(GTE, i, i + 2);
         } else {
           add(BANG, i, i + 1);
         }
@@ -353,6 +411,8 @@ final class SqlLexer {
           add(LTE, i, i + 2);
         } else if (next == '>') {
           add(NEQ, i, i + 2);
+        } else if (next == '<') {
+          add(SHIFT_LEFT, i, i + 2);
         } else {
           add(LT, i, i + 1);
         }
@@ -360,6 +420,10 @@ final class SqlLexer {
       case '>' -> {
         if (next == '=') {
           add(GTE, i, i + 2);
+        } else if (next == '>' && i + 2 < n && chars[i + 2] == '>') {
+          add(SHIFT_RIGHT_UNSIGNED, i, i + 3);
+        } else if (next == '>') {
+          add(SHIFT_RIGHT, i, i + 2);
         } else {
           add(GT, i, i + 1);
         }

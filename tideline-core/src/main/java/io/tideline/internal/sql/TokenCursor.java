@@ -9,6 +9,17 @@ class TokenCursor {
     this.lx = SqlLexer.lex(text);
   }
 
+  /** A position to come back to with {@link #reset}. */
+  long mark() {
+    return ((long) lx.splitCount() << 32) | pos;
+  }
+
+  /** Goes back to {@code mark}, undoing what type parsing did to the tokens since. */
+  void reset(long mark) {
+    lx.undoSplits((int) (mark >>> 32));
+    pos = (int) mark;
+  }
+
   int kind() {
     return lx.kind(pos);
   }

@@ -25,13 +25,13 @@ class TypeParser extends TokenCursor {
     if (at(SqlLexer.EOF)) {
       return new StructType();
     }
-    if (atWord("STRUCT") && kind(1) == SqlLexer.LT) {
-      int start = pos;
+    if (atWord("STRUCT") && (kind(1) == SqlLexer.LT || kind(1) == SqlLexer.NEQ)) {
+      long start = mark();
       DataType t = dataType();
       if (at(SqlLexer.EOF)) {
         return (StructType) t;
       }
-      pos = start;
+      reset(start);
     }
     List<StructField> fields = new ArrayList<>();
     do {
@@ -58,7 +58,7 @@ class TypeParser extends TokenCursor {
       }
       comment = Literals.unescape(lx, pos++);
     }
-    if (!at(SqlLexer.COMMA) && !at(closer)) {
+    if (!at(SqlLexer.COMMA) && !(closer == SqlLexer.GT ? atCloseAngle() : at(closer))) {
       throw error(closer == SqlLexer.GT ? "',' or '>'" : "',', NOT NULL, COMMENT or end of input");
     }
     return new StructField(name, type, nullable, comment);
@@ -201,7 +201,7 @@ class TypeParser extends TokenCursor {
       throw ParseErrors.incompleteType(lx.span(start), "ARRAY");
     }
     DataType element = dataType();
-    expect(SqlLexer.GT, "'>'");
+    closeAngle();
     return DataTypes.createArrayType(element);
   }
 
@@ -212,7 +212,7 @@ class TypeParser extends TokenCursor {
     DataType key = dataType();
     expect(SqlLexer.COMMA, "','");
     DataType value = dataType();
-    expect(SqlLexer.GT, "'>'");
+    closeAngle();
     return DataTypes.createMapType(key, value);
   }
 
@@ -225,12 +225,33 @@ class TypeParser extends TokenCursor {
       throw ParseErrors.incompleteType(lx.span(start), "STRUCT");
     }
     List<StructField> fields = new ArrayList<>();
-    if (!accept(SqlLexer.GT)) {
+    if (atCloseAngle()) {
+      closeAngle();
+    } else {
       do {
         fields.add(field(SqlLexer.GT));
       } while (accept(SqlLexer.COMMA));
-      expect(SqlLexer.GT, "'>'");
+      closeAngle();
     }
     return new StructType(fields);
+  }
+
+  private boolean atCloseAngle() {
+    int k = kind();
+    return k == SqlLexer.GT
+        || k == SqlLexer.SHIFT_RIGHT
+        || k == SqlLexer.SHIFT_RIGHT_UNSIGNED
+        || k == SqlLexer.GTE;
+  }
+
+  /** Consumes one {@code >}, which may be the first character of a longer token. */
+  private void closeAngle() {
+    if (accept(SqlLexer.GT)) {
+      return;
+    }
+    if (!atCloseAngle()) {
+      throw error("'>'");
+    }
+    lx.splitLeadingGreaterThan(pos);
   }
 }

@@ -1,5 +1,6 @@
 package io.tideline.internal.sql;
 
+import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,13 @@ final class TypedLiteralCheck {
     }
     int month = group(m, 2, 1);
     int day = group(m, 3, 1);
-    if (month < 1 || month > 12 || day < 1 || day > 31) {
+    if (month < 1 || month > 12 || day < 1) {
+      return false;
+    }
+    String year = m.group(1);
+    boolean negative = value.strip().startsWith("-");
+    int y = Integer.parseInt(year) * (negative ? -1 : 1);
+    if (day > YearMonth.of(y, month).lengthOfMonth()) {
       return false;
     }
     if (!date) {

@@ -71,6 +71,9 @@ class SqlParserErrorTest {
         "'abc|''abc'|1|the string literal is not closed with '",
         "`abc|'`abc'|1|the quoted identifier is not closed with `",
         "count(x) OVER (PARTITION BY y)|'OVER'|10|OVER clauses are not supported yet",
+        "transform(a, x -> x + 1)|'->'|16|lambda functions (x -> ...) are not supported yet",
+        "f(n => 1)|'=>'|5|named arguments (name => value) are not supported yet",
+        "db.f(x)|'('|5|a function name is one identifier; qualified names such as a.b(...) are not supported",
       })
   void syntaxError_positionTokenAndHint(String text, String error, int column, String hint) {
     ParseException e = failExpr(text);
@@ -106,6 +109,8 @@ class SqlParserErrorTest {
         .containsEntry("valueType", "\"DATE\"")
         .containsEntry("value", "'2024-13-01'");
     assertThat(date.column()).isEqualTo(1);
+    assertThat(failExpr("DATE '2023-02-29'").getCondition()).isEqualTo("INVALID_TYPED_LITERAL");
+    assertThat(SqlParser.parseExpression("DATE '2024-02-29'")).isNotNull();
     assertThat(failExpr("TIMESTAMP '2024-01-01 25:00:00'").getCondition())
         .isEqualTo("INVALID_TYPED_LITERAL");
     ParseException hex = failExpr("X'0G'");

@@ -412,6 +412,159 @@ class SqlParserExpressionTest {
   }
 
   @Test
+  void shiftOperators_areShiftFunctions_betweenAdditiveAndBitAnd() {
+    assertThat(p("a << 1 + 2 & b"))
+        .isEqualTo(
+            bin(
+                BinaryOperator.BIT_AND,
+                new UnresolvedFunction(
+                    "shiftleft", List.of(col("a"), bin(ADD, Literal.of(1), Literal.of(2))), false),
+                col("b")));
+    assertThat(p("a >> 1"))
+        .isEqualTo(new UnresolvedFunction("shiftright", List.of(col("a"), Literal.of(1)), false));
+    assertThat(p("a >>> 1"))
+        .isEqualTo(
+            new UnresolvedFunction("shiftrightunsigned", List.of(col("a"), Literal.of(1)), false));
+  }
+
+  @Test
+  void nestedTypeClosers_areNotShifts() {
+    assertThat(p("CAST(x AS MAP<STRING, ARRAY<ARRAY<INT>>>)"))
+        .isEqualTo(
+            new Cast(
+                col("x"),
+                DataTypes.createMapType(
+                    DataTypes.StringType,
+                    DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.IntegerType)))));
+    assertThat(p("x::array<struct<a:int>> >= y"))
+        .isEqualTo(
+            bin(
+                BinaryOperator.GE,
+                new Cast(
+                    col("x"),
+                    DataTypes.createArrayType(
+                        new io.tideline.types.StructType().add("a", DataTypes.IntegerType))),
+                col("y")));
+  }
+
+  @Test
+  void ignoreNulls_becomesTheIgnoreNullsArgument() {
+    assertThat(p("first(x) IGNORE NULLS"))
+        .isEqualTo(new UnresolvedFunction("first", List.of(col("x"), Literal.TRUE), false));
+    assertThat(p("last(x) RESPECT NULLS"))
+        .isEqualTo(new UnresolvedFunction("last", List.of(col("x")), false));
+  }
+
+  @Test
+  void standardCallForms_positionAndSubstring() {
+    assertThat(p("POSITION('a' IN s)"))
+        .isEqualTo(new UnresolvedFunction("POSITION", List.of(Literal.of("a"), col("s")), false));
+    assertThat(p("substring(s FROM 2 FOR 3)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "substring", List.of(col("s"), Literal.of(2), Literal.of(3)), false));
+    assertThat(p("substr(s FROM 2)"))
+        .isEqualTo(new UnresolvedFunction("substr", List.of(col("s"), Literal.of(2)), false));
+    assertThat(p("substring(s, 2, 3)")).isEqualTo(p("substring(s FROM 2 FOR 3)"));
+    assertThat(p("position(x = 1)"))
+        .isEqualTo(
+            new UnresolvedFunction("position", List.of(bin(EQ, col("x"), Literal.of(1))), false));
+  }
+
+  @Test
+  void sparkAlternativeComparisons_notGreaterAndNotLess() {
+    assertThat(p("a !> b")).isEqualTo(bin(BinaryOperator.LE, col("a"), col("b")));
+    assertThat(p("a !< b")).isEqualTo(bin(BinaryOperator.GE, col("a"), col("b")));
+  }
+
+  @Test
+  void noBreakSpace_isWhiteSpace() {
+    assertThat(p("a\u00A0+\u3000b")).isEqualTo(bin(ADD, col("a"), col("b")));
+  }
+
+  @Test
+  void ignoreNulls_insideTheParentheses() {
+    assertThat(p("last(x IGNORE NULLS)"))
+        .isEqualTo(new UnresolvedFunction("last", List.of(col("x"), Literal.TRUE), false));
+  }
+
+  @Test
+  void likeAnyAll_areOrAndOfLikes() {
+    Like a = new Like(Like.Kind.LIKE, col("s"), Literal.of("a%"));
+    Like b = new Like(Like.Kind.LIKE, col("s"), Literal.of("b%"));
+    assertThat(p("s LIKE ANY ('a%', 'b%')")).isEqualTo(bin(OR, a, b));
+    assertThat(p("s LIKE SOME ('a%', 'b%')")).isEqualTo(bin(OR, a, b));
+    assertThat(p("s LIKE ALL ('a%', 'b%')")).isEqualTo(bin(AND, a, b));
+    assertThat(p("s NOT LIKE ALL ('a%', 'b%')"))
+        .isEqualTo(bin(AND, new UnaryOp(UnaryOperator.NOT, a), new UnaryOp(UnaryOperator.NOT, b)));
+    assertThat(p("s ILIKE ANY ('a%')"))
+        .isEqualTo(new Like(Like.Kind.ILIKE, col("s"), Literal.of("a%")));
+  }
+
+  @Test
+  void rowConstructor_isAStruct() {
+    assertThat(p("(a, b AS y, 1)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "struct", List.of(col("a"), new Alias(col("b"), "y"), Literal.of(1)), false));
+  }
+
+  @Test
+  void trim_standardForms() {
+    assertThat(p("TRIM(s)")).isEqualTo(new UnresolvedFunction("TRIM", List.of(col("s")), false));
+    assertThat(p("trim(BOTH FROM s)"))
+        .isEqualTo(new UnresolvedFunction("trim", List.of(col("s")), false));
+    assertThat(p("trim('x' FROM s)"))
+        .isEqualTo(new UnresolvedFunction("btrim", List.of(col("s"), Literal.of("x")), false));
+    assertThat(p("trim(LEADING 'x' FROM s)"))
+        .isEqualTo(new UnresolvedFunction("ltrim", List.of(col("s"), Literal.of("x")), false));
+    assertThat(p("trim(trailing from s)"))
+        .isEqualTo(new UnresolvedFunction("rtrim", List.of(col("s")), false));
+  }
+
+  @Test
+  void overlay_andUnitFunctions() {
+    assertThat(p("OVERLAY(s PLACING 'x' FROM 2 FOR 3)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "OVERLAY",
+                List.of(col("s"), Literal.of("x"), Literal.of(2), Literal.of(3)),
+                false));
+    assertThat(p("timestampadd(hour, 2, ts)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "timestampadd", List.of(Literal.of("HOUR"), Literal.of(2), col("ts")), false));
+    assertThat(p("date_add(ts, 1)"))
+        .isEqualTo(new UnresolvedFunction("date_add", List.of(col("ts"), Literal.of(1)), false));
+    assertThat(p("datediff(DAY, a, b)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "datediff", List.of(Literal.of("DAY"), col("a"), col("b")), false));
+  }
+
+  @Test
+  void standardCallForms_backtrackOverNestedTypes() {
+    // The special-form attempt reads a type whose ">>" it splits, then backs off to plain args.
+    assertThat(p("substring(CAST(x AS ARRAY<ARRAY<INT>>), 1)"))
+        .isEqualTo(
+            new UnresolvedFunction(
+                "substring",
+                List.of(
+                    new Cast(
+                        col("x"),
+                        DataTypes.createArrayType(
+                            DataTypes.createArrayType(DataTypes.IntegerType))),
+                    Literal.of(1)),
+                false));
+    assertThat(p("substring(x.*)"))
+        .isEqualTo(
+            new UnresolvedFunction("substring", List.of(new UnresolvedStar(List.of("x"))), false));
+    assertThat(p("timestampadd(`day`, 1)"))
+        .isEqualTo(
+            new UnresolvedFunction("timestampadd", List.of(col("day"), Literal.of(1)), false));
+  }
+
+  @Test
   void parse_manyExpressionsQuickly() {
     // A guard against accidental quadratic behaviour: long inputs parse in linear time.
     String[] terms = new String[20_000];

@@ -72,7 +72,25 @@ class SqlRoundTripProperties {
           "日本",
           "--",
           "/*",
-          "'q'");
+          "'q'",
+          "DAY",
+          "both",
+          "leading",
+          "ignore",
+          "nulls",
+          "any",
+          "some",
+          "trim",
+          "position",
+          "substring",
+          "overlay",
+          "timestampadd",
+          "datediff",
+          "first",
+          "extract",
+          "placing",
+          "for",
+          "current_date");
 
   @Property(tries = 2000)
   void expression_printThenParse_isEqual(@ForAll("expressions") Expr e) {
