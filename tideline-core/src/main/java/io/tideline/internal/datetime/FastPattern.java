@@ -191,9 +191,16 @@ final class FastPattern {
     int micros = 0;
     int offsetSeconds = 0;
     boolean hasOffset = false;
-    // State at the start of the open optional section, restored when the section does not match.
+    // State at the start of the open optional section, restored when the section does not match:
+    // java.time drops every field a failed section parsed.
     int sectionStart = -1;
     int savedPos = 0;
+    int savedYear = 0;
+    int savedMonth = 0;
+    int savedDay = 0;
+    int savedHour = 0;
+    int savedMinute = 0;
+    int savedSecond = 0;
     int savedMicros = 0;
     int savedOffset = 0;
     boolean savedHasOffset = false;
@@ -205,6 +212,12 @@ final class FastPattern {
         case OPTIONAL_START -> {
           sectionStart = t;
           savedPos = pos;
+          savedYear = year;
+          savedMonth = month;
+          savedDay = day;
+          savedHour = hour;
+          savedMinute = minute;
+          savedSecond = second;
           savedMicros = micros;
           savedOffset = offsetSeconds;
           savedHasOffset = hasOffset;
@@ -277,6 +290,12 @@ final class FastPattern {
           return DateTimeUtils.INVALID_TIMESTAMP;
         }
         pos = savedPos;
+        year = savedYear;
+        month = savedMonth;
+        day = savedDay;
+        hour = savedHour;
+        minute = savedMinute;
+        second = savedSecond;
         micros = savedMicros;
         offsetSeconds = savedOffset;
         hasOffset = savedHasOffset;

@@ -30,6 +30,8 @@ class FastPatternConformanceProperties {
           "HH:mm:ss",
           "yyyy/MM/dd'T'HH:mm[:ss]",
           "MM-dd HH",
+          "yyyy-MM-dd[ HH:mm]",
+          "[yyyy-]MM-dd",
           "HHmmss");
 
   @Example
