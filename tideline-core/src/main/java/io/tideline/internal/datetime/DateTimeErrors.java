@@ -120,6 +120,11 @@ public final class DateTimeErrors {
         Condition.CANNOT_PARSE_TIMESTAMP, Map.of("input", input, "pattern", pattern));
   }
 
+  /** A time zone name that names no zone. */
+  public static ExecutionException invalidTimeZone(String timeZone) {
+    return new ExecutionException(Condition.INVALID_TIMEZONE, Map.of("timeZone", timeZone));
+  }
+
   /** A date or timestamp computation whose result leaves its type's range. */
   public static ExecutionException datetimeOverflow(String operation) {
     return new ExecutionException(Condition.DATETIME_OVERFLOW, Map.of("operation", operation));

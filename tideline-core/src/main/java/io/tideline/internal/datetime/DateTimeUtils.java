@@ -282,6 +282,21 @@ public final class DateTimeUtils {
   }
 
   /**
+   * The zone a name denotes in Spark ({@code getZoneId}): region ids, offsets ({@code +h}, {@code
+   * +hh:mm}, {@code +h:mm} and {@code +hh:m} included), {@code UTC}/{@code GMT}/{@code UT} with an
+   * offset, and java.time's short ids such as {@code PST}.
+   *
+   * @throws io.tideline.internal.errors.ExecutionException INVALID_TIMEZONE for any other name
+   */
+  public static ZoneId getZoneId(String timeZone) {
+    ZoneCalendar calendar = ZoneIds.lookUp(timeZone);
+    if (calendar == null) {
+      throw DateTimeErrors.invalidTimeZone(timeZone);
+    }
+    return calendar.zone();
+  }
+
+  /**
    * Parses a date the way {@code CAST(s AS DATE)} does: {@code [+-]yyyy[y][y][y]}, {@code
    * yyyy-[m]m}, {@code yyyy-[m]m-[d]d}, the last optionally followed by {@code T} or a space and
    * anything.

@@ -370,6 +370,20 @@ class DateTimeUtilsTest {
   }
 
   @Test
+  void getZoneId_acceptsSparksZoneNames() {
+    assertThat(DateTimeUtils.getZoneId("Europe/Paris")).isEqualTo(PARIS);
+    assertThat(DateTimeUtils.getZoneId("+1:30")).isEqualTo(ZoneOffset.ofHoursMinutes(1, 30));
+    assertThat(DateTimeUtils.getZoneId("-08:3")).isEqualTo(ZoneOffset.ofHoursMinutes(-8, -3));
+    assertThat(DateTimeUtils.getZoneId("PST")).isEqualTo(LA);
+    assertThat(DateTimeUtils.getZoneId("GMT+1").getRules().getOffset(Instant.EPOCH))
+        .isEqualTo(ZoneOffset.ofHours(1));
+    assertThatThrownBy(() -> DateTimeUtils.getZoneId("Mars/Olympus"))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageStartingWith("[INVALID_TIMEZONE]")
+        .hasMessageContaining("Mars/Olympus");
+  }
+
+  @Test
   void dateAddDays_addsAndRefusesOverflow() {
     assertThat(DateTimeUtils.dateAddDays(days(2024, 2, 28), 1)).isEqualTo(days(2024, 2, 29));
     assertThat(DateTimeUtils.dateAddDays(days(2024, 1, 1), -1)).isEqualTo(days(2023, 12, 31));
