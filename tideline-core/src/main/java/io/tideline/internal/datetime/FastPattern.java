@@ -180,6 +180,21 @@ final class FastPattern {
    * @return microseconds since epoch, {@link DateTimeUtils#INVALID_TIMESTAMP}, or {@link #DEFER}
    */
   long parse(byte[] utf8, int off, int len, ZoneCalendar zone) {
+    return parse(utf8, off, len, zone, false);
+  }
+
+  /**
+   * Parses {@code utf8[off, off + len)} as a whole for its date fields only, the way Spark's {@code
+   * DateFormatter} reads a {@code dateFormat}: time and offset fields must be valid but do not move
+   * the date.
+   *
+   * @return days since epoch, {@link DateTimeUtils#INVALID_TIMESTAMP}, or {@link #DEFER}
+   */
+  long parseLocalDate(byte[] utf8, int off, int len) {
+    return parse(utf8, off, len, ZoneCalendar.UTC, true);
+  }
+
+  private long parse(byte[] utf8, int off, int len, ZoneCalendar zone, boolean localDate) {
     final int end = off + len;
     int pos = off;
     int year = 1970;
@@ -312,6 +327,9 @@ final class FastPattern {
     }
     if (hasOffset && Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
       return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    if (localDate) {
+      return CivilDates.daysFromCivil(year, month, day);
     }
     long localSeconds =
         CivilDates.daysFromCivil(year, month, day) * DateTimeUtils.SECONDS_PER_DAY

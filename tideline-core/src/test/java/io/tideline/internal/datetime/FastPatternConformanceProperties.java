@@ -91,6 +91,16 @@ class FastPatternConformanceProperties {
           .as("'%s' with '%s' in %s", s, pattern, zone)
           .isEqualTo(formatter.parseWithJavaTime(s));
     }
+    long fastDays = fast.parseLocalDate(b, 0, b.length);
+    if (fastDays != FastPattern.DEFER) {
+      int expectedDays = formatter.parseLocalDateWithJavaTime(s);
+      assertThat(fastDays)
+          .as("date of '%s' with '%s'", s, pattern)
+          .isEqualTo(
+              expectedDays == DateTimeUtils.INVALID_DATE
+                  ? DateTimeUtils.INVALID_TIMESTAMP
+                  : (long) expectedDays);
+    }
   }
 
   @Property(tries = 3000)
