@@ -83,6 +83,19 @@ public class SparkDatetimeOracle {
       }
       castInputs.add(s.toString());
     }
+    String[] suffixes = {"", "", "Z", "+01:00", "-0830", " UTC", "GMT+3", " America/New_York", "PST"};
+    for (int i = 0; i < 300; i++) {
+      int year = random.nextInt(4000) + 1;
+      String text =
+          String.format("%04d-%d-%02d%s%d:%02d:%d", year, random.nextInt(12) + 1,
+              random.nextInt(31) + 1, random.nextBoolean() ? "T" : " ", random.nextInt(24),
+              random.nextInt(60), random.nextInt(60));
+      int fraction = random.nextInt(10);
+      if (fraction > 0) {
+        text += "." + Long.toString(1_000_000_000L + random.nextInt(999_999_999)).substring(1, 1 + fraction);
+      }
+      castInputs.add(text + suffixes[random.nextInt(suffixes.length)]);
+    }
     for (String zone : ZONES) {
       ZoneId z = ZoneId.of(zone);
       for (String input : castInputs) {
@@ -104,6 +117,9 @@ public class SparkDatetimeOracle {
     instants.add(-2_208_988_800_000_000L);
     for (int i = 0; i < 30; i++) {
       instants.add((long) ((random.nextDouble() - 0.3) * 300_000_000_000_000_000.0 / 10));
+    }
+    for (int i = 0; i < 60; i++) {
+      instants.add(random.nextLong());
     }
     for (String zone : ZONES) {
       ZoneId z = ZoneId.of(zone);
@@ -133,7 +149,7 @@ public class SparkDatetimeOracle {
           continue;
         }
         Set<String> texts = new LinkedHashSet<>();
-        for (long micros : instants) {
+        for (long micros : instants.subList(0, 34)) {
           String text = printer.format(micros);
           texts.add(text);
           StringBuilder s = new StringBuilder(text);
