@@ -34,6 +34,11 @@ final class FastPattern {
 
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
+  /** {@link #parseOffset} result for an offset java.time throws on rather than rejects. */
+  private static final int OFFSET_OUT_OF_RANGE = -2;
+
+  private static final int[] POW10 = {1, 10, 100, 1000, 10_000, 100_000};
+
   private final int[] kinds;
 
   /** The literal byte of a LITERAL token, the digit count of a FRACTION token. */
@@ -340,8 +345,6 @@ final class FastPattern {
     return (localSeconds - offset) * DateTimeUtils.MICROS_PER_SECOND + micros;
   }
 
-  private static final int OFFSET_OUT_OF_RANGE = -2;
-
   /**
    * Length of the {@code XXX} offset at {@code pos} ({@code Z} or {@code +hh:mm}; java.time's
    * {@code +HH:MM} neither parses nor prints seconds), -1 if there is none, or {@link
@@ -439,8 +442,6 @@ final class FastPattern {
     }
     return pos;
   }
-
-  private static final int[] POW10 = {1, 10, 100, 1000, 10_000, 100_000};
 
   private static int writeOffset(int offsetSeconds, byte[] dst, int pos) {
     if (offsetSeconds == 0) {
