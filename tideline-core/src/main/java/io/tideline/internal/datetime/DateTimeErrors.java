@@ -25,10 +25,10 @@ public final class DateTimeErrors {
         "Too many letters in datetime pattern '<pattern>': '<letters>' is not allowed. Use fewer"
             + " letters; "
             + PATTERN_GUIDE),
-    INVALID_DATETIME_PATTERN(
-        "INVALID_DATETIME_PATTERN",
+    INVALID_DATETIME_PATTERN_WITH_SUGGESTION(
+        "INVALID_DATETIME_PATTERN.WITH_SUGGESTION",
         "22007",
-        "Cannot recognize datetime pattern '<pattern>': <reason>. " + PATTERN_GUIDE),
+        "Unrecognized datetime pattern '<pattern>': <reason>. " + PATTERN_GUIDE),
     DATETIME_WEEK_BASED_PATTERN(
         "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_WEEK_BASED_PATTERN",
         "42K0B",
@@ -45,7 +45,13 @@ public final class DateTimeErrors {
         "22007",
         "Text '<input>' does not match the datetime pattern '<pattern>'. Use `try_to_timestamp`"
             + " to tolerate invalid input string and return NULL instead."),
-    DATETIME_OVERFLOW("DATETIME_OVERFLOW", "22008", "Datetime operation overflow: <operation>.");
+    DATETIME_OVERFLOW("DATETIME_OVERFLOW", "22008", "Datetime operation overflow: <operation>."),
+    INVALID_TIMEZONE(
+        "INVALID_TIMEZONE",
+        "22009",
+        "The timezone '<timeZone>' is invalid. Use a region id of the form 'area/city', such as"
+            + " 'America/Los_Angeles', or an offset '(+|-)HH', '(+|-)HH:mm' or '(+|-)HH:mm:ss'"
+            + " between -18:00 and +18:00; 'Z' and 'UTC' mean '+00:00'.");
 
     private final String name;
     private final String sqlState;
@@ -98,7 +104,7 @@ public final class DateTimeErrors {
 
   static DateTimePatternException unrecognized(String pattern, IllegalArgumentException cause) {
     return new DateTimePatternException(
-        Condition.INVALID_DATETIME_PATTERN,
+        Condition.INVALID_DATETIME_PATTERN_WITH_SUGGESTION,
         Map.of("pattern", pattern, "reason", String.valueOf(cause.getMessage())),
         cause);
   }
@@ -118,6 +124,11 @@ public final class DateTimeErrors {
   public static ExecutionException cannotParseTimestamp(String input, String pattern) {
     return new ExecutionException(
         Condition.CANNOT_PARSE_TIMESTAMP, Map.of("input", input, "pattern", pattern));
+  }
+
+  /** A time zone name that names no zone. */
+  public static ExecutionException invalidTimeZone(String timeZone) {
+    return new ExecutionException(Condition.INVALID_TIMEZONE, Map.of("timeZone", timeZone));
   }
 
   /** A date or timestamp computation whose result leaves its type's range. */

@@ -217,6 +217,60 @@ public final class DateTimeUtils {
     return stringToTimestamp(b, 0, b.length, zone);
   }
 
+  /**
+   * The JSON and CSV readers' fallback for a timestamp their pattern did not match (Spark's {@code
+   * enableDateTimeParsingFallback}): every {@code GMT} is removed, so {@code
+   * 2000-01-01T00:00:00GMT+01:00} reads as {@code 2000-01-01T00:00:00+01:00}, and the rest is
+   * parsed as {@link #stringToTimestamp} does.
+   */
+  public static long readerFallbackTimestamp(byte[] utf8, int off, int len, ZoneCalendar zone) {
+    int gmt = indexOfGmt(utf8, off, off + len);
+    if (gmt < 0) {
+      return stringToTimestamp(utf8, off, len, zone);
+    }
+    byte[] cleaned = withoutGmt(utf8, off, len, gmt);
+    return stringToTimestamp(cleaned, 0, cleaned.length, zone);
+  }
+
+  /**
+   * The readers' fallback for a date their pattern did not match; see {@link
+   * #readerFallbackTimestamp}.
+   */
+  public static int readerFallbackDate(byte[] utf8, int off, int len) {
+    int gmt = indexOfGmt(utf8, off, off + len);
+    if (gmt < 0) {
+      return stringToDate(utf8, off, len);
+    }
+    byte[] cleaned = withoutGmt(utf8, off, len, gmt);
+    return stringToDate(cleaned, 0, cleaned.length);
+  }
+
+  private static int indexOfGmt(byte[] b, int from, int end) {
+    for (int i = from; i + 2 < end; i++) {
+      if (b[i] == 'G' && b[i + 1] == 'M' && b[i + 2] == 'T') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static byte[] withoutGmt(byte[] b, int off, int len, int firstGmt) {
+    byte[] out = new byte[len];
+    int n = 0;
+    int end = off + len;
+    int i = off;
+    int gmt = firstGmt;
+    while (gmt >= 0) {
+      System.arraycopy(b, i, out, n, gmt - i);
+      n += gmt - i;
+      i = gmt + 3;
+      gmt = indexOfGmt(b, i, end);
+    }
+    System.arraycopy(b, i, out, n, end - i);
+    n += end - i;
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   private static boolean isValidTimestampDigits(int segment, int digits) {
     // A long holds timestamps within about 290 thousand years, hence at most six year digits.
     return switch (segment) {
@@ -225,6 +279,21 @@ public final class DateTimeUtils {
       case SEG_ZONE -> digits <= 2;
       default -> digits > 0 && digits <= 2;
     };
+  }
+
+  /**
+   * The zone a name denotes in Spark ({@code getZoneId}): region ids, offsets ({@code +h}, {@code
+   * +hh:mm}, {@code +h:mm} and {@code +hh:m} included), {@code UTC}/{@code GMT}/{@code UT} with an
+   * offset, and java.time's short ids such as {@code PST}.
+   *
+   * @throws io.tideline.internal.errors.ExecutionException INVALID_TIMEZONE for any other name
+   */
+  public static ZoneId getZoneId(String timeZone) {
+    ZoneCalendar calendar = ZoneIds.lookUp(timeZone);
+    if (calendar == null) {
+      throw DateTimeErrors.invalidTimeZone(timeZone);
+    }
+    return calendar.zone();
   }
 
   /**

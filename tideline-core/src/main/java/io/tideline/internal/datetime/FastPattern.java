@@ -34,6 +34,11 @@ final class FastPattern {
 
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
+  /** {@link #parseOffset} result for an offset java.time throws on rather than rejects. */
+  private static final int OFFSET_OUT_OF_RANGE = -2;
+
+  private static final int[] POW10 = {1, 10, 100, 1000, 10_000, 100_000};
+
   private final int[] kinds;
 
   /** The literal byte of a LITERAL token, the digit count of a FRACTION token. */
@@ -180,6 +185,21 @@ final class FastPattern {
    * @return microseconds since epoch, {@link DateTimeUtils#INVALID_TIMESTAMP}, or {@link #DEFER}
    */
   long parse(byte[] utf8, int off, int len, ZoneCalendar zone) {
+    return parse(utf8, off, len, zone, false);
+  }
+
+  /**
+   * Parses {@code utf8[off, off + len)} as a whole for its date fields only, the way Spark's {@code
+   * DateFormatter} reads a {@code dateFormat}: time and offset fields must be valid but do not move
+   * the date.
+   *
+   * @return days since epoch, {@link DateTimeUtils#INVALID_TIMESTAMP}, or {@link #DEFER}
+   */
+  long parseLocalDate(byte[] utf8, int off, int len) {
+    return parse(utf8, off, len, ZoneCalendar.UTC, true);
+  }
+
+  private long parse(byte[] utf8, int off, int len, ZoneCalendar zone, boolean localDate) {
     final int end = off + len;
     int pos = off;
     int year = 1970;
@@ -191,9 +211,16 @@ final class FastPattern {
     int micros = 0;
     int offsetSeconds = 0;
     boolean hasOffset = false;
-    // State at the start of the open optional section, restored when the section does not match.
+    // State at the start of the open optional section, restored when the section does not match:
+    // java.time drops every field a failed section parsed.
     int sectionStart = -1;
     int savedPos = 0;
+    int savedYear = 0;
+    int savedMonth = 0;
+    int savedDay = 0;
+    int savedHour = 0;
+    int savedMinute = 0;
+    int savedSecond = 0;
     int savedMicros = 0;
     int savedOffset = 0;
     boolean savedHasOffset = false;
@@ -205,6 +232,12 @@ final class FastPattern {
         case OPTIONAL_START -> {
           sectionStart = t;
           savedPos = pos;
+          savedYear = year;
+          savedMonth = month;
+          savedDay = day;
+          savedHour = hour;
+          savedMinute = minute;
+          savedSecond = second;
           savedMicros = micros;
           savedOffset = offsetSeconds;
           savedHasOffset = hasOffset;
@@ -277,6 +310,12 @@ final class FastPattern {
           return DateTimeUtils.INVALID_TIMESTAMP;
         }
         pos = savedPos;
+        year = savedYear;
+        month = savedMonth;
+        day = savedDay;
+        hour = savedHour;
+        minute = savedMinute;
+        second = savedSecond;
         micros = savedMicros;
         offsetSeconds = savedOffset;
         hasOffset = savedHasOffset;
@@ -294,6 +333,9 @@ final class FastPattern {
     if (hasOffset && Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
       return DateTimeUtils.INVALID_TIMESTAMP;
     }
+    if (localDate) {
+      return CivilDates.daysFromCivil(year, month, day);
+    }
     long localSeconds =
         CivilDates.daysFromCivil(year, month, day) * DateTimeUtils.SECONDS_PER_DAY
             + hour * 3600L
@@ -302,8 +344,6 @@ final class FastPattern {
     int offset = hasOffset ? offsetSeconds : zone.offsetSecondsForLocal(localSeconds);
     return (localSeconds - offset) * DateTimeUtils.MICROS_PER_SECOND + micros;
   }
-
-  private static final int OFFSET_OUT_OF_RANGE = -2;
 
   /**
    * Length of the {@code XXX} offset at {@code pos} ({@code Z} or {@code +hh:mm}; java.time's
@@ -402,8 +442,6 @@ final class FastPattern {
     }
     return pos;
   }
-
-  private static final int[] POW10 = {1, 10, 100, 1000, 10_000, 100_000};
 
   private static int writeOffset(int offsetSeconds, byte[] dst, int pos) {
     if (offsetSeconds == 0) {

@@ -261,10 +261,20 @@ public final class TimestampFormatter {
    * @return days since epoch, or {@link DateTimeUtils#INVALID_DATE}
    */
   public int parseLocalDate(byte[] utf8, int off, int len) {
+    if (fast != null) {
+      long days = fast.parseLocalDate(utf8, off, len);
+      if (days != FastPattern.DEFER) {
+        return days == DateTimeUtils.INVALID_TIMESTAMP ? DateTimeUtils.INVALID_DATE : (int) days;
+      }
+    }
+    return parseLocalDateWithJavaTime(new String(utf8, off, len, StandardCharsets.UTF_8));
+  }
+
+  /** The java.time path of {@link #parseLocalDate}, also the reference of its fast path. */
+  int parseLocalDateWithJavaTime(String text) {
     if (parseRefusal != null) {
       throw parseRefusal;
     }
-    String text = new String(utf8, off, len, StandardCharsets.UTF_8);
     try {
       ParsePosition position = new ParsePosition(0);
       TemporalAccessor unresolved = parser.parseUnresolved(text, position);

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,6 +45,9 @@ public final class ZoneCalendar {
   /** Per transition, the first local second that uses the offset after it. */
   private final long[] localThresholds;
 
+  private final SortedIndex transitionIndex;
+  private final SortedIndex thresholdIndex;
+
   /** Per transition, the offset from it on. */
   private final int[] offsetsAfter;
 
@@ -65,6 +67,8 @@ public final class ZoneCalendar {
       transitionSeconds = new long[0];
       localThresholds = new long[0];
       offsetsAfter = new int[0];
+      transitionIndex = null;
+      thresholdIndex = null;
       offsetBeforeFirst = fixedOffsetSeconds;
       horizon = Long.MAX_VALUE;
       localHorizon = Long.MAX_VALUE;
@@ -102,6 +106,8 @@ public final class ZoneCalendar {
       localThresholds[i] = t.toEpochSecond() + Math.max(before, after);
       offsetsAfter[i] = after;
     }
+    transitionIndex = new SortedIndex(transitionSeconds);
+    thresholdIndex = new SortedIndex(localThresholds);
     offsetBeforeFirst =
         n == 0
             ? rules.getOffset(Instant.EPOCH).getTotalSeconds()
@@ -133,7 +139,7 @@ public final class ZoneCalendar {
     if (epochSecond >= horizon) {
       return rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
     }
-    int i = lastAtOrBefore(transitionSeconds, epochSecond);
+    int i = transitionIndex.lastAtOrBefore(epochSecond);
     return i < 0 ? offsetBeforeFirst : offsetsAfter[i];
   }
 
@@ -151,7 +157,7 @@ public final class ZoneCalendar {
       // one that maps this local time to the chosen instant; derive it from the instant.
       return (int) (localSecond - ZonedDateTime.of(ldt, zone).toEpochSecond());
     }
-    int i = lastAtOrBefore(localThresholds, localSecond);
+    int i = thresholdIndex.lastAtOrBefore(localSecond);
     return i < 0 ? offsetBeforeFirst : offsetsAfter[i];
   }
 
@@ -175,9 +181,54 @@ public final class ZoneCalendar {
         - offsetSecondsForLocal(Math.floorDiv(localMicros, MICROS_PER_SECOND)) * MICROS_PER_SECOND;
   }
 
-  private static int lastAtOrBefore(long[] sorted, long key) {
-    int i = Arrays.binarySearch(sorted, key);
-    return i >= 0 ? i : -i - 2;
+  /**
+   * Finds the last element at or before a key in an ascending array of seconds without a binary
+   * search: the time line is cut into buckets of about 48 days, each remembering the last element
+   * before it starts, and a lookup scans forward from there. Transitions are months apart, so the
+   * scan takes one or two steps.
+   */
+  private static final class SortedIndex {
+    private static final int BUCKET_SHIFT = 22;
+
+    private final long[] sorted;
+    private final long base;
+    private final int[] lastBeforeBucket;
+
+    SortedIndex(long[] sorted) {
+      this.sorted = sorted;
+      if (sorted.length == 0) {
+        base = 0;
+        lastBeforeBucket = new int[0];
+        return;
+      }
+      base = sorted[0];
+      int buckets = (int) ((sorted[sorted.length - 1] - base) >> BUCKET_SHIFT) + 1;
+      lastBeforeBucket = new int[buckets];
+      int i = -1;
+      for (int b = 0; b < buckets; b++) {
+        long start = base + ((long) b << BUCKET_SHIFT);
+        while (i + 1 < sorted.length && sorted[i + 1] <= start) {
+          i++;
+        }
+        lastBeforeBucket[b] = i;
+      }
+    }
+
+    /** Index of the last element at or before {@code key}, or -1. */
+    int lastAtOrBefore(long key) {
+      if (sorted.length == 0 || key < base) {
+        return -1;
+      }
+      long bucket = (key - base) >> BUCKET_SHIFT;
+      if (bucket >= lastBeforeBucket.length) {
+        return sorted.length - 1;
+      }
+      int i = lastBeforeBucket[(int) bucket];
+      while (i + 1 < sorted.length && sorted[i + 1] <= key) {
+        i++;
+      }
+      return i;
+    }
   }
 
   @Override

@@ -26,9 +26,6 @@ final class ZoneIds {
 
   private record Entry(byte[] key, ZoneCalendar calendar) {}
 
-  /** Marks a suffix that names no zone. */
-  private static final ZoneCalendar INVALID = null;
-
   private static final Entry[] CACHE = new Entry[CACHE_SIZE];
 
   private ZoneIds() {}
@@ -61,7 +58,7 @@ final class ZoneIds {
     try {
       return ZoneCalendar.of(ZoneId.of(id, ZoneId.SHORT_IDS));
     } catch (DateTimeException e) {
-      return INVALID;
+      return null;
     }
   }
 }

@@ -60,6 +60,34 @@ class DateTimeProperties {
         .isEqualTo(earlierOffsetInstant(micros, PARIS));
   }
 
+  /** Spark's {@code CAST(ts AS STRING)} formatter, rebuilt with java.time as the reference. */
+  private static final java.time.format.DateTimeFormatter SPARK_FRACTION_FORMATTER =
+      new java.time.format.DateTimeFormatterBuilder()
+          .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral(' ')
+          .appendValue(java.time.temporal.ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 2)
+          .appendLiteral(':')
+          .appendValue(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 2)
+          .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(java.util.Locale.US);
+
+  @Property(tries = 3000)
+  void timestampToString_matchesSparksFractionFormatter(
+      @ForAll long micros, @ForAll("zones") ZoneId zone) {
+    String expected = SPARK_FRACTION_FORMATTER.withZone(zone).format(Timestamps.toInstant(micros));
+    assertThat(DateTimeUtils.timestampToString(micros, zone)).isEqualTo(expected);
+  }
+
+  @Property(tries = 2000)
+  void dateToString_matchesIsoLocalDate(@ForAll int days) {
+    assertThat(DateTimeUtils.dateToString(days))
+        .isEqualTo(
+            java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(
+                java.time.LocalDate.ofEpochDay(days)));
+  }
+
   /**
    * The instant CAST reads back from the wall-clock text of {@code micros}: the same one, unless
    * the wall-clock time is ambiguous, where java.time and Spark take the earlier offset.

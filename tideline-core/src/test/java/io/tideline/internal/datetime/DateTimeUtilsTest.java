@@ -230,6 +230,24 @@ class DateTimeUtilsTest {
   }
 
   @Test
+  void readerFallback_removesGmtBeforeParsing() {
+    byte[] b = "2000-01-01T00:00:00GMT+01:00".getBytes(StandardCharsets.UTF_8);
+    assertThat(DateTimeUtils.readerFallbackTimestamp(b, 0, b.length, ZoneCalendar.of(LA)))
+        .isEqualTo(micros("2000-01-01T00:00:00", ZoneOffset.ofHours(1)));
+    byte[] plainGmt = "2000-01-01 10:00:00 GMT".getBytes(StandardCharsets.UTF_8);
+    // Without its GMT the text has no zone, so the session zone applies, as in Spark's readers.
+    assertThat(
+            DateTimeUtils.readerFallbackTimestamp(
+                plainGmt, 0, plainGmt.length, ZoneCalendar.of(LA)))
+        .isEqualTo(micros("2000-01-01T10:00:00", LA));
+    byte[] plain = "2000-01-01 10:00:00".getBytes(StandardCharsets.UTF_8);
+    assertThat(DateTimeUtils.readerFallbackTimestamp(plain, 0, plain.length, ZoneCalendar.of(LA)))
+        .isEqualTo(micros("2000-01-01T10:00:00", LA));
+    byte[] date = "GMT2000-01-02GMT".getBytes(StandardCharsets.UTF_8);
+    assertThat(DateTimeUtils.readerFallbackDate(date, 0, date.length)).isEqualTo(days(2000, 1, 2));
+  }
+
+  @Test
   void stringToDate_sparkAcceptedForms() {
     assertThat(DateTimeUtils.stringToDate("2015-01-28")).isEqualTo(days(2015, 1, 28));
     assertThat(DateTimeUtils.stringToDate("2015")).isEqualTo(days(2015, 1, 1));
@@ -349,6 +367,20 @@ class DateTimeUtilsTest {
     assertThat(List.of(f.year, f.month, f.day, f.hour, f.minute, f.second, f.microsOfSecond))
         .containsExactly(2015, 3, 18, 6, 2, 11, 654321);
     assertThat(f.offsetSeconds).isEqualTo(-7 * 3600);
+  }
+
+  @Test
+  void getZoneId_acceptsSparksZoneNames() {
+    assertThat(DateTimeUtils.getZoneId("Europe/Paris")).isEqualTo(PARIS);
+    assertThat(DateTimeUtils.getZoneId("+1:30")).isEqualTo(ZoneOffset.ofHoursMinutes(1, 30));
+    assertThat(DateTimeUtils.getZoneId("-08:3")).isEqualTo(ZoneOffset.ofHoursMinutes(-8, -3));
+    assertThat(DateTimeUtils.getZoneId("PST")).isEqualTo(LA);
+    assertThat(DateTimeUtils.getZoneId("GMT+1").getRules().getOffset(Instant.EPOCH))
+        .isEqualTo(ZoneOffset.ofHours(1));
+    assertThatThrownBy(() -> DateTimeUtils.getZoneId("Mars/Olympus"))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageStartingWith("[INVALID_TIMEZONE]")
+        .hasMessageContaining("Mars/Olympus");
   }
 
   @Test

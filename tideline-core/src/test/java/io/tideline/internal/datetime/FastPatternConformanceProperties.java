@@ -30,6 +30,8 @@ class FastPatternConformanceProperties {
           "HH:mm:ss",
           "yyyy/MM/dd'T'HH:mm[:ss]",
           "MM-dd HH",
+          "yyyy-MM-dd[ HH:mm]",
+          "[yyyy-]MM-dd",
           "HHmmss");
 
   @Example
@@ -88,6 +90,16 @@ class FastPatternConformanceProperties {
       assertThat(fastResult)
           .as("'%s' with '%s' in %s", s, pattern, zone)
           .isEqualTo(formatter.parseWithJavaTime(s));
+    }
+    long fastDays = fast.parseLocalDate(b, 0, b.length);
+    if (fastDays != FastPattern.DEFER) {
+      int expectedDays = formatter.parseLocalDateWithJavaTime(s);
+      assertThat(fastDays)
+          .as("date of '%s' with '%s'", s, pattern)
+          .isEqualTo(
+              expectedDays == DateTimeUtils.INVALID_DATE
+                  ? DateTimeUtils.INVALID_TIMESTAMP
+                  : (long) expectedDays);
     }
   }
 

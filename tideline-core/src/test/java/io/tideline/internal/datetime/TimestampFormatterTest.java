@@ -199,6 +199,18 @@ class TimestampFormatterTest {
   }
 
   @Test
+  void parse_failedOptionalSection_dropsTheFieldsItParsed() {
+    assertThat(parse("yyyy-MM-dd[ HH:mm]", UTC, "2020-01-01 10:30"))
+        .isEqualTo(micros("2020-01-01T10:30:00", UTC));
+    assertThat(parse("yyyy-MM-dd[ HH:mm]", UTC, "2020-01-01"))
+        .isEqualTo(micros("2020-01-01T00:00:00", UTC));
+    // " 10" parses an hour, then ':' is missing: the section fails and the text does not match.
+    assertThat(parse("yyyy-MM-dd[ HH:mm]", UTC, "2020-01-01 10")).isEqualTo(INVALID_TIMESTAMP);
+    assertThat(parse("yyyy-MM-dd[ HH:mm][ HH]", UTC, "2020-01-01 10"))
+        .isEqualTo(micros("2020-01-01T10:00:00", UTC));
+  }
+
+  @Test
   void parse_missingFields_takeSparkDefaults() {
     assertThat(parse("HH:mm", PARIS, "10:30")).isEqualTo(micros("1970-01-01T10:30:00", PARIS));
     assertThat(parse("yyyy-MM", UTC, "2020-02")).isEqualTo(micros("2020-02-01T00:00:00", UTC));
@@ -322,8 +334,8 @@ class TimestampFormatterTest {
         "yyyyyyy|INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION",
         "ddd|INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION",
         "QQQQQ|INVALID_DATETIME_PATTERN.LENGTH",
-        "yyyy-MM-dd b|INVALID_DATETIME_PATTERN",
-        "yyyy-MM-dd T|INVALID_DATETIME_PATTERN",
+        "yyyy-MM-dd b|INVALID_DATETIME_PATTERN.WITH_SUGGESTION",
+        "yyyy-MM-dd T|INVALID_DATETIME_PATTERN.WITH_SUGGESTION",
         "yyyy-MM-dd #|INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION"
       })
   void of_patternsSparkRefuses_throwWithSparksCondition(String pattern, String condition) {
