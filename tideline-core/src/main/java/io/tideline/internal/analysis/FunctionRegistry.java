@@ -44,13 +44,13 @@ import java.util.Map;
  * <tr><td>to_json(value[, options])</td><td>to_json: (STRUCT|ARRAY|MAP)</td><td>STRING</td>
  *     <td>[Map&lt;String,String&gt; options]</td></tr>
  * <tr><td>get_json_object(json, path)</td><td>get_json_object: (STRING, STRING)</td>
- *     <td>STRING</td><td>[String path, or null when not a literal]</td></tr>
+ *     <td>STRING</td><td>[String path] when a literal, else []</td></tr>
  * <tr><td>to_timestamp(s[, fmt])</td><td>to_timestamp: (STRING|DATE|TIMESTAMP|numeric[, STRING])
- *     </td><td>TIMESTAMP</td><td>[String fmt or null]</td></tr>
+ *     </td><td>TIMESTAMP</td><td>[String fmt] when a literal, else []</td></tr>
  * <tr><td>to_date(s[, fmt])</td><td>to_date: (STRING|DATE|TIMESTAMP[, STRING])</td>
- *     <td>DATE</td><td>[String fmt or null]</td></tr>
+ *     <td>DATE</td><td>[String fmt] when a literal, else []</td></tr>
  * <tr><td>date_format(ts, fmt)</td><td>date_format: (TIMESTAMP, STRING)</td><td>STRING</td>
- *     <td>[String fmt or null]</td></tr>
+ *     <td>[String fmt] when a literal, else []</td></tr>
  * <tr><td>current_timestamp(), now()</td><td>current_timestamp: ()</td>
  *     <td>TIMESTAMP not null</td><td>[]</td></tr>
  * <tr><td>current_date()</td><td>current_date: ()</td><td>DATE not null</td><td>[]</td></tr>
@@ -118,7 +118,7 @@ import java.util.Map;
  * <tr><td>hash(a, ...)</td><td>hash: (any...)</td><td>INT not null</td>
  *     <td>[Integer seed = 42]</td></tr>
  * <tr><td>md5(x), sha1/sha(x), sha2(x, bits)</td><td>same: (BINARY[, INT])</td><td>STRING</td>
- *     <td>sha2: [Integer bits]</td></tr>
+ *     <td>sha2: [Integer bits] when not null</td></tr>
  * </table>
  *
  * <h2>Aggregate functions</h2>
@@ -230,12 +230,7 @@ final class FunctionRegistry {
         c -> {
           c.expect(0, ExpectedType.STRING);
           c.expect(1, ExpectedType.STRING);
-          Literal path = FunctionCall.asLiteral(c.arg(1));
-          return c.scalar(
-              "get_json_object",
-              DataTypes.StringType,
-              true,
-              Collections.singletonList(path == null ? null : path.value()));
+          return c.scalar("get_json_object", DataTypes.StringType, true, formatParam(c, 1));
         });
     register("to_timestamp", 1, 2, c -> parseDatetime(c, "to_timestamp", DataTypes.TimestampType));
     register("to_date", 1, 2, c -> parseDatetime(c, "to_date", DataTypes.DateType));
@@ -377,9 +372,10 @@ final class FunctionRegistry {
     throw AnalysisErrors.invalidOptions(c.name(), "got " + OutputNames.pretty(e));
   }
 
+  /** The literal at argument {@code i} as the only param, or no params when not a literal. */
   private static List<Object> formatParam(FunctionCall c, int i) {
     Literal l = FunctionCall.asLiteral(c.arg(i));
-    return Collections.singletonList(l == null ? null : l.value());
+    return l == null || l.value() == null ? List.of() : List.of(l.value());
   }
 
   private static Expr parseDatetime(FunctionCall c, String kernel, DataType result) {
@@ -390,7 +386,7 @@ final class FunctionRegistry {
       throw AnalysisErrors.unexpectedInputType(
           c.asExpr(), 0, "(\"STRING\" or \"DATE\" or \"TIMESTAMP\")", c.arg(0));
     }
-    List<Object> params = Collections.singletonList(null);
+    List<Object> params = List.of();
     if (c.size() > 1) {
       c.expect(1, ExpectedType.STRING);
       params = formatParam(c, 1);
@@ -874,8 +870,8 @@ final class FunctionRegistry {
         c -> {
           c.expect(0, ExpectedType.BINARY);
           c.expect(1, ExpectedType.INT);
-          Object bits = c.constant(1, "bitLength", ExpectedType.INT);
-          return c.scalar("sha2", DataTypes.StringType, true, Collections.singletonList(bits));
+          c.constant(1, "bitLength", ExpectedType.INT);
+          return c.scalar("sha2", DataTypes.StringType, true, formatParam(c, 1));
         });
   }
 

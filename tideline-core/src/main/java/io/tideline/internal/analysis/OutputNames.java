@@ -276,7 +276,9 @@ final class OutputNames {
           return;
         }
         case "named_struct" -> {
-          StructType s = (StructType) c.dataType();
+          if (!(c.dataType() instanceof StructType s)) {
+            break;
+          }
           sb.append("named_struct(");
           for (int i = 0; i < c.args().size(); i++) {
             if (i > 0) {
@@ -298,7 +300,9 @@ final class OutputNames {
           sb.append(')');
           return;
         }
-        default -> {}
+        default -> {
+          // Printed below as name(args).
+        }
       }
       sb.append(UPPER_CASE_NAMES.contains(called) ? called.toUpperCase(Locale.ROOT) : called);
       sb.append('(');
