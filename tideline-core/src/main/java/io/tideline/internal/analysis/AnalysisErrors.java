@@ -3,7 +3,6 @@ package io.tideline.internal.analysis;
 import io.tideline.AnalysisException;
 import io.tideline.internal.errors.ErrorCondition;
 import io.tideline.internal.expr.Expr;
-import io.tideline.internal.expr.Identifiers;
 import io.tideline.types.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -446,21 +445,12 @@ public final class AnalysisErrors {
   }
 
   static AnalysisException invalidSchema(String schema, String reason) {
-    return error(
-        Condition.INVALID_SCHEMA,
-        "inputSchema",
-        toSqlExpr(schemaLiteral(schema)),
-        "reason",
-        reason);
+    return error(Condition.INVALID_SCHEMA, "inputSchema", "\"" + schema + "\"", "reason", reason);
   }
 
   static AnalysisException invalidOptions(String functionName, String reason) {
     return error(
         Condition.INVALID_OPTIONS, "functionName", toSqlId(functionName), "reason", reason);
-  }
-
-  private static Expr schemaLiteral(String schema) {
-    return io.tideline.internal.expr.Literal.of(schema);
   }
 
   private static String exprList(List<Expr> exprs) {
@@ -479,10 +469,5 @@ public final class AnalysisErrors {
       case 2 -> "third";
       default -> (index + 1) + "th";
     };
-  }
-
-  /** Quotes a name for printed SQL the way the expression printer does. */
-  static String quote(String name) {
-    return Identifiers.quote(name);
   }
 }
