@@ -279,7 +279,9 @@ public final class ExpressionResolver {
 
     /**
      * An attribute from a DataFrame's column: the input's current version of the column with the
-     * same id (its nullability may have changed below), or the attribute as given.
+     * same id (its nullability may have changed below), else the input column of the same name (as
+     * Spark falls back to the name when a column's plan is not an ancestor), else Spark's
+     * unresolved-column error.
      */
     private Attribute current(Attribute a) {
       for (Attribute in : input) {
@@ -287,7 +289,17 @@ public final class ExpressionResolver {
           return in;
         }
       }
-      return a;
+      List<String> parts = new ArrayList<>(a.qualifier());
+      parts.add(a.name());
+      NameResolver.Resolution r = names.tryResolve(parts, input);
+      if (r == null && !a.qualifier().isEmpty()) {
+        r = names.tryResolve(List.of(a.name()), input);
+      }
+      if (r != null && r.expr() instanceof Attribute found) {
+        return found;
+      }
+      throw AnalysisErrors.unresolvedColumn(
+          List.of(a.name()), names.suggestions(List.of(a.name()), input));
     }
 
     private Expr function(UnresolvedFunction f, boolean insideAggregate) {

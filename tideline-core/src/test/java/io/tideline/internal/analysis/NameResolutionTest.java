@@ -308,6 +308,24 @@ class NameResolutionTest {
   }
 
   @Test
+  void resolve_attributeOfAnotherPlan_fallsBackToTheColumnName() {
+    Attribute other = attr("amount", DataTypes.DoubleType);
+    assertThat(resolver.resolve(other, input, false)).isSameAs(amount);
+  }
+
+  @Test
+  void resolve_attributeMissingFromInput_isUnresolvedColumn() {
+    Attribute gone = attr("price", DataTypes.DoubleType);
+    assertThatThrownBy(() -> resolver.resolve(gone, input, false))
+        .isInstanceOfSatisfying(
+            AnalysisException.class,
+            e -> {
+              assertThat(e.getCondition()).isEqualTo("UNRESOLVED_COLUMN.WITH_SUGGESTION");
+              assertThat(e.parameters()).containsEntry("objectName", "`price`");
+            });
+  }
+
+  @Test
   void levenshtein_countsEdits() {
     assertThat(NameResolver.levenshtein("kitten", "sitting")).isEqualTo(3);
     assertThat(NameResolver.levenshtein("", "abc")).isEqualTo(3);
