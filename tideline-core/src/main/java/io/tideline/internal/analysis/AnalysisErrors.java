@@ -141,6 +141,10 @@ public final class AnalysisErrors {
         "A query operator contains one or more unsupported expressions: <invalidExprSqls>."
             + " Aggregate functions are only allowed in select and agg(...) lists; move them"
             + " there, e.g. groupBy(...).agg(...)."),
+    INVALID_EXTRACT_FIELD(
+        "INVALID_EXTRACT_FIELD",
+        "42601",
+        "Cannot extract <field> from <expr>. Supported fields: YEAR, MONTH, DAY, HOUR, MINUTE."),
     INVALID_SCHEMA(
         "INVALID_SCHEMA.PARSE_ERROR",
         "42K07",
@@ -442,6 +446,11 @@ public final class AnalysisErrors {
 
   static AnalysisException aggregateNotAllowed(List<Expr> aggregates) {
     return error(Condition.UNSUPPORTED_EXPR_FOR_OPERATOR, "invalidExprSqls", exprList(aggregates));
+  }
+
+  static AnalysisException invalidExtractDatetimeField(String field, Expr source) {
+    return error(
+        Condition.INVALID_EXTRACT_FIELD, "field", toSqlId(field), "expr", toSqlExpr(source));
   }
 
   static AnalysisException invalidSchema(String schema, String reason) {

@@ -290,6 +290,18 @@ final class OutputNames {
           sb.append(')');
           return;
         }
+        case "extract", "date_part" -> {
+          // The field is implied by the kernel: year, month, dayofmonth, hour or minute.
+          String field = c.name().equals("dayofmonth") ? "DAY" : c.name().toUpperCase(Locale.ROOT);
+          if (called.equals("extract")) {
+            sb.append("extract(").append(field).append(" FROM ");
+          } else {
+            sb.append("date_part(").append(field).append(", ");
+          }
+          print(c.args().get(0));
+          sb.append(')');
+          return;
+        }
         case "nullif" -> {
           // Resolved as if(a = b, null, a): print the call as written.
           BinaryOp eq = (BinaryOp) c.args().get(0);

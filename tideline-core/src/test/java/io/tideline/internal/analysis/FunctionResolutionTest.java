@@ -430,4 +430,51 @@ class FunctionResolutionTest {
     ScalarCall c = (ScalarCall) ansi.resolve(fn("concat", star()), List.of(a, b2), false);
     assertThat(c.args()).containsExactly(a, b2);
   }
+
+  @Test
+  void predicatesOnStrings_areBoolean() {
+    assertThat(typeOf(fn("contains", col("str"), lit("a")))).isEqualTo(DataTypes.BooleanType);
+    assertThat(typeOf(fn("startswith", col("str"), col("i")))).isEqualTo(DataTypes.BooleanType);
+    ScalarCall nan = (ScalarCall) resolve(fn("isnan", col("i")));
+    assertThat(nan.args()).containsExactly(Cast.implicit(i, DataTypes.DoubleType));
+    assertThat(nan.nullable()).isFalse();
+  }
+
+  @Test
+  void btrim_takesTheSourceFirst() {
+    ScalarCall c = (ScalarCall) resolve(fn("btrim", col("str"), lit("x")));
+    assertThat(c.name()).isEqualTo("trim");
+    assertThat(c.args()).containsExactly(str, lit("x"));
+  }
+
+  @Test
+  void position_isInstrWithArgumentsSwapped() {
+    ScalarCall c = (ScalarCall) resolve(fn("position", lit("a"), col("str")));
+    assertThat(c.name()).isEqualTo("instr");
+    assertThat(c.args()).containsExactly(str, lit("a"));
+  }
+
+  @Test
+  void extract_mapsFieldsToDatetimeKernels() {
+    ScalarCall year = (ScalarCall) resolve(fn("extract", lit("YEAR"), col("ts")));
+    assertThat(year.name()).isEqualTo("year");
+    assertThat(year.args()).containsExactly(Cast.implicit(ts, DataTypes.DateType));
+    ScalarCall hour = (ScalarCall) resolve(fn("date_part", lit("h"), col("ts")));
+    assertThat(hour.name()).isEqualTo("hour");
+    assertThatThrownBy(() -> resolve(fn("extract", lit("WEEK"), col("ts"))))
+        .hasMessageStartingWith("[INVALID_EXTRACT_FIELD] Cannot extract `WEEK` from \"ts\"");
+  }
+
+  @Test
+  void shiftLeft_keepsTheBaseType() {
+    assertThat(typeOf(fn("shiftleft", col("l"), lit(2)))).isEqualTo(DataTypes.LongType);
+    assertThat(typeOf(fn("shiftleft", col("i"), lit(2)))).isEqualTo(DataTypes.IntegerType);
+  }
+
+  @Test
+  void anyValue_isFirst() {
+    AggregateCall c = (AggregateCall) resolve(fn("any_value", col("str")));
+    assertThat(c.name()).isEqualTo("first");
+    assertThat(c.dataType()).isEqualTo(DataTypes.StringType);
+  }
 }

@@ -124,6 +124,8 @@ class OutputNamesTest {
         new CaseWhen(
             List.of(op(BinaryOperator.GT, col("qty"), lit(1))), List.of(lit("big")), lit("small")),
         "CASE WHEN (qty > 1) THEN big ELSE small END");
+    table.put(fn("extract", lit("YEAR"), col("ts")), "extract(YEAR FROM ts)");
+    table.put(fn("any_value", col("qty")), "any_value(qty)");
     table.put(lit(1), "1");
     table.put(lit(2L), "2");
     table.put(lit("a"), "a");
