@@ -126,7 +126,7 @@ public final class ExpressionResolver {
 
   /** The name Spark gives the output column of an unaliased resolved expression. */
   public String outputName(Expr resolved) {
-    return OutputNames.pretty(unwrapNamed(resolved));
+    return OutputNames.pretty(unwrapNamed(resolved), Map.of(), conf.sessionTimeZone());
   }
 
   private static Expr unwrapNamed(Expr e) {
@@ -172,7 +172,7 @@ public final class ExpressionResolver {
       if (resolved instanceof Cast c && c.child() instanceof Attribute a) {
         return a.name();
       }
-      return OutputNames.pretty(resolved, calledNames);
+      return OutputNames.pretty(resolved, calledNames, conf.sessionTimeZone());
     }
 
     /** Resolves {@code e}; {@code insideAggregate} when an aggregate call encloses it. */

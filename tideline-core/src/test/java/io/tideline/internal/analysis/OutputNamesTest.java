@@ -171,4 +171,23 @@ class OutputNamesTest {
     assertThat(resolver.outputName(resolver.resolve(fn("sum", col("qty")), input, true)))
         .isEqualTo("sum(qty)");
   }
+
+  @Test
+  void datetimeAndIntervalLiterals_printAsSparkLiterals() {
+    ExpressionResolver utc =
+        new ExpressionResolver(
+            new io.tideline.internal.conf.TidelineConf()
+                .set(io.tideline.internal.conf.TidelineConf.SESSION_TIME_ZONE, "UTC"));
+    ExpressionResolver paris =
+        new ExpressionResolver(
+            new io.tideline.internal.conf.TidelineConf()
+                .set(io.tideline.internal.conf.TidelineConf.SESSION_TIME_ZONE, "Europe/Paris"));
+    Literal ts = new Literal(1_704_067_200_500_000L, DataTypes.TimestampType);
+    assertThat(utc.outputName(ts)).isEqualTo("TIMESTAMP '2024-01-01 00:00:00.5'");
+    assertThat(paris.outputName(ts)).isEqualTo("TIMESTAMP '2024-01-01 01:00:00.5'");
+    Literal dayTime = new Literal(-90_061_000_001L, DataTypes.DayTimeIntervalType);
+    assertThat(utc.outputName(dayTime)).isEqualTo("INTERVAL '-1 01:01:01.000001' DAY TO SECOND");
+    Literal yearMonth = new Literal(14, DataTypes.YearMonthIntervalType);
+    assertThat(utc.outputName(yearMonth)).isEqualTo("INTERVAL '1-2' YEAR TO MONTH");
+  }
 }
