@@ -92,7 +92,10 @@ public final class ExpressionResolver {
     return out;
   }
 
-  /** Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}. */
+  /**
+   * Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}. A
+   * top-level {@code Alias} stays, with its child resolved; aliases inside are dropped.
+   */
   public Expr resolve(Expr expr, List<Attribute> input, boolean allowAggregates) {
     Expr resolved = new Pass(input).resolve(expr, false);
     if (!allowAggregates) {
@@ -109,7 +112,8 @@ public final class ExpressionResolver {
    * DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN} otherwise); no aggregates.
    */
   public Expr resolvePredicate(Expr expr, List<Attribute> input) {
-    Expr resolved = new Pass(input).resolve(expr, false);
+    // A name on a condition means nothing to a filter: drop it, as Spark's CleanupAliases does.
+    Expr resolved = FunctionCall.stripAlias(new Pass(input).resolve(expr, false));
     List<Expr> aggregates = aggregatesIn(resolved);
     if (!aggregates.isEmpty()) {
       throw AnalysisErrors.aggregateInWhere(resolved, aggregates);
