@@ -3,7 +3,6 @@ package io.tideline.internal.analysis;
 import io.tideline.AnalysisException;
 import io.tideline.internal.errors.ErrorCondition;
 import io.tideline.internal.expr.Expr;
-import io.tideline.internal.expr.Identifiers;
 import io.tideline.types.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,6 +141,10 @@ public final class AnalysisErrors {
         "A query operator contains one or more unsupported expressions: <invalidExprSqls>."
             + " Aggregate functions are only allowed in select and agg(...) lists; move them"
             + " there, e.g. groupBy(...).agg(...)."),
+    INVALID_EXTRACT_FIELD(
+        "INVALID_EXTRACT_FIELD",
+        "42601",
+        "Cannot extract <field> from <expr>. Supported fields: YEAR, MONTH, DAY, HOUR, MINUTE."),
     INVALID_SCHEMA(
         "INVALID_SCHEMA.PARSE_ERROR",
         "42K07",
@@ -445,22 +448,18 @@ public final class AnalysisErrors {
     return error(Condition.UNSUPPORTED_EXPR_FOR_OPERATOR, "invalidExprSqls", exprList(aggregates));
   }
 
-  static AnalysisException invalidSchema(String schema, String reason) {
+  static AnalysisException invalidExtractDatetimeField(String field, Expr source) {
     return error(
-        Condition.INVALID_SCHEMA,
-        "inputSchema",
-        toSqlExpr(schemaLiteral(schema)),
-        "reason",
-        reason);
+        Condition.INVALID_EXTRACT_FIELD, "field", toSqlId(field), "expr", toSqlExpr(source));
+  }
+
+  static AnalysisException invalidSchema(String schema, String reason) {
+    return error(Condition.INVALID_SCHEMA, "inputSchema", "\"" + schema + "\"", "reason", reason);
   }
 
   static AnalysisException invalidOptions(String functionName, String reason) {
     return error(
         Condition.INVALID_OPTIONS, "functionName", toSqlId(functionName), "reason", reason);
-  }
-
-  private static Expr schemaLiteral(String schema) {
-    return io.tideline.internal.expr.Literal.of(schema);
   }
 
   private static String exprList(List<Expr> exprs) {
@@ -479,10 +478,5 @@ public final class AnalysisErrors {
       case 2 -> "third";
       default -> (index + 1) + "th";
     };
-  }
-
-  /** Quotes a name for printed SQL the way the expression printer does. */
-  static String quote(String name) {
-    return Identifiers.quote(name);
   }
 }

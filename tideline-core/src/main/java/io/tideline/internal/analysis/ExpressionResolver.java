@@ -92,7 +92,10 @@ public final class ExpressionResolver {
     return out;
   }
 
-  /** Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}. */
+  /**
+   * Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}. A
+   * top-level {@code Alias} stays, with its child resolved; aliases inside are dropped.
+   */
   public Expr resolve(Expr expr, List<Attribute> input, boolean allowAggregates) {
     Expr resolved = new Pass(input).resolve(expr, false);
     if (!allowAggregates) {
@@ -109,7 +112,8 @@ public final class ExpressionResolver {
    * DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN} otherwise); no aggregates.
    */
   public Expr resolvePredicate(Expr expr, List<Attribute> input) {
-    Expr resolved = new Pass(input).resolve(expr, false);
+    // A name on a condition means nothing to a filter: drop it, as Spark's CleanupAliases does.
+    Expr resolved = FunctionCall.stripAlias(new Pass(input).resolve(expr, false));
     List<Expr> aggregates = aggregatesIn(resolved);
     if (!aggregates.isEmpty()) {
       throw AnalysisErrors.aggregateInWhere(resolved, aggregates);
@@ -126,7 +130,7 @@ public final class ExpressionResolver {
 
   /** The name Spark gives the output column of an unaliased resolved expression. */
   public String outputName(Expr resolved) {
-    return OutputNames.pretty(unwrapNamed(resolved));
+    return OutputNames.pretty(unwrapNamed(resolved), Map.of(), conf.sessionTimeZone());
   }
 
   private static Expr unwrapNamed(Expr e) {
@@ -172,7 +176,7 @@ public final class ExpressionResolver {
       if (resolved instanceof Cast c && c.child() instanceof Attribute a) {
         return a.name();
       }
-      return OutputNames.pretty(resolved, calledNames);
+      return OutputNames.pretty(resolved, calledNames, conf.sessionTimeZone());
     }
 
     /** Resolves {@code e}; {@code insideAggregate} when an aggregate call encloses it. */
@@ -279,7 +283,9 @@ public final class ExpressionResolver {
 
     /**
      * An attribute from a DataFrame's column: the input's current version of the column with the
-     * same id (its nullability may have changed below), or the attribute as given.
+     * same id (its nullability may have changed below), else the input column of the same name (as
+     * Spark falls back to the name when a column's plan is not an ancestor), else Spark's
+     * unresolved-column error.
      */
     private Attribute current(Attribute a) {
       for (Attribute in : input) {
@@ -287,7 +293,17 @@ public final class ExpressionResolver {
           return in;
         }
       }
-      return a;
+      List<String> parts = new ArrayList<>(a.qualifier());
+      parts.add(a.name());
+      NameResolver.Resolution r = names.tryResolve(parts, input);
+      if (r == null && !a.qualifier().isEmpty()) {
+        r = names.tryResolve(List.of(a.name()), input);
+      }
+      if (r != null && r.expr() instanceof Attribute found) {
+        return found;
+      }
+      throw AnalysisErrors.unresolvedColumn(
+          List.of(a.name()), names.suggestions(List.of(a.name()), input));
     }
 
     private Expr function(UnresolvedFunction f, boolean insideAggregate) {

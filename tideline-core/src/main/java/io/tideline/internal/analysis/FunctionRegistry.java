@@ -44,13 +44,13 @@ import java.util.Map;
  * <tr><td>to_json(value[, options])</td><td>to_json: (STRUCT|ARRAY|MAP)</td><td>STRING</td>
  *     <td>[Map&lt;String,String&gt; options]</td></tr>
  * <tr><td>get_json_object(json, path)</td><td>get_json_object: (STRING, STRING)</td>
- *     <td>STRING</td><td>[String path, or null when not a literal]</td></tr>
+ *     <td>STRING</td><td>[String path] when a literal, else []</td></tr>
  * <tr><td>to_timestamp(s[, fmt])</td><td>to_timestamp: (STRING|DATE|TIMESTAMP|numeric[, STRING])
- *     </td><td>TIMESTAMP</td><td>[String fmt or null]</td></tr>
+ *     </td><td>TIMESTAMP</td><td>[String fmt] when a literal, else []</td></tr>
  * <tr><td>to_date(s[, fmt])</td><td>to_date: (STRING|DATE|TIMESTAMP[, STRING])</td>
- *     <td>DATE</td><td>[String fmt or null]</td></tr>
+ *     <td>DATE</td><td>[String fmt] when a literal, else []</td></tr>
  * <tr><td>date_format(ts, fmt)</td><td>date_format: (TIMESTAMP, STRING)</td><td>STRING</td>
- *     <td>[String fmt or null]</td></tr>
+ *     <td>[String fmt] when a literal, else []</td></tr>
  * <tr><td>current_timestamp(), now()</td><td>current_timestamp: ()</td>
  *     <td>TIMESTAMP not null</td><td>[]</td></tr>
  * <tr><td>current_date()</td><td>current_date: ()</td><td>DATE not null</td><td>[]</td></tr>
@@ -65,6 +65,8 @@ import java.util.Map;
  * <tr><td>hour, minute, second</td><td>same: (TIMESTAMP)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>date_add(d, n), date_sub(d, n)</td><td>same: (DATE, INT)</td><td>DATE</td>
  *     <td>[]</td></tr>
+ * <tr><td>extract(field FROM x), date_part(field, x)</td><td>year, month, dayofmonth, hour,
+ *     minute: (DATE or TIMESTAMP)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>datediff(end, start)</td><td>datediff: (DATE, DATE)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>upper/ucase, lower/lcase</td><td>upper, lower: (STRING)</td><td>STRING</td>
  *     <td>[]</td></tr>
@@ -87,6 +89,12 @@ import java.util.Map;
  *     INT); pos defaults to 1</td><td>STRING</td><td>[]</td></tr>
  * <tr><td>regexp_extract(s, re[, idx])</td><td>regexp_extract: (STRING, STRING, INT); idx
  *     defaults to 1</td><td>STRING</td><td>[]</td></tr>
+ * <tr><td>btrim(s[, chars])</td><td>trim: (STRING s[, STRING chars])</td><td>STRING</td>
+ *     <td>[]</td></tr>
+ * <tr><td>contains, startswith, endswith(s, sub)</td><td>same: (STRING, STRING)</td>
+ *     <td>BOOLEAN</td><td>[]</td></tr>
+ * <tr><td>position/locate(sub, s)</td><td>instr: (STRING s, STRING sub)</td><td>INT</td>
+ *     <td>[]</td></tr>
  * <tr><td>instr(s, sub)</td><td>instr: (STRING, STRING)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>coalesce(a, ...), nvl(a, b), ifnull(a, b)</td><td>coalesce: all of the common type
  *     </td><td>the common type, null only when all are</td><td>[]</td></tr>
@@ -102,6 +110,9 @@ import java.util.Map;
  *     <td>BIGINT; DECIMAL(p,s) gives DECIMAL(p-s+1, 0)</td><td>[]</td></tr>
  * <tr><td>sqrt, exp, ln, log(x), log(base, x)</td><td>sqrt, exp, ln: (DOUBLE); log: (DOUBLE,
  *     DOUBLE)</td><td>DOUBLE</td><td>[]</td></tr>
+ * <tr><td>isnan(x)</td><td>isnan: (DOUBLE|FLOAT)</td><td>BOOLEAN not null</td><td>[]</td></tr>
+ * <tr><td>shiftleft, shiftright, shiftrightunsigned(x, n)</td><td>same: (INT|BIGINT, INT)</td>
+ *     <td>type of x</td><td>[]</td></tr>
  * <tr><td>pow/power(x, y)</td><td>power: (DOUBLE, DOUBLE)</td><td>DOUBLE</td><td>[]</td></tr>
  * <tr><td>greatest/least(a, b, ...)</td><td>same: all of the common type (no string
  *     promotion)</td><td>the common type</td><td>[]</td></tr>
@@ -118,7 +129,7 @@ import java.util.Map;
  * <tr><td>hash(a, ...)</td><td>hash: (any...)</td><td>INT not null</td>
  *     <td>[Integer seed = 42]</td></tr>
  * <tr><td>md5(x), sha1/sha(x), sha2(x, bits)</td><td>same: (BINARY[, INT])</td><td>STRING</td>
- *     <td>sha2: [Integer bits]</td></tr>
+ *     <td>sha2: [Integer bits] when not null</td></tr>
  * </table>
  *
  * <h2>Aggregate functions</h2>
@@ -132,7 +143,7 @@ import java.util.Map;
  * <tr><td>avg/mean(x)</td><td>avg</td><td>DOUBLE; DECIMAL(p,s): DECIMAL(min(38,p+4),
  *     min(38,s+4))</td><td>[]</td></tr>
  * <tr><td>min, max(x)</td><td>same</td><td>type of x (orderable)</td><td>[]</td></tr>
- * <tr><td>first/first_value, last/last_value(x[, ignoreNulls])</td><td>first, last: (x)</td>
+ * <tr><td>first/first_value/any_value, last/last_value(x[, ignoreNulls])</td><td>first, last: (x)</td>
  *     <td>type of x</td><td>[Boolean ignoreNulls]</td></tr>
  * <tr><td>approx_count_distinct(x[, rsd])</td><td>approx_count_distinct: (x)</td>
  *     <td>BIGINT not null</td><td>[Double rsd], default 0.05</td></tr>
@@ -230,12 +241,7 @@ final class FunctionRegistry {
         c -> {
           c.expect(0, ExpectedType.STRING);
           c.expect(1, ExpectedType.STRING);
-          Literal path = FunctionCall.asLiteral(c.arg(1));
-          return c.scalar(
-              "get_json_object",
-              DataTypes.StringType,
-              true,
-              Collections.singletonList(path == null ? null : path.value()));
+          return c.scalar("get_json_object", DataTypes.StringType, true, formatParam(c, 1));
         });
     register("to_timestamp", 1, 2, c -> parseDatetime(c, "to_timestamp", DataTypes.TimestampType));
     register("to_date", 1, 2, c -> parseDatetime(c, "to_date", DataTypes.DateType));
@@ -312,6 +318,29 @@ final class FunctionRegistry {
     for (String f : List.of("date_add", "date_sub")) {
       register(f, 2, 2, c -> dateAdd(c, f));
     }
+    for (String n : List.of("extract", "date_part")) {
+      register(
+          n,
+          2,
+          2,
+          c -> {
+            Object field = c.constant(0, "field", ExpectedType.STRING);
+            String kernel = extractField(String.valueOf(field));
+            if (kernel == null) {
+              throw AnalysisErrors.invalidExtractDatetimeField(String.valueOf(field), c.arg(1));
+            }
+            FunctionCall source = c.withArgs(List.of(c.arg(1)));
+            if (kernel.equals("hour") || kernel.equals("minute")) {
+              source.expect(0, ExpectedType.TIMESTAMP);
+            } else {
+              dateArg(source, 0);
+            }
+            ScalarCall call =
+                new ScalarCall(
+                    kernel, source.args(), DataTypes.IntegerType, source.nullable(0), List.of());
+            return c.named(call, kernel);
+          });
+    }
     register(
         "datediff",
         2,
@@ -321,6 +350,21 @@ final class FunctionRegistry {
           dateArg(c, 1);
           return c.scalar("datediff", DataTypes.IntegerType, c.anyNullable(), List.of());
         });
+  }
+
+  /**
+   * The kernel for an EXTRACT field, by Spark's field names and abbreviations; SECOND (a decimal
+   * with the fraction in Spark) and the week-based fields are not supported yet.
+   */
+  private static String extractField(String field) {
+    return switch (field.toUpperCase(Locale.ROOT)) {
+      case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
+      case "MONTH", "MON", "MONS", "MONTHS" -> "month";
+      case "DAY", "D", "DAYS" -> "dayofmonth";
+      case "HOUR", "H", "HOURS", "HR", "HRS" -> "hour";
+      case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
+      default -> null;
+    };
   }
 
   private static Expr currentTimestamp(FunctionCall c) {
@@ -377,9 +421,10 @@ final class FunctionRegistry {
     throw AnalysisErrors.invalidOptions(c.name(), "got " + OutputNames.pretty(e));
   }
 
+  /** The literal at argument {@code i} as the only param, or no params when not a literal. */
   private static List<Object> formatParam(FunctionCall c, int i) {
     Literal l = FunctionCall.asLiteral(c.arg(i));
-    return Collections.singletonList(l == null ? null : l.value());
+    return l == null || l.value() == null ? List.of() : List.of(l.value());
   }
 
   private static Expr parseDatetime(FunctionCall c, String kernel, DataType result) {
@@ -390,7 +435,7 @@ final class FunctionRegistry {
       throw AnalysisErrors.unexpectedInputType(
           c.asExpr(), 0, "(\"STRING\" or \"DATE\" or \"TIMESTAMP\")", c.arg(0));
     }
-    List<Object> params = Collections.singletonList(null);
+    List<Object> params = List.of();
     if (c.size() > 1) {
       c.expect(1, ExpectedType.STRING);
       params = formatParam(c, 1);
@@ -560,6 +605,49 @@ final class FunctionRegistry {
           return full.scalar("regexp_extract", DataTypes.StringType, full.anyNullable(), List.of());
         });
     register(
+        "btrim",
+        1,
+        2,
+        c -> {
+          // btrim takes (str, trimStr), unlike SQL's two-argument trim(trimStr, str).
+          for (int i = 0; i < c.size(); i++) {
+            c.expect(i, ExpectedType.STRING);
+          }
+          return c.scalar("trim", DataTypes.StringType, c.anyNullable(), List.of());
+        });
+    for (String n : List.of("contains", "startswith", "endswith")) {
+      register(
+          n,
+          2,
+          2,
+          c -> {
+            c.expect(0, ExpectedType.STRING);
+            c.expect(1, ExpectedType.STRING);
+            return c.scalar(n, DataTypes.BooleanType, c.anyNullable(), List.of());
+          });
+    }
+    for (String n : List.of("position", "locate")) {
+      register(
+          n,
+          2,
+          2,
+          c -> {
+            // position(substr, str) is instr(str, substr); the start position form is not
+            // supported yet.
+            FunctionCall swapped = c.withArgs(List.of(c.arg(1), c.arg(0)));
+            swapped.expect(0, ExpectedType.STRING);
+            swapped.expect(1, ExpectedType.STRING);
+            return c.named(
+                new ScalarCall(
+                    "instr",
+                    swapped.args(),
+                    DataTypes.IntegerType,
+                    swapped.anyNullable(),
+                    List.of()),
+                "instr");
+          });
+    }
+    register(
         "instr",
         2,
         2,
@@ -723,6 +811,27 @@ final class FunctionRegistry {
     for (String n : List.of("pow", "power")) {
       register(n, 2, 2, c -> doubleFunction(c, "power"));
     }
+    register(
+        "isnan",
+        1,
+        1,
+        c -> {
+          if (!TypeCoercion.is(c.type(0), io.tideline.types.AtomicType.Kind.FLOAT)) {
+            c.expect(0, ExpectedType.DOUBLE);
+          }
+          return c.scalar("isnan", DataTypes.BooleanType, false, List.of());
+        });
+    for (String n : List.of("shiftleft", "shiftright", "shiftrightunsigned")) {
+      register(
+          n,
+          2,
+          2,
+          c -> {
+            Expr base = c.expect(0, ExpectedType.oneOf(ExpectedType.INT, ExpectedType.LONG));
+            c.expect(1, ExpectedType.INT);
+            return c.scalar(n, base.dataType(), c.anyNullable(), List.of());
+          });
+    }
     for (String n : List.of("greatest", "least")) {
       register(
           n,
@@ -874,8 +983,8 @@ final class FunctionRegistry {
         c -> {
           c.expect(0, ExpectedType.BINARY);
           c.expect(1, ExpectedType.INT);
-          Object bits = c.constant(1, "bitLength", ExpectedType.INT);
-          return c.scalar("sha2", DataTypes.StringType, true, Collections.singletonList(bits));
+          c.constant(1, "bitLength", ExpectedType.INT);
+          return c.scalar("sha2", DataTypes.StringType, true, formatParam(c, 1));
         });
   }
 
@@ -938,7 +1047,11 @@ final class FunctionRegistry {
     }
     for (String[] n :
         new String[][] {
-          {"first", "first"}, {"first_value", "first"}, {"last", "last"}, {"last_value", "last"}
+          {"first", "first"},
+          {"first_value", "first"},
+          {"any_value", "first"},
+          {"last", "last"},
+          {"last_value", "last"}
         }) {
       registerAggregate(
           n[0],

@@ -19,10 +19,11 @@ import io.tideline.internal.expr.SortOrder;
 import io.tideline.internal.expr.UnaryOp;
 import io.tideline.types.AtomicType;
 import io.tideline.types.DataType;
-import io.tideline.types.DecimalType;
 import io.tideline.types.StructType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -43,7 +44,7 @@ import java.util.Set;
  */
 final class OutputNames {
   private static final DateTimeFormatter TIMESTAMP_FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]", Locale.ROOT);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   /** Functions Spark prints in upper case (its math expressions' names). */
   private static final Set<String> UPPER_CASE_NAMES =
@@ -52,20 +53,20 @@ final class OutputNames {
   private OutputNames() {}
 
   static String pretty(Expr e) {
-    return pretty(e, Map.of());
+    return pretty(e, Map.of(), ZoneOffset.UTC);
   }
 
   /**
    * The pretty SQL of {@code e}; {@code calledNames} maps function nodes (by identity) to the name
-   * they were called by.
+   * they were called by; timestamp literals print in {@code zone}, the session time zone.
    */
-  static String pretty(Expr e, Map<Expr, String> calledNames) {
+  static String pretty(Expr e, Map<Expr, String> calledNames, ZoneId zone) {
     StringBuilder sb = new StringBuilder();
-    new Printer(calledNames, sb).print(e);
+    new Printer(calledNames, zone, sb).print(e);
     return sb.toString();
   }
 
-  private record Printer(Map<Expr, String> calledNames, StringBuilder sb) {
+  private record Printer(Map<Expr, String> calledNames, ZoneId zone, StringBuilder sb) {
 
     void print(Expr e) {
       if (e instanceof Attribute a) {
@@ -136,17 +137,58 @@ final class OutputNames {
         sb.append("DATE '").append(LocalDate.ofEpochDay(((Number) v).intValue())).append('\'');
       } else if (TypeCoercion.is(t, AtomicType.Kind.TIMESTAMP)) {
         long micros = ((Number) v).longValue();
+        int fraction = (int) Math.floorMod(micros, 1_000_000L);
         LocalDateTime ts =
-            LocalDateTime.ofEpochSecond(
-                Math.floorDiv(micros, 1_000_000L),
-                (int) Math.floorMod(micros, 1_000_000L) * 1000,
-                ZoneOffset.UTC);
-        sb.append("TIMESTAMP '").append(TIMESTAMP_FORMAT.format(ts)).append('\'');
-      } else if (t instanceof DecimalType) {
-        sb.append(v);
+            LocalDateTime.ofInstant(
+                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), fraction * 1000L), zone);
+        sb.append("TIMESTAMP '").append(TIMESTAMP_FORMAT.format(ts));
+        appendFraction(fraction);
+        sb.append('\'');
+      } else if (TypeCoercion.is(t, AtomicType.Kind.DAY_TIME_INTERVAL)) {
+        dayTimeInterval(((Number) v).longValue());
+      } else if (TypeCoercion.is(t, AtomicType.Kind.YEAR_MONTH_INTERVAL)) {
+        int months = ((Number) v).intValue();
+        long abs = Math.abs((long) months);
+        sb.append("INTERVAL '")
+            .append(months < 0 ? "-" : "")
+            .append(abs / 12)
+            .append('-')
+            .append(abs % 12)
+            .append("' YEAR TO MONTH");
       } else {
         sb.append(v);
       }
+    }
+
+    /** Microseconds as Spark prints a fraction: up to six digits, trailing zeros dropped. */
+    private void appendFraction(int micros) {
+      if (micros == 0) {
+        return;
+      }
+      String digits = String.format(Locale.ROOT, "%06d", micros);
+      int end = digits.length();
+      while (digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      sb.append('.').append(digits, 0, end);
+    }
+
+    private void dayTimeInterval(long micros) {
+      long abs = Math.abs(micros);
+      long seconds = abs / 1_000_000L;
+      sb.append("INTERVAL '")
+          .append(micros < 0 ? "-" : "")
+          .append(seconds / 86_400)
+          .append(' ')
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%02d:%02d:%02d",
+                  seconds / 3600 % 24,
+                  seconds / 60 % 60,
+                  seconds % 60));
+      appendFraction((int) (abs % 1_000_000L));
+      sb.append("' DAY TO SECOND");
     }
 
     private void cast(Cast c) {
@@ -276,7 +318,9 @@ final class OutputNames {
           return;
         }
         case "named_struct" -> {
-          StructType s = (StructType) c.dataType();
+          if (!(c.dataType() instanceof StructType s)) {
+            break;
+          }
           sb.append("named_struct(");
           for (int i = 0; i < c.args().size(); i++) {
             if (i > 0) {
@@ -285,6 +329,18 @@ final class OutputNames {
             sb.append(s.field(i).name()).append(", ");
             print(c.args().get(i));
           }
+          sb.append(')');
+          return;
+        }
+        case "extract", "date_part" -> {
+          // The field is implied by the kernel: year, month, dayofmonth, hour or minute.
+          String field = c.name().equals("dayofmonth") ? "DAY" : c.name().toUpperCase(Locale.ROOT);
+          if (called.equals("extract")) {
+            sb.append("extract(").append(field).append(" FROM ");
+          } else {
+            sb.append("date_part(").append(field).append(", ");
+          }
+          print(c.args().get(0));
           sb.append(')');
           return;
         }
@@ -298,7 +354,9 @@ final class OutputNames {
           sb.append(')');
           return;
         }
-        default -> {}
+        default -> {
+          // Printed below as name(args).
+        }
       }
       sb.append(UPPER_CASE_NAMES.contains(called) ? called.toUpperCase(Locale.ROOT) : called);
       sb.append('(');

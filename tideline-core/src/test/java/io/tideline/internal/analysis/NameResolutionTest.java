@@ -308,6 +308,60 @@ class NameResolutionTest {
   }
 
   @Test
+  void resolve_attributeOfAnotherPlan_fallsBackToTheColumnName() {
+    Attribute other = attr("amount", DataTypes.DoubleType);
+    assertThat(resolver.resolve(other, input, false)).isSameAs(amount);
+  }
+
+  @Test
+  void resolve_attributeMissingFromInput_isUnresolvedColumn() {
+    Attribute gone = attr("price", DataTypes.DoubleType);
+    assertThatThrownBy(() -> resolver.resolve(gone, input, false))
+        .isInstanceOfSatisfying(
+            AnalysisException.class,
+            e -> {
+              assertThat(e.getCondition()).isEqualTo("UNRESOLVED_COLUMN.WITH_SUGGESTION");
+              assertThat(e.parameters()).containsEntry("objectName", "`price`");
+            });
+  }
+
+  @Test
+  void resolve_fieldNamesDifferingOnlyInCase_areAmbiguousFields() {
+    Attribute s =
+        attr("s", new StructType().add("a", DataTypes.IntegerType).add("A", DataTypes.LongType));
+    assertThatThrownBy(() -> resolver.resolve(col("s", "a"), List.of(s), false))
+        .isInstanceOfSatisfying(
+            AnalysisException.class,
+            e -> {
+              assertThat(e.getCondition()).isEqualTo("AMBIGUOUS_REFERENCE_TO_FIELDS");
+              assertThat(e.parameters()).containsEntry("count", "2");
+            });
+    ExpressionResolver sensitive =
+        new ExpressionResolver(new TidelineConf().set(TidelineConf.CASE_SENSITIVE, "true"));
+    assertThat(sensitive.resolve(col("s", "A"), List.of(s), false))
+        .isEqualTo(new GetStructField(s, 1, "A"));
+  }
+
+  @Test
+  void resolve_multiPartQualifier_matchesItsSuffixes() {
+    Attribute a = attr("id", DataTypes.LongType).withQualifier(List.of("db", "t"));
+    assertThat(resolver.resolve(col("t", "id"), List.of(a), false)).isEqualTo(a);
+    assertThat(resolver.resolve(col("db", "t", "id"), List.of(a), false)).isEqualTo(a);
+  }
+
+  @Test
+  void resolve_unknownQualifiedName_showsTheFullName() {
+    Attribute a = attr("id", DataTypes.LongType).withQualifier(List.of("o"));
+    assertThatThrownBy(() -> resolver.resolve(col("o", "idd"), List.of(a), false))
+        .isInstanceOfSatisfying(
+            AnalysisException.class,
+            e ->
+                assertThat(e.parameters())
+                    .containsEntry("objectName", "`o`.`idd`")
+                    .containsEntry("proposal", "`o`.`id`"));
+  }
+
+  @Test
   void levenshtein_countsEdits() {
     assertThat(NameResolver.levenshtein("kitten", "sitting")).isEqualTo(3);
     assertThat(NameResolver.levenshtein("", "abc")).isEqualTo(3);

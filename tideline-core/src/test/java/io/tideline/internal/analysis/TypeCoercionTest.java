@@ -537,4 +537,33 @@ class TypeCoercionTest {
                 DataTypes.createArrayType(DataTypes.LongType, false)))
         .isEqualTo(DataTypes.createArrayType(DataTypes.LongType, false));
   }
+
+  @Test
+  void resolvePredicate_aliasedCondition_dropsTheAlias() {
+    Expr e =
+        ansi.resolvePredicate(
+            new io.tideline.internal.expr.Alias(op(BinaryOperator.GT, col("i"), lit(1)), "c"),
+            input);
+    assertThat(e).isInstanceOf(BinaryOp.class);
+  }
+
+  @Test
+  void compare_intColumnAndStringLiteralInLegacy_castsTheString() {
+    BinaryOp e = binary(legacy, BinaryOperator.LT, col("i"), lit("10"));
+    assertThat(e.left()).isEqualTo(i);
+    assertThat(e.right()).isEqualTo(Cast.implicit(lit("10"), DataTypes.IntegerType));
+  }
+
+  @Test
+  void arithmetic_ofTwoNulls_isDouble() {
+    assertThat(binary(ansi, BinaryOperator.ADD, Literal.NULL, Literal.NULL).dataType())
+        .isEqualTo(DataTypes.DoubleType);
+  }
+
+  @Test
+  void stringPlusDayTimeInterval_isStringAsInSpark() {
+    Expr e = ansi.resolve(op(BinaryOperator.ADD, col("str"), col("dt")), input, false);
+    assertThat(e.dataType()).isEqualTo(DataTypes.StringType);
+    assertThat(((Cast) e).child().dataType()).isEqualTo(DataTypes.TimestampType);
+  }
 }
