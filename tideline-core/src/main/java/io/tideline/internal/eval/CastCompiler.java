@@ -144,8 +144,7 @@ final class CastCompiler {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       ColumnVector src = in[0];
       BytesVector o = (BytesVector) out;
       boolean integral =
@@ -154,9 +153,6 @@ final class CastCompiler {
               && a.isIntegral();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         if (integral) {
           Utf8.appendLong(
               o, i, src instanceof IntVector iv ? iv.get(i) : ((LongVector) src).get(i));
