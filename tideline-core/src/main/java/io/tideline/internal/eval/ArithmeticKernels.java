@@ -71,19 +71,8 @@ final class ArithmeticKernels {
   /** Compiles an operand, cast to the kernel's type when the analyser left it narrower. */
   private static VectorEvaluator operand(Expr e, EvalContext ctx, boolean decimal, DataType to) {
     DataType t = e.dataType();
-    if (decimal) {
-      if (!(t instanceof DecimalType)) {
-        return ExprCompiler.compile(Cast.implicit(e, decimalFor(t)), ctx);
-      }
-      return ExprCompiler.compile(e, ctx);
-    }
-    if (!t.equals(to) && !DataTypes.is(t, AtomicType.Kind.NULL)) {
-      return ExprCompiler.compile(Cast.implicit(e, to), ctx);
-    }
-    if (DataTypes.is(t, AtomicType.Kind.NULL)) {
-      return ExprCompiler.compile(Cast.implicit(e, to), ctx);
-    }
-    return ExprCompiler.compile(e, ctx);
+    DataType target = decimal ? (t instanceof DecimalType ? t : decimalFor(t)) : to;
+    return ExprCompiler.compile(t.equals(target) ? e : Cast.implicit(e, target), ctx);
   }
 
   /** Spark's decimal type holding every value of an integral type. */

@@ -6,7 +6,6 @@ import io.tideline.internal.vector.BytesVector;
 import io.tideline.internal.vector.ColumnVector;
 import io.tideline.internal.vector.IntVector;
 import io.tideline.types.DataTypes;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -345,9 +344,5 @@ final class StringKernels {
         o.appendString(i, sb.toString());
       }
     }
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }
