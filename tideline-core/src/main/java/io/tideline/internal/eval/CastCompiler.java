@@ -66,6 +66,9 @@ final class CastCompiler {
     if (isNumericLike(from) && isNumericLike(to)) {
       return new NumericCast(child, mode, new ZoneConversions(ctx.zone()));
     }
+    if (from instanceof StructType fs && to instanceof StructType ts) {
+      return StructCast.compile(child, fs, ts, c, ctx);
+    }
     if (from instanceof StructType || from instanceof ArrayType || from instanceof MapType) {
       throw EvalErrors.unsupported(
           c.sql(), "casting " + from.sql() + " to " + to.sql() + " is not supported yet");
