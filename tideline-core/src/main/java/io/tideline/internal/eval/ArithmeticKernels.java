@@ -71,19 +71,8 @@ final class ArithmeticKernels {
   /** Compiles an operand, cast to the kernel's type when the analyser left it narrower. */
   private static VectorEvaluator operand(Expr e, EvalContext ctx, boolean decimal, DataType to) {
     DataType t = e.dataType();
-    if (decimal) {
-      if (!(t instanceof DecimalType)) {
-        return ExprCompiler.compile(Cast.implicit(e, decimalFor(t)), ctx);
-      }
-      return ExprCompiler.compile(e, ctx);
-    }
-    if (!t.equals(to) && !DataTypes.is(t, AtomicType.Kind.NULL)) {
-      return ExprCompiler.compile(Cast.implicit(e, to), ctx);
-    }
-    if (DataTypes.is(t, AtomicType.Kind.NULL)) {
-      return ExprCompiler.compile(Cast.implicit(e, to), ctx);
-    }
-    return ExprCompiler.compile(e, ctx);
+    DataType target = decimal ? (t instanceof DecimalType ? t : decimalFor(t)) : to;
+    return ExprCompiler.compile(t.equals(target) ? e : Cast.implicit(e, target), ctx);
   }
 
   /** Spark's decimal type holding every value of an integral type. */
@@ -175,16 +164,12 @@ final class ArithmeticKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       int[] a = ((IntVector) in[0]).values();
       int[] b = ((IntVector) in[1]).values();
       int[] o = ((IntVector) out).values();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         long x = a[i];
         long y = b[i];
         long r;
@@ -255,16 +240,12 @@ final class ArithmeticKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       long[] a = ((LongVector) in[0]).values();
       long[] b = ((LongVector) in[1]).values();
       long[] o = ((LongVector) out).values();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         long x = a[i];
         long y = b[i];
         long r;
@@ -348,16 +329,12 @@ final class ArithmeticKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       double[] a = ((DoubleVector) in[0]).values();
       double[] b = ((DoubleVector) in[1]).values();
       double[] o = ((DoubleVector) out).values();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         double x = a[i];
         double y = b[i];
         switch (op) {
@@ -402,16 +379,12 @@ final class ArithmeticKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       float[] a = ((FloatVector) in[0]).values();
       float[] b = ((FloatVector) in[1]).values();
       float[] o = ((FloatVector) out).values();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         float x = a[i];
         float y = b[i];
         switch (op) {
@@ -469,8 +442,7 @@ final class ArithmeticKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       DecimalVector a = (DecimalVector) in[0];
       DecimalVector b = (DecimalVector) in[1];
       DecimalVector o = (DecimalVector) out;
@@ -488,9 +460,6 @@ final class ArithmeticKernels {
         boolean add = op == BinaryOperator.ADD;
         for (int k = 0; k < n; k++) {
           int i = sel == null ? k : sel[k];
-          if (checkNulls && out.isNullAt(i)) {
-            continue;
-          }
           long v = add ? x[i] + y[i] : x[i] - y[i];
           if (v >= bound || v <= -bound) {
             overflow(o, i, BigDecimal.valueOf(v, type.scale()));
@@ -502,9 +471,6 @@ final class ArithmeticKernels {
       }
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         BigDecimal x = a.getDecimal(i);
         BigDecimal y = b.getDecimal(i);
         BigDecimal r;
@@ -562,16 +528,12 @@ final class ArithmeticKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       DecimalVector a = (DecimalVector) in[0];
       DecimalVector b = (DecimalVector) in[1];
       long[] o = ((LongVector) out).values();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         BigDecimal y = b.getDecimal(i);
         if (y.signum() == 0) {
           if (ansi) {

@@ -66,6 +66,9 @@ final class CastCompiler {
     if (isNumericLike(from) && isNumericLike(to)) {
       return new NumericCast(child, mode, new ZoneConversions(ctx.zone()));
     }
+    if (from instanceof StructType fs && to instanceof StructType ts) {
+      return StructCast.compile(child, fs, ts, c, ctx);
+    }
     if (from instanceof StructType || from instanceof ArrayType || from instanceof MapType) {
       throw EvalErrors.unsupported(
           c.sql(), "casting " + from.sql() + " to " + to.sql() + " is not supported yet");
@@ -144,8 +147,7 @@ final class CastCompiler {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       ColumnVector src = in[0];
       BytesVector o = (BytesVector) out;
       boolean integral =
@@ -154,9 +156,6 @@ final class CastCompiler {
               && a.isIntegral();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         if (integral) {
           Utf8.appendLong(
               o, i, src instanceof IntVector iv ? iv.get(i) : ((LongVector) src).get(i));

@@ -27,6 +27,7 @@ final class ComparisonEvaluator implements VectorEvaluator {
   private final String sql;
   private final OutputBuffer output = new OutputBuffer(DataTypes.BooleanType);
   private int[] cmp = new int[0];
+  private int[] nonNullLeft = new int[0];
   private boolean[] skip = new boolean[0];
 
   private ComparisonEvaluator(
@@ -45,7 +46,7 @@ final class ComparisonEvaluator implements VectorEvaluator {
   @Override
   public ColumnVector eval(Batch batch) {
     ColumnVector l = left.eval(batch);
-    ColumnVector r = right.eval(batch);
+    ColumnVector r = right.eval(rightBatch(batch, l));
     int rows = batch.numRows();
     int n = batch.size();
     int[] sel = batch.selection();
@@ -120,6 +121,30 @@ final class ComparisonEvaluator implements VectorEvaluator {
         throw EvalErrors.unsupported(sql, "not a comparison: " + op);
     }
     return out;
+  }
+
+  /**
+   * The rows to evaluate the right side on: all live rows for {@code <=>}, else only those where
+   * the left side is non-null, since Spark skips the right side of a null-intolerant comparison (an
+   * ANSI error there must not fire for a row whose result is null anyway).
+   */
+  private Batch rightBatch(Batch batch, ColumnVector l) {
+    if (op == BinaryOperator.EQ_NULL_SAFE || !l.mayHaveNulls()) {
+      return batch;
+    }
+    int n = batch.size();
+    int[] sel = batch.selection();
+    if (nonNullLeft.length < n) {
+      nonNullLeft = new int[Math.max(n, 16)];
+    }
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      int i = sel == null ? k : sel[k];
+      if (!l.isNullAt(i)) {
+        nonNullLeft[m++] = i;
+      }
+    }
+    return m == n ? batch : batch.withSelection(nonNullLeft, m);
   }
 
   private void compare(ColumnVector l, ColumnVector r, int[] sel, int n, boolean nulls) {

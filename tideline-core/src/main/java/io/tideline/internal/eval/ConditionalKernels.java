@@ -69,6 +69,7 @@ final class ConditionalKernels {
     private final VectorEvaluator[] args;
     private final boolean greatest;
     private final OutputBuffer output;
+    private final ColumnVector[] in;
     private int[] from = new int[0];
     private int[] to = new int[0];
     private int[] best = new int[0];
@@ -77,6 +78,7 @@ final class ConditionalKernels {
       this.args = args;
       this.greatest = greatest;
       this.output = new OutputBuffer(type);
+      this.in = new ColumnVector[args.length];
     }
 
     @Override
@@ -84,7 +86,6 @@ final class ConditionalKernels {
       int n = batch.size();
       int rows = batch.numRows();
       int[] sel = batch.selection();
-      ColumnVector[] in = new ColumnVector[args.length];
       for (int a = 0; a < args.length; a++) {
         in[a] = args[a].eval(batch);
       }

@@ -96,15 +96,11 @@ final class DateTimeKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       ColumnVector a = in[0];
       boolean patternVaries = patternArg >= 0 && patternArg < in.length && formatter == null;
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         TimestampFormatter f = patternVaries ? formatterAt(in, i) : formatter;
         switch (fn) {
           case TO_TIMESTAMP:

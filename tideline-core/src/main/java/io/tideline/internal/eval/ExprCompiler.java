@@ -18,6 +18,7 @@ import io.tideline.internal.expr.In;
 import io.tideline.internal.expr.Like;
 import io.tideline.internal.expr.Literal;
 import io.tideline.internal.expr.ScalarCall;
+import io.tideline.internal.expr.SortOrder;
 import io.tideline.internal.expr.UnaryOp;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.ColumnVector;
@@ -47,6 +48,9 @@ public final class ExprCompiler {
     }
     if (bound instanceof Alias a) {
       return compile(a.child(), ctx);
+    }
+    if (bound instanceof SortOrder s) {
+      return compile(s.child(), ctx);
     }
     if (isFoldable(bound)) {
       VectorEvaluator folded = tryFold(bound, ctx);

@@ -66,17 +66,13 @@ final class LikeEvaluator extends StrictKernel {
   }
 
   @Override
-  protected void compute(
-      ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+  protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
     BytesVector v = (BytesVector) in[0];
     BytesVector p = (BytesVector) in[1];
     boolean[] o = ((BooleanVector) out).values();
     byte[] d = v.data();
     for (int k = 0; k < n; k++) {
       int i = sel == null ? k : sel[k];
-      if (checkNulls && out.isNullAt(i)) {
-        continue;
-      }
       if (lastPattern == null
           || !p.equalsBytes(i, lastPatternBytes(), 0, lastPatternBytes.length)) {
         prepare(p.getString(i));

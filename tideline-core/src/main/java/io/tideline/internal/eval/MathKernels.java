@@ -40,16 +40,12 @@ final class MathKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       double[] a = ((DoubleVector) in[0]).values();
       double[] b = in.length > 1 ? ((DoubleVector) in[1]).values() : null;
       double[] o = ((DoubleVector) out).values();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         double x = a[i];
         switch (fn) {
           case SQRT:
@@ -96,14 +92,13 @@ final class MathKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       if (out instanceof IntVector o) {
         int[] a = ((IntVector) in[0]).values();
         long min = CastCompiler.minOf(((AtomicType) type).kind());
         for (int k = 0; k < n; k++) {
           int i = sel == null ? k : sel[k];
-          if (a[i] == min && ansi && !(checkNulls && out.isNullAt(i))) {
+          if (a[i] == min && ansi) {
             throw EvalErrors.arithmeticOverflow(
                 ArithmeticKernels.overflowMessage(type), "try_abs", sql);
           }
@@ -114,7 +109,7 @@ final class MathKernels {
         long[] a = ((LongVector) in[0]).values();
         for (int k = 0; k < n; k++) {
           int i = sel == null ? k : sel[k];
-          if (a[i] == Long.MIN_VALUE && ansi && !(checkNulls && out.isNullAt(i))) {
+          if (a[i] == Long.MIN_VALUE && ansi) {
             throw EvalErrors.arithmeticOverflow("long overflow", "try_abs", sql);
           }
           o.values()[i] = Math.abs(a[i]);
@@ -136,9 +131,7 @@ final class MathKernels {
         DecimalVector o = (DecimalVector) out;
         for (int k = 0; k < n; k++) {
           int i = sel == null ? k : sel[k];
-          if (!(checkNulls && out.isNullAt(i))) {
-            o.setDecimal(i, a.getDecimal(i).abs());
-          }
+          o.setDecimal(i, a.getDecimal(i).abs());
         }
       }
     }
@@ -171,8 +164,7 @@ final class MathKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       ColumnVector src = in[0];
       boolean integralIdentity =
           scale >= 0
@@ -190,9 +182,6 @@ final class MathKernels {
       }
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         if (src instanceof DoubleVector || src instanceof FloatVector) {
           double d =
               src instanceof DoubleVector dv ? dv.values()[i] : ((FloatVector) src).values()[i];

@@ -115,17 +115,13 @@ final class NumericCast extends StrictKernel {
   }
 
   @Override
-  protected void compute(
-      ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+  protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
     ColumnVector src = in[0];
     if (fastDecimalWidening(src, out, sel, n)) {
       return;
     }
     for (int k = 0; k < n; k++) {
       int i = sel == null ? k : sel[k];
-      if (checkNulls && out.isNullAt(i)) {
-        continue;
-      }
       switch (source) {
         case BOOLEAN:
           fromLong(((BooleanVector) src).values()[i] ? 1 : 0, out, i);

@@ -49,17 +49,13 @@ final class RegexKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       BytesVector search = (BytesVector) in[1];
       BytesVector rep = in.length > 2 ? (BytesVector) in[2] : null;
       BytesVector o = (BytesVector) out;
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         if (search.length(i) == 0) {
           o.append(i, s.data(), s.start(i), s.length(i));
           continue;
@@ -80,8 +76,7 @@ final class RegexKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       BytesVector regex = (BytesVector) in[1];
       int[] limits = in.length > 2 ? ((IntVector) in[2]).values() : null;
@@ -89,9 +84,6 @@ final class RegexKernels {
       BytesVector elements = (BytesVector) o.elements();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         String str = s.getString(i);
         String re = regex.getString(i);
         int limit = limits == null ? -1 : limits[i];
@@ -124,17 +116,13 @@ final class RegexKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       BytesVector regex = (BytesVector) in[1];
       BytesVector rep = (BytesVector) in[2];
       BytesVector o = (BytesVector) out;
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         Matcher m = cache.get(regex.getString(i)).matcher(s.getString(i));
         o.appendString(i, m.replaceAll(rep.getString(i)));
       }
@@ -153,17 +141,13 @@ final class RegexKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       BytesVector regex = (BytesVector) in[1];
       int[] idx = in.length > 2 ? ((IntVector) in[2]).values() : null;
       BytesVector o = (BytesVector) out;
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         Matcher m = cache.get(regex.getString(i)).matcher(s.getString(i));
         int group = idx == null ? 1 : idx[i];
         if (group < 0 || group > m.groupCount()) {

@@ -138,6 +138,8 @@ final class ScalarFunctions {
             args.size() > 1 ? constantInt(args.get(1), call, ctx) : 0,
             ctx.ansi(),
             sql);
+      case "pmod":
+        return ExprCompiler.compile(pmod(args.get(0), args.get(1), type), ctx);
       case "sqrt":
         return doubleFn(DoubleFn.SQRT, args, ctx);
       case "exp":
@@ -219,6 +221,22 @@ final class ScalarFunctions {
       default:
         throw EvalErrors.unsupported(sql, "no kernel is registered for the function " + name);
     }
+  }
+
+  /**
+   * {@code pmod(a, n)}: the remainder {@code r = a % n}, moved into {@code [0, |n|)} by {@code (r +
+   * n) % n} when negative, as Spark defines it.
+   */
+  private static Expr pmod(Expr a, Expr n, DataType type) {
+    Expr left = CaseWhenEvaluator.coerce(a, type);
+    Expr right = CaseWhenEvaluator.coerce(n, type);
+    Expr r = new BinaryOp(BinaryOperator.MOD, left, right);
+    Expr zero = Cast.implicit(new Literal(0, DataTypes.IntegerType), type);
+    return new CaseWhen(
+        List.of(new BinaryOp(BinaryOperator.LT, r, zero)),
+        List.of(
+            new BinaryOp(BinaryOperator.MOD, new BinaryOp(BinaryOperator.ADD, r, right), right)),
+        r);
   }
 
   private static VectorEvaluator compile(Expr e, EvalContext ctx) {

@@ -6,14 +6,19 @@ import io.tideline.types.DataType;
 
 /**
  * The base of kernels whose result is null whenever an argument is null (most of Spark's scalar
- * functions and operators). It evaluates the arguments, marks null rows in the reused output, and
- * hands the whole batch to {@link #compute}, whose subclass-specific loop runs over primitive
- * arrays: one virtual call per batch, never per row.
+ * functions and operators).
+ *
+ * <p>Arguments are evaluated left to right, each only on the rows where every earlier argument was
+ * non-null: like Spark, which skips the rest of a null-intolerant expression once an input is null,
+ * an ANSI error in a later argument cannot fire for a row that is null anyway. The rows left are
+ * handed to {@link #compute} as one batch, so the subclass's loop runs over primitive arrays with
+ * no null test: one virtual call per batch, never per row.
  */
 abstract class StrictKernel implements VectorEvaluator {
   protected final VectorEvaluator[] args;
   private final OutputBuffer output;
   private final ColumnVector[] inputs;
+  private int[] rows = new int[0];
 
   StrictKernel(DataType resultType, VectorEvaluator... args) {
     this.args = args;
@@ -24,33 +29,42 @@ abstract class StrictKernel implements VectorEvaluator {
   @Override
   public final ColumnVector eval(Batch batch) {
     int n = batch.size();
-    int[] sel = batch.selection();
-    boolean anyNulls = false;
-    for (int a = 0; a < args.length; a++) {
-      inputs[a] = args[a].eval(batch);
-      anyNulls |= inputs[a].mayHaveNulls();
-    }
+    int[] live = batch.selection();
+    Batch current = batch;
     ColumnVector out = output.prepare(batch.numRows());
-    if (anyNulls) {
-      for (ColumnVector in : inputs) {
-        if (in.mayHaveNulls()) {
-          for (int k = 0; k < n; k++) {
-            int i = sel == null ? k : sel[k];
-            if (in.isNullAt(i)) {
-              out.setNull(i);
-            }
-          }
+    for (int a = 0; a < args.length; a++) {
+      ColumnVector in = args[a].eval(current);
+      inputs[a] = in;
+      if (!in.mayHaveNulls() || n == 0) {
+        continue;
+      }
+      if (rows.length < n) {
+        rows = new int[Math.max(n, 16)];
+      }
+      // Compacting in place is safe once live is our own buffer: the write index never passes
+      // the read index.
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = live == null ? k : live[k];
+        if (in.isNullAt(i)) {
+          out.setNull(i);
+        } else {
+          rows[m++] = i;
         }
       }
+      if (m < n) {
+        live = rows;
+        n = m;
+        current = batch.withSelection(rows, m);
+      }
     }
-    compute(inputs, out, sel, n, anyNulls);
+    compute(inputs, out, live, n);
     return out;
   }
 
   /**
-   * Fills the live rows of {@code out} not already null. When {@code checkNulls} is false no row is
-   * null and the loop may skip the null test.
+   * Fills rows {@code sel[0..n)} of {@code out} (rows {@code 0..n} when {@code sel} is null); every
+   * argument is non-null on those rows.
    */
-  protected abstract void compute(
-      ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls);
+  protected abstract void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n);
 }

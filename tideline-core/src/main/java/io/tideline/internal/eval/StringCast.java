@@ -61,15 +61,11 @@ final class StringCast extends StrictKernel {
   }
 
   @Override
-  protected void compute(
-      ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+  protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
     BytesVector s = (BytesVector) in[0];
     byte[] d = s.data();
     for (int k = 0; k < n; k++) {
       int i = sel == null ? k : sel[k];
-      if (checkNulls && out.isNullAt(i)) {
-        continue;
-      }
       int start = s.start(i);
       int end = start + s.length(i);
       int from = Utf8.trimStart(d, start, end);

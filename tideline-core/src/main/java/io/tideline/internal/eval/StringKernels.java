@@ -6,7 +6,6 @@ import io.tideline.internal.vector.BytesVector;
 import io.tideline.internal.vector.ColumnVector;
 import io.tideline.internal.vector.IntVector;
 import io.tideline.types.DataTypes;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -31,15 +30,11 @@ final class StringKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       BytesVector o = (BytesVector) out;
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         int len = s.length(i);
         int start = s.start(i);
         if (Utf8.isAscii(s.data(), start, len)) {
@@ -71,8 +66,7 @@ final class StringKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       int[] o = ((IntVector) out).values();
       boolean chars = s.isString();
@@ -94,8 +88,7 @@ final class StringKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       int[] pos = ((IntVector) in[1]).values();
       int[] lens = in.length > 2 ? ((IntVector) in[2]).values() : null;
@@ -103,9 +96,6 @@ final class StringKernels {
       byte[] d = s.data();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         int off = s.start(i);
         int end = off + s.length(i);
         int numChars = Utf8.numChars(d, off, s.length(i));
@@ -131,14 +121,10 @@ final class StringKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector o = (BytesVector) out;
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         int total = 0;
         for (ColumnVector c : in) {
           total += ((BytesVector) c).length(i);
@@ -257,17 +243,13 @@ final class StringKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       BytesVector chars = in.length > 1 ? (BytesVector) in[1] : null;
       BytesVector o = (BytesVector) out;
       byte[] d = s.data();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         if (chars != null) {
           String str = s.getString(i);
           String set = chars.getString(i);
@@ -302,16 +284,12 @@ final class StringKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       BytesVector sub = (BytesVector) in[1];
       int[] o = ((IntVector) out).values();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         int off = s.start(i);
         int at =
             Utf8.indexOf(s.data(), off, off + s.length(i), sub.data(), sub.start(i), sub.length(i));
@@ -330,8 +308,7 @@ final class StringKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       BytesVector s = (BytesVector) in[0];
       int[] lens = ((IntVector) in[1]).values();
       BytesVector pad = in.length > 2 ? (BytesVector) in[2] : null;
@@ -339,9 +316,6 @@ final class StringKernels {
       StringBuilder sb = new StringBuilder();
       for (int k = 0; k < n; k++) {
         int i = sel == null ? k : sel[k];
-        if (checkNulls && out.isNullAt(i)) {
-          continue;
-        }
         String str = s.getString(i);
         String p = pad == null ? " " : pad.getString(i);
         int target = Math.max(lens[i], 0);
@@ -370,9 +344,5 @@ final class StringKernels {
         o.appendString(i, sb.toString());
       }
     }
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -45,8 +45,7 @@ final class UnaryKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       boolean[] a = ((BooleanVector) in[0]).values();
       boolean[] o = ((BooleanVector) out).values();
       for (int k = 0; k < n; k++) {
@@ -101,8 +100,7 @@ final class UnaryKernels {
     }
 
     @Override
-    protected void compute(
-        ColumnVector[] in, ColumnVector out, int[] sel, int n, boolean checkNulls) {
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
       if (out instanceof IntVector o) {
         int[] a = ((IntVector) in[0]).values();
         int[] r = o.values();
@@ -110,7 +108,7 @@ final class UnaryKernels {
           int i = sel == null ? k : sel[k];
           long v = bitNot ? ~(long) a[i] : -(long) a[i];
           long w = (v << shift) >> shift;
-          if (w != v && ansi && !(checkNulls && out.isNullAt(i))) {
+          if (w != v && ansi) {
             throw EvalErrors.arithmeticOverflow(
                 ArithmeticKernels.overflowMessage(type), "try_subtract", sql);
           }
@@ -122,7 +120,7 @@ final class UnaryKernels {
         for (int k = 0; k < n; k++) {
           int i = sel == null ? k : sel[k];
           long v = a[i];
-          if (!bitNot && v == Long.MIN_VALUE && ansi && !(checkNulls && out.isNullAt(i))) {
+          if (!bitNot && v == Long.MIN_VALUE && ansi) {
             throw EvalErrors.arithmeticOverflow(
                 ArithmeticKernels.overflowMessage(type), "try_subtract", sql);
           }
@@ -146,12 +144,10 @@ final class UnaryKernels {
         DecimalVector a = (DecimalVector) in[0];
         for (int k = 0; k < n; k++) {
           int i = sel == null ? k : sel[k];
-          if (!(checkNulls && out.isNullAt(i))) {
-            if (o.isCompact()) {
-              o.unscaledValues()[i] = -a.unscaledValues()[i];
-            } else {
-              o.setDecimal(i, a.getDecimal(i).negate());
-            }
+          if (o.isCompact()) {
+            o.unscaledValues()[i] = -a.unscaledValues()[i];
+          } else {
+            o.setDecimal(i, a.getDecimal(i).negate());
           }
         }
       } else {

@@ -220,4 +220,36 @@ class ArithmeticKernelsTest {
     assertThat(ev.eval(empty)).isNotNull();
     assertThatThrownBy(() -> evalConstant(e, true)).hasMessageContaining("DIVIDE_BY_ZERO");
   }
+
+  @Test
+  void nullIntolerantOperator_skipsLaterArgumentWhereEarlierIsNull() {
+    // NULL + (10 % y) with y = 0 is NULL, not a division error: Spark stops at the null.
+    BinaryOp e =
+        new BinaryOp(
+            BinaryOperator.ADD,
+            ref(0, INT),
+            new BinaryOp(BinaryOperator.MOD, lit(10, INT), ref(1, INT)));
+    Batch b = batch(column(INT, null, 1), column(INT, 0, 3));
+    assertThat(eval(e, b, true)).containsExactly(null, 2);
+  }
+
+  @Test
+  void comparison_skipsRightSideWhereLeftIsNull() {
+    BinaryOp e =
+        new BinaryOp(
+            BinaryOperator.EQ,
+            ref(0, INT),
+            new BinaryOp(BinaryOperator.MOD, lit(10, INT), ref(1, INT)));
+    Batch b = batch(column(INT, null, 1), column(INT, 0, 3));
+    assertThat(eval(e, b, true)).containsExactly(null, true);
+  }
+
+  @Test
+  void pmod_isNonNegativeForPositiveDivisor() {
+    io.tideline.internal.expr.ScalarCall pmod =
+        new io.tideline.internal.expr.ScalarCall(
+            "pmod", java.util.List.of(ref(0, INT), ref(1, INT)), INT, true, java.util.List.of());
+    Batch b = batch(column(INT, -7, 7, -7, null), column(INT, 3, 3, -3, 3));
+    assertThat(eval(pmod, b, true)).containsExactly(2, 1, -1, null);
+  }
 }

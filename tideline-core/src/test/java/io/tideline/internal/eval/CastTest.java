@@ -269,4 +269,25 @@ class CastTest {
     Batch second = batch(column(STRING, null, "5"));
     assertThat(EvalTesting.liveValues(ev.eval(second), second)).containsExactly(null, 5);
   }
+
+  @Test
+  void cast_structToStruct_castsEachFieldAndKeepsStructNulls() {
+    StructType from = new StructType().add("a", STRING).add("b", INT);
+    StructType to = new StructType().add("x", INT).add("y", INT);
+    assertThat(cast(from, to, false, Row.of("12", 3), null, Row.of("bad", null)))
+        .containsExactly(Row.of(12, 3), null, Row.of(null, null));
+    assertThatThrownBy(() -> cast(from, to, true, Row.of("bad", 1)))
+        .hasMessageContaining("CAST_INVALID_INPUT");
+  }
+
+  @Test
+  void cast_nullStructWithGarbageFields_doesNotFailUnderAnsi() {
+    StructType from = new StructType().add("a", STRING);
+    StructType to = new StructType().add("a", INT);
+    io.tideline.internal.vector.StructVector s =
+        new io.tideline.internal.vector.StructVector(
+            from, new ColumnVector[] {column(STRING, "bad", "7")}, 2);
+    s.setNull(0);
+    assertThat(eval(new Cast(ref(0, from), to), batch(s), true)).containsExactly(null, Row.of(7));
+  }
 }
