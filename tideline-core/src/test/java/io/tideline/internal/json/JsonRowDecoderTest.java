@@ -366,6 +366,32 @@ class JsonRowDecoderTest {
     assertThat(values(v, 3)).containsExactly((Object) null);
   }
 
+  @Test
+  void fromJson_localTimestampInUtcRegionZone_usesFastPath() {
+    StructType schema = JsonTestSupport.schema("t TIMESTAMP");
+    StructVector out = new StructVector(schema, 1);
+    new JsonRowDecoder(schema, Map.of(), java.time.ZoneId.of("UTC"))
+        .decode(strings("{\"t\":\"2024-01-15T10:30:00.5\"}"), null, 1, out);
+    assertThat(values(out, 0)).containsExactly(Instant.parse("2024-01-15T10:30:00.5Z"));
+  }
+
+  @Test
+  void fromJson_invalidIsoFieldValues_areNotAcceptedByFastPath() {
+    assertThat(
+            IsoDateTimes.parseTimestamp(
+                "2024-02-30T10:00:00Z".toCharArray(), 0, 20, ZoneOffset.UTC))
+        .isEqualTo(IsoDateTimes.NOT_HANDLED);
+    assertThat(
+            IsoDateTimes.parseTimestamp(
+                "2024-01-15T24:00:00Z".toCharArray(), 0, 20, ZoneOffset.UTC))
+        .isEqualTo(IsoDateTimes.NOT_HANDLED);
+    assertThat(IsoDateTimes.parseDate("2023-02-29".toCharArray(), 0, 10))
+        .isEqualTo(IsoDateTimes.DATE_NOT_HANDLED);
+    assertThat(IsoDateTimes.parseDate("1969-12-31".toCharArray(), 0, 10)).isEqualTo(-1);
+    assertThat(IsoDateTimes.parseDate("0001-01-01".toCharArray(), 0, 10))
+        .isEqualTo((int) LocalDate.of(1, 1, 1).toEpochDay());
+  }
+
   /** Needs the datetime engineer's TimestampFormatter and DateTimeUtils (stubs on this branch). */
   @Test
   void fromJson_timestampOtherForms_useFormatterAndFallback() {
