@@ -84,6 +84,7 @@ public final class JsonOptions {
     this.ignoreNullFields = bool("ignoreNullFields", true);
     this.samplingRatio = samplingRatio(get("samplingratio"));
     this.lineSeparator = lineSeparator(get("linesep"));
+    checkCompression(get("compression"));
     checkEncoding(get("encoding"), "encoding");
     checkEncoding(get("charset"), "charset");
     if (bool("multiLine", false)) {
@@ -182,6 +183,17 @@ public final class JsonOptions {
       throw JsonErrors.invalidOption("lineSep", v, "the line separator must not be empty");
     }
     return v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static void checkCompression(String v) {
+    if (v == null) {
+      return;
+    }
+    String n = v.trim().toLowerCase(Locale.ROOT);
+    if (!n.equals("none") && !n.equals("uncompressed")) {
+      throw JsonErrors.invalidOption(
+          "compression", v, "Tideline reads and writes uncompressed JSON only; use 'none'");
+    }
   }
 
   private static void checkEncoding(String v, String key) {
