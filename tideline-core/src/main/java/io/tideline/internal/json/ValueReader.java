@@ -462,9 +462,7 @@ abstract class ValueReader {
         } catch (NumberFormatException | InputCoercionException e) {
           throw fail(state, t, type);
         }
-        if (!v.setDecimal(row, d)) {
-          throw fail(state, t, type);
-        }
+        store(d, v, row, t);
       } else if (t == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
         BigDecimal d;
         try {
@@ -472,10 +470,30 @@ abstract class ValueReader {
         } catch (NumberFormatException e) {
           throw fail(state, t, type);
         }
-        if (!v.setDecimal(row, d)) {
-          throw fail(state, t, type);
-        }
+        store(d, v, row, t);
       } else {
+        throw fail(state, t, type);
+      }
+    }
+
+    /**
+     * Rounds {@code d} into the slot; decides too-wide and rounds-to-zero values from the exponent
+     * first, so that {@code 1e999999999} cannot make {@code setScale} build a huge number.
+     */
+    private void store(BigDecimal d, DecimalVector v, int row, JsonToken t) {
+      if (d.signum() == 0) {
+        v.setUnscaled(row, 0);
+        return;
+      }
+      long integerDigits = (long) d.precision() - d.scale();
+      if (integerDigits > type.precision() - type.scale()) {
+        throw fail(state, t, type);
+      }
+      if (integerDigits < -type.scale() - 1) {
+        v.setUnscaled(row, 0);
+        return;
+      }
+      if (!v.setDecimal(row, d)) {
         throw fail(state, t, type);
       }
     }

@@ -191,6 +191,17 @@ class JsonRowDecoderTest {
   }
 
   @Test
+  void fromJson_decimalHugeExponents_areDecidedWithoutExpanding() {
+    StructVector v =
+        decode(
+            "a DECIMAL(10,2), b DECIMAL(10,2), c DECIMAL(30,2), d DECIMAL(10,2)",
+            "{\"a\":1e999999999,\"b\":1e-999999999,\"c\":-1e-999999999,\"d\":0e99}");
+    assertThat(values(v, 0))
+        .containsExactly(
+            null, new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("0.00"));
+  }
+
+  @Test
   void fromJson_nestedStructsArraysAndMaps() {
     StructVector v =
         decode(
