@@ -120,6 +120,17 @@ class JsonDecodeMeasurement {
       bestDecode = Math.max(bestDecode, mb / ((t2 - t1) / 1e9));
     }
 
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long a0 = threads.getCurrentThreadAllocatedBytes();
+    sink += jacksonLoop(factory, data, starts, lengths);
+    long a1 = threads.getCurrentThreadAllocatedBytes();
+    sink += decodeLoop(decoder, out, data, starts, lengths);
+    long a2 = threads.getCurrentThreadAllocatedBytes();
+    System.out.printf(
+        "  allocated per line: Jackson token loop %d B, Tideline decode %d B%n",
+        (a1 - a0) / LINES, (a2 - a1) / LINES);
+
     Path file = Files.createTempFile("orders", ".json");
     Files.write(file, data);
     TidelineConf conf = new TidelineConf().set(TidelineConf.SESSION_TIME_ZONE, "UTC");

@@ -68,6 +68,17 @@ class JsonRowDecoderTest {
   }
 
   @Test
+  void fromJson_strings_plainEscapedQuotedAndUnicode() {
+    StructVector v =
+        decode(
+            "a STRING, b STRING, c STRING, d STRING, e STRING",
+            "{\"a\":\"plain id-42\",\"b\":\"tab\\tq\\\"\\u00e9\",\"c\":'it\"s',"
+                + "\"d\":\"\",\"e\":\"caf\u00e9\"}");
+    assertThat(values(v, 0))
+        .containsExactly("plain id-42", "tab\tq\"\u00e9", "it\"s", "", "caf\u00e9");
+  }
+
+  @Test
   void fromJson_fieldsInAnyOrderAndUnknownKeys_matchByExactName() {
     StructVector v =
         decode(
