@@ -17,6 +17,9 @@ final class DecodeState {
   /** Where the record starts in {@link #input}: Jackson's byte offsets are relative to it. */
   int inputOffset;
 
+  /** Where the record ends in {@link #input} (exclusive). */
+  int inputEnd;
+
   /** ASCII/UTF-8 scratch space for the datetime parsers, which take bytes. */
   byte[] scratch = new byte[64];
 
@@ -30,9 +33,10 @@ final class DecodeState {
     this.options = options;
   }
 
-  void reset(byte[] input, int inputOffset) {
+  void reset(byte[] input, int inputOffset, int inputEnd) {
     this.input = input;
     this.inputOffset = inputOffset;
+    this.inputEnd = inputEnd;
     bad = false;
     failedField = null;
     failedToken = null;

@@ -38,21 +38,34 @@ public final class JsonErrors {
         "The column <columnName> for corrupt records must have the nullable STRING type, but"
             + " got <actualType>. Change its type to STRING or choose another name with the"
             + " option 'columnNameOfCorruptRecord'."),
+    QUERY_ONLY_CORRUPT_RECORD_COLUMN(
+        "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN",
+        "0A000",
+        "Queries from raw JSON files are disallowed when the referenced columns only include the"
+            + " internal corrupt record column (named <columnName> by default). Cache or save the"
+            + " parsed results first, or select at least one data column with it."),
     JSON_READ_FAILED(
         "58030",
         "Cannot read the JSON file <path>: <cause>. Check that it exists and is readable.");
 
+    private final String conditionName;
     private final String sqlState;
     private final String template;
 
     Condition(String sqlState, String template) {
+      this(null, sqlState, template);
+    }
+
+    /** For Spark's dotted sub-condition names, which an enum constant cannot spell. */
+    Condition(String conditionName, String sqlState, String template) {
+      this.conditionName = conditionName;
       this.sqlState = sqlState;
       this.template = template;
     }
 
     @Override
     public String conditionName() {
-      return name();
+      return conditionName == null ? name() : conditionName;
     }
 
     @Override
@@ -110,6 +123,11 @@ public final class JsonErrors {
     return new AnalysisException(
         Condition.INVALID_CORRUPT_RECORD_TYPE,
         Map.of("columnName", "`" + column + "`", "actualType", type.sql()));
+  }
+
+  static AnalysisException queryOnlyCorruptRecordColumn(String column) {
+    return new AnalysisException(
+        Condition.QUERY_ONLY_CORRUPT_RECORD_COLUMN, Map.of("columnName", "`" + column + "`"));
   }
 
   static ExecutionException readFailed(String path, Throwable cause) {

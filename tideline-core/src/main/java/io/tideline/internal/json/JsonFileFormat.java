@@ -70,6 +70,11 @@ public final class JsonFileFormat implements FileFormat {
       TidelineConf conf)
       throws IOException {
     JsonOptions parsed = new JsonOptions(options, conf.sessionTimeZone());
+    if (requiredSchema.size() == 1
+        && requiredSchema.field(0).name().equals(parsed.columnNameOfCorruptRecord)) {
+      // As Spark: without data columns nothing is converted, so the column would miss bad values.
+      throw JsonErrors.queryOnlyCorruptRecordColumn(parsed.columnNameOfCorruptRecord);
+    }
     return new JsonLinesReader(split, requiredSchema, parsed, conf.batchSize());
   }
 

@@ -53,7 +53,18 @@ public final class JsonPath {
   /** The parsed steps, or null when the path is invalid (every result is then null). */
   private final Step[] steps;
 
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+  private final OutputBuffer buffer = new OutputBuffer();
+
+  /** The generator's target, whose bytes are copied once, straight into the output vector. */
+  private static final class OutputBuffer extends ByteArrayOutputStream {
+    OutputBuffer() {
+      super(64);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+  }
 
   private JsonPath(Step[] steps) {
     this.steps = steps;
@@ -103,7 +114,7 @@ public final class JsonPath {
   }
 
   private byte[] bufferBytes() {
-    return buffer.toByteArray();
+    return buffer.array();
   }
 
   private boolean evaluate(byte[] data, int off, int len) {

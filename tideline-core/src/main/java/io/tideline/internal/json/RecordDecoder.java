@@ -81,7 +81,7 @@ final class RecordDecoder {
    * #EMPTY}. The cause of a malformed record is in {@link DecodeState#cause()}.
    */
   int decode(byte[] buf, int off, int len, StructVector out, int row) {
-    state.reset(buf, off);
+    state.reset(buf, off, off + len);
     rowsWritten = 1;
     JsonParser p = null;
     try {

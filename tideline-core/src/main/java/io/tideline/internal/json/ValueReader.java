@@ -462,9 +462,7 @@ abstract class ValueReader {
         } catch (NumberFormatException | InputCoercionException e) {
           throw fail(state, t, type);
         }
-        if (!v.setDecimal(row, d)) {
-          throw fail(state, t, type);
-        }
+        store(d, v, row, t);
       } else if (t == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
         BigDecimal d;
         try {
@@ -472,10 +470,30 @@ abstract class ValueReader {
         } catch (NumberFormatException e) {
           throw fail(state, t, type);
         }
-        if (!v.setDecimal(row, d)) {
-          throw fail(state, t, type);
-        }
+        store(d, v, row, t);
       } else {
+        throw fail(state, t, type);
+      }
+    }
+
+    /**
+     * Rounds {@code d} into the slot; decides too-wide and rounds-to-zero values from the exponent
+     * first, so that {@code 1e999999999} cannot make {@code setScale} build a huge number.
+     */
+    private void store(BigDecimal d, DecimalVector v, int row, JsonToken t) {
+      if (d.signum() == 0) {
+        v.setUnscaled(row, 0);
+        return;
+      }
+      long integerDigits = (long) d.precision() - d.scale();
+      if (integerDigits > type.precision() - type.scale()) {
+        throw fail(state, t, type);
+      }
+      if (integerDigits < -type.scale() - 1) {
+        v.setUnscaled(row, 0);
+        return;
+      }
+      if (!v.setDecimal(row, d)) {
         throw fail(state, t, type);
       }
     }
@@ -573,9 +591,35 @@ abstract class ValueReader {
         p.skipChildren();
         int end = (int) p.currentLocation().getByteOffset();
         v.append(row, state.input, state.inputOffset + start, end - start);
-      } else {
+      } else if (t != JsonToken.VALUE_STRING || !copyPlainAscii(p, v, row)) {
         Utf8Writer.write(v, row, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }
+    }
+
+    /**
+     * Copies a string's bytes straight from the input when they are printable ASCII without escapes
+     * (ids, names, codes: most JSON strings), sparing Jackson's decode to UTF-16 and our re-encode.
+     * Anything else (escapes, non-ASCII, which Jackson must validate) returns false for the general
+     * path.
+     */
+    private boolean copyPlainAscii(JsonParser p, BytesVector v, int row) {
+      byte[] in = state.input;
+      int quoteAt = state.inputOffset + (int) p.currentTokenLocation().getByteOffset();
+      byte quote = in[quoteAt];
+      int i = quoteAt + 1;
+      int end = state.inputEnd;
+      while (i < end) {
+        byte b = in[i];
+        if (b == quote) {
+          v.append(row, in, quoteAt + 1, i - quoteAt - 1);
+          return true;
+        }
+        if (b < 0x20 || b == '\\') {
+          return false;
+        }
+        i++;
+      }
+      return false;
     }
   }
 

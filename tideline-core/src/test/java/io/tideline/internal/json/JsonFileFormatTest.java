@@ -142,6 +142,52 @@ class JsonFileFormatTest {
   }
 
   @Test
+  void read_onlyCorruptRecordColumn_isRefusedAsInSpark() throws IOException {
+    Path f = write("c.json", "{\"a\":1}\n");
+    StructType data = JsonTestSupport.schema("_corrupt_record STRING, a BIGINT");
+    StructType required = JsonTestSupport.schema("_corrupt_record STRING");
+    assertThatThrownBy(() -> read(f, data, required, Map.of(), 100))
+        .isInstanceOf(AnalysisException.class)
+        .extracting(e -> ((AnalysisException) e).getCondition())
+        .isEqualTo("UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN");
+  }
+
+  @Test
+  void read_unknownModeOrCompression_isRefusedNamingTheOption() throws IOException {
+    Path f = write("m.json", "{\"a\":1}\n");
+    assertThatThrownBy(() -> read(f, "a BIGINT", Map.of("mode", "LENIENT")))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("'mode'")
+        .hasMessageContaining("LENIENT");
+    assertThatThrownBy(() -> read(f, "a BIGINT", Map.of("compression", "gzip")))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("'compression'");
+  }
+
+  @Test
+  void read_allowUnquotedControlChars_option() throws IOException {
+    Path f = write("ctl.json", "{\"s\":\"a\tb\"}\n");
+    assertThat(read(f, "s STRING", Map.of())).containsExactly(Arrays.asList((Object) null));
+    assertThat(read(f, "s STRING", Map.of("allowUnquotedControlChars", "true")))
+        .containsExactly(List.of("a\tb"));
+  }
+
+  @Test
+  void inferSchema_samplingRatio_isDeterministic() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      sb.append(i == 50 ? "{\"rare\":1}\n" : "{\"a\":1}\n");
+    }
+    Path f = write("sample.json", sb.toString());
+    StructType first = format.inferSchema(List.of(f), Map.of("samplingRatio", "0.1"), conf);
+    assertThat(format.inferSchema(List.of(f), Map.of("samplingRatio", "0.1"), conf))
+        .isEqualTo(first);
+    assertThat(first.fieldNames()).contains("a");
+    assertThat(format.inferSchema(List.of(f), Map.of(), conf).fieldNames())
+        .containsExactly("a", "rare");
+  }
+
+  @Test
   void read_manySmallSplits_yieldEveryLineExactlyOnce() throws IOException {
     StringBuilder sb = new StringBuilder();
     List<List<Object>> expected = new ArrayList<>();

@@ -68,6 +68,17 @@ class JsonRowDecoderTest {
   }
 
   @Test
+  void fromJson_strings_plainEscapedQuotedAndUnicode() {
+    StructVector v =
+        decode(
+            "a STRING, b STRING, c STRING, d STRING, e STRING",
+            "{\"a\":\"plain id-42\",\"b\":\"tab\\tq\\\"\\u00e9\",\"c\":'it\"s',"
+                + "\"d\":\"\",\"e\":\"caf\u00e9\"}");
+    assertThat(values(v, 0))
+        .containsExactly("plain id-42", "tab\tq\"\u00e9", "it\"s", "", "caf\u00e9");
+  }
+
+  @Test
   void fromJson_fieldsInAnyOrderAndUnknownKeys_matchByExactName() {
     StructVector v =
         decode(
@@ -188,6 +199,17 @@ class JsonRowDecoderTest {
   void fromJson_decimalTooWide_isNull() {
     StructVector v = decode("a DECIMAL(4,2), b DECIMAL(18,18)", "{\"a\":100.0,\"b\":5}");
     assertThat(values(v, 0)).containsExactly(null, null);
+  }
+
+  @Test
+  void fromJson_decimalHugeExponents_areDecidedWithoutExpanding() {
+    StructVector v =
+        decode(
+            "a DECIMAL(10,2), b DECIMAL(10,2), c DECIMAL(30,2), d DECIMAL(10,2)",
+            "{\"a\":1e999999999,\"b\":1e-999999999,\"c\":-1e-999999999,\"d\":0e99}");
+    assertThat(values(v, 0))
+        .containsExactly(
+            null, new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("0.00"));
   }
 
   @Test
@@ -364,6 +386,32 @@ class JsonRowDecoderTest {
     assertThat(values(v, 1)).containsExactly(Instant.parse("2024-01-15T09:30:00.123456Z"));
     assertThat(values(v, 2)).containsExactly(Instant.ofEpochSecond(1_700_000_000L));
     assertThat(values(v, 3)).containsExactly((Object) null);
+  }
+
+  @Test
+  void fromJson_localTimestampInUtcRegionZone_usesFastPath() {
+    StructType schema = JsonTestSupport.schema("t TIMESTAMP");
+    StructVector out = new StructVector(schema, 1);
+    new JsonRowDecoder(schema, Map.of(), java.time.ZoneId.of("UTC"))
+        .decode(strings("{\"t\":\"2024-01-15T10:30:00.5\"}"), null, 1, out);
+    assertThat(values(out, 0)).containsExactly(Instant.parse("2024-01-15T10:30:00.5Z"));
+  }
+
+  @Test
+  void fromJson_invalidIsoFieldValues_areNotAcceptedByFastPath() {
+    assertThat(
+            IsoDateTimes.parseTimestamp(
+                "2024-02-30T10:00:00Z".toCharArray(), 0, 20, ZoneOffset.UTC))
+        .isEqualTo(IsoDateTimes.NOT_HANDLED);
+    assertThat(
+            IsoDateTimes.parseTimestamp(
+                "2024-01-15T24:00:00Z".toCharArray(), 0, 20, ZoneOffset.UTC))
+        .isEqualTo(IsoDateTimes.NOT_HANDLED);
+    assertThat(IsoDateTimes.parseDate("2023-02-29".toCharArray(), 0, 10))
+        .isEqualTo(IsoDateTimes.DATE_NOT_HANDLED);
+    assertThat(IsoDateTimes.parseDate("1969-12-31".toCharArray(), 0, 10)).isEqualTo(-1);
+    assertThat(IsoDateTimes.parseDate("0001-01-01".toCharArray(), 0, 10))
+        .isEqualTo((int) LocalDate.of(1, 1, 1).toEpochDay());
   }
 
   /** Needs the datetime engineer's TimestampFormatter and DateTimeUtils (stubs on this branch). */
