@@ -198,7 +198,9 @@ final class CsvBatchReader implements BatchIterator {
         byte[] buf = lines.buffer();
         int s = lines.lineStart();
         int len = lines.lineLength();
-        if (len == 0 || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
+        // Spark drops blank lines (by String.trim) and comment lines before parsing.
+        if (CsvValues.isBlankLine(buf, s, len)
+            || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
           continue;
         }
         if (headerPending) {

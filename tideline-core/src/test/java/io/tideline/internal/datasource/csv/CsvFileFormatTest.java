@@ -181,6 +181,20 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void read_whitespaceOnlyLines_areSkippedLikeSpark() throws IOException {
+    assertThat(read("1\n   \n\t\n2\n", "a INT", Map.of())).containsExactly(row(1), row(2));
+  }
+
+  @Test
+  void options_delimiterEscapes_followSpark() throws IOException {
+    assertThat(read("1|a\n", "a INT, b STRING", Map.of("sep", "|"))).containsExactly(row(1, "a"));
+    assertThat(read("1\\a\n", "a INT, b STRING", Map.of("sep", "\\\\")))
+        .containsExactly(row(1, "a"));
+    assertThatThrownBy(() -> read("1\n", "a INT", Map.of("sep", "\\")))
+        .hasMessageContaining("single backslash");
+  }
+
+  @Test
   void read_lineEndings_crlfCrAndCustomLineSep() throws IOException {
     assertThat(read("1\r\n2\r3\n", "a INT", Map.of())).containsExactly(row(1), row(2), row(3));
     assertThat(read("1|2|3", "a INT", Map.of("lineSep", "|")))
