@@ -386,6 +386,35 @@ class ParquetFileFormatTest {
   }
 
   @Test
+  void read_corruptColumnChunk_namesFileAndRowGroup() throws IOException {
+    StructType s = schema("a BIGINT");
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      rows.add(row((long) i * 7919));
+    }
+    Path f = write(s, rows, Map.of("compression", "snappy", "parquet.enable.dictionary", "false"));
+    byte[] bytes = Files.readAllBytes(f);
+    long dataStart;
+    long dataLength;
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
+      var chunk = reader.getFooter().getBlocks().get(0).getColumns().get(0);
+      dataStart = chunk.getStartingPos();
+      dataLength = chunk.getTotalSize();
+    }
+    // Overwrite the compressed page body (after the page header) with garbage.
+    for (long i = dataStart + dataLength / 2; i < dataStart + dataLength; i++) {
+      bytes[(int) i] = (byte) 0xAB;
+    }
+    Files.write(f, bytes);
+    assertThatThrownBy(() -> readAll(parquet, f, s, s, Map.of(), conf))
+        .isInstanceOfSatisfying(
+            TidelineException.class,
+            e -> assertThat(e.getCondition()).isEqualTo("FAILED_READ_FILE"))
+        .hasMessageContaining(f.toString())
+        .hasMessageContaining("row group 0");
+  }
+
+  @Test
   void read_missingFile_failsWithPathNotFound() {
     Path f = dir.resolve("missing.parquet");
     StructType s = schema("a INT");
