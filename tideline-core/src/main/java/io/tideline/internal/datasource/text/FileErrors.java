@@ -27,6 +27,11 @@ public final class FileErrors {
         "Malformed records are detected in record parsing of file <path> at <location>: <reason>."
             + " Record: <record>. Parse Mode: FAILFAST. To process malformed records as null"
             + " result, try setting the option 'mode' as 'PERMISSIVE'."),
+    INVALID_CORRUPT_RECORD_TYPE(
+        "42804",
+        "The column <columnName> for corrupt records must have the nullable STRING type, but got"
+            + " <actualType>. Rename the column or set 'columnNameOfCorruptRecord' to another"
+            + " name."),
     CANNOT_READ_FILE_FOOTER(
         "KD001",
         "Could not read footer for file <path>: <reason>. Ensure that the file is a Parquet file;"
@@ -119,6 +124,12 @@ public final class FileErrors {
         Condition.MALFORMED_RECORD_IN_PARSING,
         Map.of("path", path.toString(), "location", location, "reason", reason, "record", shown),
         cause);
+  }
+
+  public static AnalysisException invalidCorruptRecordType(String column, String typeSql) {
+    return new AnalysisException(
+        Condition.INVALID_CORRUPT_RECORD_TYPE,
+        Map.of("columnName", "`" + column + "`", "actualType", "\"" + typeSql + "\""));
   }
 
   public static ExecutionException cannotReadFooter(Path path, Throwable cause) {

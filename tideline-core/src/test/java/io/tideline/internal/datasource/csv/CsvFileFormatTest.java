@@ -217,6 +217,14 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void read_corruptColumnOfWrongType_isRefused() {
+    assertThatThrownBy(() -> read("1\n", "a INT, _corrupt_record INT", Map.of()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("INVALID_CORRUPT_RECORD_TYPE")
+        .hasMessageContaining("`_corrupt_record`");
+  }
+
+  @Test
   void read_dropMalformed_dropsBadRows() throws IOException {
     assertThat(read("1,2\nx,3\n4\n5,6\n", "a INT, b INT", Map.of("mode", "DROPMALFORMED")))
         .containsExactly(row(1, 2), row(5, 6));

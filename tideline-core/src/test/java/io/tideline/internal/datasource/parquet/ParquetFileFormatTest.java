@@ -196,6 +196,26 @@ class ParquetFileFormatTest {
   }
 
   @Test
+  void inferSchema_isNullableAllTheWayDown_butWriterKeepsRequired() throws IOException {
+    StructType s =
+        new StructType()
+            .add("id", io.tideline.types.DataTypes.LongType, false)
+            .add(
+                "xs",
+                io.tideline.types.DataTypes.createArrayType(
+                    io.tideline.types.DataTypes.IntegerType, false),
+                false);
+    Path f = write(s, List.of(row(1L, List.of(2))), Map.of());
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
+      assertThat(reader.getFooter().getFileMetaData().getSchema().getType("id").getRepetition())
+          .isEqualTo(org.apache.parquet.schema.Type.Repetition.REQUIRED);
+    }
+    assertThat(parquet.inferSchema(List.of(f), Map.of(), conf).treeString())
+        .isEqualTo(schema("id BIGINT, xs ARRAY<INT>").treeString());
+    assertThat(readAll(parquet, f, s, s, Map.of(), conf)).containsExactly(row(1L, List.of(2)));
+  }
+
+  @Test
   void projection_readsOnlyRequestedColumnsInRequestedOrder() throws IOException {
     StructType s = schema("a INT, b STRING, c STRUCT<x: INT, y: STRING>, d DOUBLE");
     StructType inner = schema("x INT, y STRING");
@@ -312,11 +332,11 @@ class ParquetFileFormatTest {
                 .add(
                     "legacy",
                     io.tideline.types.DataTypes.createArrayType(
-                        io.tideline.types.DataTypes.IntegerType, false))
+                        io.tideline.types.DataTypes.IntegerType, true))
                 .add(
                     "bare",
                     io.tideline.types.DataTypes.createArrayType(
-                        io.tideline.types.DataTypes.StringType, false))
+                        io.tideline.types.DataTypes.StringType, true))
                 .add("dec", io.tideline.types.DataTypes.createDecimalType(10, 2))
                 .add("small", io.tideline.types.DataTypes.ByteType));
     List<List<Object>> back = readAll(parquet, f, inferred, inferred, Map.of(), conf);
