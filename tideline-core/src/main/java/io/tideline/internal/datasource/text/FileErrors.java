@@ -114,6 +114,14 @@ public final class FileErrors {
         Map.of("path", path.toString(), "reason", reason, "format", format));
   }
 
+  public static ExecutionException failedRead(
+      String format, Path path, String reason, Throwable cause) {
+    return new ExecutionException(
+        Condition.FAILED_READ_FILE,
+        Map.of("path", path.toString(), "reason", reason, "format", format),
+        cause);
+  }
+
   /**
    * A record that FAILFAST mode refuses; {@code record} is cut to 1000 characters as Spark does.
    */

@@ -246,6 +246,20 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void read_failFast_inLaterSplit_namesByteOffset() throws IOException {
+    Path f = file("1\n2\nbad\n");
+    StructType schema = schema("a INT");
+    long size = Files.size(f);
+    var split = new io.tideline.internal.datasource.FileSplit(f, 2, size - 2, size);
+    assertThatThrownBy(
+            () ->
+                FormatTestSupport.readSplits(
+                    csv, List.of(split), schema, schema, Map.of("mode", "FAILFAST"), conf))
+        .hasMessageContaining("the line at byte offset 4")
+        .hasMessageContaining("Record: bad");
+  }
+
+  @Test
   void read_failFast_badNumberNamesColumn() throws IOException {
     Path f = file("1\n1.5\n");
     StructType schema = schema("amount INT");
