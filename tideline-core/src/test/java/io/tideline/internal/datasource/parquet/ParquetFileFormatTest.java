@@ -235,6 +235,14 @@ class ParquetFileFormatTest {
   }
 
   @Test
+  void read_structWithNoRequestedFieldInFile_isNull() throws IOException {
+    StructType s = schema("a INT, c STRUCT<x: INT>");
+    Path f = write(s, List.of(row(1, r(schema("x INT"), 5))), Map.of());
+    StructType req = schema("a INT, c STRUCT<q: STRING>");
+    assertThat(readAll(parquet, f, req, req, Map.of(), conf)).containsExactly(row(1, null));
+  }
+
+  @Test
   void read_emptyProjection_countsRows() throws IOException {
     StructType s = schema("a INT");
     List<List<Object>> rows = new ArrayList<>();
