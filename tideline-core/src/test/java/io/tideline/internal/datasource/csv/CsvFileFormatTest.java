@@ -486,6 +486,15 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void write_escapeBeforeQuoteOrAtEnd_isEscaped_andReadsBack() throws IOException {
+    StructType schema = schema("v STRING");
+    List<List<Object>> rows = List.of(row(",\\"), row("a\\\"b"), row("x\\y,"));
+    String text = write(schema, rows, Map.of());
+    assertThat(text).isEqualTo("\",\\\\\"\n\"a\\\\\\\"b\"\n\"x\\y,\"\n");
+    assertThat(read(text, "v STRING", Map.of())).containsExactlyElementsOf(rows);
+  }
+
+  @Test
   void write_sepAndTrimming_followSpark() throws IOException {
     StructType schema = schema("a STRING, b BIGINT, c DOUBLE");
     assertThat(write(schema, List.of(row("  x  ", Long.MIN_VALUE, 1.0e10)), Map.of("sep", ";")))
