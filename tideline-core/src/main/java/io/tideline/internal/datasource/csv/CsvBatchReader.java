@@ -134,9 +134,20 @@ final class CsvBatchReader implements BatchIterator {
     return new StructType(fields);
   }
 
+  /**
+   * True for the corrupt-record column.
+   *
+   * @throws io.tideline.AnalysisException INVALID_CORRUPT_RECORD_TYPE when it is not a nullable
+   *     STRING, as Spark requires
+   */
   static boolean isCorruptColumn(StructField f, CsvOptions options) {
-    return f.name().equals(options.columnNameOfCorruptRecord)
-        && f.dataType() == DataTypes.StringType;
+    if (!f.name().equals(options.columnNameOfCorruptRecord)) {
+      return false;
+    }
+    if (f.dataType() != DataTypes.StringType || !f.nullable()) {
+      throw FileErrors.invalidCorruptRecordType(f.name(), f.dataType().sql());
+    }
+    return true;
   }
 
   /** The reader's kind for a column type, refusing the types CSV cannot hold. */
@@ -198,7 +209,9 @@ final class CsvBatchReader implements BatchIterator {
         byte[] buf = lines.buffer();
         int s = lines.lineStart();
         int len = lines.lineLength();
-        if (len == 0 || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
+        // Spark drops blank lines (by String.trim) and comment lines before parsing.
+        if (CsvValues.isBlankLine(buf, s, len)
+            || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
           continue;
         }
         if (headerPending) {

@@ -165,6 +165,12 @@ final class CsvBatchWriter implements BatchWriter {
       byte c = b[i];
       if (c == q && options.escapeQuotes) {
         put(options.escape >= 0 ? (byte) options.escape : q);
+      } else if (c == options.escape
+          && c != q
+          && (i + 1 == end || b[i + 1] == q || b[i + 1] == c)) {
+        // Readers take an escape before a quote or another escape as an escape sequence: double
+        // it there (and before the closing quote) so the value reads back as written.
+        put(c);
       }
       put(c);
     }

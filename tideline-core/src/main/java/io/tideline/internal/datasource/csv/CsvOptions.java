@@ -134,13 +134,30 @@ final class CsvOptions {
   }
 
   private static byte delimiterByte(String sep) {
-    // Spark accepts escaped forms for the tab and other control characters.
+    // Spark accepts these escaped forms (CSVExprUtils.toChar) and refuses a lone backslash.
     String s =
         switch (sep) {
           case "\\t" -> "\t";
+          case "\\r" -> "\r";
+          case "\\b" -> "\b";
+          case "\\f" -> "\f";
+          case "\\\"" -> "\"";
+          case "\\'" -> "'";
+          case "\\\\" -> "\\";
           case "\\u0000" -> "\u0000";
           default -> sep;
         };
+    if (s.isEmpty()) {
+      throw FileErrors.invalidOption(
+          CsvFileFormat.NAME, "sep", sep, "the delimiter cannot be empty");
+    }
+    if (s.equals("\\") && sep.length() == 1) {
+      throw FileErrors.invalidOption(
+          CsvFileFormat.NAME,
+          "sep",
+          sep,
+          "a single backslash starts an escape sequence; pass two backslashes for a backslash");
+    }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     if (b.length != 1) {
       throw FileErrors.invalidOption(

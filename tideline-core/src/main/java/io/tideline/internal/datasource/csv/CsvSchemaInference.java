@@ -69,7 +69,8 @@ final class CsvSchemaInference {
           byte[] buf = lines.buffer();
           int s = lines.lineStart();
           int len = lines.lineLength();
-          if (isBlank(buf, s, len) || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
+          if (CsvValues.isBlankLine(buf, s, len)
+              || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
             continue;
           }
           int count = tokenizer.tokenize(buf, s, len);
@@ -107,15 +108,6 @@ final class CsvSchemaInference {
       fields.add(new StructField(header[i], t, true));
     }
     return new StructType(fields);
-  }
-
-  private static boolean isBlank(byte[] b, int s, int len) {
-    for (int i = s; i < s + len; i++) {
-      if (b[i] != ' ' && b[i] != '\t') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -98,6 +98,16 @@ final class CsvValues {
     return v;
   }
 
+  /** True when the line is empty after {@link String#trim()}: only bytes up to the space. */
+  static boolean isBlankLine(byte[] b, int s, int len) {
+    for (int i = s; i < s + len; i++) {
+      if ((b[i] & 0xFF) > ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean equalsAscii(byte[] b, int s, int len, byte[] other) {
     return len == other.length && java.util.Arrays.equals(b, s, s + len, other, 0, len);
   }

@@ -209,7 +209,8 @@ final class ParquetBatchReader implements BatchIterator {
           "row group "
               + currentRowGroup
               + ": "
-              + (e.getMessage() == null ? e.toString() : e.getMessage()));
+              + (e.getMessage() == null ? e.toString() : e.getMessage()),
+          e);
     }
   }
 

@@ -19,7 +19,6 @@ import io.tideline.types.DecimalType;
 import io.tideline.types.StructType;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -98,22 +97,23 @@ final class ParquetBatchWriter implements BatchWriter {
 
   /** Walks one row of the vectors into parquet-mr's record consumer. */
   private static final class VectorWriteSupport extends WriteSupport<RowCursor> {
-    private final StructType schema;
     private final MessageType parquetSchema;
     private final String[] names;
     private RecordConsumer consumer;
 
     VectorWriteSupport(StructType schema, MessageType parquetSchema) {
-      this.schema = schema;
       this.parquetSchema = parquetSchema;
       this.names = schema.fieldNames();
     }
 
     @Override
     public WriteContext init(Configuration configuration) {
-      Map<String, String> meta = new HashMap<>();
-      meta.put("io.tideline.schema", schema.toDDL());
-      return new WriteContext(parquetSchema, meta);
+      return new WriteContext(parquetSchema, Map.of());
+    }
+
+    @Override
+    public String getName() {
+      return "tideline";
     }
 
     @Override

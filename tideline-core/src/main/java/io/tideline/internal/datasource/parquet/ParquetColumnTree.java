@@ -152,7 +152,9 @@ final class ParquetColumnTree {
       if (!(spark instanceof ArrayType a)) {
         throw mismatch(here, p, spark);
       }
-      Node element = node(a.elementType(), p, parentDef + 1, parentRep + 1, path, true);
+      Node element =
+          present(
+              node(a.elementType(), p, parentDef + 1, parentRep + 1, path, true), here, p, spark);
       return new ListNode(spark, parentDef, parentDef + 1, parentRep + 1, element);
     }
     int def = parentDef + (p.isRepetition(Repetition.OPTIONAL) ? 1 : 0);
@@ -175,11 +177,21 @@ final class ParquetColumnTree {
       List<String> repeatedPath = new ArrayList<>(here);
       Node element;
       if (ParquetSchemas.isTwoLevelList(g)) {
-        element = node(a.elementType(), repeated, def + 1, parentRep + 1, here, true);
+        element =
+            present(
+                node(a.elementType(), repeated, def + 1, parentRep + 1, here, true),
+                here,
+                p,
+                spark);
       } else {
         repeatedPath.add(repeated.getName());
         Type el = repeated.asGroupType().getType(0);
-        element = node(a.elementType(), el, def + 1, parentRep + 1, repeatedPath, false);
+        element =
+            present(
+                node(a.elementType(), el, def + 1, parentRep + 1, repeatedPath, false),
+                here,
+                p,
+                spark);
       }
       return new ListNode(spark, def, def + 1, parentRep + 1, element);
     }
@@ -191,10 +203,19 @@ final class ParquetColumnTree {
       GroupType kv = g.getType(0).asGroupType();
       List<String> kvPath = new ArrayList<>(here);
       kvPath.add(kv.getName());
-      Node key = node(m.keyType(), kv.getType(0), def + 1, parentRep + 1, kvPath, false);
+      Node key =
+          present(
+              node(m.keyType(), kv.getType(0), def + 1, parentRep + 1, kvPath, false),
+              here,
+              p,
+              spark);
       Node value =
           kv.getFieldCount() > 1
-              ? node(m.valueType(), kv.getType(1), def + 1, parentRep + 1, kvPath, false)
+              ? present(
+                  node(m.valueType(), kv.getType(1), def + 1, parentRep + 1, kvPath, false),
+                  here,
+                  p,
+                  spark)
               : null;
       return new MapNode(spark, def, def + 1, parentRep + 1, key, value);
     }
@@ -212,11 +233,23 @@ final class ParquetColumnTree {
         any = true;
       }
     }
-    if (!any) {
+    // None of the requested fields is in the file: the struct reads as missing (null), as in Spark.
+    return any ? new StructNode(spark, structDef, children) : null;
+  }
+
+  /**
+   * The element, key or value node, which unlike a struct field cannot be missing: a list of
+   * structs none of whose requested fields is in the file cannot be read.
+   */
+  private Node present(Node n, List<String> path, Type p, DataType spark) {
+    if (n == null) {
       throw FileErrors.parquetColumnTypeMismatch(
-          file, String.join(".", here), g.toString(), spark.sql() + " (no requested field exists)");
+          file,
+          String.join(".", path),
+          p.toString().trim(),
+          spark.sql() + " (none of the requested nested fields is in the file)");
     }
-    return new StructNode(spark, structDef, children);
+    return n;
   }
 
   /** True when a column of Spark type {@code natural} can be read as {@code requested}. */

@@ -8,12 +8,17 @@ import io.tideline.internal.datasource.text.FileErrors;
 import io.tideline.internal.datasource.text.SourceOptions;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.exec.BatchIterator;
+import io.tideline.types.ArrayType;
+import io.tideline.types.DataType;
+import io.tideline.types.DataTypes;
+import io.tideline.types.MapType;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -57,16 +62,33 @@ public final class ParquetFileFormat implements FileFormat {
     return schema;
   }
 
-  /** The Spark schema of one file's footer, with every field nullable as Spark reads it. */
+  /**
+   * The Spark schema of one file's footer, made nullable all the way down as Spark does for file
+   * sources ({@code asNullable}): a reader must not trust one file's REQUIRED marks for others.
+   */
   static StructType footerSchema(Path file) throws IOException {
     try (ParquetFileReader reader = openReader(file)) {
-      StructType s = ParquetSchemas.toSpark(reader.getFooter().getFileMetaData().getSchema(), file);
-      StructType out = new StructType();
-      for (StructField f : s) {
-        out = out.add(f.withNullable(true));
-      }
-      return out;
+      return (StructType)
+          asNullable(
+              ParquetSchemas.toSpark(reader.getFooter().getFileMetaData().getSchema(), file));
     }
+  }
+
+  static DataType asNullable(DataType t) {
+    if (t instanceof StructType s) {
+      List<StructField> fields = new ArrayList<>(s.size());
+      for (StructField f : s) {
+        fields.add(new StructField(f.name(), asNullable(f.dataType()), true, f.comment()));
+      }
+      return new StructType(fields);
+    }
+    if (t instanceof ArrayType a) {
+      return DataTypes.createArrayType(asNullable(a.elementType()), true);
+    }
+    if (t instanceof MapType m) {
+      return DataTypes.createMapType(asNullable(m.keyType()), asNullable(m.valueType()), true);
+    }
+    return t;
   }
 
   static ParquetFileReader openReader(Path file) {

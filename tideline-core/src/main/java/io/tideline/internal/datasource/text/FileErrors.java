@@ -27,6 +27,11 @@ public final class FileErrors {
         "Malformed records are detected in record parsing of file <path> at <location>: <reason>."
             + " Record: <record>. Parse Mode: FAILFAST. To process malformed records as null"
             + " result, try setting the option 'mode' as 'PERMISSIVE'."),
+    INVALID_CORRUPT_RECORD_TYPE(
+        "42804",
+        "The column <columnName> for corrupt records must have the nullable STRING type, but got"
+            + " <actualType>. Rename the column or set 'columnNameOfCorruptRecord' to another"
+            + " name."),
     CANNOT_READ_FILE_FOOTER(
         "KD001",
         "Could not read footer for file <path>: <reason>. Ensure that the file is a Parquet file;"
@@ -109,6 +114,14 @@ public final class FileErrors {
         Map.of("path", path.toString(), "reason", reason, "format", format));
   }
 
+  public static ExecutionException failedRead(
+      String format, Path path, String reason, Throwable cause) {
+    return new ExecutionException(
+        Condition.FAILED_READ_FILE,
+        Map.of("path", path.toString(), "reason", reason, "format", format),
+        cause);
+  }
+
   /**
    * A record that FAILFAST mode refuses; {@code record} is cut to 1000 characters as Spark does.
    */
@@ -119,6 +132,12 @@ public final class FileErrors {
         Condition.MALFORMED_RECORD_IN_PARSING,
         Map.of("path", path.toString(), "location", location, "reason", reason, "record", shown),
         cause);
+  }
+
+  public static AnalysisException invalidCorruptRecordType(String column, String typeSql) {
+    return new AnalysisException(
+        Condition.INVALID_CORRUPT_RECORD_TYPE,
+        Map.of("columnName", "`" + column + "`", "actualType", "\"" + typeSql + "\""));
   }
 
   public static ExecutionException cannotReadFooter(Path path, Throwable cause) {

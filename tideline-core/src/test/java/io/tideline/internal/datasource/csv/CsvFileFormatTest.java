@@ -181,6 +181,20 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void read_whitespaceOnlyLines_areSkippedLikeSpark() throws IOException {
+    assertThat(read("1\n   \n\t\n2\n", "a INT", Map.of())).containsExactly(row(1), row(2));
+  }
+
+  @Test
+  void options_delimiterEscapes_followSpark() throws IOException {
+    assertThat(read("1|a\n", "a INT, b STRING", Map.of("sep", "|"))).containsExactly(row(1, "a"));
+    assertThat(read("1\\a\n", "a INT, b STRING", Map.of("sep", "\\\\")))
+        .containsExactly(row(1, "a"));
+    assertThatThrownBy(() -> read("1\n", "a INT", Map.of("sep", "\\")))
+        .hasMessageContaining("single backslash");
+  }
+
+  @Test
   void read_lineEndings_crlfCrAndCustomLineSep() throws IOException {
     assertThat(read("1\r\n2\r3\n", "a INT", Map.of())).containsExactly(row(1), row(2), row(3));
     assertThat(read("1|2|3", "a INT", Map.of("lineSep", "|")))
@@ -203,6 +217,14 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void read_corruptColumnOfWrongType_isRefused() {
+    assertThatThrownBy(() -> read("1\n", "a INT, _corrupt_record INT", Map.of()))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("INVALID_CORRUPT_RECORD_TYPE")
+        .hasMessageContaining("`_corrupt_record`");
+  }
+
+  @Test
   void read_dropMalformed_dropsBadRows() throws IOException {
     assertThat(read("1,2\nx,3\n4\n5,6\n", "a INT, b INT", Map.of("mode", "DROPMALFORMED")))
         .containsExactly(row(1, 2), row(5, 6));
@@ -221,6 +243,20 @@ class CsvFileFormatTest {
         .hasMessageContaining("line 3")
         .hasMessageContaining("expected 2 fields but found 1")
         .hasMessageContaining("'mode' as 'PERMISSIVE'");
+  }
+
+  @Test
+  void read_failFast_inLaterSplit_namesByteOffset() throws IOException {
+    Path f = file("1\n2\nbad\n");
+    StructType schema = schema("a INT");
+    long size = Files.size(f);
+    var split = new io.tideline.internal.datasource.FileSplit(f, 2, size - 2, size);
+    assertThatThrownBy(
+            () ->
+                FormatTestSupport.readSplits(
+                    csv, List.of(split), schema, schema, Map.of("mode", "FAILFAST"), conf))
+        .hasMessageContaining("the line at byte offset 4")
+        .hasMessageContaining("Record: bad");
   }
 
   @Test
@@ -447,6 +483,15 @@ class CsvFileFormatTest {
                 + "2,\"a,b\",,false\n"
                 + ",\"say \\\"hi\\\"\",-3.00,\n"
                 + "4,\"\",0.01,true\n");
+  }
+
+  @Test
+  void write_escapeBeforeQuoteOrAtEnd_isEscaped_andReadsBack() throws IOException {
+    StructType schema = schema("v STRING");
+    List<List<Object>> rows = List.of(row(",\\"), row("a\\\"b"), row("x\\y,"));
+    String text = write(schema, rows, Map.of());
+    assertThat(text).isEqualTo("\",\\\\\"\n\"a\\\\\\\"b\"\n\"x\\y,\"\n");
+    assertThat(read(text, "v STRING", Map.of())).containsExactlyElementsOf(rows);
   }
 
   @Test

@@ -196,6 +196,26 @@ class ParquetFileFormatTest {
   }
 
   @Test
+  void inferSchema_isNullableAllTheWayDown_butWriterKeepsRequired() throws IOException {
+    StructType s =
+        new StructType()
+            .add("id", io.tideline.types.DataTypes.LongType, false)
+            .add(
+                "xs",
+                io.tideline.types.DataTypes.createArrayType(
+                    io.tideline.types.DataTypes.IntegerType, false),
+                false);
+    Path f = write(s, List.of(row(1L, List.of(2))), Map.of());
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
+      assertThat(reader.getFooter().getFileMetaData().getSchema().getType("id").getRepetition())
+          .isEqualTo(org.apache.parquet.schema.Type.Repetition.REQUIRED);
+    }
+    assertThat(parquet.inferSchema(List.of(f), Map.of(), conf).treeString())
+        .isEqualTo(schema("id BIGINT, xs ARRAY<INT>").treeString());
+    assertThat(readAll(parquet, f, s, s, Map.of(), conf)).containsExactly(row(1L, List.of(2)));
+  }
+
+  @Test
   void projection_readsOnlyRequestedColumnsInRequestedOrder() throws IOException {
     StructType s = schema("a INT, b STRING, c STRUCT<x: INT, y: STRING>, d DOUBLE");
     StructType inner = schema("x INT, y STRING");
@@ -212,6 +232,14 @@ class ParquetFileFormatTest {
     StructType req = schema("a INT, zz STRING, c STRUCT<x: INT, w: STRING>");
     List<List<Object>> back = readAll(parquet, f, req, req, Map.of(), conf);
     assertThat(back).containsExactly(row(1, null, r(schema("x INT, w STRING"), 5, null)));
+  }
+
+  @Test
+  void read_structWithNoRequestedFieldInFile_isNull() throws IOException {
+    StructType s = schema("a INT, c STRUCT<x: INT>");
+    Path f = write(s, List.of(row(1, r(schema("x INT"), 5))), Map.of());
+    StructType req = schema("a INT, c STRUCT<q: STRING>");
+    assertThat(readAll(parquet, f, req, req, Map.of(), conf)).containsExactly(row(1, null));
   }
 
   @Test
@@ -312,11 +340,11 @@ class ParquetFileFormatTest {
                 .add(
                     "legacy",
                     io.tideline.types.DataTypes.createArrayType(
-                        io.tideline.types.DataTypes.IntegerType, false))
+                        io.tideline.types.DataTypes.IntegerType, true))
                 .add(
                     "bare",
                     io.tideline.types.DataTypes.createArrayType(
-                        io.tideline.types.DataTypes.StringType, false))
+                        io.tideline.types.DataTypes.StringType, true))
                 .add("dec", io.tideline.types.DataTypes.createDecimalType(10, 2))
                 .add("small", io.tideline.types.DataTypes.ByteType));
     List<List<Object>> back = readAll(parquet, f, inferred, inferred, Map.of(), conf);
@@ -383,6 +411,35 @@ class ParquetFileFormatTest {
             e -> assertThat(e.getCondition()).isEqualTo("CANNOT_READ_FILE_FOOTER"))
         .hasMessageContaining(f.toString())
         .hasMessageContaining("not a Parquet file");
+  }
+
+  @Test
+  void read_corruptColumnChunk_namesFileAndRowGroup() throws IOException {
+    StructType s = schema("a BIGINT");
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      rows.add(row((long) i * 7919));
+    }
+    Path f = write(s, rows, Map.of("compression", "snappy", "parquet.enable.dictionary", "false"));
+    byte[] bytes = Files.readAllBytes(f);
+    long dataStart;
+    long dataLength;
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
+      var chunk = reader.getFooter().getBlocks().get(0).getColumns().get(0);
+      dataStart = chunk.getStartingPos();
+      dataLength = chunk.getTotalSize();
+    }
+    // Overwrite the compressed page body (after the page header) with garbage.
+    for (long i = dataStart + dataLength / 2; i < dataStart + dataLength; i++) {
+      bytes[(int) i] = (byte) 0xAB;
+    }
+    Files.write(f, bytes);
+    assertThatThrownBy(() -> readAll(parquet, f, s, s, Map.of(), conf))
+        .isInstanceOfSatisfying(
+            TidelineException.class,
+            e -> assertThat(e.getCondition()).isEqualTo("FAILED_READ_FILE"))
+        .hasMessageContaining(f.toString())
+        .hasMessageContaining("row group 0");
   }
 
   @Test

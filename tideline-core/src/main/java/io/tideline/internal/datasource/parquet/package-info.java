@@ -1,0 +1,8 @@
+/**
+ * Spark's {@code parquet} file format on parquet-mr's low-level column API: the footer gives the
+ * schema, a split reads the row groups whose midpoint it holds, only the requested leaf columns are
+ * decoded, and a leaf's values are assembled into struct, array and map vectors from their
+ * repetition and definition levels. The writer lays files out as Spark does (Snappy by default,
+ * INT64 microsecond timestamps, decimals by precision, 3-level lists).
+ */
+package io.tideline.internal.datasource.parquet;
