@@ -58,7 +58,7 @@ final class BatchBuilder {
   }
 
   /** Copies {@code in[rows[i]]} to {@code out[at + i]}; tight loops for the common fixed widths. */
-  private static void copyRows(ColumnVector in, int[] rows, int count, ColumnVector out, int at) {
+  static void copyRows(ColumnVector in, int[] rows, int count, ColumnVector out, int at) {
     if (in instanceof LongVector li && out instanceof LongVector lo) {
       long[] src = li.values();
       long[] dst = lo.values();

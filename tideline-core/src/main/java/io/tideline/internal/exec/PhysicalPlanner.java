@@ -190,7 +190,7 @@ public final class PhysicalPlanner {
         type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
     long leftSize = estimateBytes(j.left());
     long rightSize = estimateBytes(j.right());
-    long threshold = conf.getLong(BROADCAST_THRESHOLD, DEFAULT_BROADCAST_THRESHOLD);
+    long threshold = broadcastThreshold();
     boolean preferRight = !canBuildLeft || (canBuildRight && rightSize <= leftSize);
     if (leftKeys.isEmpty()) {
       if (canBuildRight && preferRight) {
@@ -252,6 +252,34 @@ public final class PhysicalPlanner {
         new ShuffleExchangeExec(leftKeys, n, left),
         new ShuffleExchangeExec(rightKeys, n, right),
         false);
+  }
+
+  /** The broadcast threshold in bytes; like Spark, accepts {@code 10485760}, {@code 10MB}, -1. */
+  private long broadcastThreshold() {
+    String v = conf.get(BROADCAST_THRESHOLD);
+    if (v == null) {
+      return DEFAULT_BROADCAST_THRESHOLD;
+    }
+    String s = v.trim().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    String[][] suffixes = {{"kb", "k"}, {"mb", "m"}, {"gb", "g"}, {"b", "b"}};
+    long[] units = {1L << 10, 1L << 20, 1L << 30, 1};
+    outer:
+    for (int i = 0; i < suffixes.length; i++) {
+      for (String suffix : suffixes[i]) {
+        if (s.endsWith(suffix)) {
+          s = s.substring(0, s.length() - suffix.length()).trim();
+          unit = units[i];
+          break outer;
+        }
+      }
+    }
+    try {
+      return Long.parseLong(s) * unit;
+    } catch (NumberFormatException e) {
+      throw ExecErrors.invalidConf(
+          BROADCAST_THRESHOLD, v, "a size in bytes such as 10485760, 10MB or -1");
+    }
   }
 
   private static List<Expr> conjuncts(Expr e) {
