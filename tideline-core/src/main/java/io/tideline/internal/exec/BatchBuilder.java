@@ -131,11 +131,4 @@ final class BatchBuilder {
   static List<DataType> typesOf(List<io.tideline.internal.expr.Attribute> attrs) {
     return attrs.stream().map(io.tideline.internal.expr.Attribute::dataType).toList();
   }
-
-  /** A dense copy of the live rows of {@code batch} that no producer will overwrite. */
-  static Batch copyOf(Batch batch, List<DataType> types) {
-    BatchBuilder b = new BatchBuilder(types, batch.size());
-    b.appendBatch(batch);
-    return b.build(0);
-  }
 }
