@@ -87,6 +87,9 @@ public final class PhysicalPlanner {
       }
       return new SortExec(s.order(), s.global(), child);
     }
+    if (plan instanceof Limit l && l.child() instanceof Sort s && s.global()) {
+      return planTopK(l.n(), s, required);
+    }
     if (plan instanceof Limit l) {
       ExecNode child = plan(l.child(), required);
       if (child.numPartitions() == 1) {
@@ -117,6 +120,20 @@ public final class PhysicalPlanner {
       return planJoin(j, required);
     }
     throw ExecErrors.bug("no physical plan for " + plan.simpleString());
+  }
+
+  /**
+   * {@code orderBy(...).limit(n)}: each partition sorts its rows and keeps its first {@code n} in
+   * parallel, so only {@code n} rows per partition reach the single partition that sorts them again
+   * and cuts the global first {@code n}.
+   */
+  private ExecNode planTopK(int n, Sort s, Set<Long> required) {
+    ExecNode child = plan(s.child(), with(required, s.order()));
+    if (child.numPartitions() > 1) {
+      ExecNode local = new LimitExec(n, false, new SortExec(s.order(), false, child));
+      child = ShuffleExchangeExec.single(local);
+    }
+    return new LimitExec(n, true, new SortExec(s.order(), true, child));
   }
 
   private ExecNode planAggregate(Aggregate a) {

@@ -90,6 +90,26 @@ class QueryExecutionTest extends ExecTestSupport {
   }
 
   @Test
+  void sortThenLimit_sortsAndCutsEachPartitionBeforeTheSinglePartition() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      rows.add(row((long) ((i * 7919) % 500), i % 3 == 0 ? null : i * 1.0));
+    }
+    LocalRelation r = relation(List.of(id, amount), 16, rows);
+    Limit top = new Limit(6, new Sort(List.of(SortOrder.asc(amount), SortOrder.desc(id)), true, r));
+    QueryExecution qe = execution(top, conf());
+    assertThat(rowsOf(qe.collect()))
+        .extracting(x -> x.get(0))
+        .as("nulls first, then by id descending")
+        .containsExactly(499L, 495L, 494L, 490L, 485L, 481L);
+    assertThat(qe.explainString(false))
+        .contains("GlobalLimit 6\n+- Sort [amount#" + amount.exprId())
+        .contains("+- Exchange SinglePartition\n")
+        .contains("LocalLimit 6\n")
+        .contains("], false, 0\n");
+  }
+
+  @Test
   void collect_twice_givesTheSameRows() {
     Aggregate a =
         new Aggregate(
