@@ -55,10 +55,6 @@ abstract class AggregateFunction {
     };
   }
 
-  static int[] grow(int[] a, int n) {
-    return a.length >= n ? a : java.util.Arrays.copyOf(a, Math.max(n, a.length * 2));
-  }
-
   static long[] grow(long[] a, int n) {
     return a.length >= n ? a : java.util.Arrays.copyOf(a, Math.max(n, a.length * 2));
   }

@@ -2,6 +2,9 @@ package io.tideline.internal.exec;
 
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.ColumnVector;
+import io.tideline.internal.vector.DoubleVector;
+import io.tideline.internal.vector.IntVector;
+import io.tideline.internal.vector.LongVector;
 import io.tideline.types.DataType;
 import java.util.List;
 
@@ -35,11 +38,7 @@ final class BatchBuilder {
   void append(ColumnVector[] source, int[] rows, int count) {
     ensure(size + count);
     for (int c = 0; c < columns.length; c++) {
-      ColumnVector out = columns[c];
-      ColumnVector in = source[c];
-      for (int i = 0; i < count; i++) {
-        out.copyFrom(in, rows[i], size + i);
-      }
+      copyRows(source[c], rows, count, columns[c], size);
     }
     size += count;
   }
@@ -49,20 +48,70 @@ final class BatchBuilder {
     int n = batch.size();
     ensure(size + n);
     for (int c = 0; c < columns.length; c++) {
-      ColumnVector out = columns[c];
-      ColumnVector in = batch.column(c);
       if (batch.hasSelection()) {
-        int[] sel = batch.selection();
-        for (int i = 0; i < n; i++) {
-          out.copyFrom(in, sel[i], size + i);
-        }
+        copyRows(batch.column(c), batch.selection(), n, columns[c], size);
       } else {
-        for (int i = 0; i < n; i++) {
-          out.copyFrom(in, i, size + i);
-        }
+        copyRange(batch.column(c), n, columns[c], size);
       }
     }
     size += n;
+  }
+
+  /** Copies {@code in[rows[i]]} to {@code out[at + i]}; tight loops for the common fixed widths. */
+  static void copyRows(ColumnVector in, int[] rows, int count, ColumnVector out, int at) {
+    if (in instanceof LongVector li && out instanceof LongVector lo) {
+      long[] src = li.values();
+      long[] dst = lo.values();
+      for (int i = 0; i < count; i++) {
+        dst[at + i] = src[rows[i]];
+      }
+    } else if (in instanceof IntVector ii && out instanceof IntVector io) {
+      int[] src = ii.values();
+      int[] dst = io.values();
+      for (int i = 0; i < count; i++) {
+        dst[at + i] = src[rows[i]];
+      }
+    } else if (in instanceof DoubleVector di && out instanceof DoubleVector dout) {
+      double[] src = di.values();
+      double[] dst = dout.values();
+      for (int i = 0; i < count; i++) {
+        dst[at + i] = src[rows[i]];
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        out.copyFrom(in, rows[i], at + i);
+      }
+      return;
+    }
+    if (in.mayHaveNulls()) {
+      for (int i = 0; i < count; i++) {
+        if (in.isNullAt(rows[i])) {
+          out.setNull(at + i);
+        }
+      }
+    }
+  }
+
+  private static void copyRange(ColumnVector in, int count, ColumnVector out, int at) {
+    if (in instanceof LongVector li && out instanceof LongVector lo) {
+      System.arraycopy(li.values(), 0, lo.values(), at, count);
+    } else if (in instanceof IntVector ii && out instanceof IntVector io) {
+      System.arraycopy(ii.values(), 0, io.values(), at, count);
+    } else if (in instanceof DoubleVector di && out instanceof DoubleVector dout) {
+      System.arraycopy(di.values(), 0, dout.values(), at, count);
+    } else {
+      for (int i = 0; i < count; i++) {
+        out.copyFrom(in, i, at + i);
+      }
+      return;
+    }
+    if (in.mayHaveNulls()) {
+      for (int i = 0; i < count; i++) {
+        if (in.isNullAt(i)) {
+          out.setNull(at + i);
+        }
+      }
+    }
   }
 
   private void ensure(int rows) {
@@ -81,12 +130,5 @@ final class BatchBuilder {
 
   static List<DataType> typesOf(List<io.tideline.internal.expr.Attribute> attrs) {
     return attrs.stream().map(io.tideline.internal.expr.Attribute::dataType).toList();
-  }
-
-  /** A dense copy of the live rows of {@code batch} that no producer will overwrite. */
-  static Batch copyOf(Batch batch, List<DataType> types) {
-    BatchBuilder b = new BatchBuilder(types, batch.size());
-    b.appendBatch(batch);
-    return b.build(0);
   }
 }

@@ -31,6 +31,10 @@ public final class ExecErrors {
         "0A000",
         "A column of type <type> cannot be used as a grouping, join or deduplication key"
             + " (in <expression>). Use atomic, struct or array columns as keys."),
+    INVALID_CONF_VALUE(
+        "22022",
+        "The value '<value>' of the config <key> is invalid: expected <expected>. Fix the"
+            + " setting, or remove it to use the default."),
     TASK_FAILED(
         "XX000", "Task for partition <partition> failed: <reason>. See the cause for details.");
 
@@ -87,6 +91,11 @@ public final class ExecErrors {
             "reason",
             String.valueOf(cause.getMessage())),
         cause);
+  }
+
+  public static ExecutionException invalidConf(String key, String value, String expected) {
+    return new ExecutionException(
+        Condition.INVALID_CONF_VALUE, Map.of("key", key, "value", value, "expected", expected));
   }
 
   public static ExecutionException unsupportedAggregate(String function) {

@@ -152,10 +152,6 @@ public final class FileScanExec extends ExecNode {
     return partitions;
   }
 
-  List<List<FileSplit>> partitions() {
-    return partitions;
-  }
-
   @Override
   public List<Attribute> output() {
     return output;
@@ -229,6 +225,17 @@ public final class FileScanExec extends ExecNode {
     };
   }
 
+  private String locations() {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < roots.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append("file:").append(roots.get(i).toAbsolutePath());
+    }
+    return sb.append(']').toString();
+  }
+
   @Override
   public String simpleString() {
     return "FileScan "
@@ -240,7 +247,7 @@ public final class FileScanExec extends ExecNode {
         + ", Location: InMemoryFileIndex("
         + roots.size()
         + " paths)"
-        + roots
+        + locations()
         + ", ReadSchema: "
         + requiredSchema.simpleString();
   }

@@ -23,10 +23,6 @@ public final class FilterExec extends ExecNode {
     this.bound = AttributeBinder.bind(condition, child.output());
   }
 
-  public Expr condition() {
-    return condition;
-  }
-
   @Override
   public List<Attribute> output() {
     return child.output();

@@ -54,6 +54,9 @@ final class GroupKeyTable {
   private int arenaSize;
   private byte[] scratch = new byte[64];
 
+  // The key vectors of the batch being probed, so inserting a group allocates nothing.
+  private ColumnVector[] probeKeys;
+
   GroupKeyTable(List<DataType> keyTypes, String keyDescription) {
     for (DataType t : keyTypes) {
       checkKeyType(t, keyDescription);
@@ -119,6 +122,7 @@ final class GroupKeyTable {
   }
 
   private void probe(ColumnVector[] keys, Batch batch, int[] groupIds, boolean insert) {
+    probeKeys = keys;
     int n = batch.size();
     int[] sel = batch.selection();
     if (packed) {
@@ -128,7 +132,7 @@ final class GroupKeyTable {
         long[] values = lv.values();
         for (int k = 0; k < n; k++) {
           int row = sel == null ? k : sel[k];
-          groupIds[k] = probeLong(values[row], key, row, insert);
+          groupIds[k] = probeLong(values[row], row, insert);
         }
         return;
       }
@@ -136,16 +140,16 @@ final class GroupKeyTable {
         int[] values = iv.values();
         for (int k = 0; k < n; k++) {
           int row = sel == null ? k : sel[k];
-          groupIds[k] = probeLong(values[row], key, row, insert);
+          groupIds[k] = probeLong(values[row], row, insert);
         }
         return;
       }
       for (int k = 0; k < n; k++) {
         int row = sel == null ? k : sel[k];
         if (key.isNullAt(row)) {
-          groupIds[k] = insert ? nullGroup(key, row) : EMPTY;
+          groupIds[k] = insert ? nullGroup(row) : EMPTY;
         } else {
-          groupIds[k] = probeLong(longKey(key, row), key, row, insert);
+          groupIds[k] = probeLong(longKey(key, row), row, insert);
         }
       }
       return;
@@ -173,9 +177,9 @@ final class GroupKeyTable {
     return false;
   }
 
-  private int nullGroup(ColumnVector key, int row) {
+  private int nullGroup(int row) {
     if (nullGroup == EMPTY) {
-      nullGroup = newGroup(new ColumnVector[] {key}, row);
+      nullGroup = newGroup(probeKeys, row);
     }
     return nullGroup;
   }
@@ -185,7 +189,7 @@ final class GroupKeyTable {
     return h ^ (h >>> 29) ^ (h >>> 47);
   }
 
-  private int probeLong(long value, ColumnVector key, int row, boolean insert) {
+  private int probeLong(long value, int row, boolean insert) {
     int slot = (int) mix(value) & mask;
     while (true) {
       int g = slots[slot];
@@ -193,7 +197,7 @@ final class GroupKeyTable {
         if (!insert) {
           return EMPTY;
         }
-        int ng = newGroup(new ColumnVector[] {key}, row);
+        int ng = newGroup(probeKeys, row);
         if (ng >= groupLongKeys.length) {
           groupLongKeys = Arrays.copyOf(groupLongKeys, groupLongKeys.length * 2);
         }

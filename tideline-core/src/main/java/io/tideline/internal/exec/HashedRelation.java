@@ -92,10 +92,6 @@ final class HashedRelation {
     return rows.numRows();
   }
 
-  boolean hasKeys() {
-    return table != null;
-  }
-
   /** For the {@code k}-th live row of {@code batch}, the first matching build row or -1. */
   void lookup(ColumnVector[] keys, Batch batch, int[] firstRows) {
     int n = batch.size();

@@ -54,10 +54,6 @@ final class HyperLogLogPlusPlus {
     return numWords;
   }
 
-  int precision() {
-    return p;
-  }
-
   /** Adds a value, given as its 64-bit hash, to the sketch starting at {@code words[base]}. */
   void add(long[] words, int base, long hash) {
     int idx = (int) (hash >>> (64 - p));

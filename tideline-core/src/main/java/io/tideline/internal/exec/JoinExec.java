@@ -327,9 +327,7 @@ public abstract class JoinExec extends ExecNode {
     ColumnVector[] out = new ColumnVector[cols.length];
     for (int c = 0; c < cols.length; c++) {
       ColumnVector v = ColumnVector.allocate(cols[c].type(), Math.max(count, 1));
-      for (int i = 0; i < count; i++) {
-        v.copyFrom(cols[c], rows[i], i);
-      }
+      BatchBuilder.copyRows(cols[c], rows, count, v, 0);
       out[c] = v;
     }
     return out;
@@ -339,7 +337,12 @@ public abstract class JoinExec extends ExecNode {
   private static ColumnVector[] gatherRows(ColumnVector[] cols, int[] rows, int count) {
     ColumnVector[] out = new ColumnVector[cols.length];
     for (int c = 0; c < cols.length; c++) {
-      out[c] = cols[c].gather(rows, count);
+      if (cols[c] instanceof io.tideline.internal.vector.BytesVector) {
+        out[c] = cols[c].gather(rows, count);
+      } else {
+        out[c] = ColumnVector.allocate(cols[c].type(), Math.max(count, 1));
+        BatchBuilder.copyRows(cols[c], rows, count, out[c], 0);
+      }
     }
     return out;
   }

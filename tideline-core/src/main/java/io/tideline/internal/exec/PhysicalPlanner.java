@@ -87,6 +87,9 @@ public final class PhysicalPlanner {
       }
       return new SortExec(s.order(), s.global(), child);
     }
+    if (plan instanceof Limit l && l.child() instanceof Sort s && s.global()) {
+      return planTopK(l.n(), s, required);
+    }
     if (plan instanceof Limit l) {
       ExecNode child = plan(l.child(), required);
       if (child.numPartitions() == 1) {
@@ -117,6 +120,20 @@ public final class PhysicalPlanner {
       return planJoin(j, required);
     }
     throw ExecErrors.bug("no physical plan for " + plan.simpleString());
+  }
+
+  /**
+   * {@code orderBy(...).limit(n)}: each partition sorts its rows and keeps its first {@code n} in
+   * parallel, so only {@code n} rows per partition reach the single partition that sorts them again
+   * and cuts the global first {@code n}.
+   */
+  private ExecNode planTopK(int n, Sort s, Set<Long> required) {
+    ExecNode child = plan(s.child(), with(required, s.order()));
+    if (child.numPartitions() > 1) {
+      ExecNode local = new LimitExec(n, false, new SortExec(s.order(), false, child));
+      child = ShuffleExchangeExec.single(local);
+    }
+    return new LimitExec(n, true, new SortExec(s.order(), true, child));
   }
 
   private ExecNode planAggregate(Aggregate a) {
@@ -190,7 +207,7 @@ public final class PhysicalPlanner {
         type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
     long leftSize = estimateBytes(j.left());
     long rightSize = estimateBytes(j.right());
-    long threshold = conf.getLong(BROADCAST_THRESHOLD, DEFAULT_BROADCAST_THRESHOLD);
+    long threshold = broadcastThreshold();
     boolean preferRight = !canBuildLeft || (canBuildRight && rightSize <= leftSize);
     if (leftKeys.isEmpty()) {
       if (canBuildRight && preferRight) {
@@ -252,6 +269,34 @@ public final class PhysicalPlanner {
         new ShuffleExchangeExec(leftKeys, n, left),
         new ShuffleExchangeExec(rightKeys, n, right),
         false);
+  }
+
+  /** The broadcast threshold in bytes; like Spark, accepts {@code 10485760}, {@code 10MB}, -1. */
+  private long broadcastThreshold() {
+    String v = conf.get(BROADCAST_THRESHOLD);
+    if (v == null) {
+      return DEFAULT_BROADCAST_THRESHOLD;
+    }
+    String s = v.trim().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    String[][] suffixes = {{"kb", "k"}, {"mb", "m"}, {"gb", "g"}, {"b", "b"}};
+    long[] units = {1L << 10, 1L << 20, 1L << 30, 1};
+    outer:
+    for (int i = 0; i < suffixes.length; i++) {
+      for (String suffix : suffixes[i]) {
+        if (s.endsWith(suffix)) {
+          s = s.substring(0, s.length() - suffix.length()).trim();
+          unit = units[i];
+          break outer;
+        }
+      }
+    }
+    try {
+      return Long.parseLong(s) * unit;
+    } catch (NumberFormatException e) {
+      throw ExecErrors.invalidConf(
+          BROADCAST_THRESHOLD, v, "a size in bytes such as 10485760, 10MB or -1");
+    }
   }
 
   private static List<Expr> conjuncts(Expr e) {

@@ -27,6 +27,7 @@ public final class QueryExecution {
   private final TidelineConf conf;
   private final ExecutorService pool;
   private final EvaluatorFactory evaluators;
+  private final EvalContext evalContext;
   private ExecNode executedPlan;
 
   public QueryExecution(LogicalPlan plan, TidelineConf conf, ExecutorService pool) {
@@ -39,6 +40,8 @@ public final class QueryExecution {
     this.conf = conf;
     this.pool = pool;
     this.evaluators = evaluators;
+    // One context per query, so current_timestamp() is one instant across all its stages.
+    this.evalContext = EvalContext.of(conf);
   }
 
   /** The physical plan, planned on first use. */
@@ -108,7 +111,7 @@ public final class QueryExecution {
   }
 
   private void runTasks(ExecNode root, Body body) {
-    StageScheduler scheduler = new StageScheduler(pool, EvalContext.of(conf), evaluators);
+    StageScheduler scheduler = new StageScheduler(pool, evalContext, evaluators);
     prepare(root, scheduler);
     scheduler.run(
         root.numPartitions(),

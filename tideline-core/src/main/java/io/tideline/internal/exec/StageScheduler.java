@@ -35,10 +35,6 @@ public final class StageScheduler {
     this.evaluators = evaluators;
   }
 
-  public EvalContext evalContext() {
-    return evalContext;
-  }
-
   /**
    * Runs {@code body} for partitions {@code 0..numPartitions-1} in parallel; returns when all end.
    */

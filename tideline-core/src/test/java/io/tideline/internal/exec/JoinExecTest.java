@@ -194,6 +194,27 @@ class JoinExecTest extends ExecTestSupport {
   }
 
   @Test
+  void plan_broadcastThresholdAcceptsSparkSizeStrings() {
+    LocalRelation l = relation(List.of(lk, lv, ls), row(1L, 1L, "a"));
+    LocalRelation r = relation(List.of(rk, rv, rs), row(1L, 1L, "a"));
+    Join join = new Join(l, r, JoinType.INNER, keysEqual());
+    assertThat(
+            execution(join, conf().set("spark.sql.autoBroadcastJoinThreshold", "10MB"))
+                .explainString(false))
+        .contains("BroadcastHashJoin");
+    assertThat(
+            execution(join, conf().set(PhysicalPlanner.BROADCAST_THRESHOLD, "1b"))
+                .explainString(false))
+        .contains("ShuffledHashJoin");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                execution(join, conf().set(PhysicalPlanner.BROADCAST_THRESHOLD, "lots"))
+                    .executedPlan())
+        .hasMessageContaining("INVALID_CONF_VALUE")
+        .hasMessageContaining("lots");
+  }
+
+  @Test
   void plan_picksBroadcastForSmallSideAndShuffleOtherwise() {
     LocalRelation l = relation(List.of(lk, lv, ls), row(1L, 1L, "a"));
     LocalRelation r = relation(List.of(rk, rv, rs), row(1L, 1L, "a"));
