@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +60,47 @@ class SparkPeerIT {
   }
 
   @Test
+  void jsonOrdersAggServe_answersEachRunThenStopsOnQuit() throws IOException {
+    Path dir = writeOrders();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    try (PeerSession session = PeerSession.start("it", Map.of())) {
+      JsonOrdersAggregation.serve(
+          session,
+          dir,
+          new BufferedReader(new StringReader("run\nwhat\nrun\nquit\nrun\n")),
+          new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    }
+
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(JSON.readTree(lines.get(0)).get("event").asText()).isEqualTo("ready");
+    JsonNode run = JSON.readTree(lines.get(1));
+    assertThat(run.get("event").asText()).isEqualTo("run");
+    assertThat(run.get("rows").toString()).isEqualTo(EXPECTED_ROWS);
+    assertThat(JSON.readTree(lines.get(2)).at("/error/condition").asText()).isEqualTo("PEER_USAGE");
+    assertThat(JSON.readTree(lines.get(3)).get("rows").toString()).isEqualTo(EXPECTED_ROWS);
+  }
+
+  @Test
   void jsonOrdersAgg_sumsAndCountsOrdersOver100PerProduct() throws IOException {
+    Path dir = writeOrders();
+
+    ObjectNode result =
+        SparkPeer.run(
+            new String[] {"json-orders-agg", dir.toString(), "--warmup", "0", "--runs", "2"});
+
+    assertThat(result.get("records").asLong()).isEqualTo(4);
+    assertThat(result.get("runSeconds")).hasSize(2);
+    assertThat(result.get("runCpuSeconds")).hasSize(2);
+    assertThat(result.get("rows").toString()).isEqualTo(EXPECTED_ROWS);
+  }
+
+  private static final String EXPECTED_ROWS =
+      "[{\"product\":\"laptop\",\"sum_amount\":999.99,\"count\":1},"
+          + "{\"product\":\"phone\",\"sum_amount\":350.5,\"count\":2}]";
+
+  private Path writeOrders() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("orders"));
     Files.writeString(
         dir.resolve("part-0.json"),
@@ -64,17 +110,6 @@ class SparkPeerIT {
         {"order_id":"3","customer_id":"d","product":"laptop","amount":999.99,"order_time":"2024-01-15T10:32:00Z"}
         {"order_id":"4","customer_id":"d","product":"phone","amount":200.0,"order_time":"2024-01-15T10:33:00Z"}
         """);
-
-    ObjectNode result =
-        SparkPeer.run(
-            new String[] {"json-orders-agg", dir.toString(), "--warmup", "0", "--runs", "2"});
-
-    assertThat(result.get("records").asLong()).isEqualTo(4);
-    assertThat(result.get("runSeconds")).hasSize(2);
-    assertThat(result.get("runCpuSeconds")).hasSize(2);
-    assertThat(result.get("rows").toString())
-        .isEqualTo(
-            "[{\"product\":\"laptop\",\"sum_amount\":999.99,\"count\":1},"
-                + "{\"product\":\"phone\",\"sum_amount\":350.5,\"count\":2}]");
+    return dir;
   }
 }
