@@ -1,5 +1,6 @@
 package io.tideline.bench;
 
+import io.tideline.internal.errors.TidelineException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,17 +36,24 @@ public final class DataGen {
 
   private DataGen() {}
 
-  public static void main(String[] args) throws IOException {
-    if (args.length < 2 || args.length > 4) {
-      System.err.println("Usage: DataGen FOLDER RECORDS [FILES (default 8)] [SEED]");
+  public static void main(String[] args) {
+    String usage = "Usage: DataGen FOLDER RECORDS [FILES (default 8)] [SEED]";
+    OrdersDataset data;
+    try {
+      if (args.length < 2 || args.length > 4) {
+        throw BenchErrors.usage("Expected 2 to 4 arguments, got " + args.length, usage);
+      }
+      data =
+          ensure(
+              Path.of(args[0]),
+              wholeNumber(args[1], usage),
+              args.length > 2 ? (int) wholeNumber(args[2], usage) : 8,
+              args.length > 3 ? wholeNumber(args[3], usage) : DEFAULT_SEED);
+    } catch (TidelineException e) {
+      System.err.println(e.getMessage());
       System.exit(2);
+      return;
     }
-    OrdersDataset data =
-        ensure(
-            Path.of(args[0]),
-            Long.parseLong(args[1]),
-            args.length > 2 ? Integer.parseInt(args[2]) : 8,
-            args.length > 3 ? Long.parseLong(args[3]) : DEFAULT_SEED);
     System.out.printf(
         Locale.ROOT,
         "%d order lines in %d files, %.1f MB, in %s%n",
@@ -55,17 +63,27 @@ public final class DataGen {
         data.dir().toAbsolutePath());
   }
 
+  private static long wholeNumber(String text, String usage) {
+    try {
+      return Long.parseLong(text.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw BenchErrors.usage("Expected a whole number, got '" + text + "'", usage);
+    }
+  }
+
   /**
    * Returns the data set in {@code dir}, generating it first unless the folder already holds
    * exactly these records.
    *
-   * @throws IllegalArgumentException if {@code records} is negative or {@code files} not positive
+   * @throws TidelineException {@code BENCH_USAGE} if {@code records} is negative or {@code files}
+   *     not positive
    * @throws UncheckedIOException if the folder cannot be read or written
    */
   public static OrdersDataset ensure(Path dir, long records, int files, long seed) {
     if (records < 0 || files < 1) {
-      throw new IllegalArgumentException(
-          "DataGen needs records >= 0 and files >= 1, got records=" + records + ", files=" + files);
+      throw BenchErrors.usage(
+          "DataGen needs records >= 0 and files >= 1, got records=" + records + ", files=" + files,
+          "DataGen FOLDER RECORDS [FILES] [SEED]");
     }
     try {
       Path manifest = manifestOf(dir);

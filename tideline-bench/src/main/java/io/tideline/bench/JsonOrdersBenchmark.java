@@ -72,21 +72,7 @@ public final class JsonOrdersBenchmark {
         runs,
         Runtime.getRuntime().availableProcessors());
 
-    List<EngineMeasurement> measurements = new ArrayList<>();
-    for (OrdersEngine engine : engines) {
-      // Other work on the machine inflates wall time; the load average says how far to trust it.
-      System.out.printf(
-          Locale.ROOT,
-          "Running %s (load average %.2f)...%n",
-          engine.name(),
-          ProcessCpu.loadAverage());
-      EngineMeasurement m = engine.measure(data, warmup, runs);
-      List<String> differences = ResultCheck.differences(data.expected(), m.rows());
-      if (!differences.isEmpty()) {
-        throw BenchErrors.resultsDiffer(engine.name(), dir, String.join("\n", differences));
-      }
-      measurements.add(m);
-    }
+    List<EngineMeasurement> measurements = measure(engines, data, warmup, runs);
     if (measurements.size() == 2) {
       List<String> differences =
           ResultCheck.differences(measurements.get(1).rows(), measurements.get(0).rows());
@@ -99,6 +85,70 @@ public final class JsonOrdersBenchmark {
     }
     System.out.println("Answers agree with the generator's exact totals.");
     System.out.print(ResultTable.render(measurements, data.bytes()));
+  }
+
+  /**
+   * Starts every engine, lets each warm up, then interleaves their measured runs (A, B, A, B, ...)
+   * so that load from elsewhere on the machine falls on all engines alike; every run's answer is
+   * checked.
+   */
+  static List<EngineMeasurement> measure(
+      List<OrdersEngine> engines, OrdersDataset data, int warmup, int runs) {
+    List<OrdersEngineSession> sessions = new ArrayList<>();
+    try {
+      for (OrdersEngine engine : engines) {
+        System.out.printf(Locale.ROOT, "Starting %s...%n", engine.name());
+        sessions.add(engine.start(data));
+      }
+      for (int e = 0; e < engines.size(); e++) {
+        for (int i = 0; i < warmup; i++) {
+          check(engines.get(e), data, sessions.get(e).run());
+        }
+      }
+      List<List<RunResult>> results = new ArrayList<>();
+      engines.forEach(e -> results.add(new ArrayList<>()));
+      for (int i = 0; i < runs; i++) {
+        for (int e = 0; e < engines.size(); e++) {
+          // Other work on the machine inflates wall time; the load average says how far to
+          // trust it.
+          double load = ProcessCpu.loadAverage();
+          RunResult r = check(engines.get(e), data, sessions.get(e).run());
+          results.get(e).add(r);
+          System.out.printf(
+              Locale.ROOT,
+              "  run %d %-9s %7.3f s  %7.3f CPU s  (load average %.2f)%n",
+              i + 1,
+              engines.get(e).name(),
+              r.seconds(),
+              r.cpuSeconds(),
+              load);
+        }
+      }
+      List<EngineMeasurement> measurements = new ArrayList<>();
+      for (int e = 0; e < engines.size(); e++) {
+        List<RunResult> rs = results.get(e);
+        measurements.add(
+            new EngineMeasurement(
+                engines.get(e).name(),
+                sessions.get(e).version(),
+                data.records(),
+                rs.stream().map(RunResult::seconds).toList(),
+                rs.stream().map(RunResult::cpuSeconds).filter(c -> c >= 0).toList(),
+                sessions.get(e).sessionStartSeconds(),
+                rs.get(rs.size() - 1).rows()));
+      }
+      return measurements;
+    } finally {
+      sessions.forEach(OrdersEngineSession::close);
+    }
+  }
+
+  private static RunResult check(OrdersEngine engine, OrdersDataset data, RunResult run) {
+    List<String> differences = ResultCheck.differences(data.expected(), run.rows());
+    if (!differences.isEmpty()) {
+      throw BenchErrors.resultsDiffer(engine.name(), data.dir(), String.join("\n", differences));
+    }
+    return run;
   }
 
   private static List<OrdersEngine> engines(List<String> names) {

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Apache Spark as a benchmark peer: starts {@code io.tideline.spark.peer.SparkPeer} in its own JVM
- * and reads its one result line.
+ * and talks to it through its standard input and output.
  *
  * <p>Spark's classpath clashes with Tideline's, so tideline-bench does not depend on
  * tideline-spark; it finds the peer's compiled classes and {@code target/classpath.txt} under the
@@ -44,39 +44,11 @@ public final class SparkPeerProcess implements OrdersEngine {
   }
 
   @Override
-  public EngineMeasurement measure(OrdersDataset data, int warmupRuns, int measuredRuns) {
-    String workload = "json-orders-agg";
-    JsonNode result =
-        run(
-            List.of(
-                workload,
-                data.dir().toAbsolutePath().toString(),
-                "--warmup",
-                Integer.toString(warmupRuns),
-                "--runs",
-                Integer.toString(measuredRuns),
-                "--records",
-                Long.toString(data.records())));
-    List<Double> seconds = new ArrayList<>();
-    result.get("runSeconds").forEach(s -> seconds.add(s.asDouble()));
-    List<Double> cpuSeconds = new ArrayList<>();
-    result.path("runCpuSeconds").forEach(s -> cpuSeconds.add(s.asDouble()));
-    List<ProductTotals> rows = new ArrayList<>();
-    for (JsonNode row : result.get("rows")) {
-      rows.add(
-          new ProductTotals(
-              row.get("product").asText(),
-              row.get("sum_amount").asDouble(),
-              row.get("count").asLong()));
-    }
-    return new EngineMeasurement(
-        name(),
-        result.path("engineVersion").asText("?"),
-        result.get("records").asLong(),
-        seconds,
-        cpuSeconds,
-        result.path("sessionStartSeconds").asDouble(Double.NaN),
-        rows);
+  public OrdersEngineSession start(OrdersDataset data) {
+    Path log = logFile("json-orders-agg-serve");
+    Process process =
+        startPeer(List.of("json-orders-agg-serve", data.dir().toAbsolutePath().toString()), log);
+    return new SparkPeerSession(process, log);
   }
 
   /**
@@ -87,8 +59,42 @@ public final class SparkPeerProcess implements OrdersEngine {
    */
   public JsonNode run(List<String> peerArgs) {
     String workload = peerArgs.get(0);
-    Path logDir = repo.resolve("tideline-bench/target/bench-logs");
-    Path log = logDir.resolve("spark-peer-" + workload + ".log");
+    Path log = logFile(workload);
+    Process process = startPeer(peerArgs, log);
+    try {
+      process.getOutputStream().close();
+      String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exitCode = process.waitFor();
+      JsonNode result = lastJsonLine(stdout);
+      if (exitCode != 0 || result == null || result.has("error")) {
+        throw BenchErrors.peerFailed(workload, exitCode, reason(result), log);
+      }
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Lost the Spark peer's output; its log is in " + log, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the Spark peer", e);
+    }
+  }
+
+  static String reason(JsonNode result) {
+    if (result == null) {
+      return "no result line on standard output";
+    }
+    if (result.has("error")) {
+      return result.get("error").path("condition").asText("?")
+          + ": "
+          + result.get("error").path("message").asText();
+    }
+    return "unexpected line " + result;
+  }
+
+  private Path logFile(String workload) {
+    return repo.resolve("tideline-bench/target/bench-logs/spark-peer-" + workload + ".log");
+  }
+
+  private Process startPeer(List<String> peerArgs, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + System.getProperty("tideline.bench.sparkHeap", "4g"));
@@ -97,30 +103,13 @@ public final class SparkPeerProcess implements OrdersEngine {
     command.add(PEER_MAIN);
     command.addAll(peerArgs);
     try {
-      Files.createDirectories(logDir);
+      Files.createDirectories(log.getParent());
       ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
       // Belt and braces with spark.driver.host: Spark otherwise picks a non-loopback interface.
       pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      Process process = pb.start();
-      process.getOutputStream().close();
-      String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int exitCode = process.waitFor();
-      JsonNode result = lastJsonLine(stdout);
-      if (exitCode != 0 || result == null || result.has("error")) {
-        String reason =
-            result != null && result.has("error")
-                ? result.get("error").path("condition").asText("?")
-                    + ": "
-                    + result.get("error").path("message").asText()
-                : "no result line on standard output";
-        throw BenchErrors.peerFailed(workload, exitCode, reason, log);
-      }
-      return result;
+      return pb.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the Spark peer: " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the Spark peer", e);
     }
   }
 

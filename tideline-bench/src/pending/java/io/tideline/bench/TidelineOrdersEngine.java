@@ -35,57 +35,49 @@ public final class TidelineOrdersEngine implements OrdersEngine {
   }
 
   @Override
-  public EngineMeasurement measure(OrdersDataset data, int warmupRuns, int measuredRuns) {
-    String dir = data.dir().toAbsolutePath().toString();
+  public OrdersEngineSession start(OrdersDataset data) {
     long t0 = System.nanoTime();
     Tideline t =
         Tideline.builder()
             .appName("bench")
             .config("tideline.shuffle.partitions", "2")
             .getOrCreate();
-    double sessionStartSeconds = (System.nanoTime() - t0) / 1e9;
-    try {
-      for (int i = 0; i < warmupRuns; i++) {
-        runOnce(t, dir);
-      }
-      List<Double> seconds = new ArrayList<>();
-      List<Double> cpuSeconds = new ArrayList<>();
-      List<ProductTotals> rows = List.of();
-      for (int i = 0; i < measuredRuns; i++) {
-        long cpu = ProcessCpu.nanos();
-        long start = System.nanoTime();
-        rows = runOnce(t, dir);
-        seconds.add((System.nanoTime() - start) / 1e9);
-        cpuSeconds.add((ProcessCpu.nanos() - cpu) / 1e9);
-      }
-      String version = Tideline.class.getPackage().getImplementationVersion();
-      return new EngineMeasurement(
-          name(),
-          version != null ? version : "dev",
-          data.records(),
-          seconds,
-          cpuSeconds,
-          sessionStartSeconds,
-          rows);
-    } finally {
-      t.close();
-    }
+    return new Session(t, data.dir().toAbsolutePath().toString(), (System.nanoTime() - t0) / 1e9);
   }
 
-  private static List<ProductTotals> runOnce(Tideline t, String dir) {
-    List<Row> rows =
-        t.read()
-            .schema(ORDER_SCHEMA)
-            .json(dir)
-            .filter(col("amount").gt(100))
-            .groupBy("product")
-            .agg(sum("amount"), count(lit(1)))
-            .collectAsList();
-    List<ProductTotals> totals = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      totals.add(new ProductTotals(row.getString(0), row.getDouble(1), row.getLong(2)));
+  private record Session(Tideline t, String dir, double sessionStartSeconds)
+      implements OrdersEngineSession {
+    @Override
+    public String version() {
+      String version = Tideline.class.getPackage().getImplementationVersion();
+      return version != null ? version : "dev";
     }
-    totals.sort(Comparator.comparing(ProductTotals::product));
-    return totals;
+
+    @Override
+    public RunResult run() {
+      long cpu = ProcessCpu.nanos();
+      long start = System.nanoTime();
+      List<Row> rows =
+          t.read()
+              .schema(ORDER_SCHEMA)
+              .json(dir)
+              .filter(col("amount").gt(100))
+              .groupBy("product")
+              .agg(sum("amount"), count(lit(1)))
+              .collectAsList();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (ProcessCpu.nanos() - cpu) / 1e9;
+      List<ProductTotals> totals = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        totals.add(new ProductTotals(row.getString(0), row.getDouble(1), row.getLong(2)));
+      }
+      totals.sort(Comparator.comparing(ProductTotals::product));
+      return new RunResult(seconds, cpuSeconds, totals);
+    }
+
+    @Override
+    public void close() {
+      t.close();
+    }
   }
 }

@@ -152,6 +152,13 @@ class DataGenTest {
     assertThat(DataGen.manifestOf(dir)).exists().hasParent(tmp);
   }
 
+  @Test
+  void ensure_invalidParameters_failWithUsage() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataGen.ensure(tmp, 10, 0, 7))
+        .hasMessageStartingWith("[BENCH_USAGE]")
+        .hasMessageContaining("files=0");
+  }
+
   private static List<String> lines(long seed, long from, long to) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long bytes = DataGen.writeLines(seed, from, to, out);

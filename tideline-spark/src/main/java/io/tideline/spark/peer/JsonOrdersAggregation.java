@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.sum;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class JsonOrdersAggregation {
   static final String NAME = "json-orders-agg";
+  static final String SERVE_NAME = "json-orders-agg-serve";
 
   /** The seed post's order schema. */
   static final StructType ORDER_SCHEMA =
@@ -91,6 +95,63 @@ final class JsonOrdersAggregation {
     result.put("medianSeconds", median);
     result.put("recordsPerSecond", inputRecords / best);
     result.put("medianRecordsPerSecond", inputRecords / median);
+    putRows(result, rows);
+    return result;
+  }
+
+  /**
+   * Serves timed runs on request: the harness's way to interleave Spark's runs with Tideline's, so
+   * that both engines see the same load on a shared machine.
+   *
+   * <p>Protocol, one JSON object a line on {@code out}: first {@code {"event":"ready",
+   * "engineVersion", "sessionStartSeconds"}}; then for each line {@code run} read from {@code in},
+   * one {@code {"event":"run","seconds","cpuSeconds","rows"}}; a line {@code quit} or the end of
+   * {@code in} ends the loop. Any other line is answered with a {@code PEER_USAGE} error line.
+   */
+  static void serve(PeerSession session, Path dir, BufferedReader in, PrintStream out)
+      throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw PeerErrors.inputNotFound("Order folder", dir);
+    }
+    SparkSession spark = session.spark();
+    String input = dir.toAbsolutePath().toString();
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    ObjectNode ready = json.objectNode();
+    ready.put("workload", SERVE_NAME);
+    ready.put("event", "ready");
+    ready.put("engine", "spark");
+    ready.put("engineVersion", spark.version());
+    ready.put("sessionStartSeconds", session.startSeconds());
+    emit(out, ready);
+    String command;
+    while ((command = in.readLine()) != null && !command.trim().equals("quit")) {
+      ObjectNode result = json.objectNode();
+      result.put("workload", SERVE_NAME);
+      if (!command.trim().equals("run")) {
+        result.put("event", "error");
+        ObjectNode error = result.putObject("error");
+        error.put("condition", PeerErrorCondition.PEER_USAGE.name());
+        error.put("message", "Unknown command '" + command + "'; send 'run' or 'quit'");
+        emit(out, result);
+        continue;
+      }
+      long cpu0 = ProcessCpu.nanos();
+      long t0 = System.nanoTime();
+      List<Row> rows = runOnce(spark, input);
+      result.put("event", "run");
+      result.put("seconds", (System.nanoTime() - t0) / 1e9);
+      result.put("cpuSeconds", (ProcessCpu.nanos() - cpu0) / 1e9);
+      putRows(result, rows);
+      emit(out, result);
+    }
+  }
+
+  private static void emit(PrintStream out, ObjectNode line) {
+    out.println(line.toString());
+    out.flush();
+  }
+
+  private static void putRows(ObjectNode result, List<Row> rows) {
     ArrayNode out = result.putArray("rows");
     List<Row> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparing(r -> r.getString(0)));
@@ -100,7 +161,6 @@ final class JsonOrdersAggregation {
       o.put("sum_amount", row.getDouble(1));
       o.put("count", row.getLong(2));
     }
-    return result;
   }
 
   private static List<Row> runOnce(SparkSession spark, String input) {

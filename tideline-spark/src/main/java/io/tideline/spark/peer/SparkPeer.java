@@ -2,6 +2,11 @@ package io.tideline.spark.peer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +31,9 @@ import java.util.Optional;
  *   <li>{@code json-orders-agg DIR [--warmup N] [--runs N] [--records N] [--conf key=value]...}:
  *       the engine-core benchmark, see {@link JsonOrdersAggregation}; {@code --conf} sets Spark
  *       settings, e.g. to see what a setting is worth;
+ *   <li>{@code json-orders-agg-serve DIR [--conf key=value]...}: the same query, one timed run per
+ *       {@code run} line on standard input, so a harness can interleave engines; see {@link
+ *       JsonOrdersAggregation#serve} for the protocol (its lines come before the final one);
  *   <li>{@code sql-oracle SPEC.json [--output FILE]}: the differential-test oracle, see {@link
  *       SqlOracle}.
  * </ul>
@@ -34,6 +42,7 @@ public final class SparkPeer {
   static final String USAGE =
       "Usage: SparkPeer json-orders-agg DIR [--warmup N] [--runs N] [--records N]"
           + " [--conf key=value]...\n"
+          + "       SparkPeer json-orders-agg-serve DIR [--conf key=value]...\n"
           + "       SparkPeer sql-oracle SPEC.json [--output FILE]";
 
   private SparkPeer() {}
@@ -72,6 +81,23 @@ public final class SparkPeer {
         try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
           return JsonOrdersAggregation.run(session, Path.of(args[1]), warmup, runs, records);
         }
+      }
+      case JsonOrdersAggregation.SERVE_NAME -> {
+        a.allowOnly(List.of("--conf"));
+        Map<String, String> conf = a.confOptions();
+        try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
+          JsonOrdersAggregation.serve(
+              session,
+              Path.of(args[1]),
+              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+              System.out);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Lost the harness's commands on standard input", e);
+        }
+        ObjectNode done = new ObjectMapper().createObjectNode();
+        done.put("workload", args[0]);
+        done.put("event", "done");
+        return done;
       }
       case SqlOracle.NAME -> {
         a.allowOnly(List.of("--output"));
