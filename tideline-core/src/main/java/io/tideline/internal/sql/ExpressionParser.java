@@ -507,8 +507,8 @@ final class ExpressionParser extends TypeParser {
    * TIMESTAMPADD(DAY, n, ts)} and {@code TIMESTAMPDIFF(DAY, a, b)}; null (without moving) when the
    * call uses plain arguments.
    *
-   * <p>TRIM with characters becomes {@code btrim(str, chars)}, {@code ltrim(str, chars)} or {@code
-   * rtrim(str, chars)}: source first, as in Spark's DataFrame functions.
+   * <p>TRIM with characters becomes {@code btrim(str, chars)}, {@code ltrim(chars, str)} or {@code
+   * rtrim(chars, str)}, the argument orders of Spark's SQL functions.
    */
   private Expr specialFormCall(String name) {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -603,8 +603,10 @@ final class ExpressionParser extends TypeParser {
     if (chars == null) {
       return new UnresolvedFunction(function, List.of(source), false);
     }
-    return new UnresolvedFunction(
-        function.equals("trim") ? "btrim" : function, List.of(source, chars), false);
+    // Spark's SQL forms: btrim(str, trimStr), but ltrim(trimStr, str) and rtrim(trimStr, str).
+    return function.equals("trim")
+        ? new UnresolvedFunction("btrim", List.of(source, chars), false)
+        : new UnresolvedFunction(function, List.of(chars, source), false);
   }
 
   private Expr stringLiteral() {

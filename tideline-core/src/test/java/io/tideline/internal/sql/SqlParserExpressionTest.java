@@ -517,7 +517,7 @@ class SqlParserExpressionTest {
     assertThat(p("trim('x' FROM s)"))
         .isEqualTo(new UnresolvedFunction("btrim", List.of(col("s"), Literal.of("x")), false));
     assertThat(p("trim(LEADING 'x' FROM s)"))
-        .isEqualTo(new UnresolvedFunction("ltrim", List.of(col("s"), Literal.of("x")), false));
+        .isEqualTo(new UnresolvedFunction("ltrim", List.of(Literal.of("x"), col("s")), false));
     assertThat(p("trim(trailing from s)"))
         .isEqualTo(new UnresolvedFunction("rtrim", List.of(col("s")), false));
   }
