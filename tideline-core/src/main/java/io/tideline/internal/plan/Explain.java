@@ -56,7 +56,7 @@ public final class Explain {
 
   private static void tree(
       LogicalPlan p, String prefix, boolean root, boolean last, StringBuilder sb) {
-    sb.append(root ? "" : prefix + "+- ").append(p.simpleString()).append('\n');
+    sb.append(root ? "" : prefix + (last ? "+- " : ":- ")).append(p.simpleString()).append('\n');
     List<LogicalPlan> kids = p.children();
     String childPrefix = root ? "" : prefix + (last ? "   " : ":  ");
     for (int i = 0; i < kids.size(); i++) {
