@@ -314,7 +314,7 @@ final class OperatorCoercion {
   private Expr dateArithmetic(String function, Expr date, Expr days) {
     FunctionCall call =
         new FunctionCall(function, List.of(date, days), false, coercion, new IdentityHashMap<>());
-    return FunctionRegistry.dateAdd(call, function);
+    return DatetimeFunctions.dateAdd(call, function);
   }
 
   /** {@code a || b}: both sides as STRING unless both are BINARY. */
