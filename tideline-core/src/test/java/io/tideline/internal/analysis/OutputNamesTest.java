@@ -126,6 +126,7 @@ class OutputNamesTest {
         "CASE WHEN (qty > 1) THEN big ELSE small END");
     table.put(fn("extract", lit("YEAR"), col("ts")), "extract(YEAR FROM ts)");
     table.put(fn("any_value", col("qty")), "any_value(qty)");
+    table.put(fn("position", lit("a"), col("product")), "position(a, product, 1)");
     table.put(lit(1), "1");
     table.put(lit(2L), "2");
     table.put(lit("a"), "a");
