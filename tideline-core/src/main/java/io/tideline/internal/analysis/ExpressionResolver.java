@@ -130,14 +130,14 @@ public final class ExpressionResolver {
 
   /** The name Spark gives the output column of an unaliased resolved expression. */
   public String outputName(Expr resolved) {
-    return OutputNames.pretty(unwrapNamed(resolved), Map.of(), conf.sessionTimeZone());
-  }
-
-  private static Expr unwrapNamed(Expr e) {
-    if (e instanceof Cast c && (c.child() instanceof Attribute || c.child() instanceof Alias)) {
-      return c.child();
+    Expr e = resolved instanceof Cast c ? c.child() : resolved;
+    if (e instanceof Attribute a) {
+      return a.name();
     }
-    return e;
+    if (e instanceof Alias a) {
+      return a.name();
+    }
+    return OutputNames.pretty(resolved, Map.of(), conf.sessionTimeZone());
   }
 
   private static List<Expr> aggregatesIn(Expr e) {

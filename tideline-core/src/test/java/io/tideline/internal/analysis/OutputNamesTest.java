@@ -169,6 +169,9 @@ class OutputNamesTest {
   void outputName_ofResolvedExpressions() {
     assertThat(resolver.outputName(qty)).isEqualTo("qty");
     assertThat(resolver.outputName(new Cast(qty, DataTypes.LongType))).isEqualTo("qty");
+    assertThat(resolver.outputName(new Alias(qty, "q"))).isEqualTo("q");
+    assertThat(resolver.outputName(new Cast(new Alias(qty, "q"), DataTypes.LongType)))
+        .isEqualTo("q");
     assertThat(resolver.outputName(resolver.resolve(fn("sum", col("qty")), input, true)))
         .isEqualTo("sum(qty)");
   }
