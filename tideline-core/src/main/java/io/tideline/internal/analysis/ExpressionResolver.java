@@ -93,11 +93,13 @@ public final class ExpressionResolver {
   }
 
   /**
-   * Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}. A
-   * top-level {@code Alias} stays, with its child resolved; aliases inside are dropped.
+   * Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}.
+   * Aliases are dropped, at the top too: the caller names the result ({@code withColumn}), as
+   * Spark's {@code CleanupAliases} leaves only the outermost name; use {@link #resolveNamed} to
+   * keep a name.
    */
   public Expr resolve(Expr expr, List<Attribute> input, boolean allowAggregates) {
-    Expr resolved = new Pass(input).resolve(expr, false);
+    Expr resolved = FunctionCall.stripAlias(new Pass(input).resolve(expr, false));
     if (!allowAggregates) {
       List<Expr> aggregates = aggregatesIn(resolved);
       if (!aggregates.isEmpty()) {
