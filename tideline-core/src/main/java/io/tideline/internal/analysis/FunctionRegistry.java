@@ -46,6 +46,10 @@ import java.util.Map;
  *     <td>[String fmt], default 'yyyy-MM-dd HH:mm:ss'</td></tr>
  * <tr><td>timestamp_seconds(x)</td><td>timestamp_seconds: (numeric)</td><td>TIMESTAMP</td>
  *     <td>[]</td></tr>
+ * <tr><td>window(time, duration[, slide[, start]])</td><td>window: (TIMESTAMP)</td>
+ *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code window}</td>
+ *     <td>[Long windowMicros, Long slideMicros, Long startMicros]; a slide shorter than the
+ *     window needs the planner to expand rows</td></tr>
  * <tr><td>year, month, dayofmonth/day</td><td>same: (DATE)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>hour, minute, second</td><td>same: (TIMESTAMP)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>date_add(d, n), date_sub(d, n)</td><td>same: (DATE, INT)</td><td>DATE</td>

@@ -332,6 +332,11 @@ final class OutputNames {
           sb.append(')');
           return;
         }
+        case "window" -> {
+          // Spark's TimeWindowing names the window column "window".
+          sb.append("window");
+          return;
+        }
         case "position", "locate" -> {
           // Resolved as instr(str, substr); Spark prints locate's (substr, str, start).
           sb.append(called).append('(');
