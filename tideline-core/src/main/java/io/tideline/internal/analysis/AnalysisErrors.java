@@ -145,6 +145,18 @@ public final class AnalysisErrors {
         "INVALID_EXTRACT_FIELD",
         "42601",
         "Cannot extract <field> from <expr>. Supported fields: YEAR, MONTH, DAY, HOUR, MINUTE."),
+    VALUE_OUT_OF_RANGE(
+        "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE",
+        "42K09",
+        "Cannot resolve <sqlExpr> due to data type mismatch: the <exprName> must be between"
+            + " <valueRange> (current value = <currentValue>). A window needs a positive duration,"
+            + " a slide no longer than it, and a start time shorter than the slide."),
+    INVALID_INTERVAL_FORMAT(
+        "INVALID_INTERVAL_FORMAT.INVALID_UNIT",
+        "22006",
+        "Error parsing <input> to interval in <sqlExpr>. Give a duration such as '10 minutes' or"
+            + " '1 hour 30 minutes' (units: week, day, hour, minute, second, millisecond,"
+            + " microsecond)."),
     INVALID_SCHEMA(
         "INVALID_SCHEMA.PARSE_ERROR",
         "42K07",
@@ -451,6 +463,24 @@ public final class AnalysisErrors {
   static AnalysisException invalidExtractDatetimeField(String field, Expr source) {
     return error(
         Condition.INVALID_EXTRACT_FIELD, "field", toSqlId(field), "expr", toSqlExpr(source));
+  }
+
+  static AnalysisException valueOutOfRange(Expr call, String exprName, long value) {
+    return error(
+        Condition.VALUE_OUT_OF_RANGE,
+        "sqlExpr",
+        toSqlExpr(call),
+        "exprName",
+        toSqlId(exprName),
+        "valueRange",
+        "(0, " + Long.MAX_VALUE + "]",
+        "currentValue",
+        value + "L");
+  }
+
+  static AnalysisException invalidDuration(Expr call, String input) {
+    return error(
+        Condition.INVALID_INTERVAL_FORMAT, "input", "'" + input + "'", "sqlExpr", toSqlExpr(call));
   }
 
   static AnalysisException invalidSchema(String schema, String reason) {

@@ -93,11 +93,13 @@ public final class ExpressionResolver {
   }
 
   /**
-   * Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}. A
-   * top-level {@code Alias} stays, with its child resolved; aliases inside are dropped.
+   * Resolves one expression (no star); aggregates allowed only when {@code allowAggregates}.
+   * Aliases are dropped, at the top too: the caller names the result ({@code withColumn}), as
+   * Spark's {@code CleanupAliases} leaves only the outermost name; use {@link #resolveNamed} to
+   * keep a name.
    */
   public Expr resolve(Expr expr, List<Attribute> input, boolean allowAggregates) {
-    Expr resolved = new Pass(input).resolve(expr, false);
+    Expr resolved = FunctionCall.stripAlias(new Pass(input).resolve(expr, false));
     if (!allowAggregates) {
       List<Expr> aggregates = aggregatesIn(resolved);
       if (!aggregates.isEmpty()) {
@@ -130,14 +132,14 @@ public final class ExpressionResolver {
 
   /** The name Spark gives the output column of an unaliased resolved expression. */
   public String outputName(Expr resolved) {
-    return OutputNames.pretty(unwrapNamed(resolved), Map.of(), conf.sessionTimeZone());
-  }
-
-  private static Expr unwrapNamed(Expr e) {
-    if (e instanceof Cast c && (c.child() instanceof Attribute || c.child() instanceof Alias)) {
-      return c.child();
+    Expr e = resolved instanceof Cast c ? c.child() : resolved;
+    if (e instanceof Attribute a) {
+      return a.name();
     }
-    return e;
+    if (e instanceof Alias a) {
+      return a.name();
+    }
+    return OutputNames.pretty(resolved, Map.of(), conf.sessionTimeZone());
   }
 
   private static List<Expr> aggregatesIn(Expr e) {

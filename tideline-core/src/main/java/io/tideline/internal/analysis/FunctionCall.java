@@ -203,4 +203,39 @@ final class FunctionCall {
   boolean nullable(int i) {
     return args.get(i).nullable();
   }
+
+  /** Casts every argument to their wider common type, or fails with DATA_DIFF_TYPES. */
+  DataType commonType(String functionName, boolean withoutStringPromotion) {
+    List<DataType> types = new ArrayList<>();
+    for (Expr a : args) {
+      types.add(a.dataType());
+    }
+    DataType common =
+        withoutStringPromotion
+            ? coercion.findWiderTypeWithoutStringPromotion(types)
+            : coercion.findWiderCommonType(types);
+    if (common == null) {
+      throw AnalysisErrors.dataDiffTypes(asExpr(), functionName, types);
+    }
+    for (int i = 0; i < args.size(); i++) {
+      castArg(i, common);
+    }
+    return common;
+  }
+
+  /** True when every argument is nullable (coalesce, greatest: null only when all are). */
+  boolean allNullable() {
+    for (Expr a : args) {
+      if (!a.nullable()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The literal at argument {@code i} as the only param, or no params when not a literal. */
+  List<Object> literalParam(int i) {
+    Literal l = asLiteral(args.get(i));
+    return l == null || l.value() == null ? List.of() : List.of(l.value());
+  }
 }

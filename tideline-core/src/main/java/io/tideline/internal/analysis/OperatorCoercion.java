@@ -107,11 +107,13 @@ final class OperatorCoercion {
       }
     }
 
-    // Division: "/" is fractional unless both sides are decimals; "div" is integral.
-    if (op == BinaryOperator.DIVIDE
-        && numericOrNull(lt)
-        && numericOrNull(rt)
-        && !(lt instanceof DecimalType && rt instanceof DecimalType)) {
+    // Division: "/" is fractional unless the sides are decimals (a null beside a decimal
+    // becomes one); "div" is integral.
+    boolean decimalDivision =
+        (lt instanceof DecimalType || rt instanceof DecimalType)
+            && (lt instanceof DecimalType || TypeCoercion.isNull(lt))
+            && (rt instanceof DecimalType || TypeCoercion.isNull(rt));
+    if (op == BinaryOperator.DIVIDE && numericOrNull(lt) && numericOrNull(rt) && !decimalDivision) {
       l = TypeCoercion.castTo(l, DataTypes.DoubleType);
       r = TypeCoercion.castTo(r, DataTypes.DoubleType);
       lt = rt = DataTypes.DoubleType;
@@ -314,7 +316,7 @@ final class OperatorCoercion {
   private Expr dateArithmetic(String function, Expr date, Expr days) {
     FunctionCall call =
         new FunctionCall(function, List.of(date, days), false, coercion, new IdentityHashMap<>());
-    return FunctionRegistry.dateAdd(call, function);
+    return DatetimeFunctions.dateAdd(call, function);
   }
 
   /** {@code a || b}: both sides as STRING unless both are BINARY. */

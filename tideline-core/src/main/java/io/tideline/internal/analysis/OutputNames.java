@@ -332,6 +332,20 @@ final class OutputNames {
           sb.append(')');
           return;
         }
+        case "window" -> {
+          // Spark's TimeWindowing names the window column "window".
+          sb.append("window");
+          return;
+        }
+        case "position", "locate" -> {
+          // Resolved as instr(str, substr); Spark prints locate's (substr, str, start).
+          sb.append(called).append('(');
+          print(c.args().get(1));
+          sb.append(", ");
+          print(c.args().get(0));
+          sb.append(", 1)");
+          return;
+        }
         case "extract", "date_part" -> {
           // The field is implied by the kernel: year, month, dayofmonth, hour or minute.
           String field = c.name().equals("dayofmonth") ? "DAY" : c.name().toUpperCase(Locale.ROOT);

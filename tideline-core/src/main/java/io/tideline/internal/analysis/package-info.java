@@ -16,7 +16,10 @@
  *       gives the operator's result type.
  *   <li>Functions: {@link io.tideline.internal.analysis.FunctionRegistry} maps each name to a
  *       builder that coerces the arguments and returns a {@code ScalarCall} or {@code
- *       AggregateCall}; its Javadoc is the contract with the evaluator's kernels.
+ *       AggregateCall}; its Javadoc is the contract with the evaluator's kernels. The builders live
+ *       in one class per family ({@code StringFunctions}, {@code DatetimeFunctions}, {@code
+ *       TimeWindows}, ...), with {@link io.tideline.internal.analysis.FunctionCall} as their
+ *       toolkit.
  *   <li>Names of outputs: {@link io.tideline.internal.analysis.OutputNames} prints the resolved
  *       tree as Spark's {@code toPrettySQL} does.
  * </ol>

@@ -362,6 +362,11 @@ class NameResolutionTest {
   }
 
   @Test
+  void resolve_aliasedExpression_dropsTheAlias() {
+    assertThat(resolver.resolve(new Alias(col("amount"), "a"), input, false)).isEqualTo(amount);
+  }
+
+  @Test
   void levenshtein_countsEdits() {
     assertThat(NameResolver.levenshtein("kitten", "sitting")).isEqualTo(3);
     assertThat(NameResolver.levenshtein("", "abc")).isEqualTo(3);

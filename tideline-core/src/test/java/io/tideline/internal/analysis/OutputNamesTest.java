@@ -126,6 +126,7 @@ class OutputNamesTest {
         "CASE WHEN (qty > 1) THEN big ELSE small END");
     table.put(fn("extract", lit("YEAR"), col("ts")), "extract(YEAR FROM ts)");
     table.put(fn("any_value", col("qty")), "any_value(qty)");
+    table.put(fn("position", lit("a"), col("product")), "position(a, product, 1)");
     table.put(lit(1), "1");
     table.put(lit(2L), "2");
     table.put(lit("a"), "a");
@@ -168,6 +169,9 @@ class OutputNamesTest {
   void outputName_ofResolvedExpressions() {
     assertThat(resolver.outputName(qty)).isEqualTo("qty");
     assertThat(resolver.outputName(new Cast(qty, DataTypes.LongType))).isEqualTo("qty");
+    assertThat(resolver.outputName(new Alias(qty, "q"))).isEqualTo("q");
+    assertThat(resolver.outputName(new Cast(new Alias(qty, "q"), DataTypes.LongType)))
+        .isEqualTo("q");
     assertThat(resolver.outputName(resolver.resolve(fn("sum", col("qty")), input, true)))
         .isEqualTo("sum(qty)");
   }

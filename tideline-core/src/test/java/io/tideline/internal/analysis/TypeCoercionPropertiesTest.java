@@ -135,4 +135,95 @@ class TypeCoercionPropertiesTest {
     assertThat(TypeRules.sameType(resolved.left().dataType(), resolved.right().dataType()))
         .isTrue();
   }
+
+  @Provide
+  Arbitrary<DataType> anyTypes() {
+    return Arbitraries.oneOf(
+        atomicTypes(),
+        Arbitraries.of(
+            DataTypes.DayTimeIntervalType,
+            DataTypes.YearMonthIntervalType,
+            new io.tideline.types.ArrayType(DataTypes.IntegerType, true),
+            new io.tideline.types.MapType(DataTypes.StringType, DataTypes.LongType, true),
+            new io.tideline.types.StructType().add("a", DataTypes.IntegerType)));
+  }
+
+  /** Whatever the operand types, resolution gives a typed tree or a user-facing error. */
+  @Property(tries = 1000)
+  void anyBinaryOperator_resolvesOrFailsWithAnAnalysisError(
+      @ForAll("anyTypes") DataType a,
+      @ForAll("anyTypes") DataType b,
+      @ForAll BinaryOperator op,
+      @ForAll boolean ansi) {
+    Attribute left = new Attribute("l", a, true);
+    Attribute right = new Attribute("r", b, true);
+    ExpressionResolver resolver = ansi ? Exprs.ansi() : Exprs.legacy();
+    try {
+      Expr e = resolver.resolve(new BinaryOp(op, left, right), List.of(left, right), false);
+      assertThat(e.dataType()).isNotNull();
+      assertThat(resolver.outputName(e)).isNotBlank();
+    } catch (io.tideline.AnalysisException expected) {
+      assertThat(expected.getMessage()).startsWith("[");
+    }
+  }
+
+  /** Every scalar function of one argument resolves or fails cleanly for any argument type. */
+  @Property(tries = 1000)
+  void anyUnaryFunction_resolvesOrFailsWithAnAnalysisError(
+      @ForAll("anyTypes") DataType a,
+      @ForAll("oneArgFunctions") String function,
+      @ForAll boolean ansi) {
+    Attribute x = new Attribute("x", a, true);
+    ExpressionResolver resolver = ansi ? Exprs.ansi() : Exprs.legacy();
+    try {
+      Expr e =
+          resolver.resolve(
+              new io.tideline.internal.expr.UnresolvedFunction(function, List.of(x), false),
+              List.of(x),
+              true);
+      assertThat(e.dataType()).isNotNull();
+      assertThat(resolver.outputName(e)).isNotBlank();
+    } catch (io.tideline.AnalysisException expected) {
+      assertThat(expected.getMessage()).startsWith("[");
+    }
+  }
+
+  @Provide
+  Arbitrary<String> oneArgFunctions() {
+    return Arbitraries.of(
+        "upper",
+        "lower",
+        "length",
+        "trim",
+        "to_json",
+        "to_timestamp",
+        "to_date",
+        "year",
+        "hour",
+        "timestamp_seconds",
+        "abs",
+        "ceil",
+        "floor",
+        "sqrt",
+        "round",
+        "isnan",
+        "struct",
+        "array",
+        "size",
+        "hash",
+        "md5",
+        "sha1",
+        "coalesce",
+        "isnull",
+        "count",
+        "sum",
+        "avg",
+        "min",
+        "max",
+        "first",
+        "approx_count_distinct",
+        "collect_list",
+        "concat",
+        "from_unixtime");
+  }
 }

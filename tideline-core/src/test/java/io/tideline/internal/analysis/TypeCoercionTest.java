@@ -566,4 +566,11 @@ class TypeCoercionTest {
     assertThat(e.dataType()).isEqualTo(DataTypes.StringType);
     assertThat(((Cast) e).child().dataType()).isEqualTo(DataTypes.TimestampType);
   }
+
+  @Test
+  void divide_decimalByNull_staysDecimal() {
+    BinaryOp e = binary(ansi, BinaryOperator.DIVIDE, col("dec"), Literal.NULL);
+    assertThat(e.right()).isEqualTo(new Literal(null, decimal(5, 2)));
+    assertThat(e.dataType()).isEqualTo(decimal(13, 8));
+  }
 }
