@@ -36,6 +36,8 @@ final class LineReader implements Closeable {
   private boolean eof;
   private boolean done;
 
+  private int fills;
+
   private int lineStart;
   private int lineLength;
   private long lineNumber;
@@ -118,6 +120,16 @@ final class LineReader implements Closeable {
     lineNumber++;
   }
 
+  /** How often the buffer's contents moved or grew: lines handed out earlier are then stale. */
+  int fills() {
+    return fills;
+  }
+
+  /** The end of the valid bytes in {@link #buffer()}. */
+  int limit() {
+    return limit;
+  }
+
   byte[] buffer() {
     return buf;
   }
@@ -166,6 +178,7 @@ final class LineReader implements Closeable {
 
   /** Keeps the unconsumed bytes from {@code pos}, moves them to the front and reads more. */
   private void fill() throws IOException {
+    fills++;
     int keep = limit - pos;
     if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, keep);

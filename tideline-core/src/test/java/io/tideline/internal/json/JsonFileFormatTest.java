@@ -127,6 +127,14 @@ class JsonFileFormatTest {
   }
 
   @Test
+  void read_twoValuesOnALine_keepsTheFirstOnly_likeSpark() throws IOException {
+    Path f = write("two.json", "{\"a\":1}{\"a\":2}\n{\"a\":3} \n{\"a\":\n4}\n");
+    assertThat(read(f, "a BIGINT", Map.of()))
+        .containsExactly(
+            List.of(1L), List.of(3L), Arrays.asList((Object) null), Arrays.asList((Object) null));
+  }
+
+  @Test
   void read_topLevelArray_givesOneRowPerObject() throws IOException {
     Path f = write("arr.json", "[{\"a\":1},{\"a\":2}]\n[]\n{\"a\":3}\n");
     assertThat(read(f, "a BIGINT", Map.of()))

@@ -124,6 +124,27 @@ class JsonRowDecoderTest {
   }
 
   @Test
+  void fromJson_adjacentRecords_neverBleedIntoEachOther() {
+    StructVector v =
+        decode(
+            "a INT",
+            "{\"a\":",
+            "1}",
+            "{\"a\":2} trailing",
+            "{\"a\":3}",
+            " \t ",
+            "4",
+            "5",
+            "{\"a\":6}\n",
+            "{\"a\":7}{\"a\":8}",
+            "{\"a\":9}");
+    assertThat(JsonTestSupport.objects(v.child(0), 10))
+        .containsExactly(null, null, 2, 3, null, null, null, 6, 7, 9);
+    assertThat(v.isNullAt(4)).isTrue();
+    assertThat(v.isNullAt(5)).isFalse();
+  }
+
+  @Test
   void fromJson_wrongTypeField_keepsOtherFields() {
     StructVector v =
         decode(
