@@ -266,7 +266,23 @@ abstract class ValueReader {
         keys.appendString(at, key);
         n++;
       }
+      checkDuplicateKeys(keys, start, n);
       mv.setSlice(row, start, n);
+    }
+
+    /**
+     * Spark's default map-key policy (EXCEPTION) fails a query on a duplicate key, even in
+     * PERMISSIVE mode. Maps from JSON are small, so pairwise comparison beats hashing.
+     */
+    private static void checkDuplicateKeys(BytesVector keys, int start, int n) {
+      byte[] data = keys.data();
+      for (int i = start + 1; i < start + n; i++) {
+        for (int j = start; j < i; j++) {
+          if (keys.equalsBytes(i, data, keys.start(j), keys.length(j))) {
+            throw JsonErrors.duplicatedMapKey(keys.getString(i));
+          }
+        }
+      }
     }
   }
 

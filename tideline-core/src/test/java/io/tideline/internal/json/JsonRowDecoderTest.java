@@ -258,6 +258,15 @@ class JsonRowDecoderTest {
   }
 
   @Test
+  void fromJson_duplicateMapKey_failsAsSparksDefaultPolicy() {
+    assertThatThrownBy(() -> decode("m MAP<STRING, INT>", "{\"m\":{\"k\":1,\"j\":2,\"k\":3}}"))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("Duplicate map key k")
+        .extracting(e -> ((ExecutionException) e).getCondition())
+        .isEqualTo("DUPLICATED_MAP_KEY");
+  }
+
+  @Test
   void fromJson_arrayElementOfWrongType_becomesNullElement() {
     StructVector v = decode("a ARRAY<INT>, b STRING", "{\"a\":[1,\"x\",3],\"b\":\"ok\"}");
     assertThat(values(v, 0)).containsExactly(Arrays.asList(1, null, 3), "ok");
