@@ -247,10 +247,11 @@ abstract class ValueReader {
       int start = mv.reserveEntries(0);
       int n = 0;
       while (p.nextToken() != JsonToken.END_OBJECT) {
-        String key = p.currentName();
-        t = p.nextToken();
         int at = start + n;
         mv.reserveEntries(1);
+        // The key goes in first, from Jackson's buffer; a dropped entry's slot is reused.
+        Utf8Writer.write(keys, at, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           values.setNull(at);
         } else {
@@ -263,7 +264,6 @@ abstract class ValueReader {
             continue;
           }
         }
-        keys.appendString(at, key);
         n++;
       }
       checkDuplicateKeys(keys, start, n);
