@@ -20,6 +20,9 @@ import java.util.Arrays;
  */
 final class LineReader implements Closeable {
   private static final int DEFAULT_BUFFER = 4 << 20;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private final FileChannel channel;
   private final long end;
@@ -157,7 +160,17 @@ final class LineReader implements Closeable {
     int lim = limit;
     if (sep.length == 1) {
       byte s = sep[0];
-      for (int i = from; i < lim; i++) {
+      int i = from;
+      // Eight bytes at a time: a zero byte in (word ^ pattern) marks the separator.
+      long pattern = (s & 0xFFL) * 0x0101010101010101L;
+      for (; i + 8 <= lim; i += 8) {
+        long x = (long) LONGS.get(b, i) ^ pattern;
+        long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+        if (found != 0) {
+          return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+      }
+      for (; i < lim; i++) {
         if (b[i] == s) {
           return i;
         }

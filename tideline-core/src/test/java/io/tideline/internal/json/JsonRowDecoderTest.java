@@ -409,11 +409,13 @@ class JsonRowDecoderTest {
             "{\"t\":\"2024-01-15T10:30:00Z\"}",
             "{\"t\":\"2024-01-15T10:30:00.123456+01:00\"}",
             "{\"t\":1700000000}",
-            "{\"t\":true}");
+            "{\"t\":true}",
+            "{\"t\":\"2024-01-15 10:30:00.5Z\"}");
     assertThat(values(v, 0)).containsExactly(Instant.parse("2024-01-15T10:30:00Z"));
     assertThat(values(v, 1)).containsExactly(Instant.parse("2024-01-15T09:30:00.123456Z"));
     assertThat(values(v, 2)).containsExactly(Instant.ofEpochSecond(1_700_000_000L));
     assertThat(values(v, 3)).containsExactly((Object) null);
+    assertThat(values(v, 4)).containsExactly(Instant.parse("2024-01-15T10:30:00.5Z"));
   }
 
   @Test
