@@ -167,7 +167,7 @@ public final class JsonOptions {
         return d;
       }
     } catch (NumberFormatException e) {
-      // reported below
+      // Falls through to the error below, which names the option.
     }
     throw JsonErrors.invalidOption("samplingRatio", v, "expected a number in (0, 1]");
   }

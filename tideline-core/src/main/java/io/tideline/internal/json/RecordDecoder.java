@@ -24,7 +24,15 @@ import java.io.IOException;
  * receives the raw text of malformed records and null otherwise. What a malformed record means for
  * the query (keep, drop, fail) is the caller's decision, by its mode.
  *
- * <p>Not thread-safe: one instance per thread. Per record it allocates only Jackson's parser.
+ * <p>Parser sharing. Creating a Jackson parser costs about 700 bytes of garbage, more than the
+ * record's own work; so within a region declared by {@link #setRegion}, records that follow each
+ * other separated only by white space are read by one parser. Invariant: a shared parser is only
+ * trusted for a record it read entirely within the record's bounds, as a complete object (or
+ * array); in every other case (a syntax error, a value running past the record's end, a non-object,
+ * trailing text) the parser is dropped and the record is decoded again by a parser bounded to it,
+ * so results are exactly those of one parser per record.
+ *
+ * <p>Not thread-safe: one instance per thread. In steady state it allocates nothing per record.
  */
 final class RecordDecoder {
   static final int OK = 0;
