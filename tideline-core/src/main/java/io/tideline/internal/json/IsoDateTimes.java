@@ -20,11 +20,12 @@ final class IsoDateTimes {
   private IsoDateTimes() {}
 
   /**
-   * Microseconds since epoch of {@code yyyy-MM-ddTHH:mm:ss[.f{1,6}][Z|±HH:mm]}; without an offset
-   * only when {@code zone} is a fixed offset. Otherwise {@link #NOT_HANDLED}.
+   * Microseconds since epoch of {@code yyyy-MM-dd(T| )HH:mm:ss[.f{1,6}][Z|±HH:mm]}; without an
+   * offset only when {@code zone} is a fixed offset. Otherwise {@link #NOT_HANDLED}.
    */
   static long parseTimestamp(char[] cs, int off, int len, ZoneId zone) {
-    if (len < 19 || cs[off + 10] != 'T') {
+    // 'T' is what the default pattern reads; ' ' is what the fallback reads, to the same value.
+    if (len < 19 || (cs[off + 10] != 'T' && cs[off + 10] != ' ')) {
       return NOT_HANDLED;
     }
     int days = parseDate(cs, off, 10);

@@ -44,6 +44,11 @@ public final class JsonErrors {
         "Queries from raw JSON files are disallowed when the referenced columns only include the"
             + " internal corrupt record column (named <columnName> by default). Cache or save the"
             + " parsed results first, or select at least one data column with it."),
+    DUPLICATED_MAP_KEY(
+        "23505",
+        "Duplicate map key <key> was found, please check the input data. If you want to remove"
+            + " the duplicated keys, you can set <mapKeyDedupPolicy> to \"LAST_WIN\" so that the"
+            + " key inserted at last takes precedence."),
     JSON_READ_FAILED(
         "58030",
         "Cannot read the JSON file <path>: <cause>. Check that it exists and is readable.");
@@ -128,6 +133,12 @@ public final class JsonErrors {
   static AnalysisException queryOnlyCorruptRecordColumn(String column) {
     return new AnalysisException(
         Condition.QUERY_ONLY_CORRUPT_RECORD_COLUMN, Map.of("columnName", "`" + column + "`"));
+  }
+
+  static ExecutionException duplicatedMapKey(String key) {
+    return new ExecutionException(
+        Condition.DUPLICATED_MAP_KEY,
+        Map.of("key", key, "mapKeyDedupPolicy", "\"tideline.sql.mapKeyDedupPolicy\""));
   }
 
   static ExecutionException readFailed(String path, Throwable cause) {

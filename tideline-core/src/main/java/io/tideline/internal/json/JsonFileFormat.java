@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
 /**
  * The {@code json} file format: JSON Lines (one record per line, UTF-8), read in byte-range splits
  * ({@link JsonLinesReader}), inferred by Spark's rules ({@link JsonSchemaInference}) and written as
- * {@code to_json} writes rows ({@link JsonLinesWriter}). {@code multiLine=true} and encodings other
- * than UTF-8 are refused with a clear error.
+ * {@code to_json} writes rows ({@link JsonLinesWriter}); with {@code multiLine=true} each file is
+ * one document ({@link MultiLineJsonReader}), not split. Encodings other than UTF-8 are refused
+ * with a clear error.
  */
 public final class JsonFileFormat implements FileFormat {
 
@@ -30,6 +31,12 @@ public final class JsonFileFormat implements FileFormat {
 
   @Override
   public boolean isSplittable(Map<String, String> options) {
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("multiLine")
+          && e.getValue().trim().equalsIgnoreCase("true")) {
+        return false;
+      }
+    }
     return true;
   }
 
@@ -45,6 +52,11 @@ public final class JsonFileFormat implements FileFormat {
     // Spark samples with a fixed seed, so a schema is stable from run to run; so do we.
     SplittableRandom random = new SplittableRandom(1);
     for (Path file : files) {
+      if (parsed.multiLine) {
+        byte[] content = Files.readAllBytes(file);
+        inference.add(content, 0, content.length, " in file " + file);
+        continue;
+      }
       try (LineReader lines = new LineReader(file, 0, Files.size(file), parsed.lineSeparator)) {
         while (lines.next()) {
           if (parsed.samplingRatio < 1.0 && random.nextDouble() >= parsed.samplingRatio) {
@@ -74,6 +86,9 @@ public final class JsonFileFormat implements FileFormat {
         && requiredSchema.field(0).name().equals(parsed.columnNameOfCorruptRecord)) {
       // As Spark: without data columns nothing is converted, so the column would miss bad values.
       throw JsonErrors.queryOnlyCorruptRecordColumn(parsed.columnNameOfCorruptRecord);
+    }
+    if (parsed.multiLine) {
+      return new MultiLineJsonReader(split, requiredSchema, parsed, conf.batchSize());
     }
     return new JsonLinesReader(split, requiredSchema, parsed, conf.batchSize());
   }

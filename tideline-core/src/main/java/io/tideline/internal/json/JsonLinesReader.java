@@ -26,6 +26,7 @@ final class JsonLinesReader implements BatchIterator {
   private final JsonOptions options;
   private final StructVector out;
   private final int batchSize;
+  private int seenFills = -1;
 
   JsonLinesReader(FileSplit split, StructType requiredSchema, JsonOptions options, int batchSize)
       throws IOException {
@@ -44,6 +45,10 @@ final class JsonLinesReader implements BatchIterator {
     try {
       while (row < batchSize && lines.next()) {
         byte[] buf = lines.buffer();
+        if (lines.fills() != seenFills) {
+          seenFills = lines.fills();
+          decoder.setRegion(buf, lines.limit());
+        }
         int status = decoder.decode(buf, lines.lineStart(), lines.lineLength(), out, row);
         if (status == RecordDecoder.OK) {
           row += decoder.rowsWritten;
@@ -83,6 +88,7 @@ final class JsonLinesReader implements BatchIterator {
 
   @Override
   public void close() {
+    decoder.setRegion(null, 0);
     try {
       lines.close();
     } catch (IOException e) {

@@ -50,6 +50,9 @@ public final class JsonOptions {
   /** The line separator the user set, or null for Spark's default ({@code \n}, {@code \r\n}). */
   final byte[] lineSeparator;
 
+  /** Whether each file is one JSON document (an object or an array of objects), not lines. */
+  final boolean multiLine;
+
   final ZoneId zone;
 
   private final Map<String, String> raw;
@@ -87,13 +90,7 @@ public final class JsonOptions {
     checkCompression(get("compression"));
     checkEncoding(get("encoding"), "encoding");
     checkEncoding(get("charset"), "charset");
-    if (bool("multiLine", false)) {
-      throw JsonErrors.invalidOption(
-          "multiLine",
-          "true",
-          "Tideline reads JSON Lines only (one record per line); convert multi-line JSON"
-              + " documents to JSON Lines");
-    }
+    this.multiLine = bool("multiLine", false);
   }
 
   public Mode mode() {
@@ -170,7 +167,7 @@ public final class JsonOptions {
         return d;
       }
     } catch (NumberFormatException e) {
-      // reported below
+      // Falls through to the error below, which names the option.
     }
     throw JsonErrors.invalidOption("samplingRatio", v, "expected a number in (0, 1]");
   }

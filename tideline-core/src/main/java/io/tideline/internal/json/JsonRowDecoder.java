@@ -48,6 +48,21 @@ public final class JsonRowDecoder {
   public void decode(BytesVector input, int[] rows, int count, StructVector output) {
     byte[] data = input.data();
     boolean failFast = mode == JsonOptions.Mode.FAILFAST;
+    decoder.setRegion(data, input.dataSize());
+    try {
+      decodeRows(input, rows, count, output, data, failFast);
+    } finally {
+      decoder.setRegion(null, 0);
+    }
+  }
+
+  private void decodeRows(
+      BytesVector input,
+      int[] rows,
+      int count,
+      StructVector output,
+      byte[] data,
+      boolean failFast) {
     for (int k = 0; k < count; k++) {
       int r = rows == null ? k : rows[k];
       if (input.isNullAt(r)) {

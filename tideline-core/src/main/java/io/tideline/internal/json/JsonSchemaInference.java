@@ -153,9 +153,17 @@ final class JsonSchemaInference {
     return d == null ? DataTypes.DoubleType : d;
   }
 
+  /**
+   * A decimal string's exact type; unlike numbers, Spark does not widen the precision to the scale
+   * here, so {@code "0.05"} (precision 1, scale 2) stays a STRING.
+   */
   private static DecimalType decimalOf(String s) {
     try {
-      return decimalOf(new BigDecimal(s.replace(",", "")));
+      BigDecimal v = new BigDecimal(s.replace(",", ""));
+      if (v.scale() < 0 || v.scale() > v.precision() || v.precision() > DecimalType.MAX_PRECISION) {
+        return null;
+      }
+      return DataTypes.createDecimalType(v.precision(), v.scale());
     } catch (NumberFormatException e) {
       return null;
     }

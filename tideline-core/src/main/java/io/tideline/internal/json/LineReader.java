@@ -20,6 +20,9 @@ import java.util.Arrays;
  */
 final class LineReader implements Closeable {
   private static final int DEFAULT_BUFFER = 4 << 20;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private final FileChannel channel;
   private final long end;
@@ -35,6 +38,8 @@ final class LineReader implements Closeable {
   private int pos;
   private boolean eof;
   private boolean done;
+
+  private int fills;
 
   private int lineStart;
   private int lineLength;
@@ -118,6 +123,16 @@ final class LineReader implements Closeable {
     lineNumber++;
   }
 
+  /** How often the buffer's contents moved or grew: lines handed out earlier are then stale. */
+  int fills() {
+    return fills;
+  }
+
+  /** The end of the valid bytes in {@link #buffer()}. */
+  int limit() {
+    return limit;
+  }
+
   byte[] buffer() {
     return buf;
   }
@@ -145,7 +160,17 @@ final class LineReader implements Closeable {
     int lim = limit;
     if (sep.length == 1) {
       byte s = sep[0];
-      for (int i = from; i < lim; i++) {
+      int i = from;
+      // Eight bytes at a time: a zero byte in (word ^ pattern) marks the separator.
+      long pattern = (s & 0xFFL) * 0x0101010101010101L;
+      for (; i + 8 <= lim; i += 8) {
+        long x = (long) LONGS.get(b, i) ^ pattern;
+        long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+        if (found != 0) {
+          return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+      }
+      for (; i < lim; i++) {
         if (b[i] == s) {
           return i;
         }
@@ -166,6 +191,7 @@ final class LineReader implements Closeable {
 
   /** Keeps the unconsumed bytes from {@code pos}, moves them to the front and reads more. */
   private void fill() throws IOException {
+    fills++;
     int keep = limit - pos;
     if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, keep);

@@ -247,10 +247,11 @@ abstract class ValueReader {
       int start = mv.reserveEntries(0);
       int n = 0;
       while (p.nextToken() != JsonToken.END_OBJECT) {
-        String key = p.currentName();
-        t = p.nextToken();
         int at = start + n;
         mv.reserveEntries(1);
+        // The key goes in first, from Jackson's buffer; a dropped entry's slot is reused.
+        Utf8Writer.write(keys, at, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           values.setNull(at);
         } else {
@@ -263,10 +264,25 @@ abstract class ValueReader {
             continue;
           }
         }
-        keys.appendString(at, key);
         n++;
       }
+      checkDuplicateKeys(keys, start, n);
       mv.setSlice(row, start, n);
+    }
+
+    /**
+     * Spark's default map-key policy (EXCEPTION) fails a query on a duplicate key, even in
+     * PERMISSIVE mode. Maps from JSON are small, so pairwise comparison beats hashing.
+     */
+    private static void checkDuplicateKeys(BytesVector keys, int start, int n) {
+      byte[] data = keys.data();
+      for (int i = start + 1; i < start + n; i++) {
+        for (int j = start; j < i; j++) {
+          if (keys.equalsBytes(i, data, keys.start(j), keys.length(j))) {
+            throw JsonErrors.duplicatedMapKey(keys.getString(i));
+          }
+        }
+      }
     }
   }
 

@@ -20,7 +20,7 @@
  * malformed record means (PERMISSIVE keeps it, with its raw text in the corrupt-record column;
  * DROPMALFORMED drops it in the reader; FAILFAST fails with {@code MALFORMED_RECORD_IN_PARSING}).
  *
- * <p>Not supported: {@code multiLine=true}, encodings other than UTF-8, compression, interval
- * types; each is refused with an error naming the option or type.
+ * <p>Not supported: encodings other than UTF-8, compression, interval types; each is refused with
+ * an error naming the option or type.
  */
 package io.tideline.internal.json;

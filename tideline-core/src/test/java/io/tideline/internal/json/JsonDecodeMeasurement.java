@@ -44,6 +44,7 @@ class JsonDecodeMeasurement {
   private static long decodeLoop(
       RecordDecoder decoder, StructVector out, byte[] data, int[] starts, int[] lengths) {
     long status = 0;
+    decoder.setRegion(data, data.length);
     for (int i = 0; i < starts.length; i++) {
       int row = i & 4095;
       if (row == 0) {
@@ -51,6 +52,7 @@ class JsonDecodeMeasurement {
       }
       status += decoder.decode(data, starts[i], lengths[i], out, row);
     }
+    decoder.setRegion(null, 0);
     return status;
   }
 
@@ -154,6 +156,18 @@ class JsonDecodeMeasurement {
       sink += rows;
       bestFile = Math.max(bestFile, mb / ((System.nanoTime() - t0) / 1e9));
     }
+    long f0 = threads.getCurrentThreadAllocatedBytes();
+    try (BatchIterator it =
+        new JsonFileFormat()
+            .open(
+                new FileSplit(file, 0, data.length, data.length), schema, schema, Map.of(), conf)) {
+      while (it.next() != null) {
+        sink++;
+      }
+    }
+    System.out.printf(
+        "  allocated per line: file reader %d B%n",
+        (threads.getCurrentThreadAllocatedBytes() - f0) / LINES);
     Files.delete(file);
     System.out.printf(
         "JSON order lines, %d lines, %.1f MB, best of %d rounds, one thread:%n"

@@ -127,6 +127,14 @@ class JsonFileFormatTest {
   }
 
   @Test
+  void read_twoValuesOnALine_keepsTheFirstOnly_likeSpark() throws IOException {
+    Path f = write("two.json", "{\"a\":1}{\"a\":2}\n{\"a\":3} \n{\"a\":\n4}\n");
+    assertThat(read(f, "a BIGINT", Map.of()))
+        .containsExactly(
+            List.of(1L), List.of(3L), Arrays.asList((Object) null), Arrays.asList((Object) null));
+  }
+
+  @Test
   void read_topLevelArray_givesOneRowPerObject() throws IOException {
     Path f = write("arr.json", "[{\"a\":1},{\"a\":2}]\n[]\n{\"a\":3}\n");
     assertThat(read(f, "a BIGINT", Map.of()))
@@ -185,6 +193,45 @@ class JsonFileFormatTest {
     assertThat(first.fieldNames()).contains("a");
     assertThat(format.inferSchema(List.of(f), Map.of(), conf).fieldNames())
         .containsExactly("a", "rare");
+  }
+
+  @Test
+  void multiLine_arrayDocument_givesRowsInBatches_andIsNotSplit() throws IOException {
+    Path f =
+        write(
+            "ml.json",
+            "[\n  {\"a\": 1,\n   \"b\": \"x\"},\n  {\"a\": 2},\n {\"a\": 3}, {\"a\": 4}\n]\n");
+    Map<String, String> ml = Map.of("multiLine", "true");
+    assertThat(format.isSplittable(ml)).isFalse();
+    assertThat(read(f, "a BIGINT, b STRING", ml))
+        .containsExactly(
+            List.of(1L, "x"),
+            Arrays.asList(2L, null),
+            Arrays.asList(3L, null),
+            Arrays.asList(4L, null));
+    assertThat(format.inferSchema(List.of(f), ml, conf))
+        .isEqualTo(JsonTestSupport.schema("a BIGINT, b STRING"));
+  }
+
+  @Test
+  void multiLine_objectDocument_givesOneRow() throws IOException {
+    Path f = write("obj.json", "{\n \"a\": {\n  \"x\": [1,\n 2]\n }\n}\n");
+    assertThat(read(f, "a STRUCT<x: ARRAY<INT>>", Map.of("multiLine", "true")))
+        .hasSize(1)
+        .first()
+        .satisfies(r -> assertThat(((Row) r.get(0)).getList(0)).containsExactly(1, 2));
+  }
+
+  @Test
+  void multiLine_malformedFile_isOneMalformedRecord() throws IOException {
+    String text = "{\n \"a\": 1,\n";
+    Path f = write("bad.json", text);
+    assertThat(read(f, "_corrupt_record STRING, a BIGINT", Map.of("multiLine", "true")))
+        .containsExactly(Arrays.asList(text, null));
+    assertThat(read(f, "a BIGINT", Map.of("multiLine", "true", "mode", "DROPMALFORMED"))).isEmpty();
+    assertThatThrownBy(() -> read(f, "a BIGINT", Map.of("multiLine", "true", "mode", "FAILFAST")))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("bad.json");
   }
 
   @Test

@@ -124,6 +124,27 @@ class JsonRowDecoderTest {
   }
 
   @Test
+  void fromJson_adjacentRecords_neverBleedIntoEachOther() {
+    StructVector v =
+        decode(
+            "a INT",
+            "{\"a\":",
+            "1}",
+            "{\"a\":2} trailing",
+            "{\"a\":3}",
+            " \t ",
+            "4",
+            "5",
+            "{\"a\":6}\n",
+            "{\"a\":7}{\"a\":8}",
+            "{\"a\":9}");
+    assertThat(JsonTestSupport.objects(v.child(0), 10))
+        .containsExactly(null, null, 2, 3, null, null, null, 6, 7, 9);
+    assertThat(v.isNullAt(4)).isTrue();
+    assertThat(v.isNullAt(5)).isFalse();
+  }
+
+  @Test
   void fromJson_wrongTypeField_keepsOtherFields() {
     StructVector v =
         decode(
@@ -237,6 +258,15 @@ class JsonRowDecoderTest {
   }
 
   @Test
+  void fromJson_duplicateMapKey_failsAsSparksDefaultPolicy() {
+    assertThatThrownBy(() -> decode("m MAP<STRING, INT>", "{\"m\":{\"k\":1,\"j\":2,\"k\":3}}"))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("Duplicate map key k")
+        .extracting(e -> ((ExecutionException) e).getCondition())
+        .isEqualTo("DUPLICATED_MAP_KEY");
+  }
+
+  @Test
   void fromJson_arrayElementOfWrongType_becomesNullElement() {
     StructVector v = decode("a ARRAY<INT>, b STRING", "{\"a\":[1,\"x\",3],\"b\":\"ok\"}");
     assertThat(values(v, 0)).containsExactly(Arrays.asList(1, null, 3), "ok");
@@ -311,13 +341,11 @@ class JsonRowDecoderTest {
   }
 
   @Test
-  void fromJson_multiLineOrOtherEncoding_isRefusedClearly() {
+  void fromJson_otherEncoding_isRefusedClearly() {
     StructType schema = JsonTestSupport.schema("a INT");
     assertThatThrownBy(
-            () -> new JsonRowDecoder(schema, Map.of("multiLine", "true"), ZoneOffset.UTC))
-        .hasMessageContaining("multiLine");
-    assertThatThrownBy(
             () -> new JsonRowDecoder(schema, Map.of("encoding", "UTF-16"), ZoneOffset.UTC))
+        .isInstanceOf(AnalysisException.class)
         .hasMessageContaining("UTF-8");
   }
 
@@ -381,11 +409,13 @@ class JsonRowDecoderTest {
             "{\"t\":\"2024-01-15T10:30:00Z\"}",
             "{\"t\":\"2024-01-15T10:30:00.123456+01:00\"}",
             "{\"t\":1700000000}",
-            "{\"t\":true}");
+            "{\"t\":true}",
+            "{\"t\":\"2024-01-15 10:30:00.5Z\"}");
     assertThat(values(v, 0)).containsExactly(Instant.parse("2024-01-15T10:30:00Z"));
     assertThat(values(v, 1)).containsExactly(Instant.parse("2024-01-15T09:30:00.123456Z"));
     assertThat(values(v, 2)).containsExactly(Instant.ofEpochSecond(1_700_000_000L));
     assertThat(values(v, 3)).containsExactly((Object) null);
+    assertThat(values(v, 4)).containsExactly(Instant.parse("2024-01-15T10:30:00.5Z"));
   }
 
   @Test

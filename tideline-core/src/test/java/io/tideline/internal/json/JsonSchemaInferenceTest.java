@@ -77,6 +77,13 @@ class JsonSchemaInferenceTest {
   }
 
   @Test
+  void infer_prefersDecimal_readsDecimalStringsButNotNarrowFractions() {
+    assertThat(
+            infer(Map.of("prefersDecimal", "true"), "{\"a\":\"12.50\",\"b\":\"0.05\",\"c\":\"x\"}"))
+        .isEqualTo(schema("a DECIMAL(4,2), b STRING, c STRING"));
+  }
+
+  @Test
   void infer_primitivesAsString() {
     assertThat(infer(Map.of("primitivesAsString", "true"), "{\"a\":1,\"b\":true,\"c\":[2.5]}"))
         .isEqualTo(schema("a STRING, b STRING, c ARRAY<STRING>"));
