@@ -182,7 +182,12 @@ public final class LineReader implements Closeable {
    * lines are counted from its start), else its byte offset.
    */
   public String location() {
-    return lineNumber > 0 ? "line " + lineNumber : "the line at byte offset " + linePosition;
+    return location(lineNumber, linePosition);
+  }
+
+  /** The {@link #location()} text for a line number (0 when unknown) and byte offset. */
+  public static String location(long lineNumber, long position) {
+    return lineNumber > 0 ? "line " + lineNumber : "the line at byte offset " + position;
   }
 
   /** The 1-based number of the current line in the file, or 0 when the split starts mid-file. */
