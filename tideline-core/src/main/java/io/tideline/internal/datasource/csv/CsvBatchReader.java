@@ -334,10 +334,14 @@ final class CsvBatchReader implements BatchIterator {
           } else if (CsvValues.equalsAscii(b, s, len, negInfBytes)) {
             d = Double.NEGATIVE_INFINITY;
           } else {
-            try {
-              d = Double.parseDouble(CsvValues.latin1(b, s, len));
-            } catch (NumberFormatException e) {
-              return false;
+            if (values.parseSimpleDouble(b, s, len)) {
+              d = values.doubleValue;
+            } else {
+              try {
+                d = Double.parseDouble(CsvValues.latin1(b, s, len));
+              } catch (NumberFormatException e) {
+                return false;
+              }
             }
           }
           ((DoubleVector) v).set(row, d);
