@@ -2,7 +2,6 @@ package io.tideline.internal.datasource.csv;
 
 import io.tideline.internal.datasource.FileSplit;
 import io.tideline.internal.datasource.text.FileErrors;
-import io.tideline.internal.datasource.text.LineReader;
 import io.tideline.internal.datetime.DateTimeUtils;
 import io.tideline.internal.datetime.TimestampFormatter;
 import io.tideline.internal.exec.BatchIterator;
@@ -50,7 +49,7 @@ final class CsvBatchReader implements BatchIterator {
   private static final int BINARY = 9;
   private static final int CORRUPT = 10;
 
-  private final LineReader lines;
+  private final CsvRecordReader lines;
   private final CsvOptions options;
   private final CsvTokenizer tokenizer;
   private final CsvValues values = new CsvValues();
@@ -119,7 +118,7 @@ final class CsvBatchReader implements BatchIterator {
             : TimestampFormatter.of(options.timestampFormat, options.zone);
     this.dateFormatter =
         options.dateFormat == null ? null : TimestampFormatter.of(options.dateFormat, options.zone);
-    this.lines = LineReader.open(split, options.lineSeparator, CsvFileFormat.NAME);
+    this.lines = CsvRecordReader.open(split, options);
     this.headerPending = options.header && split.start() == 0;
   }
 
@@ -207,8 +206,8 @@ final class CsvBatchReader implements BatchIterator {
     try {
       while (row < batchSize && lines.next()) {
         byte[] buf = lines.buffer();
-        int s = lines.lineStart();
-        int len = lines.lineLength();
+        int s = lines.start();
+        int len = lines.length();
         // Spark drops blank lines (by String.trim) and comment lines before parsing.
         if (CsvValues.isBlankLine(buf, s, len)
             || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
@@ -335,10 +334,14 @@ final class CsvBatchReader implements BatchIterator {
           } else if (CsvValues.equalsAscii(b, s, len, negInfBytes)) {
             d = Double.NEGATIVE_INFINITY;
           } else {
-            try {
-              d = Double.parseDouble(CsvValues.latin1(b, s, len));
-            } catch (NumberFormatException e) {
-              return false;
+            if (values.parseSimpleDouble(b, s, len)) {
+              d = values.doubleValue;
+            } else {
+              try {
+                d = Double.parseDouble(CsvValues.latin1(b, s, len));
+              } catch (NumberFormatException e) {
+                return false;
+              }
             }
           }
           ((DoubleVector) v).set(row, d);

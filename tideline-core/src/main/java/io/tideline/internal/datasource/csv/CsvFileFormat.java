@@ -5,6 +5,7 @@ import io.tideline.internal.datasource.BatchWriter;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileSplit;
 import io.tideline.internal.datasource.text.Compression;
+import io.tideline.internal.datasource.text.SourceOptions;
 import io.tideline.internal.exec.BatchIterator;
 import io.tideline.types.StructType;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class CsvFileFormat implements FileFormat {
 
   @Override
   public boolean isSplittable(Map<String, String> options) {
-    return true;
+    return !new SourceOptions(NAME, options).getBoolean("multiLine", false);
   }
 
   @Override
@@ -59,8 +60,6 @@ public final class CsvFileFormat implements FileFormat {
 
   @Override
   public String extension(Map<String, String> options) {
-    return ".csv"
-        + Compression.extension(
-            new io.tideline.internal.datasource.text.SourceOptions(NAME, options));
+    return ".csv" + Compression.extension(new SourceOptions(NAME, options));
   }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * ignoreLeadingWhiteSpace}/{@code ignoreTrailingWhiteSpace} false on read and true on write; {@code
  * mode} PERMISSIVE; {@code columnNameOfCorruptRecord} "_corrupt_record"; {@code enforceSchema}
  * true; {@code preferDate} true; {@code dateFormat}, {@code timestampFormat}, {@code timeZone},
- * {@code lineSep}, {@code quoteAll}, {@code escapeQuotes}, {@code multiLine} (refused when true).
+ * {@code lineSep}, {@code quoteAll}, {@code escapeQuotes}, {@code multiLine}.
  */
 final class CsvOptions {
   static final String DEFAULT_CORRUPT_COLUMN = "_corrupt_record";
@@ -68,6 +68,7 @@ final class CsvOptions {
   final byte[] lineSeparator;
 
   final boolean quoteAll;
+  final boolean multiLine;
   final boolean escapeQuotes;
   final SourceOptions raw;
 
@@ -118,14 +119,7 @@ final class CsvOptions {
     } else {
       this.lineSeparator = null;
     }
-    if (o.getBoolean("multiLine", false)) {
-      throw FileErrors.invalidOption(
-          CsvFileFormat.NAME,
-          "multiLine",
-          o.get("multiLine"),
-          "Tideline reads CSV records one line at a time; quoted values with line breaks are"
-              + " not supported yet. Remove the option or pre-process the file");
-    }
+    this.multiLine = o.getBoolean("multiLine", false);
     String charset = o.get("encoding", o.get("charset", "UTF-8"));
     if (!charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("UTF8")) {
       throw FileErrors.invalidOption(

@@ -2,7 +2,6 @@ package io.tideline.internal.datasource.csv;
 
 import io.tideline.internal.datasource.FileSplit;
 import io.tideline.internal.datasource.text.FileErrors;
-import io.tideline.internal.datasource.text.LineReader;
 import io.tideline.internal.datetime.DateTimeUtils;
 import io.tideline.internal.datetime.TimestampFormatter;
 import io.tideline.types.AtomicType;
@@ -62,13 +61,13 @@ final class CsvSchemaInference {
       } catch (NoSuchFileException e) {
         throw FileErrors.pathNotFound(file);
       }
-      try (LineReader lines =
-          LineReader.open(new FileSplit(file, 0, size, size), options.lineSeparator, "csv")) {
+      try (CsvRecordReader lines =
+          CsvRecordReader.open(new FileSplit(file, 0, size, size), options)) {
         boolean firstLineOfFile = true;
         while (lines.next()) {
           byte[] buf = lines.buffer();
-          int s = lines.lineStart();
-          int len = lines.lineLength();
+          int s = lines.start();
+          int len = lines.length();
           if (CsvValues.isBlankLine(buf, s, len)
               || (options.comment >= 0 && buf[s] == (byte) options.comment)) {
             continue;

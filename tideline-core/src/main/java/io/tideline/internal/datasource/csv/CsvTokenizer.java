@@ -3,14 +3,14 @@ package io.tideline.internal.datasource.csv;
 import java.util.Arrays;
 
 /**
- * Splits one CSV line (UTF-8 bytes) into field values, the way Spark's univocity settings do for
- * {@code multiLine=false}: a field may be quoted; inside quotes the escape character (default
- * {@code \}) or a doubled quote yields a literal quote; a closing quote followed by something other
- * than the delimiter is kept literally and the rest of the field is read unquoted (univocity's
- * {@code STOP_AT_DELIMITER}); an unclosed quote takes the rest of the line.
+ * Splits one CSV record (UTF-8 bytes) into field values, the way Spark's univocity settings do: a
+ * field may be quoted; inside quotes the escape character (default {@code \}) or a doubled quote
+ * yields a literal quote; a closing quote followed by something other than the delimiter is kept
+ * literally and the rest of the field is read unquoted (univocity's {@code STOP_AT_DELIMITER}); an
+ * unclosed quote takes the rest of the record.
  *
  * <p>Values are copied, unescaped and trimmed, into one scratch buffer that is reused for every
- * line, so tokenizing allocates nothing once the buffers have grown to the widest line.
+ * line, so tokenizing allocates nothing once the buffers have grown to the widest record.
  *
  * <p>Why hand-written rather than univocity (Spark's parser): univocity hands out a {@code
  * String[]} per record, a String per field, which is the cost a columnar scan is meant to avoid;

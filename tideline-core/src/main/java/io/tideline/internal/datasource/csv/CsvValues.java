@@ -13,6 +13,70 @@ import java.time.LocalDate;
 final class CsvValues {
   long longValue;
 
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = p;
+      p *= 10;
+    }
+  }
+
+  double doubleValue;
+
+  /**
+   * Parses the common form {@code [-+]digits[.digits]} with at most 15 significant digits into
+   * {@link #doubleValue} without allocating; false for anything else (exponents, long mantissas,
+   * {@code NaN}, suffixes), which the caller hands to {@link Double#parseDouble}.
+   *
+   * <p>Exact because both the mantissa (below 2^53) and the power of ten (at most 10^22) are exact
+   * doubles, and IEEE division rounds their quotient correctly (Clinger's fast path).
+   */
+  boolean parseSimpleDouble(byte[] b, int s, int len) {
+    int i = s;
+    int end = s + len;
+    boolean negative = false;
+    if (i < end && (b[i] == '-' || b[i] == '+')) {
+      negative = b[i] == '-';
+      i++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = 0;
+    boolean dot = false;
+    for (; i < end; i++) {
+      int c = b[i];
+      if (c == '.') {
+        if (dot) {
+          return false;
+        }
+        dot = true;
+        continue;
+      }
+      int d = c - '0';
+      if (d < 0 || d > 9) {
+        return false;
+      }
+      if (mantissa != 0 || d != 0) {
+        digits++;
+      }
+      mantissa = mantissa * 10 + d;
+      if (dot) {
+        fraction++;
+      }
+      if (digits > 15 || fraction > 22) {
+        return false;
+      }
+    }
+    if (i == s || (i - s == 1 && (dot || negative || b[s] == '+'))) {
+      return false;
+    }
+    double v = (double) mantissa / POWERS_OF_TEN[fraction];
+    doubleValue = negative ? -v : v;
+    return true;
+  }
+
   /** Parses a signed integer within {@code [min, max]}. */
   boolean parseIntegral(byte[] b, int s, int len, long min, long max) {
     if (len == 0) {

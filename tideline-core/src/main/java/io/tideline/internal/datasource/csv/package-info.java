@@ -1,7 +1,7 @@
 /**
  * Spark's {@code csv} file format: {@link io.tideline.internal.datasource.csv.CsvFileFormat} reads
- * splits line by line with a byte-level tokenizer straight into column vectors, infers schemas by
- * Spark's rules, and writes CSV as Spark's univocity writer does. {@code multiLine=true} is
- * refused.
+ * splits record by record ({@code multiLine} records span lines inside quotes) with a byte-level
+ * tokenizer straight into column vectors, infers schemas by Spark's rules, and writes CSV as
+ * Spark's univocity writer does.
  */
 package io.tideline.internal.datasource.csv;

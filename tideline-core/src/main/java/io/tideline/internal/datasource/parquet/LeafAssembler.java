@@ -97,15 +97,7 @@ final class LeafAssembler {
     int maxDef = leaf.column.getMaxDefinitionLevel();
     if (path.length == 1) {
       // A flat column: one value per row, no assembly.
-      ColumnVector v = vectors[0];
-      for (int row = 0; row < rows; row++) {
-        if (reader.getCurrentDefinitionLevel() == maxDef) {
-          values.read(reader, v, row);
-        } else {
-          v.setNull(row);
-        }
-        reader.consume();
-      }
+      values.readFlat(reader, vectors[0], rows, maxDef);
       remaining -= rows;
       return;
     }

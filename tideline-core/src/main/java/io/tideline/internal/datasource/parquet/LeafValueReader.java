@@ -110,6 +110,58 @@ final class LeafValueReader {
     }
   }
 
+  /**
+   * Reads {@code rows} values of a flat column into rows {@code 0..rows-1}: the common types in
+   * their own loops over the primitive arrays, the others value by value.
+   */
+  void readFlat(ColumnReader r, ColumnVector v, int rows, int maxDef) {
+    switch (kind) {
+      case INT_TO_INT -> {
+        int[] out = ((IntVector) v).values();
+        for (int row = 0; row < rows; row++) {
+          if (r.getCurrentDefinitionLevel() == maxDef) {
+            out[row] = r.getInteger();
+          } else {
+            v.setNull(row);
+          }
+          r.consume();
+        }
+      }
+      case LONG -> {
+        long[] out = ((LongVector) v).values();
+        for (int row = 0; row < rows; row++) {
+          if (r.getCurrentDefinitionLevel() == maxDef) {
+            out[row] = r.getLong();
+          } else {
+            v.setNull(row);
+          }
+          r.consume();
+        }
+      }
+      case DOUBLE -> {
+        double[] out = ((DoubleVector) v).values();
+        for (int row = 0; row < rows; row++) {
+          if (r.getCurrentDefinitionLevel() == maxDef) {
+            out[row] = r.getDouble();
+          } else {
+            v.setNull(row);
+          }
+          r.consume();
+        }
+      }
+      default -> {
+        for (int row = 0; row < rows; row++) {
+          if (r.getCurrentDefinitionLevel() == maxDef) {
+            read(r, v, row);
+          } else {
+            v.setNull(row);
+          }
+          r.consume();
+        }
+      }
+    }
+  }
+
   void read(ColumnReader r, ColumnVector v, int slot) {
     switch (kind) {
       case BOOLEAN -> ((BooleanVector) v).set(slot, r.getBoolean());

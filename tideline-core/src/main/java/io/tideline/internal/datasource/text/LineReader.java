@@ -91,25 +91,38 @@ public final class LineReader implements Closeable {
       throw FileErrors.failedRead(format, path, e);
     }
     if (compressed) {
-      InputStream in = new GZIPInputStream(Channels.newInputStream(channel), 64 * 1024);
-      LineReader r = new LineReader(path, in, separator, true, 0, Long.MAX_VALUE, 0);
       if (split.start() != 0) {
+        LineReader r =
+            new LineReader(
+                path, Channels.newInputStream(channel), separator, true, 0, Long.MAX_VALUE, 0);
         r.done = true;
+        return r;
       }
-      return r;
+      try {
+        InputStream in = new GZIPInputStream(Channels.newInputStream(channel), 64 * 1024);
+        return new LineReader(path, in, separator, true, 0, Long.MAX_VALUE, 0);
+      } catch (IOException e) {
+        channel.close();
+        throw FileErrors.failedRead(format, path, e);
+      }
     }
     long start = split.start();
     long end = start + split.length();
     int sepLength = separator == null ? 1 : separator.length;
     long readFrom = start == 0 ? 0 : Math.max(0, start - (sepLength - 1));
-    channel.position(readFrom);
-    LineReader r =
-        new LineReader(
-            path, Channels.newInputStream(channel), separator, false, start, end, readFrom);
-    if (start != 0) {
-      r.skipPartialLine();
+    try {
+      channel.position(readFrom);
+      LineReader r =
+          new LineReader(
+              path, Channels.newInputStream(channel), separator, false, start, end, readFrom);
+      if (start != 0) {
+        r.skipPartialLine();
+      }
+      return r;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
-    return r;
   }
 
   public Path path() {
@@ -182,7 +195,12 @@ public final class LineReader implements Closeable {
    * lines are counted from its start), else its byte offset.
    */
   public String location() {
-    return lineNumber > 0 ? "line " + lineNumber : "the line at byte offset " + linePosition;
+    return location(lineNumber, linePosition);
+  }
+
+  /** The {@link #location()} text for a line number (0 when unknown) and byte offset. */
+  public static String location(long lineNumber, long position) {
+    return lineNumber > 0 ? "line " + lineNumber : "the line at byte offset " + position;
   }
 
   /** The 1-based number of the current line in the file, or 0 when the split starts mid-file. */

@@ -362,14 +362,43 @@ class CsvFileFormatTest {
   }
 
   @Test
-  void options_multiLineTrueAndLongSeparator_areRefusedClearly() {
-    assertThatThrownBy(() -> read("1\n", "a INT", Map.of("multiLine", "true")))
-        .hasMessageContaining("INVALID_OPTION_VALUE")
-        .hasMessageContaining("multiLine");
+  void options_longSeparatorAndBadBoolean_areRefusedClearly() {
     assertThatThrownBy(() -> read("1\n", "a INT", Map.of("sep", "::")))
+        .hasMessageContaining("INVALID_OPTION_VALUE")
         .hasMessageContaining("'sep'");
     assertThatThrownBy(() -> read("1\n", "a INT", Map.of("header", "yes")))
         .hasMessageContaining("'header'");
+  }
+
+  @Test
+  void read_multiLine_joinsQuotedLineBreaksAndIsNotSplittable() throws IOException {
+    Map<String, String> opts = Map.of("multiLine", "true", "header", "true");
+    assertThat(csv.isSplittable(opts)).isFalse();
+    assertThat(csv.isSplittable(Map.of())).isTrue();
+    String data = "id,text\r\n1,\"first\r\nsecond\"\n2,\"a \"\"q\"\"\n\n,b\"\n3,plain\n";
+    Path f = file(data);
+    StructType schema = schema("id INT, text STRING");
+    List<List<Object>> expected =
+        List.of(row(1, "first\nsecond"), row(2, "a \"q\"\n\n,b"), row(3, "plain"));
+    assertThat(readAll(csv, f, schema, schema, opts, conf)).containsExactlyElementsOf(expected);
+    assertThat(readInSplits(csv, f, 5, schema, schema, opts, conf))
+        .containsExactlyElementsOf(expected);
+    assertThat(infer(data, opts)).isEqualTo(schema("id STRING, text STRING"));
+    assertThat(read(data, "id INT, text STRING", Map.of("header", "true")))
+        .as("without multiLine the quoted line break splits the record")
+        .hasSizeGreaterThan(3);
+  }
+
+  @Test
+  void read_multiLine_failFastNamesRecordStartLine() throws IOException {
+    Path f = file("1,\"a\nb\"\nx,\"c\nd\"\n");
+    StructType schema = schema("a INT, b STRING");
+    assertThatThrownBy(
+            () ->
+                readAll(
+                    csv, f, schema, schema, Map.of("multiLine", "true", "mode", "FAILFAST"), conf))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("'x' as INT");
   }
 
   @Test

@@ -45,6 +45,26 @@ class CsvRoundTripProperties {
               values,
       @ForAll @IntRange(min = 1, max = 64) int splitSize)
       throws IOException {
+    roundTrip(values, splitSize, OPTIONS);
+  }
+
+  /** With multiLine, values may also hold line breaks. */
+  @Property(tries = 100)
+  void multiLine_writeThenRead_givesBackLineBreaks(
+      @ForAll @Size(max = 20)
+          List<
+                  @WithNull(0.1) @StringLength(max = 12) @Chars({',', '"', '\\', '\n', ' '})
+                  @CharRange(from = 'a', to = 'b') String>
+              values,
+      @ForAll @IntRange(min = 1, max = 64) int splitSize)
+      throws IOException {
+    Map<String, String> options = new java.util.HashMap<>(OPTIONS);
+    options.put("multiLine", "true");
+    roundTrip(values, splitSize, options);
+  }
+
+  private static void roundTrip(List<String> values, int splitSize, Map<String, String> options)
+      throws IOException {
     Path dir = Files.createTempDirectory("csvprop");
     try {
       StructType s = schema("id INT, v STRING");
@@ -55,7 +75,7 @@ class CsvRoundTripProperties {
       Path f = dir.resolve("p.csv");
       TidelineConf conf = new TidelineConf();
       CsvFileFormat csv = new CsvFileFormat();
-      try (BatchWriter w = csv.newWriter(f, s, OPTIONS, conf)) {
+      try (BatchWriter w = csv.newWriter(f, s, options, conf)) {
         w.write(FormatTestSupport.batch(s, rows));
       }
       List<List<Object>> expected = new ArrayList<>();
@@ -63,7 +83,7 @@ class CsvRoundTripProperties {
         String v = values.get(i);
         expected.add(Arrays.asList(i, v == null || v.isEmpty() ? null : v));
       }
-      assertThat(readInSplits(csv, f, splitSize, s, s, OPTIONS, conf))
+      assertThat(readInSplits(csv, f, splitSize, s, s, options, conf))
           .containsExactlyElementsOf(expected);
     } finally {
       try (var paths = Files.walk(dir)) {

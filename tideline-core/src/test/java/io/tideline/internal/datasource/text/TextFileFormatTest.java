@@ -103,6 +103,15 @@ class TextFileFormatTest {
   }
 
   @Test
+  void read_gzNameButNotGzip_failsNamingFile() throws IOException {
+    Path f = dir.resolve("fake.txt.gz");
+    Files.writeString(f, "plain text");
+    assertThatThrownBy(() -> readAll(text, f, value, value, Map.of(), conf))
+        .hasMessageContaining("FAILED_READ_FILE")
+        .hasMessageContaining(f.toString());
+  }
+
+  @Test
   void write_nullsAsEmptyLines_andReadBack() throws IOException {
     Path out = dir.resolve("out.txt");
     try (BatchWriter w = text.newWriter(out, value, Map.of(), conf)) {
