@@ -32,10 +32,10 @@ import java.util.stream.Stream;
 
 /**
  * Turns a resolved logical plan into physical operators, Spark's way: an aggregation becomes a
- * partial aggregation, a hash exchange on the keys and a final aggregation; a global sort or limit
- * runs over a single-partition exchange; a join is a broadcast hash join when one side is below
- * {@code tideline.sql.autoBroadcastJoinThreshold}, else a shuffled hash join, and a nested-loop
- * join when the condition has no equality between the sides.
+ * partial aggregation, a hash exchange on the keys and a final aggregation; a global sort sorts
+ * range partitions; a limit cuts each partition then a single one; a join is a broadcast hash join
+ * when one side is below {@code tideline.sql.autoBroadcastJoinThreshold}, else a shuffled hash
+ * join, and a nested-loop join when the condition has no equality between the sides.
  *
  * <p>Column pruning travels top-down: each node is planned knowing which columns (by expression id)
  * its parent needs, so scans read only those. Nodes bind their expressions to their physical
@@ -83,7 +83,7 @@ public final class PhysicalPlanner {
     if (plan instanceof Sort s) {
       ExecNode child = plan(s.child(), with(required, s.order()));
       if (s.global() && child.numPartitions() > 1) {
-        child = ShuffleExchangeExec.single(child);
+        child = new RangeExchangeExec(s.order(), conf.shufflePartitions(), child);
       }
       return new SortExec(s.order(), s.global(), child);
     }
