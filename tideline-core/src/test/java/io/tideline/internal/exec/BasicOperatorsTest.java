@@ -67,6 +67,11 @@ class BasicOperatorsTest extends ExecTestSupport {
   }
 
   @Test
+  void filter_nullLiteralCondition_keepsNothing() {
+    assertThat(collect(new Filter(Literal.NULL, orders()))).isEmpty();
+  }
+
+  @Test
   void scan_emptyRelation_yieldsNothing() {
     LocalRelation empty = relation(List.of(id), new Object[0][]);
     assertThat(collect(empty)).isEmpty();
