@@ -237,7 +237,7 @@ public abstract class JoinExec extends ExecNode {
       pairs = 0;
       ColumnVector[] streamCols = copyRows(b.columns(), pairStreamRow, count);
       ColumnVector[] buildCols = gatherRows(relation.rows().columns(), pairBuildRow, count);
-      ColumnVector[] joined = joinedColumns(streamCols, buildCols, true);
+      ColumnVector[] joined = joinedColumns(streamCols, buildCols);
       Batch candidates = new Batch(joined, count);
       if (conditionEval != null) {
         candidates = FilterExec.select(candidates, conditionEval.eval(candidates));
@@ -282,7 +282,7 @@ public abstract class JoinExec extends ExecNode {
       }
       ColumnVector[] streamCols = copyRows(b.columns(), rows, count);
       ColumnVector[] nulls = nullColumns(build().output(), count);
-      ready.add(new Batch(joinedColumns(streamCols, nulls, true), count));
+      ready.add(new Batch(joinedColumns(streamCols, nulls), count));
     }
 
     private void emitUnmatchedBuildRows() {
@@ -299,7 +299,7 @@ public abstract class JoinExec extends ExecNode {
         int[] slice = java.util.Arrays.copyOfRange(rows, from, from + len);
         ColumnVector[] buildCols = gatherRows(relation.rows().columns(), slice, len);
         ColumnVector[] nulls = nullColumns(stream().output(), len);
-        ready.add(new Batch(joinedColumns(nulls, buildCols, true), len));
+        ready.add(new Batch(joinedColumns(nulls, buildCols), len));
       }
     }
 
@@ -310,15 +310,12 @@ public abstract class JoinExec extends ExecNode {
   }
 
   /** Stream and build columns in output order: left then right. */
-  private ColumnVector[] joinedColumns(
-      ColumnVector[] streamCols, ColumnVector[] buildCols, boolean both) {
+  private ColumnVector[] joinedColumns(ColumnVector[] streamCols, ColumnVector[] buildCols) {
     ColumnVector[] l = buildSide == BuildSide.RIGHT ? streamCols : buildCols;
     ColumnVector[] r = buildSide == BuildSide.RIGHT ? buildCols : streamCols;
-    ColumnVector[] out = new ColumnVector[l.length + (both ? r.length : 0)];
+    ColumnVector[] out = new ColumnVector[l.length + r.length];
     System.arraycopy(l, 0, out, 0, l.length);
-    if (both) {
-      System.arraycopy(r, 0, out, l.length, r.length);
-    }
+    System.arraycopy(r, 0, out, l.length, r.length);
     return out;
   }
 
