@@ -39,6 +39,7 @@ public abstract class JoinExec extends ExecNode {
   protected final JoinType joinType;
   protected final List<Expr> leftKeys;
   protected final List<Expr> rightKeys;
+  protected final boolean[] nullSafe;
   protected final BuildSide buildSide;
   protected final Expr condition;
   protected final ExecNode left;
@@ -54,6 +55,7 @@ public abstract class JoinExec extends ExecNode {
       JoinType joinType,
       List<Expr> leftKeys,
       List<Expr> rightKeys,
+      boolean[] nullSafe,
       BuildSide buildSide,
       Expr condition,
       ExecNode left,
@@ -62,6 +64,7 @@ public abstract class JoinExec extends ExecNode {
     this.joinType = joinType;
     this.leftKeys = List.copyOf(leftKeys);
     this.rightKeys = List.copyOf(rightKeys);
+    this.nullSafe = nullSafe.clone();
     this.buildSide = buildSide;
     this.condition = condition;
     this.left = left;
@@ -123,14 +126,15 @@ public abstract class JoinExec extends ExecNode {
     if (!broadcast) {
       try (BatchIterator in = build().execute(partition, ctx)) {
         return HashedRelation.build(
-            in, BatchBuilder.typesOf(build().output()), boundBuildKeys, ctx);
+            in, BatchBuilder.typesOf(build().output()), boundBuildKeys, nullSafe, ctx);
       }
     }
     synchronized (this) {
       if (sharedRelation == null) {
         try (BatchIterator in = build().execute(0, ctx)) {
           sharedRelation =
-              HashedRelation.build(in, BatchBuilder.typesOf(build().output()), boundBuildKeys, ctx);
+              HashedRelation.build(
+                  in, BatchBuilder.typesOf(build().output()), boundBuildKeys, nullSafe, ctx);
         }
       }
       return sharedRelation;

@@ -176,20 +176,24 @@ public final class PhysicalPlanner {
     Set<Long> rightIds = ids(j.right().output());
     List<Expr> leftKeys = new ArrayList<>();
     List<Expr> rightKeys = new ArrayList<>();
+    List<Boolean> nullSafe = new ArrayList<>();
     List<Expr> residual = new ArrayList<>();
     for (Expr c : conjuncts(j.condition())) {
-      if (c instanceof BinaryOp b && b.op() == BinaryOperator.EQ) {
+      if (c instanceof BinaryOp b
+          && (b.op() == BinaryOperator.EQ || b.op() == BinaryOperator.EQ_NULL_SAFE)) {
         Set<Long> l = ids(references(List.of(b.left())));
         Set<Long> r = ids(references(List.of(b.right())));
         if (!l.isEmpty() && !r.isEmpty()) {
           if (leftIds.containsAll(l) && rightIds.containsAll(r)) {
             leftKeys.add(b.left());
             rightKeys.add(b.right());
+            nullSafe.add(b.op() == BinaryOperator.EQ_NULL_SAFE);
             continue;
           }
           if (rightIds.containsAll(l) && leftIds.containsAll(r)) {
             leftKeys.add(b.right());
             rightKeys.add(b.left());
+            nullSafe.add(b.op() == BinaryOperator.EQ_NULL_SAFE);
             continue;
           }
         }
@@ -197,6 +201,10 @@ public final class PhysicalPlanner {
       residual.add(c);
     }
     Expr condition = and(residual);
+    boolean[] safe = new boolean[nullSafe.size()];
+    for (int i = 0; i < safe.length; i++) {
+      safe[i] = nullSafe.get(i);
+    }
     JoinType type = j.joinType();
     boolean canBuildRight =
         switch (type) {
@@ -237,6 +245,7 @@ public final class PhysicalPlanner {
             type,
             leftKeys,
             rightKeys,
+            safe,
             JoinExec.BuildSide.RIGHT,
             condition,
             left,
@@ -248,6 +257,7 @@ public final class PhysicalPlanner {
             type,
             leftKeys,
             rightKeys,
+            safe,
             JoinExec.BuildSide.LEFT,
             condition,
             new BroadcastExchangeExec(left),
@@ -264,6 +274,7 @@ public final class PhysicalPlanner {
         type,
         leftKeys,
         rightKeys,
+        safe,
         build,
         condition,
         new ShuffleExchangeExec(leftKeys, n, left),
