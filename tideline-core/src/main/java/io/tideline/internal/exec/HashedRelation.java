@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The build side of a join: its rows copied into dense vectors, and for each distinct key a chain
  * of the rows holding it ({@code head} per key group, {@code next} per row, in input order). Rows
- * with a null in any key are left out, since null keys never match. Without keys (a nested-loop
+ * with a null in a key compared by {@code =} are left out, since such keys never match; a key
+ * compared by {@code <=>} keeps its nulls, which match each other. Without keys (a nested-loop
  * join) every row is in the one chain. Read-only once built, so broadcast tasks share one.
  */
 final class HashedRelation {
