@@ -15,14 +15,14 @@ import java.util.List;
  * keys: every build row is a candidate): one side is built into a {@link HashedRelation}, the other
  * streamed against it.
  *
- * <p>Per stream batch: (1) look up each row's chain of build rows with equal keys (null keys never
- * match); (2) gather candidate pairs, a batch size at a time, into a joined batch; (3) apply the
- * non-equi condition as a selection; (4) emit matches (inner, outer), and remember which stream and
- * build rows matched; (5) emit unmatched stream rows padded with nulls (outer on the stream side),
- * or the matched / unmatched stream rows themselves (semi / anti, by selection). At the end a full
- * outer join emits the build rows that never matched. Outer and semi/anti sides are always
- * streamed, except the build side of a full outer join, which is never broadcast, so its matches
- * are all seen by one task.
+ * <p>Per stream batch: (1) look up each row's chain of build rows with equal keys (a null key
+ * matches nothing, except under {@code <=>}); (2) gather candidate pairs, a batch size at a time,
+ * into a joined batch; (3) apply the non-equi condition as a selection; (4) emit matches (inner,
+ * outer), and remember which stream and build rows matched; (5) emit unmatched stream rows padded
+ * with nulls (outer on the stream side), or the matched / unmatched stream rows themselves (semi /
+ * anti, by selection). At the end a full outer join emits the build rows that never matched. Outer
+ * and semi/anti sides are always streamed, except the build side of a full outer join, which is
+ * never broadcast, so its matches are all seen by one task.
  *
  * <p>Partitioning: a broadcast join has the stream side's partitions and shares one relation built
  * by the first task; a shuffled join has both sides hash-exchanged on the keys into the same number
