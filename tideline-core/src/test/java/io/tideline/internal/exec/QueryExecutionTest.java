@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.errors.ExecutionException;
 import io.tideline.internal.eval.VectorEvaluator;
+import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.BinaryOp;
@@ -14,6 +15,8 @@ import io.tideline.internal.expr.Literal;
 import io.tideline.internal.expr.SortOrder;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.Filter;
+import io.tideline.internal.plan.Join;
+import io.tideline.internal.plan.JoinType;
 import io.tideline.internal.plan.Limit;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.Project;
@@ -106,6 +109,22 @@ class QueryExecutionTest extends ExecTestSupport {
         .contains("+- Exchange SinglePartition\n")
         .contains("LocalLimit 6\n")
         .contains("], false, 0\n");
+  }
+
+  @Test
+  void productionConstructor_plainColumnsNeedNoCompiledExpressions() {
+    Attribute k = attr("k", DataTypes.LongType);
+    LocalRelation dims = relation(List.of(k), row(1L), row(2L));
+    AggregateCall count =
+        new AggregateCall(
+            "count", List.of(Literal.of(1)), false, DataTypes.LongType, false, List.of());
+    Aggregate a =
+        new Aggregate(
+            List.of(k),
+            List.of(k, new Alias(count, "n"), new Alias(agg("sum", id, DataTypes.LongType), "s")),
+            new Join(rows(6), dims, JoinType.INNER, new BinaryOp(BinaryOperator.EQ, id, k)));
+    QueryExecution qe = new QueryExecution(a, conf(), pool);
+    assertThat(rowsOf(qe.collect())).containsExactlyInAnyOrder(list(1L, 1L, 1L), list(2L, 1L, 2L));
   }
 
   @Test
