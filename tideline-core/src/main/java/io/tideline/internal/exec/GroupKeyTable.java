@@ -265,8 +265,23 @@ final class GroupKeyTable {
     for (int c = 0; c < keyVectors.length; c++) {
       keyVectors[c].ensureCapacity(g + 1);
       keyVectors[c].copyFrom(keys[c], row, g);
+      normalize(keyVectors[c], g);
     }
     return g;
+  }
+
+  /** Stores a group's floating point key as Spark outputs it: {@code 0.0}, canonical NaN. */
+  private static void normalize(ColumnVector v, int g) {
+    if (v.isNullAt(g)) {
+      return;
+    }
+    if (v instanceof DoubleVector dv) {
+      double d = dv.get(g);
+      dv.set(g, d == 0.0 ? 0.0 : (Double.isNaN(d) ? Double.NaN : d));
+    } else if (v instanceof FloatVector fv) {
+      float f = fv.get(g);
+      fv.set(g, f == 0.0f ? 0.0f : (Float.isNaN(f) ? Float.NaN : f));
+    }
   }
 
   private void maybeGrow() {
