@@ -66,7 +66,11 @@ public final class FilterExec extends ExecNode {
 
   /** {@code batch} narrowed to the live rows where {@code mask} is true and not null. */
   static Batch select(Batch batch, ColumnVector mask) {
-    boolean[] values = ((BooleanVector) mask).values();
+    if (!(mask instanceof BooleanVector bool)) {
+      // A VOID condition (a NULL literal): null is false for every row.
+      return batch.withSelection(new int[0], 0);
+    }
+    boolean[] values = bool.values();
     boolean nulls = mask.mayHaveNulls();
     int n = batch.size();
     int[] sel = batch.selection();

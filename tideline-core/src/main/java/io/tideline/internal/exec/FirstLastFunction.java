@@ -16,7 +16,9 @@ import java.util.List;
 final class FirstLastFunction extends AggregateFunction {
   private final boolean last;
   private final boolean ignoreNulls;
-  private final ColumnVector state;
+  private ColumnVector state;
+  private final StateVectors compaction = new StateVectors();
+  private int numGroups;
   private boolean[] valueSet = new boolean[16];
   private int initialized;
 
@@ -34,6 +36,7 @@ final class FirstLastFunction extends AggregateFunction {
 
   @Override
   void resize(int numGroups) {
+    this.numGroups = numGroups;
     valueSet = grow(valueSet, numGroups);
     state.ensureCapacity(numGroups);
     for (; initialized < numGroups; initialized++) {
@@ -64,6 +67,7 @@ final class FirstLastFunction extends AggregateFunction {
         valueSet[g] = true;
       }
     }
+    state = compaction.compactIfWasteful(state, numGroups);
   }
 
   @Override

@@ -118,10 +118,20 @@ final class GroupKeyTable {
 
   /** Like {@link #findOrInsert} but never inserts: {@code -1} for a new key or a null in a key. */
   void find(ColumnVector[] keys, Batch batch, int[] groupIds) {
-    probe(keys, batch, groupIds, false);
+    probe(keys, batch, groupIds, false, false);
+  }
+
+  /** Like {@link #find}, but a null matches a null ({@code <=>}): {@code -1} only for new keys. */
+  void findNullSafe(ColumnVector[] keys, Batch batch, int[] groupIds) {
+    probe(keys, batch, groupIds, false, true);
   }
 
   private void probe(ColumnVector[] keys, Batch batch, int[] groupIds, boolean insert) {
+    probe(keys, batch, groupIds, insert, true);
+  }
+
+  private void probe(
+      ColumnVector[] keys, Batch batch, int[] groupIds, boolean insert, boolean nullsMatch) {
     probeKeys = keys;
     int n = batch.size();
     int[] sel = batch.selection();
@@ -147,7 +157,7 @@ final class GroupKeyTable {
       for (int k = 0; k < n; k++) {
         int row = sel == null ? k : sel[k];
         if (key.isNullAt(row)) {
-          groupIds[k] = insert ? nullGroup(row) : EMPTY;
+          groupIds[k] = insert ? nullGroup(row) : (nullsMatch ? nullGroup : EMPTY);
         } else {
           groupIds[k] = probeLong(longKey(key, row), row, insert);
         }
@@ -156,7 +166,7 @@ final class GroupKeyTable {
     }
     for (int k = 0; k < n; k++) {
       int row = sel == null ? k : sel[k];
-      if (!insert && anyNull(keys, row)) {
+      if (!nullsMatch && anyNull(keys, row)) {
         groupIds[k] = EMPTY;
         continue;
       }
@@ -255,8 +265,23 @@ final class GroupKeyTable {
     for (int c = 0; c < keyVectors.length; c++) {
       keyVectors[c].ensureCapacity(g + 1);
       keyVectors[c].copyFrom(keys[c], row, g);
+      normalize(keyVectors[c], g);
     }
     return g;
+  }
+
+  /** Stores a group's floating point key as Spark outputs it: {@code 0.0}, canonical NaN. */
+  private static void normalize(ColumnVector v, int g) {
+    if (v.isNullAt(g)) {
+      return;
+    }
+    if (v instanceof DoubleVector dv) {
+      double d = dv.get(g);
+      dv.set(g, d == 0.0 ? 0.0 : (Double.isNaN(d) ? Double.NaN : d));
+    } else if (v instanceof FloatVector fv) {
+      float f = fv.get(g);
+      fv.set(g, f == 0.0f ? 0.0f : (Float.isNaN(f) ? Float.NaN : f));
+    }
   }
 
   private void maybeGrow() {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The build side of a join: its rows copied into dense vectors, and for each distinct key a chain
  * of the rows holding it ({@code head} per key group, {@code next} per row, in input order). Rows
- * with a null in any key are left out, since null keys never match. Without keys (a nested-loop
+ * with a null in a key compared by {@code =} are left out, since such keys never match; a key
+ * compared by {@code <=>} keeps its nulls, which match each other. Without keys (a nested-loop
  * join) every row is in the one chain. Read-only once built, so broadcast tasks share one.
  */
 final class HashedRelation {
@@ -22,15 +23,26 @@ final class HashedRelation {
   private final int[] head;
   private final int[] next;
 
-  private HashedRelation(Batch rows, GroupKeyTable table, int[] head, int[] next) {
+  private final boolean[] nullSafe;
+
+  private HashedRelation(
+      Batch rows, GroupKeyTable table, int[] head, int[] next, boolean[] nullSafe) {
+    this.nullSafe = nullSafe;
     this.rows = rows;
     this.table = table;
     this.head = head;
     this.next = next;
   }
 
+  /**
+   * @param nullSafe per key, true for {@code <=>} (a null matches a null), false for {@code =}
+   */
   static HashedRelation build(
-      BatchIterator input, List<DataType> types, List<Expr> boundKeys, TaskContext ctx) {
+      BatchIterator input,
+      List<DataType> types,
+      List<Expr> boundKeys,
+      boolean[] nullSafe,
+      TaskContext ctx) {
     BatchBuilder builder = new BatchBuilder(types, ctx.batchSize());
     Batch b;
     while ((b = input.next()) != null) {
@@ -45,7 +57,7 @@ final class HashedRelation {
       for (int r = 0; r + 1 < n; r++) {
         next[r] = r + 1;
       }
-      return new HashedRelation(all, null, new int[] {n == 0 ? END : 0}, next);
+      return new HashedRelation(all, null, new int[] {n == 0 ? END : 0}, next, nullSafe);
     }
     ColumnVector[] keys = new ColumnVector[boundKeys.size()];
     for (int i = 0; i < keys.length; i++) {
@@ -55,11 +67,7 @@ final class HashedRelation {
     int[] nonNull = new int[n];
     int live = 0;
     for (int r = 0; r < n; r++) {
-      boolean anyNull = false;
-      for (ColumnVector k : keys) {
-        anyNull |= k.isNullAt(r);
-      }
-      if (!anyNull) {
+      if (!strictKeyNull(keys, nullSafe, r)) {
         nonNull[live++] = r;
       }
     }
@@ -81,7 +89,26 @@ final class HashedRelation {
       }
       tail[g] = r;
     }
-    return new HashedRelation(all, table, head, next);
+    return new HashedRelation(all, table, head, next, nullSafe);
+  }
+
+  /** True when a key compared with {@code =} (not {@code <=>}) is null in {@code row}. */
+  private static boolean strictKeyNull(ColumnVector[] keys, boolean[] nullSafe, int row) {
+    for (int i = 0; i < keys.length; i++) {
+      if (!nullSafe[i] && keys[i].isNullAt(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean anyNullSafe() {
+    for (boolean b : nullSafe) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Batch rows() {
@@ -99,7 +126,16 @@ final class HashedRelation {
       Arrays.fill(firstRows, 0, n, head[0]);
       return;
     }
-    table.find(keys, batch, firstRows);
+    if (anyNullSafe()) {
+      table.findNullSafe(keys, batch, firstRows);
+      for (int k = 0; k < n; k++) {
+        if (firstRows[k] >= 0 && strictKeyNull(keys, nullSafe, batch.rowAt(k))) {
+          firstRows[k] = END;
+        }
+      }
+    } else {
+      table.find(keys, batch, firstRows);
+    }
     for (int k = 0; k < n; k++) {
       int g = firstRows[k];
       firstRows[k] = g < 0 ? END : head[g];

@@ -15,14 +15,14 @@ import java.util.List;
  * keys: every build row is a candidate): one side is built into a {@link HashedRelation}, the other
  * streamed against it.
  *
- * <p>Per stream batch: (1) look up each row's chain of build rows with equal keys (null keys never
- * match); (2) gather candidate pairs, a batch size at a time, into a joined batch; (3) apply the
- * non-equi condition as a selection; (4) emit matches (inner, outer), and remember which stream and
- * build rows matched; (5) emit unmatched stream rows padded with nulls (outer on the stream side),
- * or the matched / unmatched stream rows themselves (semi / anti, by selection). At the end a full
- * outer join emits the build rows that never matched. Outer and semi/anti sides are always
- * streamed, except the build side of a full outer join, which is never broadcast, so its matches
- * are all seen by one task.
+ * <p>Per stream batch: (1) look up each row's chain of build rows with equal keys (a null key
+ * matches nothing, except under {@code <=>}); (2) gather candidate pairs, a batch size at a time,
+ * into a joined batch; (3) apply the non-equi condition as a selection; (4) emit matches (inner,
+ * outer), and remember which stream and build rows matched; (5) emit unmatched stream rows padded
+ * with nulls (outer on the stream side), or the matched / unmatched stream rows themselves (semi /
+ * anti, by selection). At the end a full outer join emits the build rows that never matched. Outer
+ * and semi/anti sides are always streamed, except the build side of a full outer join, which is
+ * never broadcast, so its matches are all seen by one task.
  *
  * <p>Partitioning: a broadcast join has the stream side's partitions and shares one relation built
  * by the first task; a shuffled join has both sides hash-exchanged on the keys into the same number
@@ -39,6 +39,7 @@ public abstract class JoinExec extends ExecNode {
   protected final JoinType joinType;
   protected final List<Expr> leftKeys;
   protected final List<Expr> rightKeys;
+  protected final boolean[] nullSafe;
   protected final BuildSide buildSide;
   protected final Expr condition;
   protected final ExecNode left;
@@ -54,6 +55,7 @@ public abstract class JoinExec extends ExecNode {
       JoinType joinType,
       List<Expr> leftKeys,
       List<Expr> rightKeys,
+      boolean[] nullSafe,
       BuildSide buildSide,
       Expr condition,
       ExecNode left,
@@ -62,6 +64,7 @@ public abstract class JoinExec extends ExecNode {
     this.joinType = joinType;
     this.leftKeys = List.copyOf(leftKeys);
     this.rightKeys = List.copyOf(rightKeys);
+    this.nullSafe = nullSafe.clone();
     this.buildSide = buildSide;
     this.condition = condition;
     this.left = left;
@@ -123,14 +126,15 @@ public abstract class JoinExec extends ExecNode {
     if (!broadcast) {
       try (BatchIterator in = build().execute(partition, ctx)) {
         return HashedRelation.build(
-            in, BatchBuilder.typesOf(build().output()), boundBuildKeys, ctx);
+            in, BatchBuilder.typesOf(build().output()), boundBuildKeys, nullSafe, ctx);
       }
     }
     synchronized (this) {
       if (sharedRelation == null) {
         try (BatchIterator in = build().execute(0, ctx)) {
           sharedRelation =
-              HashedRelation.build(in, BatchBuilder.typesOf(build().output()), boundBuildKeys, ctx);
+              HashedRelation.build(
+                  in, BatchBuilder.typesOf(build().output()), boundBuildKeys, nullSafe, ctx);
         }
       }
       return sharedRelation;
@@ -237,7 +241,7 @@ public abstract class JoinExec extends ExecNode {
       pairs = 0;
       ColumnVector[] streamCols = copyRows(b.columns(), pairStreamRow, count);
       ColumnVector[] buildCols = gatherRows(relation.rows().columns(), pairBuildRow, count);
-      ColumnVector[] joined = joinedColumns(streamCols, buildCols, true);
+      ColumnVector[] joined = joinedColumns(streamCols, buildCols);
       Batch candidates = new Batch(joined, count);
       if (conditionEval != null) {
         candidates = FilterExec.select(candidates, conditionEval.eval(candidates));
@@ -282,7 +286,7 @@ public abstract class JoinExec extends ExecNode {
       }
       ColumnVector[] streamCols = copyRows(b.columns(), rows, count);
       ColumnVector[] nulls = nullColumns(build().output(), count);
-      ready.add(new Batch(joinedColumns(streamCols, nulls, true), count));
+      ready.add(new Batch(joinedColumns(streamCols, nulls), count));
     }
 
     private void emitUnmatchedBuildRows() {
@@ -299,7 +303,7 @@ public abstract class JoinExec extends ExecNode {
         int[] slice = java.util.Arrays.copyOfRange(rows, from, from + len);
         ColumnVector[] buildCols = gatherRows(relation.rows().columns(), slice, len);
         ColumnVector[] nulls = nullColumns(stream().output(), len);
-        ready.add(new Batch(joinedColumns(nulls, buildCols, true), len));
+        ready.add(new Batch(joinedColumns(nulls, buildCols), len));
       }
     }
 
@@ -310,15 +314,12 @@ public abstract class JoinExec extends ExecNode {
   }
 
   /** Stream and build columns in output order: left then right. */
-  private ColumnVector[] joinedColumns(
-      ColumnVector[] streamCols, ColumnVector[] buildCols, boolean both) {
+  private ColumnVector[] joinedColumns(ColumnVector[] streamCols, ColumnVector[] buildCols) {
     ColumnVector[] l = buildSide == BuildSide.RIGHT ? streamCols : buildCols;
     ColumnVector[] r = buildSide == BuildSide.RIGHT ? buildCols : streamCols;
-    ColumnVector[] out = new ColumnVector[l.length + (both ? r.length : 0)];
+    ColumnVector[] out = new ColumnVector[l.length + r.length];
     System.arraycopy(l, 0, out, 0, l.length);
-    if (both) {
-      System.arraycopy(r, 0, out, l.length, r.length);
-    }
+    System.arraycopy(r, 0, out, l.length, r.length);
     return out;
   }
 

@@ -16,7 +16,9 @@ import java.util.List;
  */
 final class MinMaxFunction extends AggregateFunction {
   private final boolean max;
-  private final ColumnVector state;
+  private ColumnVector state;
+  private final StateVectors compaction = new StateVectors();
+  private int numGroups;
   private int initialized;
 
   MinMaxFunction(AggregateCall call, boolean max) {
@@ -32,6 +34,7 @@ final class MinMaxFunction extends AggregateFunction {
 
   @Override
   void resize(int numGroups) {
+    this.numGroups = numGroups;
     state.ensureCapacity(numGroups);
     for (; initialized < numGroups; initialized++) {
       state.setNull(initialized);
@@ -95,6 +98,7 @@ final class MinMaxFunction extends AggregateFunction {
           state.copyFrom(v, row, g);
         }
       }
+      state = compaction.compactIfWasteful(state, numGroups);
     }
   }
 

@@ -18,7 +18,16 @@ public final class NestedLoopJoinExec extends JoinExec {
       ExecNode left,
       ExecNode right,
       boolean broadcast) {
-    super(joinType, List.of(), List.of(), buildSide, condition, left, right, broadcast);
+    super(
+        joinType,
+        List.of(),
+        List.of(),
+        new boolean[0],
+        buildSide,
+        condition,
+        left,
+        right,
+        broadcast);
   }
 
   @Override

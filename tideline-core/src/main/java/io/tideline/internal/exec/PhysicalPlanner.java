@@ -32,10 +32,10 @@ import java.util.stream.Stream;
 
 /**
  * Turns a resolved logical plan into physical operators, Spark's way: an aggregation becomes a
- * partial aggregation, a hash exchange on the keys and a final aggregation; a global sort or limit
- * runs over a single-partition exchange; a join is a broadcast hash join when one side is below
- * {@code tideline.sql.autoBroadcastJoinThreshold}, else a shuffled hash join, and a nested-loop
- * join when the condition has no equality between the sides.
+ * partial aggregation, a hash exchange on the keys and a final aggregation; a global sort sorts
+ * range partitions; a limit cuts each partition then a single one; a join is a broadcast hash join
+ * when one side is below {@code tideline.sql.autoBroadcastJoinThreshold}, else a shuffled hash
+ * join, and a nested-loop join when the condition has no equality between the sides.
  *
  * <p>Column pruning travels top-down: each node is planned knowing which columns (by expression id)
  * its parent needs, so scans read only those. Nodes bind their expressions to their physical
@@ -83,7 +83,7 @@ public final class PhysicalPlanner {
     if (plan instanceof Sort s) {
       ExecNode child = plan(s.child(), with(required, s.order()));
       if (s.global() && child.numPartitions() > 1) {
-        child = ShuffleExchangeExec.single(child);
+        child = new RangeExchangeExec(s.order(), conf.shufflePartitions(), child);
       }
       return new SortExec(s.order(), s.global(), child);
     }
@@ -176,20 +176,24 @@ public final class PhysicalPlanner {
     Set<Long> rightIds = ids(j.right().output());
     List<Expr> leftKeys = new ArrayList<>();
     List<Expr> rightKeys = new ArrayList<>();
+    List<Boolean> nullSafe = new ArrayList<>();
     List<Expr> residual = new ArrayList<>();
     for (Expr c : conjuncts(j.condition())) {
-      if (c instanceof BinaryOp b && b.op() == BinaryOperator.EQ) {
+      if (c instanceof BinaryOp b
+          && (b.op() == BinaryOperator.EQ || b.op() == BinaryOperator.EQ_NULL_SAFE)) {
         Set<Long> l = ids(references(List.of(b.left())));
         Set<Long> r = ids(references(List.of(b.right())));
         if (!l.isEmpty() && !r.isEmpty()) {
           if (leftIds.containsAll(l) && rightIds.containsAll(r)) {
             leftKeys.add(b.left());
             rightKeys.add(b.right());
+            nullSafe.add(b.op() == BinaryOperator.EQ_NULL_SAFE);
             continue;
           }
           if (rightIds.containsAll(l) && leftIds.containsAll(r)) {
             leftKeys.add(b.right());
             rightKeys.add(b.left());
+            nullSafe.add(b.op() == BinaryOperator.EQ_NULL_SAFE);
             continue;
           }
         }
@@ -197,6 +201,10 @@ public final class PhysicalPlanner {
       residual.add(c);
     }
     Expr condition = and(residual);
+    boolean[] safe = new boolean[nullSafe.size()];
+    for (int i = 0; i < safe.length; i++) {
+      safe[i] = nullSafe.get(i);
+    }
     JoinType type = j.joinType();
     boolean canBuildRight =
         switch (type) {
@@ -237,6 +245,7 @@ public final class PhysicalPlanner {
             type,
             leftKeys,
             rightKeys,
+            safe,
             JoinExec.BuildSide.RIGHT,
             condition,
             left,
@@ -248,6 +257,7 @@ public final class PhysicalPlanner {
             type,
             leftKeys,
             rightKeys,
+            safe,
             JoinExec.BuildSide.LEFT,
             condition,
             new BroadcastExchangeExec(left),
@@ -264,6 +274,7 @@ public final class PhysicalPlanner {
         type,
         leftKeys,
         rightKeys,
+        safe,
         build,
         condition,
         new ShuffleExchangeExec(leftKeys, n, left),

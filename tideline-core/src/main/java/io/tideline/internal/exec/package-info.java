@@ -9,7 +9,8 @@
  *       io.tideline.internal.exec.PhysicalPlanner} for a tree of {@link
  *       io.tideline.internal.exec.ExecNode}s. The planner prunes columns top-down (scans read only
  *       what the plan needs), splits aggregations into partial and final halves around a hash
- *       exchange, puts global sorts and limits over a single-partition exchange, and picks a join
+ *       exchange, range-partitions global sorts (sorted partitions read in order), runs limits over
+ *       a single-partition exchange after a per-partition limit (or top-n), and picks a join
  *       strategy (broadcast hash, shuffled hash, nested loop) from size estimates.
  *   <li>The tree is cut into stages at {@link io.tideline.internal.exec.ExchangeExec}s. From the
  *       calling thread, each exchange is materialised bottom-up: its child's partitions run as

@@ -67,6 +67,11 @@ class BasicOperatorsTest extends ExecTestSupport {
   }
 
   @Test
+  void filter_nullLiteralCondition_keepsNothing() {
+    assertThat(collect(new Filter(Literal.NULL, orders()))).isEmpty();
+  }
+
+  @Test
   void scan_emptyRelation_yieldsNothing() {
     LocalRelation empty = relation(List.of(id), new Object[0][]);
     assertThat(collect(empty)).isEmpty();
@@ -149,6 +154,41 @@ class BasicOperatorsTest extends ExecTestSupport {
     assertThat(collect(new Sort(List.of(SortOrder.asc(v)), true, r)))
         .extracting(x -> (Long) x.get(0))
         .containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void sort_rangePartitioned_stringsWithNullsAndTies_matchesReferenceOrder() {
+    Attribute s = attr("s", DataTypes.StringType);
+    Attribute n = attr("n", DataTypes.LongType);
+    Random random = new Random(21);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String x = random.nextInt(10) == 0 ? null : "k" + random.nextInt(200);
+      rows.add(row(x, (long) i));
+    }
+    List<Object[]> expected = new ArrayList<>(rows);
+    // s DESC NULLS FIRST, ties in input order (the sort is stable).
+    expected.sort(
+        (a, b) -> {
+          if (a[0] == null || b[0] == null) {
+            return a[0] == b[0] ? 0 : (a[0] == null ? -1 : 1);
+          }
+          return ((String) b[0]).compareTo((String) a[0]);
+        });
+    TidelineConf conf = conf().set(TidelineConf.SHUFFLE_PARTITIONS, "5");
+    QueryExecution qe =
+        execution(
+            new Sort(
+                List.of(new SortOrder(s, false, true)), true, relation(List.of(s, n), 50, rows)),
+            conf);
+    assertThat(qe.explainString(false))
+        .contains("Exchange rangepartitioning(s#" + s.exprId() + " DESC NULLS FIRST, 5)");
+    List<List<Object>> out = rowsOf(qe.collect());
+    assertThat(out).hasSize(3000);
+    for (int i = 0; i < out.size(); i++) {
+      assertThat(out.get(i)).as("row %d", i).containsExactly(expected.get(i));
+    }
+    assertThat(out).extracting(r -> r.get(0)).startsWith(null, null);
   }
 
   @Test

@@ -302,16 +302,20 @@ class HashAggregateExecTest extends ExecTestSupport {
     LocalRelation r =
         relation(
             List.of(v, d),
-            row(1L, 0.0),
-            row(null, -0.0),
+            row(1L, -0.0),
+            row(null, 0.0),
             row(1L, Double.NaN),
             row(null, Double.longBitsToDouble(0x7ff8000000000001L)),
             row(2L, 0.0));
     Aggregate byLong = new Aggregate(List.of(v), List.of(v, as(countStar(), "n")), r);
     assertThat(collect(byLong))
         .containsExactlyInAnyOrder(list(1L, 2L), list(null, 2L), list(2L, 1L));
-    Aggregate byDouble = new Aggregate(List.of(d), List.of(as(countStar(), "n")), r);
-    assertThat(collect(byDouble)).extracting(x -> x.get(0)).containsExactlyInAnyOrder(3L, 2L);
+    Aggregate byDouble = new Aggregate(List.of(d), List.of(d, as(countStar(), "n")), r);
+    List<List<Object>> groups = collect(byDouble);
+    assertThat(groups).containsExactlyInAnyOrder(list(0.0, 3L), list(Double.NaN, 2L));
+    assertThat(groups)
+        .filteredOn(x -> ((Double) x.get(0)) == 0.0)
+        .allSatisfy(x -> assertThat(1 / (Double) x.get(0)).isPositive());
   }
 
   @Test

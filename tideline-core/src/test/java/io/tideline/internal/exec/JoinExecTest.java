@@ -172,6 +172,26 @@ class JoinExecTest extends ExecTestSupport {
   }
 
   @ParameterizedTest
+  @EnumSource(
+      value = JoinType.class,
+      names = {"CROSS"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void nullSafeEquiJoin_matchesNullToNull(JoinType type) {
+    Expr on =
+        new BinaryOp(
+            BinaryOperator.AND,
+            new BinaryOp(BinaryOperator.EQ_NULL_SAFE, lk, rk),
+            new BinaryOp(BinaryOperator.EQ, ls, rs));
+    BiPredicate<Object[], Object[]> ref = (l, r) -> Objects.equals(l[0], r[0]) && equal(l[2], r[2]);
+    check(type, on, ref, broadcastConf(), 8);
+    check(type, on, ref, shuffledConf(), 9);
+    Expr single = new BinaryOp(BinaryOperator.EQ_NULL_SAFE, lk, rk);
+    BiPredicate<Object[], Object[]> singleRef = (l, r) -> Objects.equals(l[0], r[0]);
+    check(type, single, singleRef, broadcastConf(), 10);
+    check(type, single, singleRef, shuffledConf(), 11);
+  }
+
+  @ParameterizedTest
   @EnumSource(JoinType.class)
   void nonEquiJoin_nestedLoop_matchesReference(JoinType type) {
     check(type, new BinaryOp(BinaryOperator.LT, lv, rv), (l, r) -> lessThan(l[1], r[1]), conf(), 6);
