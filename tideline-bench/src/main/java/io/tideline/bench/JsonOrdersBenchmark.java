@@ -2,6 +2,7 @@ package io.tideline.bench;
 
 import io.tideline.internal.errors.TidelineException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,13 @@ public final class JsonOrdersBenchmark {
     }
     System.out.println("Answers agree with the generator's exact totals.");
     System.out.print(ResultTable.render(measurements, data.bytes()));
+    Path file =
+        ResultFile.write(
+            RepoRoot.find().resolve("tideline-bench/target/bench-results"),
+            Instant.now(),
+            data,
+            measurements);
+    System.out.println("Figures written to " + file);
   }
 
   /**

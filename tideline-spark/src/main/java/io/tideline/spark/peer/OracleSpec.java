@@ -33,9 +33,15 @@ record OracleSpec(
 
   /**
    * A query: either SQL text over the registered views, or a list of expressions selected from one
-   * input (the form differential expression tests use).
+   * input (the form differential expression tests use), with settings that hold for this query only
+   * (say, ANSI off for one query of an otherwise ANSI spec).
    */
-  record Query(String id, Optional<String> sql, Optional<String> input, List<String> select) {}
+  record Query(
+      String id,
+      Optional<String> sql,
+      Optional<String> input,
+      List<String> select,
+      Map<String, String> conf) {}
 
   static OracleSpec read(Path specFile, Optional<Path> outputOverride) {
     JsonNode root;
@@ -94,7 +100,11 @@ record OracleSpec(
             specFile,
             "query '" + id + "' needs either \"sql\", or \"input\" with a non-empty \"select\"");
       }
-      queries.add(new Query(id, sql, input, select));
+      Map<String, String> queryConf = stringMap(q.get("conf"));
+      if (q.hasNonNull("ansi")) {
+        queryConf.put("spark.sql.ansi.enabled", Boolean.toString(q.get("ansi").asBoolean()));
+      }
+      queries.add(new Query(id, sql, input, select, queryConf));
     }
     if (queries.isEmpty()) {
       throw PeerErrors.invalidSpec(specFile, "\"queries\" is missing or empty");

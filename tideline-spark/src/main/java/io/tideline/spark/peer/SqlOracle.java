@@ -20,6 +20,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /**
  * Spark as the oracle of differential tests: runs a spec's queries and writes what Spark answers.
@@ -95,7 +96,10 @@ final class SqlOracle {
   static ObjectNode runQuery(SparkSession spark, OracleSpec.Query query) {
     ObjectNode result = JSON.objectNode();
     result.put("id", query.id());
+    Map<String, Option<String>> previous = new HashMap<>();
+    query.conf().forEach((k, v) -> previous.put(k, spark.conf().getOption(k)));
     try {
+      query.conf().forEach((k, v) -> spark.conf().set(k, v));
       Dataset<Row> df =
           query.sql().isPresent()
               ? spark.sql(query.sql().get())
@@ -112,6 +116,15 @@ final class SqlOracle {
     } catch (Exception e) {
       // Spark's AnalysisException is a checked exception to Java; both kinds are answers here.
       result.set("error", describe(e));
+    } finally {
+      previous.forEach(
+          (k, old) -> {
+            if (old.isDefined()) {
+              spark.conf().set(k, old.get());
+            } else {
+              spark.conf().unset(k);
+            }
+          });
     }
     return result;
   }

@@ -27,7 +27,8 @@ class OracleSpecTest {
                {"name": "t", "format": "csv", "lines": ["1,a", "2,b"]}],
              "queries": [
                {"id": "q1", "sql": "SELECT 1"},
-               {"id": "e1", "input": "t", "select": ["_c0 + 1", "upper(_c1)"]}],
+               {"id": "e1", "input": "t", "select": ["_c0 + 1", "upper(_c1)"], "ansi": false,
+                "conf": {"spark.sql.legacy.x": "y"}}],
              "output": "out/results.jsonl"}
             """);
 
@@ -43,9 +44,14 @@ class OracleSpecTest {
     assertThat(s.inputs().get(1).lines()).containsExactly("1,a", "2,b");
     assertThat(s.queries())
         .containsExactly(
-            new OracleSpec.Query("q1", Optional.of("SELECT 1"), Optional.empty(), List.of()),
             new OracleSpec.Query(
-                "e1", Optional.empty(), Optional.of("t"), List.of("_c0 + 1", "upper(_c1)")));
+                "q1", Optional.of("SELECT 1"), Optional.empty(), List.of(), Map.of()),
+            new OracleSpec.Query(
+                "e1",
+                Optional.empty(),
+                Optional.of("t"),
+                List.of("_c0 + 1", "upper(_c1)"),
+                Map.of("spark.sql.legacy.x", "y", "spark.sql.ansi.enabled", "false")));
     assertThat(s.output()).isEqualTo(tmp.resolve("out/results.jsonl"));
   }
 

@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,17 +37,22 @@ class SparkPeerIT {
          "queries": [
            {"id": "ok", "sql": "SELECT a * 2 AS twice, s FROM t ORDER BY a"},
            {"id": "div0", "input": "t", "select": ["10 / a"]},
+           {"id": "div0-legacy", "input": "t", "select": ["10 / a"], "ansi": false},
            {"id": "cast", "input": "t", "select": ["CAST(s AS INT)"]},
-           {"id": "unresolved", "sql": "SELECT b FROM t"}],
+           {"id": "unresolved", "sql": "SELECT b FROM t"},
+           {"id": "ansi-again", "sql": "SET spark.sql.ansi.enabled"}],
          "output": "out/results.jsonl"}
         """);
 
     ObjectNode summary = SparkPeer.run(new String[] {"sql-oracle", spec.toString()});
 
-    assertThat(summary.get("queries").asInt()).isEqualTo(4);
+    assertThat(summary.get("queries").asInt()).isEqualTo(6);
     assertThat(summary.get("failedQueries").asInt()).isEqualTo(3);
-    List<String> lines = Files.readAllLines(tmp.resolve("out/results.jsonl"));
-    assertThat(lines).hasSize(4);
+    List<String> lines = new ArrayList<>(Files.readAllLines(tmp.resolve("out/results.jsonl")));
+    assertThat(lines).hasSize(6);
+    assertThat(JSON.readTree(lines.remove(2)).get("rows").toString()).isEqualTo("[[5.0],[null]]");
+    assertThat(JSON.readTree(lines.remove(4)).get("rows").toString())
+        .isEqualTo("[[\"spark.sql.ansi.enabled\",\"true\"]]");
     JsonNode ok = JSON.readTree(lines.get(0));
     assertThat(ok.get("schema").asText()).isEqualTo("twice INT,s STRING");
     assertThat(ok.get("rows").toString()).isEqualTo("[[0,\"x\"],[4,\"12\"]]");
