@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Compiled expression evaluation over one batch of order columns, one thread: rows per second
- * (the primary score) and input MB/s per core (the {@code bytes} counter).
+ * Compiled expression evaluation over one batch of order columns, one thread: rows per second (the
+ * primary score) and input MB/s per core (the {@code bytes} counter).
  *
  * <p>The batch holds the benchmark's {@code product} (STRING) and {@code amount} (DOUBLE) columns
  * for {@value #ROWS} rows, from the same generator as the end-to-end benchmark. Expressions are
@@ -46,15 +46,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
 @Threads(1)
 public class ExpressionEvalBenchmark {
   static final int ROWS = 4096;
 
   /**
-   * {@code filter}: {@code amount > 100.0}; {@code arithmetic}: {@code amount * 1.2 + 3.0};
-   * {@code stringEq}: {@code product = 'laptop'}; {@code conjunction}: {@code amount > 100.0 AND
-   * product = 'laptop'}.
+   * {@code filter}: {@code amount > 100.0}; {@code arithmetic}: {@code amount * 1.2 + 3.0}; {@code
+   * stringEq}: {@code product = 'laptop'}; {@code conjunction}: {@code amount > 100.0 AND product =
+   * 'laptop'}.
    */
   @Param({"filter", "arithmetic", "stringEq", "conjunction"})
   public String expression;
