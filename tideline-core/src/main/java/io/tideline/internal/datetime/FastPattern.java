@@ -39,7 +39,22 @@ final class FastPattern {
 
   private static final int[] POW10 = {1, 10, 100, 1000, 10_000, 100_000};
 
+  private static final int SHAPE_GENERIC = 0;
+  private static final int SHAPE_DATE = 1;
+  private static final int SHAPE_DATE_TIME = 2;
+  private static final int SHAPE_ISO = 3;
+
   private final int[] kinds;
+
+  /**
+   * A straight-line parser for the most used patterns, tried before the token loop: it only answers
+   * for input in the canonical form and leaves everything else to the loop, so the loop's semantics
+   * (tested against java.time) stay the definition.
+   */
+  private final int shape;
+
+  /** The literal between date and time for {@link #SHAPE_DATE_TIME} and {@link #SHAPE_ISO}. */
+  private final byte separator;
 
   /** The literal byte of a LITERAL token, the digit count of a FRACTION token. */
   private final int[] args;
@@ -47,10 +62,32 @@ final class FastPattern {
   /** For OPTIONAL_START, the index of its OPTIONAL_END. */
   private final int[] sectionEnds;
 
-  private FastPattern(int[] kinds, int[] args, int[] sectionEnds) {
+  private FastPattern(int[] kinds, int[] args, int[] sectionEnds, String pattern) {
     this.kinds = kinds;
     this.args = args;
     this.sectionEnds = sectionEnds;
+    switch (pattern) {
+      case "yyyy-MM-dd" -> {
+        shape = SHAPE_DATE;
+        separator = 0;
+      }
+      case "yyyy-MM-dd HH:mm:ss" -> {
+        shape = SHAPE_DATE_TIME;
+        separator = ' ';
+      }
+      case "yyyy-MM-dd'T'HH:mm:ss" -> {
+        shape = SHAPE_DATE_TIME;
+        separator = 'T';
+      }
+      case "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]" -> {
+        shape = SHAPE_ISO;
+        separator = 'T';
+      }
+      default -> {
+        shape = SHAPE_GENERIC;
+        separator = 0;
+      }
+    }
   }
 
   /** The fast form of a Spark pattern, or null when the pattern is outside the supported set. */
@@ -146,7 +183,7 @@ final class FastPattern {
         }
       }
     }
-    return new FastPattern(kinds, args, sectionEnds);
+    return new FastPattern(kinds, args, sectionEnds, pattern);
   }
 
   private static int fieldKind(char c, int count) {
@@ -200,6 +237,99 @@ final class FastPattern {
   }
 
   private long parse(byte[] utf8, int off, int len, ZoneCalendar zone, boolean localDate) {
+    if (shape != SHAPE_GENERIC) {
+      long result = parseShape(utf8, off, len, zone, localDate);
+      if (result != DEFER) {
+        return result;
+      }
+    }
+    return parseTokens(utf8, off, len, zone, localDate);
+  }
+
+  /** The straight-line parser of {@link #shape}; {@link #DEFER} for anything not canonical. */
+  private long parseShape(byte[] b, int off, int len, ZoneCalendar zone, boolean localDate) {
+    int end = off + len;
+    if (len < 10
+        || !isDigit(b[off])
+        || !isDigit(b[off + 1])
+        || !isDigit(b[off + 2])
+        || !isDigit(b[off + 3])
+        || b[off + 4] != '-'
+        || !isDigit(b[off + 5])
+        || !isDigit(b[off + 6])
+        || b[off + 7] != '-'
+        || !isDigit(b[off + 8])
+        || !isDigit(b[off + 9])) {
+      return DEFER;
+    }
+    int year = twoDigits(b, off) * 100 + twoDigits(b, off + 2);
+    int month = twoDigits(b, off + 5);
+    int day = twoDigits(b, off + 8);
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int micros = 0;
+    int offsetSeconds = 0;
+    boolean hasOffset = false;
+    int pos = off + 10;
+    if (shape != SHAPE_DATE) {
+      if (len < 19
+          || !equalsIgnoreCase(b[pos], separator)
+          || !isDigit(b[pos + 1])
+          || !isDigit(b[pos + 2])
+          || b[pos + 3] != ':'
+          || !isDigit(b[pos + 4])
+          || !isDigit(b[pos + 5])
+          || b[pos + 6] != ':'
+          || !isDigit(b[pos + 7])
+          || !isDigit(b[pos + 8])) {
+        return DEFER;
+      }
+      hour = twoDigits(b, pos + 1);
+      minute = twoDigits(b, pos + 4);
+      second = twoDigits(b, pos + 7);
+      pos += 9;
+      if (shape == SHAPE_ISO) {
+        if (pos < end && b[pos] == '.') {
+          int digits = countDigits(b, pos + 1, end, 3);
+          if (digits == 0) {
+            return DEFER;
+          }
+          for (int k = 0; k < 6; k++) {
+            micros = micros * 10 + (k < digits ? b[pos + 1 + k] - '0' : 0);
+          }
+          pos += 1 + digits;
+        }
+        if (pos < end) {
+          int consumed = parseOffset(b, pos, end);
+          if (consumed < 0) {
+            return DEFER;
+          }
+          offsetSeconds = parsedOffset(b, pos, consumed);
+          hasOffset = true;
+          pos += consumed;
+        }
+      }
+    }
+    if (pos != end) {
+      return DEFER;
+    }
+    if (!CivilDates.isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+      return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    if (hasOffset && Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
+      return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    long days = CivilDates.daysFromCivil(year, month, day);
+    if (localDate) {
+      return days;
+    }
+    long localSeconds = days * DateTimeUtils.SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+    int offset = hasOffset ? offsetSeconds : zone.offsetSecondsForLocal(localSeconds);
+    return (localSeconds - offset) * DateTimeUtils.MICROS_PER_SECOND + micros;
+  }
+
+  private long parseTokens(byte[] utf8, int off, int len, ZoneCalendar zone, boolean localDate) {
     final int end = off + len;
     int pos = off;
     int year = 1970;

@@ -74,6 +74,15 @@ class FastPatternConformanceProperties {
     TimestampFormatter formatter = TimestampFormatter.of(pattern, zone);
     StringBuilder text = new StringBuilder(formatter.formatWithJavaTime(micros));
     String alphabet = "0123456789-:T .Z+z/";
+    if (mutation[0] == 0 && pattern.endsWith("[XXX]")) {
+      // Offsets the formatter never prints, at and beyond the +-18:00 limit, after the seconds.
+      int seconds = text.indexOf("T") + 9;
+      if (seconds > 8 && seconds <= text.length()) {
+        text.setLength(seconds);
+      }
+      text.append(mutation[1] % 2 == 0 ? '+' : '-')
+          .append(String.format("%02d:%02d", mutation[2] % 25, mutation[1] % 61));
+    }
     if (mutation[0] == 1 && text.length() > 0) {
       text.setCharAt(mutation[1] % text.length(), alphabet.charAt(mutation[2] % alphabet.length()));
     } else if (mutation[0] == 2 && text.length() > 0) {
