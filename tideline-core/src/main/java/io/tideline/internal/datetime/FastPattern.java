@@ -32,6 +32,33 @@ final class FastPattern {
   private static final int OPTIONAL_START = 9;
   private static final int OPTIONAL_END = 10;
 
+  // Text fields, English as Spark's default locale (Locale.US) prints them; formatting only.
+  private static final int MONTH_SHORT = 11;
+  private static final int MONTH_FULL = 12;
+  private static final int DAY_OF_WEEK_SHORT = 13;
+  private static final int DAY_OF_WEEK_FULL = 14;
+  private static final int AM_PM = 15;
+  private static final int CLOCK_HOUR = 16;
+
+  private static final String[] MONTHS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December"
+  };
+
+  private static final String[] DAYS_OF_WEEK = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+  };
+
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   /** {@link #parseOffset} result for an offset java.time throws on rather than rejects. */
@@ -62,10 +89,18 @@ final class FastPattern {
   /** For OPTIONAL_START, the index of its OPTIONAL_END. */
   private final int[] sectionEnds;
 
+  /** False when a token is one the parser does not handle; such patterns parse with java.time. */
+  private final boolean parsable;
+
   private FastPattern(int[] kinds, int[] args, int[] sectionEnds, String pattern) {
     this.kinds = kinds;
     this.args = args;
     this.sectionEnds = sectionEnds;
+    boolean allParsable = true;
+    for (int kind : kinds) {
+      allParsable &= kind < MONTH_SHORT;
+    }
+    this.parsable = allParsable;
     switch (pattern) {
       case "yyyy-MM-dd" -> {
         shape = SHAPE_DATE;
@@ -93,7 +128,7 @@ final class FastPattern {
   /** The fast form of a Spark pattern, or null when the pattern is outside the supported set. */
   static FastPattern compile(String pattern) {
     List<int[]> tokens = new ArrayList<>();
-    boolean[] seen = new boolean[OFFSET + 1];
+    boolean[] seen = new boolean[CLOCK_HOUR + 1];
     int depth = 0;
     int i = 0;
     while (i < pattern.length()) {
@@ -189,13 +224,16 @@ final class FastPattern {
   private static int fieldKind(char c, int count) {
     return switch (c) {
       case 'y' -> count == 4 ? YEAR : -1;
-      case 'M' -> count == 2 ? MONTH : -1;
+      case 'M' -> count == 2 ? MONTH : count == 3 ? MONTH_SHORT : count == 4 ? MONTH_FULL : -1;
       case 'd' -> count == 2 ? DAY : -1;
       case 'H' -> count == 2 ? HOUR : -1;
       case 'm' -> count == 2 ? MINUTE : -1;
       case 's' -> count == 2 ? SECOND : -1;
       case 'S' -> count <= 9 ? FRACTION : -1;
       case 'X' -> count == 3 ? OFFSET : -1;
+      case 'E' -> count <= 3 ? DAY_OF_WEEK_SHORT : count == 4 ? DAY_OF_WEEK_FULL : -1;
+      case 'a' -> count == 1 ? AM_PM : -1;
+      case 'h' -> count == 2 ? CLOCK_HOUR : -1;
       default -> -1;
     };
   }
@@ -205,7 +243,7 @@ final class FastPattern {
   }
 
   private static boolean isNumeric(int kind) {
-    return kind >= YEAR && kind <= FRACTION;
+    return (kind >= YEAR && kind <= FRACTION) || kind == CLOCK_HOUR;
   }
 
   private static int nextConsuming(int[] kinds, int from) {
@@ -237,6 +275,9 @@ final class FastPattern {
   }
 
   private long parse(byte[] utf8, int off, int len, ZoneCalendar zone, boolean localDate) {
+    if (!parsable) {
+      return DEFER;
+    }
     if (shape != SHAPE_GENERIC) {
       long result = parseShape(utf8, off, len, zone, localDate);
       if (result != DEFER) {
@@ -565,6 +606,17 @@ final class FastPattern {
           }
         }
         case OFFSET -> pos = writeOffset(fields.offsetSeconds, dst, pos);
+        case MONTH_SHORT -> pos = writeText(MONTHS[fields.month - 1], 3, dst, pos);
+        case MONTH_FULL -> pos = writeText(MONTHS[fields.month - 1], 9, dst, pos);
+        case DAY_OF_WEEK_SHORT ->
+            pos =
+                writeText(DAYS_OF_WEEK[CivilDates.isoDayOfWeek(fields.epochDay) - 1], 3, dst, pos);
+        case DAY_OF_WEEK_FULL ->
+            pos =
+                writeText(DAYS_OF_WEEK[CivilDates.isoDayOfWeek(fields.epochDay) - 1], 9, dst, pos);
+        case AM_PM -> pos = writeText(fields.hour < 12 ? "AM" : "PM", 2, dst, pos);
+        case CLOCK_HOUR ->
+            pos = DateTimeUtils.writeTwoDigits((fields.hour + 11) % 12 + 1, dst, pos);
         default -> {
           // Optional sections print their content: every field is known when formatting.
         }
@@ -586,6 +638,14 @@ final class FastPattern {
     return DateTimeUtils.writeTwoDigits(abs / 60 % 60, dst, pos);
   }
 
+  private static int writeText(String text, int maxLength, byte[] dst, int pos) {
+    int n = Math.min(text.length(), maxLength);
+    for (int i = 0; i < n; i++) {
+      dst[pos + i] = (byte) text.charAt(i);
+    }
+    return pos + n;
+  }
+
   /** An upper bound of the formatted length. */
   int maxLength() {
     int n = 0;
@@ -596,6 +656,8 @@ final class FastPattern {
             case YEAR -> 8;
             case FRACTION -> args[t];
             case OFFSET -> 6;
+            case MONTH_SHORT, DAY_OF_WEEK_SHORT -> 3;
+            case MONTH_FULL, DAY_OF_WEEK_FULL -> 9;
             case OPTIONAL_START, OPTIONAL_END -> 0;
             default -> 2;
           };

@@ -32,6 +32,8 @@ class FastPatternConformanceProperties {
           "MM-dd HH",
           "yyyy-MM-dd[ HH:mm]",
           "[yyyy-]MM-dd",
+          "EEE, dd MMM yyyy hh:mm:ss a",
+          "EEEE MMMM dd yyyy HH:mm",
           "HHmmss");
 
   @Example
@@ -41,10 +43,15 @@ class FastPatternConformanceProperties {
     }
     for (String p :
         List.of(
-            "yyyyMMdd", "yyyy[MM]", "yyyy-MM-dd[[HH]]", "yyyy-MM-dd EEE", "yy-MM-dd", "SSSSS")) {
-      if (!p.equals("SSSSS")) {
-        assertThat(FastPattern.compile(p)).as(p).isNull();
-      }
+            "yyyyMMdd",
+            "yyyy[MM]",
+            "yyyy-MM-dd[[HH]]",
+            "yyyy-MM-dd QQQ",
+            "yy-MM-dd",
+            "ss.SSSyyyy",
+            "yyyy-MM-dd HH:mm:ss.SSSHH",
+            "yyyy-MM-dd '1'")) {
+      assertThat(FastPattern.compile(p)).as(p).isNull();
     }
   }
 
