@@ -405,6 +405,42 @@ class TimestampFormatterTest {
   }
 
   @Test
+  void sharedFormatter_givesTheSameAnswersOnManyThreads() throws Exception {
+    TimestampFormatter iso = TimestampFormatter.of("yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", PARIS);
+    TimestampFormatter text = TimestampFormatter.of("EEE, d MMM yyyy HH:mm:ss VV", LA);
+    long[] micros = new java.util.Random(7).longs(2000, 0, 4_102_444_800_000_000L).toArray();
+    String[] expected = new String[micros.length];
+    for (int i = 0; i < micros.length; i++) {
+      expected[i] = iso.format(micros[i]) + "|" + text.format(micros[i]);
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  int mismatches = 0;
+                  for (int i = 0; i < micros.length; i++) {
+                    String formatted = iso.format(micros[i]) + "|" + text.format(micros[i]);
+                    long millisecondMicros = micros[i] / 1000 * 1000;
+                    if (!formatted.equals(expected[i])
+                        || iso.parse(iso.format(micros[i])) != millisecondMicros) {
+                      mismatches++;
+                    }
+                  }
+                  return mismatches;
+                }));
+      }
+      for (var r : results) {
+        assertThat(r.get()).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void of_isCachedPerPatternAndZone() {
     assertThat(TimestampFormatter.of("yyyy-MM-dd", UTC))
         .isSameAs(TimestampFormatter.of("yyyy-MM-dd", UTC))
