@@ -8,13 +8,14 @@ import java.util.List;
  * yyyy-MM-dd HH:mm:ss}, {@code yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]}, {@code yyyy-MM-dd}, {@code
  * dd/MM/yyyy HH:mm}, ...), working on UTF-8 bytes without allocating.
  *
- * <p>It only takes patterns made of {@code yyyy}, {@code MM}, {@code dd}, {@code HH}, {@code mm},
- * {@code ss}, {@code S..S}, {@code XXX}, ASCII literals and one level of optional sections, where
- * each field appears once and no variable-width number (year, fraction) is directly followed by
- * another number, so that java.time's adjacent-value parsing never comes into play. Within that set
- * it reproduces what the java.time formatter Spark builds would do (STRICT resolver, case
- * insensitive literals, {@code uuuu} year rules), and it is checked against it by tests. The only
- * input it leaves to java.time is a year with a sign.
+ * <p>It only takes patterns made of {@code yyyy}, {@code MM}, {@code MMM}, {@code dd}, {@code HH},
+ * {@code mm}, {@code ss}, {@code S..S}, {@code XXX}, ASCII literals and one level of optional
+ * sections (plus {@code MMMM}, {@code E..EEEE}, {@code a} and {@code hh}, which it formats but
+ * leaves to java.time for parsing), where each field appears once and no variable-width number
+ * (year, fraction) is directly followed by another number, so that java.time's adjacent-value
+ * parsing never comes into play. Within that set it reproduces what the java.time formatter Spark
+ * builds would do (STRICT resolver, case insensitive literals, {@code uuuu} year rules), and it is
+ * checked against it by tests. The only input it leaves to java.time is a year with a sign.
  */
 final class FastPattern {
   /** {@link #parse} result: let the java.time formatter decide. */
@@ -98,7 +99,7 @@ final class FastPattern {
     this.sectionEnds = sectionEnds;
     boolean allParsable = true;
     for (int kind : kinds) {
-      allParsable &= kind < MONTH_SHORT;
+      allParsable &= kind <= MONTH_SHORT;
     }
     this.parsable = allParsable;
     switch (pattern) {
@@ -433,6 +434,15 @@ final class FastPattern {
             pos += 4;
           }
         }
+        case MONTH_SHORT -> {
+          int m = pos + 3 <= end ? shortMonth(utf8, pos) : 0;
+          if (m == 0) {
+            ok = false;
+          } else {
+            month = m;
+            pos += 3;
+          }
+        }
         case MONTH, DAY, HOUR, MINUTE, SECOND -> {
           if (pos + 2 <= end && isDigit(utf8[pos]) && isDigit(utf8[pos + 1])) {
             int v = (utf8[pos] - '0') * 10 + (utf8[pos + 1] - '0');
@@ -551,6 +561,19 @@ final class FastPattern {
     }
     int seconds = twoDigits(b, pos + 1) * 3600 + twoDigits(b, pos + 4) * 60;
     return b[pos] == '-' ? -seconds : seconds;
+  }
+
+  /** The month (1 to 12) whose English short name starts at {@code pos}, in any case; or 0. */
+  private static int shortMonth(byte[] b, int pos) {
+    for (int m = 0; m < 12; m++) {
+      String name = MONTHS[m];
+      if (equalsIgnoreCase(b[pos], name.charAt(0))
+          && equalsIgnoreCase(b[pos + 1], name.charAt(1))
+          && equalsIgnoreCase(b[pos + 2], name.charAt(2))) {
+        return m + 1;
+      }
+    }
+    return 0;
   }
 
   private static int twoDigits(byte[] b, int pos) {

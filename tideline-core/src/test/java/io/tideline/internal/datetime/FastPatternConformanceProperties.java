@@ -34,6 +34,8 @@ class FastPatternConformanceProperties {
           "[yyyy-]MM-dd",
           "EEE, dd MMM yyyy hh:mm:ss a",
           "EEEE MMMM dd yyyy HH:mm",
+          "dd/MMM/yyyy:HH:mm:ss XXX",
+          "MMM dd yyyy",
           "HHmmss");
 
   @Example
@@ -80,7 +82,7 @@ class FastPatternConformanceProperties {
       @ForAll("mutations") int[] mutation) {
     TimestampFormatter formatter = TimestampFormatter.of(pattern, zone);
     StringBuilder text = new StringBuilder(formatter.formatWithJavaTime(micros));
-    String alphabet = "0123456789-:T .Z+z/";
+    String alphabet = "0123456789-:T .Z+z/aAjJnNuUlL";
     if (mutation[0] == 0 && pattern.endsWith("[XXX]")) {
       // Offsets the formatter never prints, at and beyond the +-18:00 limit, after the seconds.
       int seconds = text.indexOf("T") + 9;

@@ -262,6 +262,18 @@ class TimestampFormatterTest {
   }
 
   @Test
+  void parse_apacheLogTimestamps_withEnglishMonthNames() {
+    String p = "dd/MMM/yyyy:HH:mm:ss XXX";
+    assertThat(parse(p, UTC, "04/Jul/2024:15:06:07 +02:00"))
+        .isEqualTo(micros("2024-07-04T13:06:07", UTC));
+    assertThat(parse(p, UTC, "04/JUL/2024:15:06:07 Z"))
+        .isEqualTo(micros("2024-07-04T15:06:07", UTC));
+    assertThat(parse(p, UTC, "04/July/2024:15:06:07 Z")).isEqualTo(INVALID_TIMESTAMP);
+    assertThat(parse(p, UTC, "04/07/2024:15:06:07 Z")).isEqualTo(INVALID_TIMESTAMP);
+    assertThat(parse(p, UTC, "31/Jun/2024:15:06:07 Z")).isEqualTo(INVALID_TIMESTAMP);
+  }
+
+  @Test
   void parse_signedYear_goesThroughJavaTime() {
     assertThat(parse("yyyy-MM-dd HH:mm:ss", UTC, "+12020-01-01 00:00:00"))
         .isEqualTo(micros("+12020-01-01T00:00:00", UTC));
