@@ -65,7 +65,8 @@ public class SparkDatetimeOracle {
           "yyyy-MM-dd HH:mm:ss.SSS", "dd/MM/yyyy HH:mm", "HH:mm", "yyyy-MM", "MM-dd",
           "yyyy DDD", "hh:mm a", "hh:mm", "a", "yyyy-MM-dd[ HH:mm]", "dd MMM yyyy",
           "yyyy-MM-dd HH:mm VV", "yyyy-MM-dd HH:mm z", "yyyy-MM-dd HH:mm Z", "yyyy-MM-dd HH:mm O",
-          "yy-MM-dd", "yyyyMMddHHmmss", "HHmmssSSS", "EEE yyyy", "QQQ yyyy", "yyyy-MM-dd DDD");
+          "yy-MM-dd", "yyyyMMddHHmmss", "HHmmssSSS", "EEE yyyy", "QQQ yyyy", "yyyy-MM-dd DDD",
+          "dd/MMM/yyyy:HH:mm:ss XXX", "yyyy-MM-dd'T'HH:mm:ss", "[yyyy-]MM-dd", "MMM dd yyyy");
 
   public static void main(String[] args) {
     Random random = new Random(20261125L);

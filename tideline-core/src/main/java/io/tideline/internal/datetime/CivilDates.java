@@ -71,6 +71,40 @@ public final class CivilDates {
     return (int) Math.floorMod(days + 3, 7L) + 1;
   }
 
+  /** Spark's {@code dayofweek}: 1 is Sunday, 7 is Saturday. */
+  public static int sparkDayOfWeek(long days) {
+    // 1970-01-01 was a Thursday (5 in this numbering).
+    return (int) Math.floorMod(days + 4, 7L) + 1;
+  }
+
+  /** Quarter of the year, 1 to 4. */
+  public static int quarter(long days) {
+    return (month(days) + 2) / 3;
+  }
+
+  /**
+   * ISO-8601 week of the week-based year, 1 to 53, as Spark's {@code weekofyear}: weeks start on
+   * Monday and week 1 is the one holding the year's first Thursday.
+   */
+  public static int isoWeekOfYear(long days) {
+    long thursday = days - isoDayOfWeek(days) + 4;
+    int weekYear = year(thursday);
+    return (int) ((thursday - daysFromCivil(weekYear, 1, 1)) / 7) + 1;
+  }
+
+  /**
+   * {@code add_months}: the same day of month {@code months} later, clamped to the last day of a
+   * shorter month ({@code LocalDate.plusMonths}).
+   */
+  public static long addMonths(long days, int months) {
+    long ymd = packed(days);
+    long monthIndex = (ymd >> 9) * 12 + ((ymd >> 5) & 0xF) - 1 + months;
+    long year = Math.floorDiv(monthIndex, 12);
+    int month = (int) Math.floorMod(monthIndex, 12) + 1;
+    int day = (int) Math.min(ymd & 0x1F, lengthOfMonth(year, month));
+    return daysFromCivil(year, month, day);
+  }
+
   public static boolean isLeapYear(long year) {
     return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
   }

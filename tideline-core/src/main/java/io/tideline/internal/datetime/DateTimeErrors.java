@@ -10,20 +10,21 @@ import java.util.Map;
  */
 public final class DateTimeErrors {
   private static final String PATTERN_GUIDE =
-      "See Spark's \"Datetime Patterns for Formatting and Parsing\" page for valid patterns.";
+      "Spark's page \"Datetime Patterns for Formatting and Parsing\" lists the valid letters.";
 
   /** Conditions raised by the datetime package. */
   public enum Condition implements ErrorCondition {
     INVALID_DATETIME_PATTERN_ILLEGAL_CHARACTER(
         "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER",
         "22007",
-        "Found illegal character '<c>' in datetime pattern '<pattern>'. Remove or quote it; "
+        "Found illegal character '<c>' in datetime pattern '<pattern>'. Remove it, or quote it"
+            + " ('<c>') to print it as text. "
             + PATTERN_GUIDE),
     INVALID_DATETIME_PATTERN_LENGTH(
         "INVALID_DATETIME_PATTERN.LENGTH",
         "22007",
         "Too many letters in datetime pattern '<pattern>': '<letters>' is not allowed. Use fewer"
-            + " letters; "
+            + " letters. "
             + PATTERN_GUIDE),
     INVALID_DATETIME_PATTERN_WITH_SUGGESTION(
         "INVALID_DATETIME_PATTERN.WITH_SUGGESTION",
@@ -38,7 +39,7 @@ public final class DateTimeErrors {
         "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION",
         "42K0B",
         "Datetime pattern '<pattern>' was valid before Spark 3.0 but is not anymore (<reason>)."
-            + " Rewrite it; "
+            + " Rewrite it with the letters of Spark 3 and later. "
             + PATTERN_GUIDE),
     CANNOT_PARSE_TIMESTAMP(
         "CANNOT_PARSE_TIMESTAMP",

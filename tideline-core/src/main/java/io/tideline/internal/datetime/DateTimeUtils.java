@@ -518,6 +518,9 @@ public final class DateTimeUtils {
    * The first instant of a date in {@code zone}, as {@code CAST(d AS TIMESTAMP)} computes it
    * ({@code LocalDate.atStartOfDay(zone)}: when midnight falls in a gap, the day starts at the end
    * of the gap).
+   *
+   * @return microseconds since epoch, or {@link #INVALID_TIMESTAMP} for dates beyond TIMESTAMP's
+   *     range (about 290 thousand years each way), where Spark's conversion overflows
    */
   public static long daysToMicros(int days, ZoneId zone) {
     return daysToMicros(days, ZoneCalendar.of(zone));

@@ -8,13 +8,14 @@ import java.util.List;
  * yyyy-MM-dd HH:mm:ss}, {@code yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]}, {@code yyyy-MM-dd}, {@code
  * dd/MM/yyyy HH:mm}, ...), working on UTF-8 bytes without allocating.
  *
- * <p>It only takes patterns made of {@code yyyy}, {@code MM}, {@code dd}, {@code HH}, {@code mm},
- * {@code ss}, {@code S..S}, {@code XXX}, ASCII literals and one level of optional sections, where
- * each field appears once and no variable-width number (year, fraction) is directly followed by
- * another number, so that java.time's adjacent-value parsing never comes into play. Within that set
- * it reproduces what the java.time formatter Spark builds would do (STRICT resolver, case
- * insensitive literals, {@code uuuu} year rules), and it is checked against it by tests. The only
- * input it leaves to java.time is a year with a sign.
+ * <p>It only takes patterns made of {@code yyyy}, {@code MM}, {@code MMM}, {@code dd}, {@code HH},
+ * {@code mm}, {@code ss}, {@code S..S}, {@code XXX}, ASCII literals and one level of optional
+ * sections (plus {@code MMMM}, {@code E..EEEE}, {@code a} and {@code hh}, which it formats but
+ * leaves to java.time for parsing), where each field appears once and no variable-width number
+ * (year, fraction) is directly followed by another number, so that java.time's adjacent-value
+ * parsing never comes into play. Within that set it reproduces what the java.time formatter Spark
+ * builds would do (STRICT resolver, case insensitive literals, {@code uuuu} year rules), and it is
+ * checked against it by tests. The only input it leaves to java.time is a year with a sign.
  */
 final class FastPattern {
   /** {@link #parse} result: let the java.time formatter decide. */
@@ -32,6 +33,33 @@ final class FastPattern {
   private static final int OPTIONAL_START = 9;
   private static final int OPTIONAL_END = 10;
 
+  // Text fields, English as Spark's default locale (Locale.US) prints them; formatting only.
+  private static final int MONTH_SHORT = 11;
+  private static final int MONTH_FULL = 12;
+  private static final int DAY_OF_WEEK_SHORT = 13;
+  private static final int DAY_OF_WEEK_FULL = 14;
+  private static final int AM_PM = 15;
+  private static final int CLOCK_HOUR = 16;
+
+  private static final String[] MONTHS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December"
+  };
+
+  private static final String[] DAYS_OF_WEEK = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+  };
+
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   /** {@link #parseOffset} result for an offset java.time throws on rather than rejects. */
@@ -39,7 +67,22 @@ final class FastPattern {
 
   private static final int[] POW10 = {1, 10, 100, 1000, 10_000, 100_000};
 
+  private static final int SHAPE_GENERIC = 0;
+  private static final int SHAPE_DATE = 1;
+  private static final int SHAPE_DATE_TIME = 2;
+  private static final int SHAPE_ISO = 3;
+
   private final int[] kinds;
+
+  /**
+   * A straight-line parser for the most used patterns, tried before the token loop: it only answers
+   * for input in the canonical form and leaves everything else to the loop, so the loop's semantics
+   * (tested against java.time) stay the definition.
+   */
+  private final int shape;
+
+  /** The literal between date and time for {@link #SHAPE_DATE_TIME} and {@link #SHAPE_ISO}. */
+  private final byte separator;
 
   /** The literal byte of a LITERAL token, the digit count of a FRACTION token. */
   private final int[] args;
@@ -47,16 +90,46 @@ final class FastPattern {
   /** For OPTIONAL_START, the index of its OPTIONAL_END. */
   private final int[] sectionEnds;
 
-  private FastPattern(int[] kinds, int[] args, int[] sectionEnds) {
+  /** False when a token is one the parser does not handle; such patterns parse with java.time. */
+  private final boolean parsable;
+
+  private FastPattern(int[] kinds, int[] args, int[] sectionEnds, String pattern) {
     this.kinds = kinds;
     this.args = args;
     this.sectionEnds = sectionEnds;
+    boolean allParsable = true;
+    for (int kind : kinds) {
+      allParsable &= kind <= MONTH_SHORT;
+    }
+    this.parsable = allParsable;
+    switch (pattern) {
+      case "yyyy-MM-dd" -> {
+        shape = SHAPE_DATE;
+        separator = 0;
+      }
+      case "yyyy-MM-dd HH:mm:ss" -> {
+        shape = SHAPE_DATE_TIME;
+        separator = ' ';
+      }
+      case "yyyy-MM-dd'T'HH:mm:ss" -> {
+        shape = SHAPE_DATE_TIME;
+        separator = 'T';
+      }
+      case "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]" -> {
+        shape = SHAPE_ISO;
+        separator = 'T';
+      }
+      default -> {
+        shape = SHAPE_GENERIC;
+        separator = 0;
+      }
+    }
   }
 
   /** The fast form of a Spark pattern, or null when the pattern is outside the supported set. */
   static FastPattern compile(String pattern) {
     List<int[]> tokens = new ArrayList<>();
-    boolean[] seen = new boolean[OFFSET + 1];
+    boolean[] seen = new boolean[CLOCK_HOUR + 1];
     int depth = 0;
     int i = 0;
     while (i < pattern.length()) {
@@ -146,19 +219,22 @@ final class FastPattern {
         }
       }
     }
-    return new FastPattern(kinds, args, sectionEnds);
+    return new FastPattern(kinds, args, sectionEnds, pattern);
   }
 
   private static int fieldKind(char c, int count) {
     return switch (c) {
       case 'y' -> count == 4 ? YEAR : -1;
-      case 'M' -> count == 2 ? MONTH : -1;
+      case 'M' -> count == 2 ? MONTH : count == 3 ? MONTH_SHORT : count == 4 ? MONTH_FULL : -1;
       case 'd' -> count == 2 ? DAY : -1;
       case 'H' -> count == 2 ? HOUR : -1;
       case 'm' -> count == 2 ? MINUTE : -1;
       case 's' -> count == 2 ? SECOND : -1;
       case 'S' -> count <= 9 ? FRACTION : -1;
       case 'X' -> count == 3 ? OFFSET : -1;
+      case 'E' -> count <= 3 ? DAY_OF_WEEK_SHORT : count == 4 ? DAY_OF_WEEK_FULL : -1;
+      case 'a' -> count == 1 ? AM_PM : -1;
+      case 'h' -> count == 2 ? CLOCK_HOUR : -1;
       default -> -1;
     };
   }
@@ -168,7 +244,7 @@ final class FastPattern {
   }
 
   private static boolean isNumeric(int kind) {
-    return kind >= YEAR && kind <= FRACTION;
+    return (kind >= YEAR && kind <= FRACTION) || kind == CLOCK_HOUR;
   }
 
   private static int nextConsuming(int[] kinds, int from) {
@@ -200,6 +276,102 @@ final class FastPattern {
   }
 
   private long parse(byte[] utf8, int off, int len, ZoneCalendar zone, boolean localDate) {
+    if (!parsable) {
+      return DEFER;
+    }
+    if (shape != SHAPE_GENERIC) {
+      long result = parseShape(utf8, off, len, zone, localDate);
+      if (result != DEFER) {
+        return result;
+      }
+    }
+    return parseTokens(utf8, off, len, zone, localDate);
+  }
+
+  /** The straight-line parser of {@link #shape}; {@link #DEFER} for anything not canonical. */
+  private long parseShape(byte[] b, int off, int len, ZoneCalendar zone, boolean localDate) {
+    int end = off + len;
+    if (len < 10
+        || !isDigit(b[off])
+        || !isDigit(b[off + 1])
+        || !isDigit(b[off + 2])
+        || !isDigit(b[off + 3])
+        || b[off + 4] != '-'
+        || !isDigit(b[off + 5])
+        || !isDigit(b[off + 6])
+        || b[off + 7] != '-'
+        || !isDigit(b[off + 8])
+        || !isDigit(b[off + 9])) {
+      return DEFER;
+    }
+    int year = twoDigits(b, off) * 100 + twoDigits(b, off + 2);
+    int month = twoDigits(b, off + 5);
+    int day = twoDigits(b, off + 8);
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int micros = 0;
+    int offsetSeconds = 0;
+    boolean hasOffset = false;
+    int pos = off + 10;
+    if (shape != SHAPE_DATE) {
+      if (len < 19
+          || !equalsIgnoreCase(b[pos], separator)
+          || !isDigit(b[pos + 1])
+          || !isDigit(b[pos + 2])
+          || b[pos + 3] != ':'
+          || !isDigit(b[pos + 4])
+          || !isDigit(b[pos + 5])
+          || b[pos + 6] != ':'
+          || !isDigit(b[pos + 7])
+          || !isDigit(b[pos + 8])) {
+        return DEFER;
+      }
+      hour = twoDigits(b, pos + 1);
+      minute = twoDigits(b, pos + 4);
+      second = twoDigits(b, pos + 7);
+      pos += 9;
+      if (shape == SHAPE_ISO) {
+        if (pos < end && b[pos] == '.') {
+          int digits = countDigits(b, pos + 1, end, 3);
+          if (digits == 0) {
+            return DEFER;
+          }
+          for (int k = 0; k < 6; k++) {
+            micros = micros * 10 + (k < digits ? b[pos + 1 + k] - '0' : 0);
+          }
+          pos += 1 + digits;
+        }
+        if (pos < end) {
+          int consumed = parseOffset(b, pos, end);
+          if (consumed < 0) {
+            return DEFER;
+          }
+          offsetSeconds = parsedOffset(b, pos, consumed);
+          hasOffset = true;
+          pos += consumed;
+        }
+      }
+    }
+    if (pos != end) {
+      return DEFER;
+    }
+    if (!CivilDates.isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+      return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    if (hasOffset && Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
+      return DateTimeUtils.INVALID_TIMESTAMP;
+    }
+    long days = CivilDates.daysFromCivil(year, month, day);
+    if (localDate) {
+      return days;
+    }
+    long localSeconds = days * DateTimeUtils.SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+    int offset = hasOffset ? offsetSeconds : zone.offsetSecondsForLocal(localSeconds);
+    return (localSeconds - offset) * DateTimeUtils.MICROS_PER_SECOND + micros;
+  }
+
+  private long parseTokens(byte[] utf8, int off, int len, ZoneCalendar zone, boolean localDate) {
     final int end = off + len;
     int pos = off;
     int year = 1970;
@@ -260,6 +432,15 @@ final class FastPattern {
           } else {
             year = readNumber(utf8, pos, 4);
             pos += 4;
+          }
+        }
+        case MONTH_SHORT -> {
+          int m = pos + 3 <= end ? shortMonth(utf8, pos) : 0;
+          if (m == 0) {
+            ok = false;
+          } else {
+            month = m;
+            pos += 3;
           }
         }
         case MONTH, DAY, HOUR, MINUTE, SECOND -> {
@@ -382,6 +563,19 @@ final class FastPattern {
     return b[pos] == '-' ? -seconds : seconds;
   }
 
+  /** The month (1 to 12) whose English short name starts at {@code pos}, in any case; or 0. */
+  private static int shortMonth(byte[] b, int pos) {
+    for (int m = 0; m < 12; m++) {
+      String name = MONTHS[m];
+      if (equalsIgnoreCase(b[pos], name.charAt(0))
+          && equalsIgnoreCase(b[pos + 1], name.charAt(1))
+          && equalsIgnoreCase(b[pos + 2], name.charAt(2))) {
+        return m + 1;
+      }
+    }
+    return 0;
+  }
+
   private static int twoDigits(byte[] b, int pos) {
     return (b[pos] - '0') * 10 + (b[pos + 1] - '0');
   }
@@ -435,6 +629,17 @@ final class FastPattern {
           }
         }
         case OFFSET -> pos = writeOffset(fields.offsetSeconds, dst, pos);
+        case MONTH_SHORT -> pos = writeText(MONTHS[fields.month - 1], 3, dst, pos);
+        case MONTH_FULL -> pos = writeText(MONTHS[fields.month - 1], 9, dst, pos);
+        case DAY_OF_WEEK_SHORT ->
+            pos =
+                writeText(DAYS_OF_WEEK[CivilDates.isoDayOfWeek(fields.epochDay) - 1], 3, dst, pos);
+        case DAY_OF_WEEK_FULL ->
+            pos =
+                writeText(DAYS_OF_WEEK[CivilDates.isoDayOfWeek(fields.epochDay) - 1], 9, dst, pos);
+        case AM_PM -> pos = writeText(fields.hour < 12 ? "AM" : "PM", 2, dst, pos);
+        case CLOCK_HOUR ->
+            pos = DateTimeUtils.writeTwoDigits((fields.hour + 11) % 12 + 1, dst, pos);
         default -> {
           // Optional sections print their content: every field is known when formatting.
         }
@@ -456,6 +661,14 @@ final class FastPattern {
     return DateTimeUtils.writeTwoDigits(abs / 60 % 60, dst, pos);
   }
 
+  private static int writeText(String text, int maxLength, byte[] dst, int pos) {
+    int n = Math.min(text.length(), maxLength);
+    for (int i = 0; i < n; i++) {
+      dst[pos + i] = (byte) text.charAt(i);
+    }
+    return pos + n;
+  }
+
   /** An upper bound of the formatted length. */
   int maxLength() {
     int n = 0;
@@ -466,6 +679,8 @@ final class FastPattern {
             case YEAR -> 8;
             case FRACTION -> args[t];
             case OFFSET -> 6;
+            case MONTH_SHORT, DAY_OF_WEEK_SHORT -> 3;
+            case MONTH_FULL, DAY_OF_WEEK_FULL -> 9;
             case OPTIONAL_START, OPTIONAL_END -> 0;
             default -> 2;
           };

@@ -273,5 +273,18 @@ class DateTimeProperties {
     assertThat(CivilDates.isoDayOfWeek(days)).isEqualTo(d.getDayOfWeek().getValue());
     assertThat(CivilDates.daysFromCivil(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
         .isEqualTo(days);
+    assertThat(CivilDates.quarter(days))
+        .isEqualTo(d.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR));
+    assertThat(CivilDates.isoWeekOfYear(days))
+        .isEqualTo(d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    assertThat(CivilDates.sparkDayOfWeek(days)).isEqualTo(d.getDayOfWeek().getValue() % 7 + 1);
+  }
+
+  @Property(tries = 2000)
+  void civilDates_addMonths_matchesPlusMonths(
+      @ForAll @LongRange(min = -4_000_000L, max = 4_000_000L) long days,
+      @ForAll @IntRange(min = -30_000, max = 30_000) int months) {
+    assertThat(CivilDates.addMonths(days, months))
+        .isEqualTo(java.time.LocalDate.ofEpochDay(days).plusMonths(months).toEpochDay());
   }
 }

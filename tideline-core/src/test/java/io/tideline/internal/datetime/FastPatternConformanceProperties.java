@@ -32,6 +32,10 @@ class FastPatternConformanceProperties {
           "MM-dd HH",
           "yyyy-MM-dd[ HH:mm]",
           "[yyyy-]MM-dd",
+          "EEE, dd MMM yyyy hh:mm:ss a",
+          "EEEE MMMM dd yyyy HH:mm",
+          "dd/MMM/yyyy:HH:mm:ss XXX",
+          "MMM dd yyyy",
           "HHmmss");
 
   @Example
@@ -41,10 +45,15 @@ class FastPatternConformanceProperties {
     }
     for (String p :
         List.of(
-            "yyyyMMdd", "yyyy[MM]", "yyyy-MM-dd[[HH]]", "yyyy-MM-dd EEE", "yy-MM-dd", "SSSSS")) {
-      if (!p.equals("SSSSS")) {
-        assertThat(FastPattern.compile(p)).as(p).isNull();
-      }
+            "yyyyMMdd",
+            "yyyy[MM]",
+            "yyyy-MM-dd[[HH]]",
+            "yyyy-MM-dd QQQ",
+            "yy-MM-dd",
+            "ss.SSSyyyy",
+            "yyyy-MM-dd HH:mm:ss.SSSHH",
+            "yyyy-MM-dd '1'")) {
+      assertThat(FastPattern.compile(p)).as(p).isNull();
     }
   }
 
@@ -73,7 +82,16 @@ class FastPatternConformanceProperties {
       @ForAll("mutations") int[] mutation) {
     TimestampFormatter formatter = TimestampFormatter.of(pattern, zone);
     StringBuilder text = new StringBuilder(formatter.formatWithJavaTime(micros));
-    String alphabet = "0123456789-:T .Z+z/";
+    String alphabet = "0123456789-:T .Z+z/aAjJnNuUlL";
+    if (mutation[0] == 0 && pattern.endsWith("[XXX]")) {
+      // Offsets the formatter never prints, at and beyond the +-18:00 limit, after the seconds.
+      int seconds = text.indexOf("T") + 9;
+      if (seconds > 8 && seconds <= text.length()) {
+        text.setLength(seconds);
+      }
+      text.append(mutation[1] % 2 == 0 ? '+' : '-')
+          .append(String.format("%02d:%02d", mutation[2] % 25, mutation[1] % 61));
+    }
     if (mutation[0] == 1 && text.length() > 0) {
       text.setCharAt(mutation[1] % text.length(), alphabet.charAt(mutation[2] % alphabet.length()));
     } else if (mutation[0] == 2 && text.length() > 0) {

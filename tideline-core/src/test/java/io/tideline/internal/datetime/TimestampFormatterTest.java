@@ -262,6 +262,18 @@ class TimestampFormatterTest {
   }
 
   @Test
+  void parse_apacheLogTimestamps_withEnglishMonthNames() {
+    String p = "dd/MMM/yyyy:HH:mm:ss XXX";
+    assertThat(parse(p, UTC, "04/Jul/2024:15:06:07 +02:00"))
+        .isEqualTo(micros("2024-07-04T13:06:07", UTC));
+    assertThat(parse(p, UTC, "04/JUL/2024:15:06:07 Z"))
+        .isEqualTo(micros("2024-07-04T15:06:07", UTC));
+    assertThat(parse(p, UTC, "04/July/2024:15:06:07 Z")).isEqualTo(INVALID_TIMESTAMP);
+    assertThat(parse(p, UTC, "04/07/2024:15:06:07 Z")).isEqualTo(INVALID_TIMESTAMP);
+    assertThat(parse(p, UTC, "31/Jun/2024:15:06:07 Z")).isEqualTo(INVALID_TIMESTAMP);
+  }
+
+  @Test
   void parse_signedYear_goesThroughJavaTime() {
     assertThat(parse("yyyy-MM-dd HH:mm:ss", UTC, "+12020-01-01 00:00:00"))
         .isEqualTo(micros("+12020-01-01T00:00:00", UTC));
@@ -401,6 +413,42 @@ class TimestampFormatterTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void sharedFormatter_givesTheSameAnswersOnManyThreads() throws Exception {
+    TimestampFormatter iso = TimestampFormatter.of("yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]", PARIS);
+    TimestampFormatter text = TimestampFormatter.of("EEE, d MMM yyyy HH:mm:ss VV", LA);
+    long[] micros = new java.util.Random(7).longs(2000, 0, 4_102_444_800_000_000L).toArray();
+    String[] expected = new String[micros.length];
+    for (int i = 0; i < micros.length; i++) {
+      expected[i] = iso.format(micros[i]) + "|" + text.format(micros[i]);
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  int mismatches = 0;
+                  for (int i = 0; i < micros.length; i++) {
+                    String formatted = iso.format(micros[i]) + "|" + text.format(micros[i]);
+                    long millisecondMicros = micros[i] / 1000 * 1000;
+                    if (!formatted.equals(expected[i])
+                        || iso.parse(iso.format(micros[i])) != millisecondMicros) {
+                      mismatches++;
+                    }
+                  }
+                  return mismatches;
+                }));
+      }
+      for (var r : results) {
+        assertThat(r.get()).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
