@@ -69,6 +69,9 @@ final class CastCompiler {
     if (from instanceof StructType fs && to instanceof StructType ts) {
       return StructCast.compile(child, fs, ts, c, ctx);
     }
+    if (from instanceof ArrayType fa && to instanceof ArrayType ta) {
+      return ArrayCast.compile(child, fa, ta, c, ctx);
+    }
     if (from instanceof StructType || from instanceof ArrayType || from instanceof MapType) {
       throw EvalErrors.unsupported(
           c.sql(), "casting " + from.sql() + " to " + to.sql() + " is not supported yet");

@@ -22,6 +22,8 @@ import io.tideline.internal.expr.SortOrder;
 import io.tideline.internal.expr.UnaryOp;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.ColumnVector;
+import io.tideline.types.AtomicType;
+import io.tideline.types.DataTypes;
 import java.util.Set;
 
 /**
@@ -147,7 +149,12 @@ public final class ExprCompiler {
     BinaryOperator op = b.op();
     if (op.isLogical()) {
       return new LogicalEvaluator(
-          op == BinaryOperator.AND, compile(b.left(), ctx), compile(b.right(), ctx));
+          op == BinaryOperator.AND,
+          compile(CaseWhenEvaluator.coerce(b.left(), DataTypes.BooleanType), ctx),
+          compile(CaseWhenEvaluator.coerce(b.right(), DataTypes.BooleanType), ctx));
+    }
+    if (DataTypes.is(b.dataType(), AtomicType.Kind.NULL)) {
+      return ConstantEvaluator.ofLiteral(null, DataTypes.NullType);
     }
     if (op.isComparison()) {
       return ComparisonEvaluator.compile(b, ctx);

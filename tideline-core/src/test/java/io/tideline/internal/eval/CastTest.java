@@ -290,4 +290,17 @@ class CastTest {
     s.setNull(0);
     assertThat(eval(new Cast(ref(0, from), to), batch(s), true)).containsExactly(null, Row.of(7));
   }
+
+  @Test
+  void cast_arrayToArray_castsElementsAndKeepsNulls() {
+    DataType from = DataTypes.createArrayType(STRING);
+    DataType to = DataTypes.createArrayType(INT);
+    Batch b = batch(column(from, Arrays.asList("1", null, " 3 "), null, List.of(), List.of("x")));
+    assertThat(eval(new Cast(ref(0, from), to), b.withSelection(new int[] {0, 1, 2}, 3), true))
+        .containsExactly(Arrays.asList(1, null, 3), null, List.of());
+    assertThat(eval(new Cast(ref(0, from), to), b, false))
+        .containsExactly(Arrays.asList(1, null, 3), null, List.of(), Arrays.asList((Object) null));
+    assertThatThrownBy(() -> eval(new Cast(ref(0, from), to), b, true))
+        .hasMessageContaining("The value 'x'");
+  }
 }

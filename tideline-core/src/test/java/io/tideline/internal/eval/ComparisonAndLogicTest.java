@@ -139,4 +139,15 @@ class ComparisonAndLogicTest {
             .withSelection(new int[] {1, 2}, 2);
     assertThat(eval(op(BinaryOperator.GE, t), b, true)).containsExactly(true, true);
   }
+
+  @Test
+  void untypedNulls_inLogicAndArithmetic_evaluateToNull() {
+    io.tideline.internal.expr.Literal untyped = io.tideline.internal.expr.Literal.NULL;
+    Batch b = batch(column(BOOL, true, false));
+    assertThat(eval(new BinaryOp(BinaryOperator.AND, ref(0, BOOL), untyped), b, true))
+        .containsExactly(null, false);
+    assertThat(eval(new UnaryOp(UnaryOperator.NOT, untyped), b, true)).containsExactly(null, null);
+    assertThat(eval(new BinaryOp(BinaryOperator.ADD, untyped, untyped), b, true))
+        .containsExactly(null, null);
+  }
 }
