@@ -247,6 +247,9 @@ final class ReferenceEvaluator {
         case SUBTRACT:
           v = x.subtract(y);
           break;
+        case MULTIPLY:
+          v = x.multiply(y);
+          break;
         default:
           throw new IllegalArgumentException(b.op().toString());
       }

@@ -287,7 +287,11 @@ class VectorisedVersusReferenceProperties {
       switch (rnd.nextInt(2)) {
         case 0:
           return new BinaryOp(
-              rnd.nextBoolean() ? BinaryOperator.ADD : BinaryOperator.SUBTRACT,
+              pick(
+                  rnd,
+                  new BinaryOperator[] {
+                    BinaryOperator.ADD, BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY
+                  }),
               gen(rnd, DEC, d),
               gen(rnd, DEC, d));
         default:
