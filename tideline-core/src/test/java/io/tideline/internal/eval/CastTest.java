@@ -303,4 +303,17 @@ class CastTest {
     assertThatThrownBy(() -> eval(new Cast(ref(0, from), to), b, true))
         .hasMessageContaining("The value 'x'");
   }
+
+  @Test
+  void cast_compactDecimalToNumbers_truncatesAndDividesLikeSpark() {
+    DataType d = DataTypes.createDecimalType(18, 2);
+    assertThat(cast(d, LONG, true, new BigDecimal("-12.99"), new BigDecimal("12.99")))
+        .containsExactly(-12L, 12L);
+    assertThat(cast(d, DOUBLE, true, new BigDecimal("0.10"))).containsExactly(0.1);
+    assertThat(cast(d, DataTypes.BooleanType, true, new BigDecimal("0.00"))).containsExactly(false);
+    assertThatThrownBy(() -> cast(d, DataTypes.ByteType, true, new BigDecimal("128.00")))
+        .hasMessageContaining("The value 128.00BD of the type \"DECIMAL(18,2)\"");
+    assertThat(cast(d, DataTypes.ByteType, false, new BigDecimal("128.00")))
+        .containsExactly((byte) -128);
+  }
 }

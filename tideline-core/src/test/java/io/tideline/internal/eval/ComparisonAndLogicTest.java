@@ -150,4 +150,17 @@ class ComparisonAndLogicTest {
     assertThat(eval(new BinaryOp(BinaryOperator.ADD, untyped, untyped), b, true))
         .containsExactly(null, null);
   }
+
+  @Test
+  void compare_compactDecimalsOfDifferentScales_withoutBigDecimal() {
+    DataType a = DataTypes.createDecimalType(10, 1);
+    DataType c = DataTypes.createDecimalType(18, 4);
+    BinaryOp lt = new BinaryOp(BinaryOperator.LT, ref(0, a), ref(1, c));
+    Batch b =
+        batch(
+            column(a, new BigDecimal("1.5"), new BigDecimal("-1.5"), new BigDecimal("999999999.9")),
+            column(
+                c, new BigDecimal("1.5001"), new BigDecimal("-1.5000"), new BigDecimal("1.0000")));
+    assertThat(eval(lt, b, true)).containsExactly(true, false, false);
+  }
 }
