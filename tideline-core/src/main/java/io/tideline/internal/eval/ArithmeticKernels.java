@@ -72,7 +72,19 @@ final class ArithmeticKernels {
   private static VectorEvaluator operand(Expr e, EvalContext ctx, boolean decimal, DataType to) {
     DataType t = e.dataType();
     DataType target = decimal ? (t instanceof DecimalType ? t : decimalFor(t)) : to;
-    return ExprCompiler.compile(t.equals(target) ? e : Cast.implicit(e, target), ctx);
+    if (t.equals(target) || sharesMicros(t, target)) {
+      return ExprCompiler.compile(e, ctx);
+    }
+    return ExprCompiler.compile(Cast.implicit(e, target), ctx);
+  }
+
+  /**
+   * A day-time interval operand of timestamp arithmetic ({@code ts + INTERVAL '1' HOUR}): both are
+   * microseconds, so the long kernel adds them as they are.
+   */
+  private static boolean sharesMicros(DataType operand, DataType result) {
+    return DataTypes.is(operand, AtomicType.Kind.DAY_TIME_INTERVAL)
+        && DataTypes.is(result, AtomicType.Kind.TIMESTAMP);
   }
 
   /** Spark's decimal type holding every value of an integral type. */

@@ -290,4 +290,17 @@ class ArithmeticKernelsTest {
     assertThatThrownBy(() -> eval(mul, b, true)).hasMessageContaining("NUMERIC_VALUE_OUT_OF_RANGE");
     assertThat(eval(mul, b, false)).containsExactly((Object) null);
   }
+
+  @Test
+  void timestampPlusDayTimeInterval_addsMicroseconds() {
+    DataType ts = DataTypes.TimestampType;
+    DataType interval = DataTypes.DayTimeIntervalType;
+    BinaryOp plus = new BinaryOp(BinaryOperator.ADD, ref(0, ts), ref(1, interval));
+    Batch b =
+        batch(
+            column(ts, java.time.Instant.parse("2024-01-01T23:30:00Z")),
+            column(interval, java.time.Duration.ofMinutes(45)));
+    assertThat(eval(plus, b, true))
+        .containsExactly(java.time.Instant.parse("2024-01-02T00:15:00Z"));
+  }
 }
