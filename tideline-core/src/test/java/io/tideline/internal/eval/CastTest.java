@@ -316,4 +316,17 @@ class CastTest {
     assertThat(cast(d, DataTypes.ByteType, false, new BigDecimal("128.00")))
         .containsExactly((byte) -128);
   }
+
+  @Test
+  void cast_mapToMap_castsKeysAndValues() {
+    DataType from = DataTypes.createMapType(STRING, STRING);
+    DataType to = DataTypes.createMapType(INT, DOUBLE);
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("1", "2.5");
+    m.put("2", null);
+    Map<Integer, Double> expected = new LinkedHashMap<>();
+    expected.put(1, 2.5);
+    expected.put(2, null);
+    assertThat(cast(from, to, true, m, null)).containsExactly(expected, null);
+  }
 }
