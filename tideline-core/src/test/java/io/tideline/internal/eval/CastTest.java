@@ -69,7 +69,8 @@ class CastTest {
   void cast_stringToBigint_acceptsExtremes() {
     assertThat(cast(STRING, LONG, true, "-9223372036854775808", "9223372036854775807"))
         .containsExactly(Long.MIN_VALUE, Long.MAX_VALUE);
-    assertThat(cast(STRING, LONG, false, "9223372036854775808")).containsExactly((Object) null);
+    assertThat(cast(STRING, LONG, false, "9223372036854775808", "-9223372036854775809"))
+        .containsExactly(null, null);
   }
 
   @Test
