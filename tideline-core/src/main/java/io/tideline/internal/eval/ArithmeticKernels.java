@@ -72,7 +72,19 @@ final class ArithmeticKernels {
   private static VectorEvaluator operand(Expr e, EvalContext ctx, boolean decimal, DataType to) {
     DataType t = e.dataType();
     DataType target = decimal ? (t instanceof DecimalType ? t : decimalFor(t)) : to;
-    return ExprCompiler.compile(t.equals(target) ? e : Cast.implicit(e, target), ctx);
+    if (t.equals(target) || sharesMicros(t, target)) {
+      return ExprCompiler.compile(e, ctx);
+    }
+    return ExprCompiler.compile(Cast.implicit(e, target), ctx);
+  }
+
+  /**
+   * A day-time interval operand of timestamp arithmetic ({@code ts + INTERVAL '1' HOUR}): both are
+   * microseconds, so the long kernel adds them as they are.
+   */
+  private static boolean sharesMicros(DataType operand, DataType result) {
+    return DataTypes.is(operand, AtomicType.Kind.DAY_TIME_INTERVAL)
+        && DataTypes.is(result, AtomicType.Kind.TIMESTAMP);
   }
 
   /** Spark's decimal type holding every value of an integral type. */
@@ -446,27 +458,7 @@ final class ArithmeticKernels {
       DecimalVector a = (DecimalVector) in[0];
       DecimalVector b = (DecimalVector) in[1];
       DecimalVector o = (DecimalVector) out;
-      boolean fast =
-          (op == BinaryOperator.ADD || op == BinaryOperator.SUBTRACT)
-              && o.isCompact()
-              && a.isCompact()
-              && b.isCompact()
-              && a.decimalType().scale() == type.scale()
-              && b.decimalType().scale() == type.scale();
-      if (fast) {
-        long[] x = a.unscaledValues();
-        long[] y = b.unscaledValues();
-        long[] r = o.unscaledValues();
-        boolean add = op == BinaryOperator.ADD;
-        for (int k = 0; k < n; k++) {
-          int i = sel == null ? k : sel[k];
-          long v = add ? x[i] + y[i] : x[i] - y[i];
-          if (v >= bound || v <= -bound) {
-            overflow(o, i, BigDecimal.valueOf(v, type.scale()));
-          } else {
-            r[i] = v;
-          }
-        }
+      if (computeCompact(a, b, o, sel, n)) {
         return;
       }
       for (int k = 0; k < n; k++) {
@@ -505,6 +497,98 @@ final class ArithmeticKernels {
           overflow(o, i, r);
         }
       }
+    }
+
+    /**
+     * + - * over unscaled longs when every vector is compact: operands are rescaled to the result
+     * scale (a product is rounded HALF_UP), all with exact long arithmetic. A row whose
+     * intermediate overflows a long is redone with BigDecimal, which decides whether the value
+     * itself fits. Returns false, computing nothing, when the scales rule the fast path out.
+     */
+    private boolean computeCompact(
+        DecimalVector a, DecimalVector b, DecimalVector o, int[] sel, int n) {
+      if (!o.isCompact() || !a.isCompact() || !b.isCompact()) {
+        return false;
+      }
+      int sa = a.decimalType().scale();
+      int sb = b.decimalType().scale();
+      int sr = type.scale();
+      long fa;
+      long fb;
+      long roundBy = 1;
+      long scaleUp = 1;
+      switch (op) {
+        case ADD:
+        case SUBTRACT:
+          if (sr < sa || sr < sb) {
+            return false;
+          }
+          fa = pow10(sr - sa);
+          fb = pow10(sr - sb);
+          break;
+        case MULTIPLY:
+          int shift = sa + sb - sr;
+          if (Math.abs(shift) > 18) {
+            return false;
+          }
+          fa = 1;
+          fb = 1;
+          if (shift >= 0) {
+            roundBy = pow10(shift);
+          } else {
+            scaleUp = pow10(-shift);
+          }
+          break;
+        default:
+          return false;
+      }
+      long[] x = a.unscaledValues();
+      long[] y = b.unscaledValues();
+      long[] r = o.unscaledValues();
+      for (int k = 0; k < n; k++) {
+        int i = sel == null ? k : sel[k];
+        long v;
+        try {
+          if (op == BinaryOperator.MULTIPLY) {
+            long p = Math.multiplyExact(x[i], y[i]);
+            v = roundBy == 1 ? Math.multiplyExact(p, scaleUp) : roundHalfUp(p, roundBy);
+          } else {
+            long xs = fa == 1 ? x[i] : Math.multiplyExact(x[i], fa);
+            long ys = fb == 1 ? y[i] : Math.multiplyExact(y[i], fb);
+            v = op == BinaryOperator.ADD ? Math.addExact(xs, ys) : Math.subtractExact(xs, ys);
+          }
+        } catch (ArithmeticException longOverflow) {
+          computeRow(a, b, o, i);
+          continue;
+        }
+        if (v >= bound || v <= -bound) {
+          overflow(o, i, BigDecimal.valueOf(v, sr));
+        } else {
+          r[i] = v;
+        }
+      }
+      return true;
+    }
+
+    private void computeRow(DecimalVector a, DecimalVector b, DecimalVector o, int i) {
+      BigDecimal x = a.getDecimal(i);
+      BigDecimal y = b.getDecimal(i);
+      BigDecimal r =
+          op == BinaryOperator.ADD
+              ? x.add(y)
+              : op == BinaryOperator.SUBTRACT ? x.subtract(y) : x.multiply(y);
+      if (!o.setDecimal(i, r)) {
+        overflow(o, i, r);
+      }
+    }
+
+    private static long roundHalfUp(long v, long divisor) {
+      long q = v / divisor;
+      long rem = v % divisor;
+      if (Math.abs(rem) * 2 >= divisor) {
+        q += v < 0 ? -1 : 1;
+      }
+      return q;
     }
 
     private void overflow(DecimalVector o, int i, BigDecimal value) {

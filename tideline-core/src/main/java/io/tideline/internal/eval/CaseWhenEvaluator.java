@@ -7,6 +7,7 @@ import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.BooleanVector;
 import io.tideline.internal.vector.ColumnVector;
 import io.tideline.types.DataType;
+import io.tideline.types.DataTypes;
 
 /**
  * {@code CASE WHEN}: each condition runs only on the rows still undecided, and each value only on
@@ -40,7 +41,7 @@ final class CaseWhenEvaluator implements VectorEvaluator {
     VectorEvaluator[] conds = new VectorEvaluator[n];
     VectorEvaluator[] vals = new VectorEvaluator[n];
     for (int i = 0; i < n; i++) {
-      conds[i] = ExprCompiler.compile(cw.conditions().get(i), ctx);
+      conds[i] = ExprCompiler.compile(coerce(cw.conditions().get(i), DataTypes.BooleanType), ctx);
       vals[i] = ExprCompiler.compile(coerce(cw.values().get(i), type), ctx);
     }
     VectorEvaluator otherwise =

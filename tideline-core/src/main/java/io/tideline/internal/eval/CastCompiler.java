@@ -69,9 +69,15 @@ final class CastCompiler {
     if (from instanceof StructType fs && to instanceof StructType ts) {
       return StructCast.compile(child, fs, ts, c, ctx);
     }
+    if (from instanceof ArrayType fa && to instanceof ArrayType ta) {
+      return ArrayCast.compile(child, fa, ta, c, ctx);
+    }
+    if (from instanceof MapType fm && to instanceof MapType tm) {
+      return MapCast.compile(child, fm, tm, c, ctx);
+    }
     if (from instanceof StructType || from instanceof ArrayType || from instanceof MapType) {
       throw EvalErrors.unsupported(
-          c.sql(), "casting " + from.sql() + " to " + to.sql() + " is not supported yet");
+          c.sql(), "Spark does not allow casting " + from.sql() + " to " + to.sql());
     }
     throw EvalErrors.unsupported(
         c.sql(), "Spark does not allow casting " + from.sql() + " to " + to.sql());

@@ -199,6 +199,8 @@ final class ComparisonEvaluator implements VectorEvaluator {
           int i = sel == null ? k : sel[k];
           c[i] = Long.compare(x[i], y[i]);
         }
+      } else if (a.isCompact() && b.isCompact()) {
+        compareCompactDecimals(a, b, sel, n, nulls);
       } else {
         for (int k = 0; k < n; k++) {
           int i = sel == null ? k : sel[k];
@@ -213,6 +215,28 @@ final class ComparisonEvaluator implements VectorEvaluator {
         if (!nulls || !skip[i]) {
           c[i] = ValueOrdering.compare(l, i, r, i);
         }
+      }
+    }
+  }
+
+  /**
+   * Compact decimals of different scales: the side with fewer fraction digits is scaled up in long
+   * arithmetic; a row where that overflows compares through BigDecimal.
+   */
+  private void compareCompactDecimals(
+      DecimalVector a, DecimalVector b, int[] sel, int n, boolean nulls) {
+    int sa = a.decimalType().scale();
+    int sb = b.decimalType().scale();
+    long fa = ArithmeticKernels.pow10(Math.max(sb - sa, 0));
+    long fb = ArithmeticKernels.pow10(Math.max(sa - sb, 0));
+    long[] x = a.unscaledValues();
+    long[] y = b.unscaledValues();
+    for (int k = 0; k < n; k++) {
+      int i = sel == null ? k : sel[k];
+      try {
+        cmp[i] = Long.compare(Math.multiplyExact(x[i], fa), Math.multiplyExact(y[i], fb));
+      } catch (ArithmeticException overflow) {
+        cmp[i] = a.getDecimal(i).compareTo(b.getDecimal(i));
       }
     }
   }

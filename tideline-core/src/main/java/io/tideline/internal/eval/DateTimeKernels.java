@@ -122,13 +122,11 @@ final class DateTimeKernels {
                 kindOf(argType) == AtomicType.Kind.DATE
                     ? zones.daysToMicros(((IntVector) a).values()[i])
                     : ((LongVector) a).values()[i];
-            ((BytesVector) out).appendString(i, formatterAt(in, i).format(ts));
+            ((BytesVector) out).appendString(i, f.format(ts));
             break;
           case FROM_UNIXTIME:
             long secs = ((LongVector) a).values()[i];
-            ((BytesVector) out)
-                .appendString(
-                    i, formatterAt(in, i).format(secs * ZoneConversions.MICROS_PER_SECOND));
+            ((BytesVector) out).appendString(i, f.format(secs * ZoneConversions.MICROS_PER_SECOND));
             break;
           case TIMESTAMP_SECONDS:
             timestampSeconds(a, i, out);

@@ -1,5 +1,6 @@
 package io.tideline.internal.eval;
 
+import io.tideline.internal.errors.ExecutionException;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Alias;
@@ -22,6 +23,9 @@ import io.tideline.internal.expr.SortOrder;
 import io.tideline.internal.expr.UnaryOp;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.ColumnVector;
+import io.tideline.types.AtomicType;
+import io.tideline.types.DataTypes;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,6 +43,20 @@ public final class ExprCompiler {
 
   private ExprCompiler() {}
 
+  /**
+   * Binds a resolved expression to {@code input} ({@link ExprBinder#bind}) and compiles it; errors
+   * it raises name the input's columns in their SQL context rather than their positions. The form
+   * executors should call.
+   */
+  public static VectorEvaluator compile(Expr resolved, List<Attribute> input, EvalContext ctx) {
+    try {
+      return new ColumnNamedErrors(compile(ExprBinder.bind(resolved, input), ctx), input);
+    } catch (ExecutionException e) {
+      throw ColumnNamedErrors.rename(e, input);
+    }
+  }
+
+  /** Compiles an expression whose columns are already {@code BoundReference}s. */
   public static VectorEvaluator compile(Expr bound, EvalContext ctx) {
     if (bound instanceof Literal l) {
       return ConstantEvaluator.ofLiteral(l.value(), l.dataType());
@@ -147,7 +165,12 @@ public final class ExprCompiler {
     BinaryOperator op = b.op();
     if (op.isLogical()) {
       return new LogicalEvaluator(
-          op == BinaryOperator.AND, compile(b.left(), ctx), compile(b.right(), ctx));
+          op == BinaryOperator.AND,
+          compile(CaseWhenEvaluator.coerce(b.left(), DataTypes.BooleanType), ctx),
+          compile(CaseWhenEvaluator.coerce(b.right(), DataTypes.BooleanType), ctx));
+    }
+    if (DataTypes.is(b.dataType(), AtomicType.Kind.NULL)) {
+      return ConstantEvaluator.ofLiteral(null, DataTypes.NullType);
     }
     if (op.isComparison()) {
       return ComparisonEvaluator.compile(b, ctx);

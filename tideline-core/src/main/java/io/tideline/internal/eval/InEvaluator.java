@@ -81,6 +81,9 @@ final class InEvaluator implements VectorEvaluator {
         longs.add(bv.get(0) ? 1 : 0);
       } else if (s instanceof BytesVector bv) {
         bytes.add(bv.getBytes(0));
+      } else if (s instanceof DecimalVector dv && dv.isCompact()) {
+        // The list is cast to the value's type, so equal values have equal unscaled longs.
+        longs.add(dv.getUnscaled(0));
       } else if (s instanceof DecimalVector dv) {
         decimals.add(dv.getDecimal(0).stripTrailingZeros());
       } else {
@@ -134,6 +137,8 @@ final class InEvaluator implements VectorEvaluator {
         found = longs.contains(bv.values()[i] ? 1 : 0);
       } else if (v instanceof BytesVector bv) {
         found = bytes.contains(bv.data(), bv.start(i), bv.length(i));
+      } else if (v instanceof DecimalVector dv && dv.isCompact()) {
+        found = longs.contains(dv.unscaledValues()[i]);
       } else {
         found = decimals.contains(((DecimalVector) v).getDecimal(i).stripTrailingZeros());
       }

@@ -25,6 +25,7 @@ final class LikeEvaluator extends StrictKernel {
   private Pattern regex;
   private byte[] lastPatternBytes;
   private byte[] lowered = new byte[64];
+  private boolean constantPattern;
 
   private LikeEvaluator(Like like, VectorEvaluator value, VectorEvaluator pattern) {
     super(DataTypes.BooleanType, value, pattern);
@@ -39,6 +40,7 @@ final class LikeEvaluator extends StrictKernel {
     LikeEvaluator ev = new LikeEvaluator(like, value, pattern);
     if (pattern instanceof ConstantEvaluator c && !c.isNull()) {
       ev.prepare(String.valueOf(c.value()));
+      ev.constantPattern = true;
     }
     return ev;
   }
@@ -73,8 +75,9 @@ final class LikeEvaluator extends StrictKernel {
     byte[] d = v.data();
     for (int k = 0; k < n; k++) {
       int i = sel == null ? k : sel[k];
-      if (lastPattern == null
-          || !p.equalsBytes(i, lastPatternBytes(), 0, lastPatternBytes.length)) {
+      if (!constantPattern
+          && (lastPattern == null
+              || !p.equalsBytes(i, lastPatternBytes(), 0, lastPatternBytes.length))) {
         prepare(p.getString(i));
         lastPatternBytes = lastPattern.getBytes(StandardCharsets.UTF_8);
       }

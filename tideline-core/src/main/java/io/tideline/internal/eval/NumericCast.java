@@ -139,7 +139,12 @@ final class NumericCast extends StrictKernel {
           fromDouble(((FloatVector) src).values()[i], true, out, i);
           break;
         case DECIMAL:
-          fromDecimal(((DecimalVector) src).getDecimal(i), out, i);
+          DecimalVector dv = (DecimalVector) src;
+          if (dv.isCompact() && target != Target.DECIMAL && target != Target.TIMESTAMP) {
+            fromCompactDecimal(dv.unscaledValues()[i], dv.decimalType().scale(), out, i);
+          } else {
+            fromDecimal(dv.getDecimal(i), out, i);
+          }
           break;
         case DATE:
           fromDate(((IntVector) src).values()[i], out, i);
@@ -255,6 +260,33 @@ final class NumericCast extends StrictKernel {
         break;
       default:
         throw EvalErrors.bug("cast from " + mode.from() + " to DATE");
+    }
+  }
+
+  /**
+   * A compact decimal to BOOLEAN, an integral type or a floating type without BigDecimal: the whole
+   * part by long division (truncating toward zero, as Spark does), and the double as Spark computes
+   * it for compact decimals, {@code unscaled / 10^scale} in double arithmetic.
+   */
+  private void fromCompactDecimal(long unscaled, int scale, ColumnVector out, int i) {
+    switch (target) {
+      case BOOLEAN:
+        ((BooleanVector) out).values()[i] = unscaled != 0;
+        break;
+      case FLOATING:
+        CastCompiler.writeDouble(out, i, unscaled / (double) ArithmeticKernels.pow10(scale));
+        break;
+      default:
+        long whole = unscaled / ArithmeticKernels.pow10(scale);
+        if (whole < min || whole > max) {
+          if (mode.ansiSemantics()) {
+            overflow(out, i, BigDecimal.valueOf(unscaled, scale).toPlainString() + "BD");
+            return;
+          }
+          whole = CastCompiler.wrap(whole, targetKind);
+        }
+        CastCompiler.writeIntegral(out, i, whole);
+        break;
     }
   }
 

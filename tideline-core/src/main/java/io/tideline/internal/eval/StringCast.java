@@ -22,7 +22,8 @@ import java.time.ZoneId;
  * infinity} and {@code nan} in any case.
  */
 final class StringCast extends StrictKernel {
-  private static final long NOT_A_NUMBER = Long.MIN_VALUE;
+  /** Long.MIN_VALUE / 10; the last digit of Long.MIN_VALUE is 8. */
+  private static final long MIN_DIV_10 = Long.MIN_VALUE / 10;
 
   private final Mode mode;
   private final ZoneId zone;
@@ -187,7 +188,7 @@ final class StringCast extends StrictKernel {
     int digits = 0;
     while (p < to && d[p] >= '0' && d[p] <= '9') {
       int digit = d[p] - '0';
-      if (acc < (Long.MIN_VALUE + digit) / 10) {
+      if (acc < MIN_DIV_10 || (acc == MIN_DIV_10 && digit > 8)) {
         return false;
       }
       acc = acc * 10 - digit;

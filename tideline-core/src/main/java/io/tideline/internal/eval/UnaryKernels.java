@@ -24,7 +24,8 @@ final class UnaryKernels {
       case POSITIVE:
         return child;
       case NOT:
-        return new Not(child);
+        return new Not(
+            ExprCompiler.compile(CaseWhenEvaluator.coerce(u.child(), DataTypes.BooleanType), ctx));
       case IS_NULL:
         return new NullTest(child, true);
       case IS_NOT_NULL:

@@ -252,4 +252,55 @@ class ArithmeticKernelsTest {
     Batch b = batch(column(INT, -7, 7, -7, null), column(INT, 3, 3, -3, 3));
     assertThat(eval(pmod, b, true)).containsExactly(2, 1, -1, null);
   }
+
+  @Test
+  void multiply_compactDecimals_roundsHalfUpToResultScale() {
+    DataType d = DataTypes.createDecimalType(11, 4);
+    DataType r = DataTypes.createDecimalType(5, 3);
+    BinaryOp mul = new BinaryOp(BinaryOperator.MULTIPLY, ref(0, d), ref(1, r));
+    Batch b =
+        batch(
+            column(
+                d, new BigDecimal("1.2345"), new BigDecimal("-1.2345"), new BigDecimal("0.0001")),
+            column(r, new BigDecimal("1.005"), new BigDecimal("1.005"), new BigDecimal("0.500")));
+    // 1.2345 * 1.005 = 1.2406725 -> 1.2407; 0.0001 * 0.5 = 0.00005 -> 0.0001 (HALF_UP)
+    assertThat(eval(mul, b, true))
+        .containsExactly(
+            new BigDecimal("1.2407"), new BigDecimal("-1.2407"), new BigDecimal("0.0001"));
+  }
+
+  @Test
+  void add_compactDecimalsOfDifferentScales_rescalesExactly() {
+    DataType res = DataTypes.createDecimalType(12, 3);
+    DataType other = DataTypes.createDecimalType(5, 1);
+    BinaryOp add = new BinaryOp(BinaryOperator.ADD, ref(0, res), ref(1, other));
+    Batch b =
+        batch(
+            column(res, new BigDecimal("1.001"), new BigDecimal("999999999.999")),
+            column(other, new BigDecimal("2.5"), new BigDecimal("0.1")));
+    assertThat(eval(add, b, false)).containsExactly(new BigDecimal("3.501"), null);
+  }
+
+  @Test
+  void multiply_compactDecimalsOverflowingLong_fallsBackToExactCheck() {
+    DataType d = DataTypes.createDecimalType(18, 0);
+    BinaryOp mul = new BinaryOp(BinaryOperator.MULTIPLY, ref(0, d), ref(1, d));
+    Batch b =
+        batch(column(d, new BigDecimal("999999999999999999")), column(d, new BigDecimal("10")));
+    assertThatThrownBy(() -> eval(mul, b, true)).hasMessageContaining("NUMERIC_VALUE_OUT_OF_RANGE");
+    assertThat(eval(mul, b, false)).containsExactly((Object) null);
+  }
+
+  @Test
+  void timestampPlusDayTimeInterval_addsMicroseconds() {
+    DataType ts = DataTypes.TimestampType;
+    DataType interval = DataTypes.DayTimeIntervalType;
+    BinaryOp plus = new BinaryOp(BinaryOperator.ADD, ref(0, ts), ref(1, interval));
+    Batch b =
+        batch(
+            column(ts, java.time.Instant.parse("2024-01-01T23:30:00Z")),
+            column(interval, java.time.Duration.ofMinutes(45)));
+    assertThat(eval(plus, b, true))
+        .containsExactly(java.time.Instant.parse("2024-01-02T00:15:00Z"));
+  }
 }

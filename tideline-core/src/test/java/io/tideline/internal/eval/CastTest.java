@@ -69,7 +69,8 @@ class CastTest {
   void cast_stringToBigint_acceptsExtremes() {
     assertThat(cast(STRING, LONG, true, "-9223372036854775808", "9223372036854775807"))
         .containsExactly(Long.MIN_VALUE, Long.MAX_VALUE);
-    assertThat(cast(STRING, LONG, false, "9223372036854775808")).containsExactly((Object) null);
+    assertThat(cast(STRING, LONG, false, "9223372036854775808", "-9223372036854775809"))
+        .containsExactly(null, null);
   }
 
   @Test
@@ -289,5 +290,44 @@ class CastTest {
             from, new ColumnVector[] {column(STRING, "bad", "7")}, 2);
     s.setNull(0);
     assertThat(eval(new Cast(ref(0, from), to), batch(s), true)).containsExactly(null, Row.of(7));
+  }
+
+  @Test
+  void cast_arrayToArray_castsElementsAndKeepsNulls() {
+    DataType from = DataTypes.createArrayType(STRING);
+    DataType to = DataTypes.createArrayType(INT);
+    Batch b = batch(column(from, Arrays.asList("1", null, " 3 "), null, List.of(), List.of("x")));
+    assertThat(eval(new Cast(ref(0, from), to), b.withSelection(new int[] {0, 1, 2}, 3), true))
+        .containsExactly(Arrays.asList(1, null, 3), null, List.of());
+    assertThat(eval(new Cast(ref(0, from), to), b, false))
+        .containsExactly(Arrays.asList(1, null, 3), null, List.of(), Arrays.asList((Object) null));
+    assertThatThrownBy(() -> eval(new Cast(ref(0, from), to), b, true))
+        .hasMessageContaining("The value 'x'");
+  }
+
+  @Test
+  void cast_compactDecimalToNumbers_truncatesAndDividesLikeSpark() {
+    DataType d = DataTypes.createDecimalType(18, 2);
+    assertThat(cast(d, LONG, true, new BigDecimal("-12.99"), new BigDecimal("12.99")))
+        .containsExactly(-12L, 12L);
+    assertThat(cast(d, DOUBLE, true, new BigDecimal("0.10"))).containsExactly(0.1);
+    assertThat(cast(d, DataTypes.BooleanType, true, new BigDecimal("0.00"))).containsExactly(false);
+    assertThatThrownBy(() -> cast(d, DataTypes.ByteType, true, new BigDecimal("128.00")))
+        .hasMessageContaining("The value 128.00BD of the type \"DECIMAL(18,2)\"");
+    assertThat(cast(d, DataTypes.ByteType, false, new BigDecimal("128.00")))
+        .containsExactly((byte) -128);
+  }
+
+  @Test
+  void cast_mapToMap_castsKeysAndValues() {
+    DataType from = DataTypes.createMapType(STRING, STRING);
+    DataType to = DataTypes.createMapType(INT, DOUBLE);
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("1", "2.5");
+    m.put("2", null);
+    Map<Integer, Double> expected = new LinkedHashMap<>();
+    expected.put(1, 2.5);
+    expected.put(2, null);
+    assertThat(cast(from, to, true, m, null)).containsExactly(expected, null);
   }
 }

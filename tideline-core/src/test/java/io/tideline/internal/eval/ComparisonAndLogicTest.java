@@ -139,4 +139,28 @@ class ComparisonAndLogicTest {
             .withSelection(new int[] {1, 2}, 2);
     assertThat(eval(op(BinaryOperator.GE, t), b, true)).containsExactly(true, true);
   }
+
+  @Test
+  void untypedNulls_inLogicAndArithmetic_evaluateToNull() {
+    io.tideline.internal.expr.Literal untyped = io.tideline.internal.expr.Literal.NULL;
+    Batch b = batch(column(BOOL, true, false));
+    assertThat(eval(new BinaryOp(BinaryOperator.AND, ref(0, BOOL), untyped), b, true))
+        .containsExactly(null, false);
+    assertThat(eval(new UnaryOp(UnaryOperator.NOT, untyped), b, true)).containsExactly(null, null);
+    assertThat(eval(new BinaryOp(BinaryOperator.ADD, untyped, untyped), b, true))
+        .containsExactly(null, null);
+  }
+
+  @Test
+  void compare_compactDecimalsOfDifferentScales_withoutBigDecimal() {
+    DataType a = DataTypes.createDecimalType(10, 1);
+    DataType c = DataTypes.createDecimalType(18, 4);
+    BinaryOp lt = new BinaryOp(BinaryOperator.LT, ref(0, a), ref(1, c));
+    Batch b =
+        batch(
+            column(a, new BigDecimal("1.5"), new BigDecimal("-1.5"), new BigDecimal("999999999.9")),
+            column(
+                c, new BigDecimal("1.5001"), new BigDecimal("-1.5000"), new BigDecimal("1.0000")));
+    assertThat(eval(lt, b, true)).containsExactly(true, false, false);
+  }
 }

@@ -43,4 +43,21 @@ class ExprBinderTest {
     assertThatThrownBy(() -> ExprCompiler.compile(a, EvalTesting.ctx(true)))
         .hasMessageContaining("ExprBinder.bind");
   }
+
+  @Test
+  void compileWithInput_namesColumnsInErrorContext() {
+    Attribute amount = new Attribute("amount", DataTypes.IntegerType, true);
+    Attribute qty = new Attribute("qty", DataTypes.IntegerType, true);
+    Expr e = new BinaryOp(BinaryOperator.MOD, amount, qty);
+    VectorEvaluator ev = ExprCompiler.compile(e, List.of(qty, amount), EvalTesting.ctx(true));
+    io.tideline.internal.vector.Batch b =
+        EvalTesting.batch(
+            EvalTesting.column(DataTypes.IntegerType, 0),
+            EvalTesting.column(DataTypes.IntegerType, 5));
+    assertThatThrownBy(() -> ev.eval(b))
+        .isInstanceOf(io.tideline.internal.errors.ExecutionException.class)
+        .hasMessageStartingWith("[DIVIDE_BY_ZERO]")
+        .hasMessageContaining("(amount % qty)")
+        .hasMessageNotContaining("input[");
+  }
 }

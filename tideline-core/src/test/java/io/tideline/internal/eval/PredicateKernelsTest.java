@@ -150,4 +150,14 @@ class PredicateKernelsTest {
     Batch b = batch(column(INT, 0, 3, 0, 4)).withSelection(new int[] {0, 1, 3}, 3);
     assertThat(eval(cw, b, true)).containsExactly(-1, 1, 2);
   }
+
+  @Test
+  void in_decimalListOfOtherScale_isCastToValueType() {
+    DataType value = DataTypes.createDecimalType(5, 2);
+    DataType narrow = DataTypes.createDecimalType(3, 1);
+    In in = new In(ref(0, value), List.of(lit(new java.math.BigDecimal("1.5"), narrow)));
+    Batch b =
+        batch(column(value, new java.math.BigDecimal("1.50"), new java.math.BigDecimal("1.51")));
+    assertThat(eval(in, b, true)).containsExactly(true, false);
+  }
 }

@@ -125,6 +125,47 @@ final class ReferenceEvaluator {
           }
         }
         return null;
+      case "greatest":
+        {
+          Object best = null;
+          for (Expr a : call.args()) {
+            Object v = eval(a, row);
+            if (v != null && (best == null || compare(v, best) > 0)) {
+              best = v;
+            }
+          }
+          return best;
+        }
+      case "trim":
+        {
+          Object v = eval(call.args().get(0), row);
+          if (v == null) {
+            return null;
+          }
+          String str = (String) v;
+          int from = 0;
+          int to = str.length();
+          while (from < to && str.charAt(from) == ' ') {
+            from++;
+          }
+          while (to > from && str.charAt(to - 1) == ' ') {
+            to--;
+          }
+          return str.substring(from, to);
+        }
+      case "instr":
+        {
+          Object v = eval(call.args().get(0), row);
+          if (v == null) {
+            return null;
+          }
+          Object sub = eval(call.args().get(1), row);
+          if (sub == null) {
+            return null;
+          }
+          int at = ((String) v).indexOf((String) sub);
+          return at < 0 ? 0 : ((String) v).codePointCount(0, at) + 1;
+        }
       case "upper":
         {
           Object v = eval(call.args().get(0), row);
@@ -246,6 +287,9 @@ final class ReferenceEvaluator {
           break;
         case SUBTRACT:
           v = x.subtract(y);
+          break;
+        case MULTIPLY:
+          v = x.multiply(y);
           break;
         default:
           throw new IllegalArgumentException(b.op().toString());

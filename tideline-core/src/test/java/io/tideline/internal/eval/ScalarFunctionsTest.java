@@ -348,4 +348,34 @@ class ScalarFunctionsTest {
         .hasMessageContaining("UNSUPPORTED_EXPRESSION")
         .hasMessageContaining("no_such_fn");
   }
+
+  @Test
+  void stringKernel_reusesItsBufferSoMemoryStaysBoundedAcrossBatches() {
+    VectorEvaluator ev =
+        ExprCompiler.compile(call("concat", STRING, ref(0, STRING), ref(0, STRING)), ctx(true));
+    int firstCapacity = -1;
+    for (int round = 0; round < 200; round++) {
+      Batch b = batch(column(STRING, "abcdefgh" + round, null, "x"));
+      ColumnVector out = ev.eval(b);
+      assertThat(EvalTesting.liveValues(out, b))
+          .containsExactly("abcdefgh" + round + "abcdefgh" + round, null, "xx");
+      int capacity = ((io.tideline.internal.vector.BytesVector) out).data().length;
+      if (firstCapacity < 0) {
+        firstCapacity = capacity;
+      }
+      assertThat(capacity).isLessThanOrEqualTo(Math.max(firstCapacity, 64) * 2);
+    }
+  }
+
+  @Test
+  void likeWithConstantPattern_overSelectionOfReusedBatches() {
+    io.tideline.internal.expr.Like like =
+        new io.tideline.internal.expr.Like(
+            io.tideline.internal.expr.Like.Kind.LIKE, ref(0, STRING), lit("%b%", STRING));
+    VectorEvaluator ev = ExprCompiler.compile(like, ctx(true));
+    Batch first = batch(column(STRING, "abc", "xyz", "b")).withSelection(new int[] {0, 2}, 2);
+    assertThat(EvalTesting.liveValues(ev.eval(first), first)).containsExactly(true, true);
+    Batch second = batch(column(STRING, "xyz", null));
+    assertThat(EvalTesting.liveValues(ev.eval(second), second)).containsExactly(false, null);
+  }
 }

@@ -225,6 +225,9 @@ class VectorisedVersusReferenceProperties {
         case 6:
           return new ScalarCall(
               "coalesce", List.of(gen(rnd, LONG, d), gen(rnd, LONG, d)), LONG, true, List.of());
+        case 7:
+          return new ScalarCall(
+              "greatest", List.of(gen(rnd, LONG, d), gen(rnd, LONG, d)), LONG, true, List.of());
         default:
           return new BinaryOp(BinaryOperator.ADD, gen(rnd, LONG, d), gen(rnd, LONG, d));
       }
@@ -234,7 +237,10 @@ class VectorisedVersusReferenceProperties {
         case 0:
           return new BinaryOp(BinaryOperator.ADD, gen(rnd, INT, d), gen(rnd, INT, d));
         case 1:
-          return new ScalarCall("length", List.of(gen(rnd, STRING, d)), INT, true, List.of());
+          return rnd.nextBoolean()
+              ? new ScalarCall("length", List.of(gen(rnd, STRING, d)), INT, true, List.of())
+              : new ScalarCall(
+                  "instr", List.of(gen(rnd, STRING, d), gen(rnd, STRING, d)), INT, true, List.of());
         default:
           return new Cast(gen(rnd, LONG, d), INT);
       }
@@ -262,7 +268,12 @@ class VectorisedVersusReferenceProperties {
     if (t == STRING) {
       switch (rnd.nextInt(5)) {
         case 0:
-          return new ScalarCall("upper", List.of(gen(rnd, STRING, d)), STRING, true, List.of());
+          return new ScalarCall(
+              rnd.nextBoolean() ? "upper" : "trim",
+              List.of(gen(rnd, STRING, d)),
+              STRING,
+              true,
+              List.of());
         case 1:
           return new ScalarCall(
               "substring",
@@ -287,7 +298,11 @@ class VectorisedVersusReferenceProperties {
       switch (rnd.nextInt(2)) {
         case 0:
           return new BinaryOp(
-              rnd.nextBoolean() ? BinaryOperator.ADD : BinaryOperator.SUBTRACT,
+              pick(
+                  rnd,
+                  new BinaryOperator[] {
+                    BinaryOperator.ADD, BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY
+                  }),
               gen(rnd, DEC, d),
               gen(rnd, DEC, d));
         default:
