@@ -142,14 +142,18 @@ class ArithmeticKernelsTest {
 
   @Test
   void add_decimalOverflow_failsUnderAnsiAndIsNullOtherwise() {
-    DataType d = DataTypes.createDecimalType(3, 1);
-    Batch b = batch(column(d, new BigDecimal("99.9")), column(d, new BigDecimal("0.1")));
+    // Spark widens DECIMAL(p,s) + DECIMAL(p,s) by one digit, up to 38: only 38 digits overflow.
+    DataType d = DataTypes.createDecimalType(38, 1);
+    Batch b =
+        batch(
+            column(d, new BigDecimal("9999999999999999999999999999999999999.9")),
+            column(d, new BigDecimal("0.1")));
     assertThatThrownBy(() -> eval(op(BinaryOperator.ADD, d), b, true))
         .satisfies(
             e ->
                 assertThat(((ExecutionException) e).getCondition())
                     .isEqualTo("NUMERIC_VALUE_OUT_OF_RANGE"))
-        .hasMessageContaining("100.0 cannot be represented as Decimal(3, 1)");
+        .hasMessageContaining("cannot be represented as Decimal(38, 1)");
     assertThat(eval(op(BinaryOperator.ADD, d), b, false)).containsExactly((Object) null);
   }
 
@@ -160,8 +164,9 @@ class ArithmeticKernelsTest {
         batch(
             column(d, new BigDecimal("2"), new BigDecimal("-2")),
             column(d, new BigDecimal("3"), new BigDecimal("3")));
+    // DECIMAL(10,4) / DECIMAL(10,4) is DECIMAL(25,15) by Spark's rule: scale max(6, s1 + p2 + 1).
     assertThat(eval(op(BinaryOperator.DIVIDE, d), b, true))
-        .containsExactly(new BigDecimal("0.6667"), new BigDecimal("-0.6667"));
+        .containsExactly(new BigDecimal("0.666666666666667"), new BigDecimal("-0.666666666666667"));
   }
 
   @Test
@@ -173,7 +178,8 @@ class ArithmeticKernelsTest {
         batch(
             column(DataTypes.createDecimalType(9, 3), new BigDecimal("1.505")),
             column(c, new BigDecimal("2.0")));
-    assertThat(eval(mul, b, true)).containsExactly(new BigDecimal("3.010"));
+    // DECIMAL(9,3) * DECIMAL(3,1) is DECIMAL(13,4).
+    assertThat(eval(mul, b, true)).containsExactly(new BigDecimal("3.0100"));
   }
 
   @Test
@@ -255,18 +261,19 @@ class ArithmeticKernelsTest {
 
   @Test
   void multiply_compactDecimals_roundsHalfUpToResultScale() {
-    DataType d = DataTypes.createDecimalType(11, 4);
-    DataType r = DataTypes.createDecimalType(5, 3);
+    // DECIMAL(38,10) * DECIMAL(38,10) loses precision to DECIMAL(38,6), rounding HALF_UP.
+    DataType d = DataTypes.createDecimalType(38, 10);
+    DataType r = DataTypes.createDecimalType(38, 10);
     BinaryOp mul = new BinaryOp(BinaryOperator.MULTIPLY, ref(0, d), ref(1, r));
     Batch b =
         batch(
             column(
                 d, new BigDecimal("1.2345"), new BigDecimal("-1.2345"), new BigDecimal("0.0001")),
             column(r, new BigDecimal("1.005"), new BigDecimal("1.005"), new BigDecimal("0.500")));
-    // 1.2345 * 1.005 = 1.2406725 -> 1.2407; 0.0001 * 0.5 = 0.00005 -> 0.0001 (HALF_UP)
+    // 1.2345 * 1.005 = 1.2406725 -> 1.240673; 0.0001 * 0.5 = 0.00005 -> 0.000050
     assertThat(eval(mul, b, true))
         .containsExactly(
-            new BigDecimal("1.2407"), new BigDecimal("-1.2407"), new BigDecimal("0.0001"));
+            new BigDecimal("1.240673"), new BigDecimal("-1.240673"), new BigDecimal("0.000050"));
   }
 
   @Test
@@ -278,15 +285,29 @@ class ArithmeticKernelsTest {
         batch(
             column(res, new BigDecimal("1.001"), new BigDecimal("999999999.999")),
             column(other, new BigDecimal("2.5"), new BigDecimal("0.1")));
-    assertThat(eval(add, b, false)).containsExactly(new BigDecimal("3.501"), null);
+    // DECIMAL(12,3) + DECIMAL(5,1) is DECIMAL(13,3), so the larger sum still fits.
+    assertThat(eval(add, b, false))
+        .containsExactly(new BigDecimal("3.501"), new BigDecimal("1000000000.099"));
   }
 
   @Test
-  void multiply_compactDecimalsOverflowingLong_fallsBackToExactCheck() {
+  void multiply_compactDecimalsOverflowingLong_givesTheExactWideResult() {
+    // DECIMAL(18,0) * DECIMAL(18,0) is DECIMAL(37,0): the product leaves the long fast path.
     DataType d = DataTypes.createDecimalType(18, 0);
     BinaryOp mul = new BinaryOp(BinaryOperator.MULTIPLY, ref(0, d), ref(1, d));
     Batch b =
         batch(column(d, new BigDecimal("999999999999999999")), column(d, new BigDecimal("10")));
+    assertThat(eval(mul, b, true)).containsExactly(new BigDecimal("9999999999999999990"));
+  }
+
+  @Test
+  void multiply_decimalsPastThirtyEightDigits_failsUnderAnsiAndIsNullOtherwise() {
+    DataType d = DataTypes.createDecimalType(38, 0);
+    BinaryOp mul = new BinaryOp(BinaryOperator.MULTIPLY, ref(0, d), ref(1, d));
+    Batch b =
+        batch(
+            column(d, new BigDecimal("10000000000000000000000000000000000000")),
+            column(d, new BigDecimal("100")));
     assertThatThrownBy(() -> eval(mul, b, true)).hasMessageContaining("NUMERIC_VALUE_OUT_OF_RANGE");
     assertThat(eval(mul, b, false)).containsExactly((Object) null);
   }
