@@ -20,6 +20,9 @@ public final class BytesVector extends ColumnVector {
   private int[] starts;
   private int[] lengths;
 
+  /** True while {@link #data} may belong to another vector too: it must never be written. */
+  private boolean sharedData;
+
   public BytesVector(DataType type, int capacity) {
     this(type, capacity, new byte[Math.max(16, capacity * 16)]);
   }
@@ -38,6 +41,7 @@ public final class BytesVector extends ColumnVector {
   public static BytesVector sharing(DataType type, int capacity, byte[] sharedData) {
     BytesVector v = new BytesVector(type, capacity, sharedData);
     v.dataSize = sharedData.length;
+    v.sharedData = true;
     return v;
   }
 
@@ -98,6 +102,7 @@ public final class BytesVector extends ColumnVector {
     int need = at + len;
     if (need > data.length) {
       data = Arrays.copyOf(data, Math.max(need, data.length * 2));
+      sharedData = false;
     }
     dataSize = need;
     return at;
@@ -143,6 +148,11 @@ public final class BytesVector extends ColumnVector {
   @Override
   public void reset() {
     super.reset();
+    if (sharedData) {
+      // Writing from position 0 would overwrite the bytes of the vector we share them with.
+      data = new byte[Math.max(16, capacity * 16)];
+      sharedData = false;
+    }
     dataSize = 0;
   }
 

@@ -98,6 +98,18 @@ class ColumnVectorTest {
   }
 
   @Test
+  void bytesVector_resetOfASharingVectorLeavesTheSourceIntact() {
+    BytesVector src = new BytesVector(DataTypes.StringType, 1);
+    src.appendString(0, "keep");
+    BytesVector view = BytesVector.sharing(DataTypes.StringType, 1, src.data());
+    view.setRef(0, src.start(0), src.length(0));
+    view.reset();
+    view.appendString(0, "XXXX");
+    assertThat(src.getString(0)).isEqualTo("keep");
+    assertThat(view.getString(0)).isEqualTo("XXXX");
+  }
+
+  @Test
   void decimalVector_compactAndWideForms() {
     DecimalVector small = new DecimalVector(DataTypes.createDecimalType(10, 2), 2);
     assertThat(small.isCompact()).isTrue();
