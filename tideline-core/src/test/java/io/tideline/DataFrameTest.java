@@ -262,6 +262,15 @@ class DataFrameTest {
   }
 
   @Test
+  void runtimeError_namesTheColumnsNotTheirPositions() {
+    assertThatThrownBy(() -> orders.select(expr("CAST(order_id AS INT)")).collectAsList())
+        .hasMessageContaining("CAST_INVALID_INPUT")
+        .satisfies(e -> assertThat(e.getMessage()).containsPattern("The value 'o\\d'"))
+        .hasMessageContaining("CAST(order_id AS INT)")
+        .hasMessageNotContaining("input[");
+  }
+
+  @Test
   void nonGroupedColumn_isRefused() {
     assertThatThrownBy(() -> orders.groupBy("product").agg(col("amount")))
         .isInstanceOf(AnalysisException.class)

@@ -56,6 +56,14 @@ public final class ExprCompiler {
     }
   }
 
+  /**
+   * Wraps an evaluator compiled from a bound tree so that its errors name {@code input}'s columns
+   * instead of their positions ({@code amount} rather than {@code input[3]}).
+   */
+  public static VectorEvaluator namingColumns(VectorEvaluator evaluator, List<Attribute> input) {
+    return new ColumnNamedErrors(evaluator, input);
+  }
+
   /** Compiles an expression whose columns are already {@code BoundReference}s. */
   public static VectorEvaluator compile(Expr bound, EvalContext ctx) {
     if (bound instanceof Literal l) {

@@ -45,7 +45,7 @@ public final class DeduplicateExec extends ExecNode {
     BatchIterator input = child.execute(partition, ctx);
     VectorEvaluator[] evals = new VectorEvaluator[bound.size()];
     for (int i = 0; i < evals.length; i++) {
-      evals[i] = ctx.compile(bound.get(i));
+      evals[i] = ctx.compile(bound.get(i), child.output());
     }
     GroupKeyTable table =
         new GroupKeyTable(bound.stream().map(Expr::dataType).toList(), simpleString());

@@ -41,7 +41,7 @@ public final class FilterExec extends ExecNode {
   @Override
   public BatchIterator execute(int partition, TaskContext ctx) {
     BatchIterator input = child.execute(partition, ctx);
-    VectorEvaluator predicate = ctx.compile(bound);
+    VectorEvaluator predicate = ctx.compile(bound, child.output());
     return new BatchIterator() {
       @Override
       public Batch next() {

@@ -251,7 +251,7 @@ public final class HashAggregateExec extends ExecNode {
                 boundGrouping.stream().map(Expr::dataType).toList(), simpleString());
     VectorEvaluator[] keyEvals = new VectorEvaluator[k];
     for (int i = 0; i < k; i++) {
-      keyEvals[i] = ctx.compile(boundGrouping.get(i));
+      keyEvals[i] = ctx.compile(boundGrouping.get(i), child.output());
     }
     int numFns = aggregates.size();
     AggregateFunction[] fns = new AggregateFunction[numFns];
@@ -273,7 +273,7 @@ public final class HashAggregateExec extends ExecNode {
       boolean skipArgs = fns[f] instanceof CountFunction c && c.countsRows() && !call.distinct();
       argEvals[f] = new VectorEvaluator[skipArgs ? 0 : args.size()];
       for (int a = 0; a < argEvals[f].length; a++) {
-        argEvals[f][a] = ctx.compile(args.get(a));
+        argEvals[f][a] = ctx.compile(args.get(a), child.output());
       }
       if (call.distinct()) {
         if (mode != Mode.COMPLETE) {

@@ -49,7 +49,7 @@ public final class ProjectExec extends ExecNode {
     BatchIterator input = child.execute(partition, ctx);
     VectorEvaluator[] evaluators = new VectorEvaluator[bound.size()];
     for (int i = 0; i < evaluators.length; i++) {
-      evaluators[i] = ctx.compile(bound.get(i));
+      evaluators[i] = ctx.compile(bound.get(i), child.output());
     }
     return new BatchIterator() {
       @Override

@@ -74,7 +74,7 @@ public final class SortExec extends ExecNode {
     RowComparator[] keys = new RowComparator[bound.size()];
     for (int i = 0; i < keys.length; i++) {
       SortOrder o = bound.get(i);
-      VectorEvaluator eval = ctx.compile(o.child());
+      VectorEvaluator eval = ctx.compile(o.child(), child.output());
       ColumnVector v = eval.eval(all);
       keys[i] = comparator(v, o.ascending(), o.nullsFirst());
     }

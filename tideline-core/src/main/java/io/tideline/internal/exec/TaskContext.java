@@ -1,9 +1,12 @@
 package io.tideline.internal.exec;
 
 import io.tideline.internal.eval.EvalContext;
+import io.tideline.internal.eval.ExprCompiler;
 import io.tideline.internal.eval.VectorEvaluator;
+import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.BoundReference;
 import io.tideline.internal.expr.Expr;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,6 +52,17 @@ public final class TaskContext {
   /**
    * An evaluator of {@code bound} for this task's thread; a bare column reference is served without
    * the compiler, so pass-through columns cost nothing.
+   */
+  public VectorEvaluator compile(Expr bound, List<Attribute> input) {
+    if (bound instanceof BoundReference) {
+      return compile(bound);
+    }
+    return ExprCompiler.namingColumns(compile(bound), input);
+  }
+
+  /**
+   * An evaluator of {@code bound} whose errors show column positions; prefer {@link #compile(Expr,
+   * List)}, which names the columns.
    */
   public VectorEvaluator compile(Expr bound) {
     if (bound instanceof BoundReference ref) {
