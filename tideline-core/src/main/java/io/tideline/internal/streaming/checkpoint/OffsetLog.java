@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,8 +126,7 @@ public final class OffsetLog extends MetadataLog<OffsetSeq> {
           throw CheckpointErrors.malformedLogFile(
               file, "field 'conf' of the metadata must be an object, but is " + confNode);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = confNode.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : confNode.properties()) {
           conf.put(e.getKey(), e.getValue().asText());
         }
       }

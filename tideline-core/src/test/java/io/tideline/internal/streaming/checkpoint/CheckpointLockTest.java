@@ -55,6 +55,7 @@ class CheckpointLockTest {
     Files.createDirectories(dir.resolve("other"));
     try (CheckpointLock held = CheckpointLock.acquire(checkpoint, queryA, runA)) {
       Path samePlace = dir.resolve("other").resolve("..").resolve("cp");
+      assertThat(held.checkpoint()).isEqualTo(checkpoint);
 
       assertThatThrownBy(() -> CheckpointLock.acquire(samePlace, queryB, runB))
           .isInstanceOfSatisfying(
@@ -80,7 +81,7 @@ class CheckpointLockTest {
   void acquire_writesTheHolderIntoTheLockFile() throws IOException {
     Path checkpoint = dir.resolve("cp");
     try (CheckpointLock held = CheckpointLock.acquire(checkpoint, queryA, runA)) {
-      String content = Files.readString(checkpoint.resolve(CheckpointLock.FILE_NAME));
+      String content = Files.readString(held.checkpoint().resolve(CheckpointLock.FILE_NAME));
 
       assertThat(content).startsWith("v1\n").contains(queryA.toString()).contains(runA.toString());
     }
@@ -123,6 +124,7 @@ class CheckpointLockTest {
     try (CheckpointLock held = CheckpointLock.acquire(checkpoint, queryA, runA)) {
       assertThatThrownBy(() -> CheckpointLock.acquire(checkpoint, queryB, runB))
           .isInstanceOf(TidelineException.class);
+      assertThat(held.isHeld()).isTrue();
 
       Process other = startProbe(checkpoint, queryB, runB, "try");
       try {
