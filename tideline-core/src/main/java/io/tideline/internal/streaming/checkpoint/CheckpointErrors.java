@@ -38,6 +38,11 @@ public final class CheckpointErrors {
         "KD002",
         "Log file <file> is malformed: <reason>. The checkpoint may have been edited or damaged;"
             + " restore it from a backup or start the query with a new checkpointLocation."),
+    INCONSISTENT_CHECKPOINT(
+        "55000",
+        "The checkpoint <checkpoint> is inconsistent: <reason>. It was probably edited or"
+            + " partly deleted; restore it from a backup, or start the query with a new"
+            + " checkpointLocation (it will then start from the sources' starting offsets)."),
     CHECKPOINT_WRITE_FAILED(
         "58030",
         "Could not write the checkpoint file <file>: <cause>. Check that the checkpoint location"
@@ -124,6 +129,12 @@ public final class CheckpointErrors {
   static TidelineException malformedLogFile(Path file, String reason, Throwable cause) {
     return new TidelineException(
         Condition.MALFORMED_LOG_FILE, Map.of("file", file.toString(), "reason", reason), cause);
+  }
+
+  static TidelineException inconsistentCheckpoint(Path checkpoint, String reason) {
+    return new TidelineException(
+        Condition.INCONSISTENT_CHECKPOINT,
+        Map.of("checkpoint", checkpoint.toString(), "reason", reason));
   }
 
   static TidelineException writeFailed(Path file, Throwable cause) {
