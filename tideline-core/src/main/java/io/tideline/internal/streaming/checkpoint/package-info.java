@@ -6,10 +6,10 @@
  *
  * <pre>
  * &lt;checkpoint&gt;/
- *   metadata        the query id ({@link io.tideline.internal.streaming.checkpoint.StreamMetadata})
- *   .lock           held while a run is active ({@link io.tideline.internal.streaming.checkpoint.CheckpointLock})
- *   offsets/N       end offsets, watermark and timestamp of batch N ({@link io.tideline.internal.streaming.checkpoint.OffsetLog})
- *   commits/N       batch N reached the sink ({@link io.tideline.internal.streaming.checkpoint.CommitLog})
+ *   metadata          the query id                           StreamMetadata
+ *   .lock             held while a run is active             CheckpointLock
+ *   offsets/N         end offsets, watermark, timestamp of N OffsetLog
+ *   commits/N         batch N reached the sink               CommitLog
  *   sources/, state/  owned by sources and state stores
  * </pre>
  *
@@ -27,8 +27,9 @@
  *
  * <h2>Recovery</h2>
  *
- * The latest {@code offsets/N} without {@code commits/N} is re-run with the recorded offsets,
- * watermark and timestamp; with {@code commits/N}, batch N+1 starts from {@code offsets/N}.
+ * {@link io.tideline.internal.streaming.checkpoint.RecoveryPoint#recover} decides: the latest
+ * {@code offsets/N} without {@code commits/N} is re-run with the recorded offsets, watermark and
+ * timestamp; with {@code commits/N}, batch N+1 starts from {@code offsets/N}.
  *
  * <h2>Invariants</h2>
  *
