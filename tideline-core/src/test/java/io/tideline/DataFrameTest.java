@@ -202,6 +202,25 @@ class DataFrameTest {
   }
 
   @Test
+  void broadcastJoin_underConcurrentTasks_losesNoMatch() {
+    // Regression: tasks once probed one shared hash table whose key buffer they overwrote.
+    List<Row> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      many.add(Row.of("o" + i, "c" + (i % 50)));
+    }
+    List<Row> few = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      few.add(Row.of("c" + i, "name" + i));
+    }
+    DataFrame left =
+        t.createDataFrame(many, StructType.fromDDL("order_id STRING, customer_id STRING"));
+    DataFrame right = t.createDataFrame(few, StructType.fromDDL("customer_id STRING, name STRING"));
+    for (int round = 0; round < 20; round++) {
+      assertThat(left.join(right, "customer_id").count()).isEqualTo(4000);
+    }
+  }
+
+  @Test
   void selfJoin_withAliases() {
     DataFrame a = customers.alias("a");
     DataFrame b = customers.alias("b");

@@ -24,9 +24,9 @@ import java.util.List;
  * and semi/anti sides are always streamed, except the build side of a full outer join, which is
  * never broadcast, so its matches are all seen by one task.
  *
- * <p>Partitioning: a broadcast join has the stream side's partitions and shares one relation built
- * by the first task; a shuffled join has both sides hash-exchanged on the keys into the same number
- * of partitions and builds one relation per partition.
+ * <p>Partitioning: a broadcast join has the stream side's partitions, and each task builds its own
+ * relation from the shared broadcast rows; a shuffled join has both sides hash-exchanged on the
+ * keys into the same number of partitions and builds one relation per partition.
  */
 public abstract class JoinExec extends ExecNode {
 
@@ -49,7 +49,6 @@ public abstract class JoinExec extends ExecNode {
   private final List<Expr> boundStreamKeys;
   private final List<Expr> boundBuildKeys;
   private final Expr boundCondition;
-  private HashedRelation sharedRelation;
 
   protected JoinExec(
       JoinType joinType,
@@ -122,22 +121,16 @@ public abstract class JoinExec extends ExecNode {
     return stream().numPartitions();
   }
 
+  /**
+   * The build side's hash table for one task. A broadcast join builds it per task from the shared
+   * broadcast rows rather than sharing one table: probing a table writes its key scratch buffer, so
+   * a table shared by concurrent tasks would mix their keys (and lose matches). The broadcast side
+   * is small by construction, so the extra builds are cheap.
+   */
   private HashedRelation relation(int partition, TaskContext ctx) {
-    if (!broadcast) {
-      try (BatchIterator in = build().execute(partition, ctx)) {
-        return HashedRelation.build(
-            in, BatchBuilder.typesOf(build().output()), boundBuildKeys, nullSafe, ctx);
-      }
-    }
-    synchronized (this) {
-      if (sharedRelation == null) {
-        try (BatchIterator in = build().execute(0, ctx)) {
-          sharedRelation =
-              HashedRelation.build(
-                  in, BatchBuilder.typesOf(build().output()), boundBuildKeys, nullSafe, ctx);
-        }
-      }
-      return sharedRelation;
+    try (BatchIterator in = build().execute(broadcast ? 0 : partition, ctx)) {
+      return HashedRelation.build(
+          in, BatchBuilder.typesOf(build().output()), boundBuildKeys, nullSafe, ctx);
     }
   }
 
