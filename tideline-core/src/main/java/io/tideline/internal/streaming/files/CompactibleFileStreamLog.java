@@ -1,0 +1,378 @@
+package io.tideline.internal.streaming.files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tideline.internal.streaming.Clock;
+import io.tideline.internal.streaming.checkpoint.LogFormat;
+import io.tideline.internal.streaming.checkpoint.MetadataLog;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A metadata log whose entries are lists of file records and whose every {@code compactInterval}-th
+ * batch is a compaction holding all live records up to it, as Spark's {@code
+ * CompactibleFileStreamLog}. The file source's log of processed files and the file sink's {@code
+ * _spark_metadata} manifest are both built on it.
+ *
+ * <p>Layout (Spark's, so either engine reads the other's log): batch {@code N} is the file {@code
+ * <dir>/N}, except when {@code (N + 1) % compactInterval == 0}, where it is {@code
+ * <dir>/N.compact}. Each file is the version line {@code v1} followed by one JSON object per
+ * record, one per line. A compaction file holds the records of the previous compaction file, of the
+ * batches after it, and of its own batch, after {@link #compactLogs} and {@link #shouldRetain}, so
+ * the latest state is one compaction file plus at most {@code compactInterval - 1} batch files.
+ *
+ * <p>Protocol of {@link #add} for a compaction batch {@code N}:
+ *
+ * <ol>
+ *   <li>Read the previous compaction file and every batch after it, failing if one is missing.
+ *   <li>Publish {@code N.compact} atomically; a crash before this leaves the older files intact, so
+ *       a rerun of batch {@code N} compacts again from the same inputs.
+ *   <li>When deletion is on, delete the files of batches before {@code N - compactInterval} whose
+ *       modification time is at least {@code cleanupDelayMs} older than now; the delay leaves
+ *       readers that listed the folder before the compaction time to finish with the old files.
+ * </ol>
+ *
+ * <p>The compact interval is fixed by the files on disk once a compaction exists: if the latest
+ * compaction batch does not fit the configured interval (the user changed it), the log uses the
+ * largest interval not above the configured one that divides {@code latestCompaction + 1}, as Spark
+ * does, so the existing compaction files stay where readers look for them.
+ *
+ * <p>{@link #purge} is refused: retention is by compaction, not by batch id.
+ *
+ * @param <E> the record type
+ */
+public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
+
+  /** The version of the log files, the only one Spark writes for file logs. */
+  public static final int VERSION = 1;
+
+  /** The suffix of compaction files. */
+  public static final String COMPACT_FILE_SUFFIX = ".compact";
+
+  /** How one record is written as and read from one JSON line. */
+  public interface EntryFormat<E> {
+    /** The record as a JSON object whose field order is Spark's. */
+    ObjectNode toJson(E entry, ObjectMapper mapper);
+
+    /**
+     * The record of one JSON object.
+     *
+     * @throws IllegalArgumentException with a reason if a field is missing or has the wrong type
+     */
+    E fromJson(JsonNode node);
+  }
+
+  /** When and whether old batch files are deleted after a compaction. */
+  public record Cleanup(boolean deletion, long cleanupDelayMs) {
+    public Cleanup {
+      if (cleanupDelayMs < 0) {
+        throw new IllegalArgumentException(
+            "Bug in Tideline: negative cleanup delay " + cleanupDelayMs);
+      }
+    }
+  }
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final int compactInterval;
+  private final Cleanup cleanup;
+  private final Clock clock;
+
+  protected CompactibleFileStreamLog(
+      Path dir,
+      EntryFormat<E> entryFormat,
+      int defaultCompactInterval,
+      Cleanup cleanup,
+      Clock clock) {
+    super(dir, new ListFormat<>(entryFormat));
+    if (defaultCompactInterval < 1) {
+      throw new IllegalArgumentException(
+          "The compact interval of a file stream log must be positive, but is "
+              + defaultCompactInterval);
+    }
+    this.cleanup = cleanup;
+    this.clock = clock;
+    this.compactInterval = decideCompactInterval(defaultCompactInterval);
+  }
+
+  /** Whether batch {@code batchId} is a compaction under {@code compactInterval}. */
+  public static boolean isCompactionBatch(long batchId, int compactInterval) {
+    return (batchId + 1) % compactInterval == 0;
+  }
+
+  /**
+   * The batches whose files hold the state as of {@code batchId}: the latest compaction at or
+   * before it (if any) and every batch after that compaction, ascending.
+   */
+  public static List<Long> validBatchesUpTo(long batchId, int compactInterval) {
+    long start = Math.max(0, (batchId + 1) / compactInterval * compactInterval - 1);
+    List<Long> ids = new ArrayList<>();
+    for (long id = start; id <= batchId; id++) {
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** The interval in use, which may differ from the configured one (see the class comment). */
+  public int compactInterval() {
+    return compactInterval;
+  }
+
+  /**
+   * Collapses the records of several batches before they are written to a compaction file or
+   * returned by {@link #allFiles}; the default keeps them all.
+   */
+  protected List<E> compactLogs(List<E> logs) {
+    return logs;
+  }
+
+  /** Whether a record is still live at {@code nowMs}; the default keeps every record forever. */
+  protected boolean shouldRetain(E entry, long nowMs) {
+    return true;
+  }
+
+  @Override
+  public Path batchFile(long batchId) {
+    String name = Long.toString(batchId);
+    return dir()
+        .resolve(isCompactionBatch(batchId, compactInterval) ? name + COMPACT_FILE_SUFFIX : name);
+  }
+
+  @Override
+  public List<Long> batchIds() {
+    List<Long> ids = new ArrayList<>();
+    for (Path file : listLogFiles()) {
+      ids.add(batchIdOf(file.getFileName().toString()));
+    }
+    Collections.sort(ids);
+    return ids;
+  }
+
+  /**
+   * Stores the records of a batch, compacting when the batch is a compaction batch, then deletes
+   * expired files when deletion is on.
+   *
+   * @return false if the batch already had a file, which is kept unchanged
+   */
+  @Override
+  public boolean add(long batchId, List<E> entries) {
+    boolean added =
+        isCompactionBatch(batchId, compactInterval)
+            ? super.add(batchId, compact(batchId, entries))
+            : super.add(batchId, List.copyOf(entries));
+    if (added && cleanup.deletion()) {
+      deleteExpiredLog(batchId);
+    }
+    return added;
+  }
+
+  /** Refused: see the class comment. */
+  @Override
+  public void purge(long thresholdBatchId) {
+    throw FileStreamErrors.purgeUnsupported(dir());
+  }
+
+  /**
+   * Every live record as of the latest batch: the latest compaction plus the batches after it,
+   * after {@link #shouldRetain} and {@link #compactLogs}.
+   *
+   * <p>A concurrent writer may compact and delete the files this call is about to read. Then the
+   * latest batch id has moved on and the read starts again from the new compaction; if it has not
+   * moved, the log is damaged and this fails.
+   */
+  public List<E> allFiles() {
+    OptionalLong latest = getLatestBatchId();
+    while (latest.isPresent()) {
+      long latestId = latest.getAsLong();
+      long nowMs = clock.nowMs();
+      List<E> logs = new ArrayList<>();
+      boolean complete = true;
+      for (long id : validBatchesUpTo(latestId, compactInterval)) {
+        Optional<List<E>> batch = get(id);
+        if (batch.isEmpty()) {
+          complete = false;
+          OptionalLong now = getLatestBatchId();
+          if (now.equals(latest)) {
+            throw FileStreamErrors.missingCompactedBatch(
+                dir(), batchFile(id), "read the state as of batch " + latestId, compactInterval);
+          }
+          latest = now;
+          break;
+        }
+        for (E entry : batch.get()) {
+          if (shouldRetain(entry, nowMs)) {
+            logs.add(entry);
+          }
+        }
+      }
+      if (complete) {
+        return compactLogs(logs);
+      }
+    }
+    return List.of();
+  }
+
+  private List<E> compact(long batchId, List<E> entries) {
+    List<E> all = new ArrayList<>();
+    for (long id = Math.max(0, batchId - compactInterval); id < batchId; id++) {
+      long batch = id;
+      all.addAll(
+          get(batch)
+              .orElseThrow(
+                  () ->
+                      FileStreamErrors.missingCompactedBatch(
+                          dir(), batchFile(batch), "compact batch " + batchId, compactInterval)));
+    }
+    all.addAll(entries);
+    long nowMs = clock.nowMs();
+    List<E> retained = new ArrayList<>(all.size());
+    for (E entry : all) {
+      if (shouldRetain(entry, nowMs)) {
+        retained.add(entry);
+      }
+    }
+    return List.copyOf(compactLogs(retained));
+  }
+
+  /**
+   * Deletes the files of batches before the previous compaction. The previous compaction itself
+   * stays, so a reader that found the current compaction incomplete can still fall back to it.
+   */
+  private void deleteExpiredLog(long currentBatchId) {
+    if (compactInterval > currentBatchId + 1) {
+      return;
+    }
+    long minBatchId = currentBatchId - compactInterval;
+    long expiredMs = clock.nowMs() - cleanup.cleanupDelayMs();
+    for (Path file : listLogFiles()) {
+      if (batchIdOf(file.getFileName().toString()) >= minBatchId) {
+        continue;
+      }
+      try {
+        if (Files.getLastModifiedTime(file).toMillis() <= expiredMs) {
+          Files.deleteIfExists(file);
+        }
+      } catch (NoSuchFileException alreadyGone) {
+        // Another cleaner got there first; the file is gone either way.
+      } catch (IOException e) {
+        // Best effort, as in Spark: a file left behind is deleted by a later compaction.
+      }
+    }
+  }
+
+  private int decideCompactInterval(int defaultInterval) {
+    long latestCompaction = -1;
+    for (Path file : listLogFiles()) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(COMPACT_FILE_SUFFIX)) {
+        latestCompaction = Math.max(latestCompaction, batchIdOf(name));
+      }
+    }
+    if (latestCompaction < 0 || (latestCompaction + 1) % defaultInterval == 0) {
+      return defaultInterval;
+    }
+    long batches = latestCompaction + 1;
+    for (int interval = (int) Math.min(defaultInterval, batches); interval > 1; interval--) {
+      if (batches % interval == 0) {
+        return interval;
+      }
+    }
+    return 1;
+  }
+
+  private List<Path> listLogFiles() {
+    Path dir = dir();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      for (Path file : stream) {
+        if (batchIdOf(file.getFileName().toString()) >= 0) {
+          files.add(file);
+        }
+      }
+    } catch (IOException e) {
+      throw FileStreamErrors.listFailed(dir, e);
+    }
+    return files;
+  }
+
+  /** The batch id of a log file name ({@code N} or {@code N.compact}), or -1 for other files. */
+  static long batchIdOf(String name) {
+    String digits =
+        name.endsWith(COMPACT_FILE_SUFFIX)
+            ? name.substring(0, name.length() - COMPACT_FILE_SUFFIX.length())
+            : name;
+    if (digits.isEmpty() || digits.length() > 18) {
+      return -1;
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+    }
+    return Long.parseLong(digits);
+  }
+
+  /** The body of a batch file: one JSON record per line, no trailing newline, as Spark writes. */
+  private static final class ListFormat<E> implements LogFormat<List<E>> {
+    private final EntryFormat<E> entryFormat;
+
+    ListFormat(EntryFormat<E> entryFormat) {
+      this.entryFormat = entryFormat;
+    }
+
+    @Override
+    public int version() {
+      return VERSION;
+    }
+
+    @Override
+    public void write(List<E> entries, Writer out) throws IOException {
+      for (int i = 0; i < entries.size(); i++) {
+        if (i > 0) {
+          out.write('\n');
+        }
+        out.write(MAPPER.writeValueAsString(entryFormat.toJson(entries.get(i), MAPPER)));
+      }
+    }
+
+    @Override
+    public List<E> read(int version, BufferedReader body, Path file) throws IOException {
+      List<E> entries = new ArrayList<>();
+      int lineNumber = 1;
+      for (String line = body.readLine(); line != null; line = body.readLine()) {
+        lineNumber++;
+        if (line.isEmpty()) {
+          continue;
+        }
+        try {
+          entries.add(entryFormat.fromJson(MAPPER.readTree(line)));
+        } catch (JsonProcessingException e) {
+          throw FileStreamErrors.malformedLogFile(
+              file,
+              "line " + lineNumber + " is not valid JSON (" + e.getOriginalMessage() + ")",
+              e);
+        } catch (IllegalArgumentException e) {
+          throw FileStreamErrors.malformedLogFile(
+              file, "line " + lineNumber + " is not a log entry: " + e.getMessage(), e);
+        }
+      }
+      return List.copyOf(entries);
+    }
+  }
+}
