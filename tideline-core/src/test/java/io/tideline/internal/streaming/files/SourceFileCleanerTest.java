@@ -40,8 +40,7 @@ class SourceFileCleanerTest {
     assertThat(result.failures()).isEmpty();
     assertThat(a).doesNotExist();
     assertThat(expected).hasContent("{}");
-    assertThat(expected.toString())
-        .endsWith(Path.of("archive", root.toString(), "in", "a.json").toString().substring(1));
+    assertThat(expected).startsWith(archive).endsWith(Path.of("in", "a.json"));
   }
 
   @Test
