@@ -39,15 +39,17 @@ import java.util.OptionalLong;
  *   <li>Read the previous compaction file and every batch after it, failing if one is missing.
  *   <li>Publish {@code N.compact} atomically; a crash before this leaves the older files intact, so
  *       a rerun of batch {@code N} compacts again from the same inputs.
- *   <li>When deletion is on, delete the files of batches before {@code N - compactInterval} whose
- *       modification time is at least {@code cleanupDelayMs} older than now; the delay leaves
- *       readers that listed the folder before the compaction time to finish with the old files.
  * </ol>
  *
- * <p>The compact interval is fixed by the files on disk once a compaction exists: if the latest
- * compaction batch does not fit the configured interval (the user changed it), the log uses the
- * largest interval not above the configured one that divides {@code latestCompaction + 1}, as Spark
- * does, so the existing compaction files stay where readers look for them.
+ * <p>Cleanup, after every successful {@link #add} when deletion is on: the files before the latest
+ * compaction that still covers the last {@code minBatchesToRetain} batches are deleted once they
+ * are at least {@code cleanupDelayMs} old; the delay leaves readers that listed the folder before
+ * the compaction time to finish with the old files.
+ *
+ * <p>The compact interval is fixed by the files on disk once a compaction exists, as in Spark: two
+ * compaction files give it by their distance; a single one, {@code N.compact}, by the smallest
+ * divisor of {@code N + 1} not below the configured interval. So a changed setting never moves the
+ * compaction files away from where readers look for them.
  *
  * <p>{@link #purge} is refused: retention is by compaction, not by batch id.
  *
@@ -74,13 +76,31 @@ public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
     E fromJson(JsonNode node);
   }
 
-  /** When and whether old batch files are deleted after a compaction. */
-  public record Cleanup(boolean deletion, long cleanupDelayMs) {
+  /**
+   * When and whether old log files are deleted.
+   *
+   * @param deletion whether to delete at all ({@code ...log.deletion})
+   * @param cleanupDelayMs how old a file must be before it is deleted ({@code ...log.cleanupDelay})
+   * @param minBatchesToRetain how many recent batches stay readable ({@code
+   *     tideline.sql.streaming.minBatchesToRetain}, 100 by default)
+   */
+  public record Cleanup(boolean deletion, long cleanupDelayMs, int minBatchesToRetain) {
     public Cleanup {
       if (cleanupDelayMs < 0) {
         throw new IllegalArgumentException(
             "Bug in Tideline: negative cleanup delay " + cleanupDelayMs);
       }
+      if (minBatchesToRetain < 1) {
+        throw new IllegalArgumentException(
+            MetadataLog.MIN_BATCHES_TO_RETAIN_KEY
+                + " must be at least 1, but is "
+                + minBatchesToRetain);
+      }
+    }
+
+    /** Deletion as configured, keeping Spark's default of 100 recent batches readable. */
+    public Cleanup(boolean deletion, long cleanupDelayMs) {
+      this(deletion, cleanupDelayMs, MetadataLog.DEFAULT_MIN_BATCHES_TO_RETAIN);
     }
   }
 
@@ -123,6 +143,11 @@ public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
       ids.add(id);
     }
     return ids;
+  }
+
+  /** The first compaction batch after {@code batchId}. */
+  static long nextCompactionBatchId(long batchId, int compactInterval) {
+    return (batchId + compactInterval + 1) / compactInterval * compactInterval - 1;
   }
 
   /** The interval in use, which may differ from the configured one (see the class comment). */
@@ -189,8 +214,8 @@ public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
    * after {@link #shouldRetain} and {@link #compactLogs}.
    *
    * <p>A concurrent writer may compact and delete the files this call is about to read. Then the
-   * latest batch id has moved on and the read starts again from the new compaction; if it has not
-   * moved, the log is damaged and this fails.
+   * log has reached the next compaction and the read starts again from there; if it has not, the
+   * log is damaged and this fails.
    */
   public List<E> allFiles() {
     OptionalLong latest = getLatestBatchId();
@@ -204,7 +229,7 @@ public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
         if (batch.isEmpty()) {
           complete = false;
           OptionalLong now = getLatestBatchId();
-          if (now.equals(latest)) {
+          if (now.orElse(-1) < nextCompactionBatchId(latestId, compactInterval)) {
             throw FileStreamErrors.missingCompactedBatch(
                 dir(), batchFile(id), "read the state as of batch " + latestId, compactInterval);
           }
@@ -247,17 +272,20 @@ public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
   }
 
   /**
-   * Deletes the files of batches before the previous compaction. The previous compaction itself
-   * stays, so a reader that found the current compaction incomplete can still fall back to it.
+   * Deletes the files no longer needed to read the last {@code minBatchesToRetain} batches: every
+   * file before the latest compaction at or before the oldest retained batch, once it is older than
+   * the cleanup delay. The delay leaves readers that listed the folder before a compaction time to
+   * read the files they found.
    */
   private void deleteExpiredLog(long currentBatchId) {
-    if (compactInterval > currentBatchId + 1) {
+    long minBatchId = currentBatchId + 1 - cleanup.minBatchesToRetain();
+    if (compactInterval > minBatchId) {
       return;
     }
-    long minBatchId = currentBatchId - compactInterval;
+    long minCompactionBatchId = minBatchId - (minBatchId % compactInterval) - 1;
     long expiredMs = clock.nowMs() - cleanup.cleanupDelayMs();
     for (Path file : listLogFiles()) {
-      if (batchIdOf(file.getFileName().toString()) >= minBatchId) {
+      if (batchIdOf(file.getFileName().toString()) >= minCompactionBatchId) {
         continue;
       }
       try {
@@ -267,29 +295,47 @@ public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
       } catch (NoSuchFileException alreadyGone) {
         // Another cleaner got there first; the file is gone either way.
       } catch (IOException e) {
-        // Best effort, as in Spark: a file left behind is deleted by a later compaction.
+        // Best effort, as in Spark: a file left behind is deleted by a later add.
       }
     }
   }
 
+  /**
+   * The interval the files on disk were written with, as Spark decides it: the distance between the
+   * two latest compactions; with one compaction, the smallest divisor of {@code latest + 1} not
+   * below the configured interval (or {@code latest + 1} itself); with none, the configured one.
+   */
   private int decideCompactInterval(int defaultInterval) {
-    long latestCompaction = -1;
+    long latest = -1;
+    long previous = -1;
     for (Path file : listLogFiles()) {
       String name = file.getFileName().toString();
       if (name.endsWith(COMPACT_FILE_SUFFIX)) {
-        latestCompaction = Math.max(latestCompaction, batchIdOf(name));
+        long id = batchIdOf(name);
+        if (id > latest) {
+          previous = latest;
+          latest = id;
+        } else if (id > previous) {
+          previous = id;
+        }
       }
     }
-    if (latestCompaction < 0 || (latestCompaction + 1) % defaultInterval == 0) {
+    if (latest < 0) {
       return defaultInterval;
     }
-    long batches = latestCompaction + 1;
-    for (int interval = (int) Math.min(defaultInterval, batches); interval > 1; interval--) {
+    if (previous >= 0) {
+      return Math.toIntExact(latest - previous);
+    }
+    int batches = Math.toIntExact(latest + 1);
+    if (batches <= defaultInterval || defaultInterval >= batches / 2) {
+      return batches;
+    }
+    for (int interval = defaultInterval; interval <= batches / 2; interval++) {
       if (batches % interval == 0) {
         return interval;
       }
     }
-    return 1;
+    return batches;
   }
 
   private List<Path> listLogFiles() {

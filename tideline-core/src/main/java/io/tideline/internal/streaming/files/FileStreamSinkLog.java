@@ -73,7 +73,8 @@ public final class FileStreamSinkLog extends CompactibleFileStreamLog<SinkFileSt
         conf.getInt(COMPACT_INTERVAL_KEY, DEFAULT_COMPACT_INTERVAL),
         new Cleanup(
             conf.getBoolean(DELETION_KEY, true),
-            conf.getLong(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS)),
+            conf.getLong(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS),
+            conf.getInt(MIN_BATCHES_TO_RETAIN_KEY, DEFAULT_MIN_BATCHES_TO_RETAIN)),
         clock,
         retention == null ? Long.MAX_VALUE : TimeStrings.toMs("retention", retention));
   }

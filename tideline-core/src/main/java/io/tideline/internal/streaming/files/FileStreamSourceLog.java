@@ -7,10 +7,11 @@ import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.streaming.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * The file stream source's log of the files each batch read, {@code <checkpoint>/sources/<i>/}, as
@@ -54,34 +55,57 @@ public final class FileStreamSourceLog extends CompactibleFileStreamLog<FileEntr
         conf.getInt(COMPACT_INTERVAL_KEY, DEFAULT_COMPACT_INTERVAL),
         new Cleanup(
             conf.getBoolean(DELETION_KEY, true),
-            conf.getLong(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS)),
+            conf.getLong(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS),
+            conf.getInt(MIN_BATCHES_TO_RETAIN_KEY, DEFAULT_MIN_BATCHES_TO_RETAIN)),
         clock);
   }
 
   /**
    * The files of every batch in {@code [startId, endId]} that has an entry, by batch id ascending.
-   * A compaction file answers for its own batch with the records whose batch id is that batch.
+   * A compaction file answers for its own batch with the records whose batch id is that batch. A
+   * batch whose file cleanup already deleted is answered from the latest compaction, which holds
+   * its records, as Spark does.
    */
   public Map<Long, List<FileEntry>> get(long startId, long endId) {
-    Map<Long, List<FileEntry>> batches = new LinkedHashMap<>();
+    Map<Long, List<FileEntry>> batches = new TreeMap<>();
+    List<Long> removed = new ArrayList<>();
     for (long id = Math.max(0, startId); id <= endId; id++) {
       Optional<List<FileEntry>> entries = get(id);
       if (entries.isEmpty()) {
-        continue;
-      }
-      if (isCompactionBatch(id, compactInterval())) {
-        List<FileEntry> own = new ArrayList<>();
-        for (FileEntry entry : entries.get()) {
-          if (entry.batchId() == id) {
-            own.add(entry);
-          }
-        }
-        batches.put(id, List.copyOf(own));
+        removed.add(id);
+      } else if (isCompactionBatch(id, compactInterval())) {
+        batches.put(id, ofBatch(entries.get(), id));
       } else {
         batches.put(id, entries.get());
       }
     }
+    OptionalLong latest = getLatestBatchId();
+    if (!removed.isEmpty() && latest.isPresent()) {
+      long latestCompaction = validBatchesUpTo(latest.getAsLong(), compactInterval()).get(0);
+      Optional<List<FileEntry>> compacted =
+          isCompactionBatch(latestCompaction, compactInterval())
+              ? get(latestCompaction)
+              : Optional.empty();
+      if (compacted.isPresent()) {
+        for (long id : removed) {
+          List<FileEntry> own = ofBatch(compacted.get(), id);
+          if (!own.isEmpty()) {
+            batches.put(id, own);
+          }
+        }
+      }
+    }
     return batches;
+  }
+
+  private static List<FileEntry> ofBatch(List<FileEntry> entries, long batchId) {
+    List<FileEntry> own = new ArrayList<>();
+    for (FileEntry entry : entries) {
+      if (entry.batchId() == batchId) {
+        own.add(entry);
+      }
+    }
+    return List.copyOf(own);
   }
 
   /**

@@ -28,7 +28,11 @@ class FileStreamSourceLogTest {
   private final ManualClock clock = new ManualClock(1_000_000);
 
   private FileStreamSourceLog log(int interval, boolean deletion, long delayMs) {
-    return new FileStreamSourceLog(dir, interval, new Cleanup(deletion, delayMs), clock);
+    return log(interval, deletion, delayMs, 1);
+  }
+
+  private FileStreamSourceLog log(int interval, boolean deletion, long delayMs, int retain) {
+    return new FileStreamSourceLog(dir, interval, new Cleanup(deletion, delayMs, retain), clock);
   }
 
   private static List<FileEntry> batch(long batchId) {
@@ -169,8 +173,46 @@ class FileStreamSourceLogTest {
     assertThat(fileNames()).contains("9.compact");
     assertThat(reopened.allFiles()).hasSize(20);
 
-    // Interval 3 does not divide 10: 2 is the largest that does.
-    assertThat(log(3, false, 0).compactInterval()).isEqualTo(2);
+    // With two compaction files, their distance is the interval, whatever the setting.
+    assertThat(log(3, false, 0).compactInterval()).isEqualTo(5);
+  }
+
+  @Test
+  void open_oneCompactionFile_derivesTheIntervalAsSpark() throws IOException {
+    Files.writeString(dir.resolve("11.compact"), "v1");
+    // Spark's example: the smallest divisor of 12 not below the setting.
+    assertThat(log(5, false, 0).compactInterval()).isEqualTo(6);
+    assertThat(log(4, false, 0).compactInterval()).isEqualTo(4);
+    // No divisor of 12 lies between the setting and 12 / 2: 12 itself.
+    assertThat(log(7, false, 0).compactInterval()).isEqualTo(12);
+    assertThat(log(20, false, 0).compactInterval()).isEqualTo(12);
+  }
+
+  @Test
+  void add_minBatchesToRetain_keepsTheCompactionCoveringTheRetainedBatches() throws IOException {
+    FileStreamSourceLog log =
+        new FileStreamSourceLog(
+            dir, 10, new Cleanup(true, 0, 12), new ManualClock(Long.MAX_VALUE / 2));
+    for (long id = 0; id <= 25; id++) {
+      log.add(id, batch(id));
+    }
+    // Batches 14..25 stay readable: 9.compact and everything after it are kept.
+    assertThat(fileNames())
+        .doesNotContain("0", "8")
+        .contains("9.compact", "10", "18", "19.compact");
+    assertThat(log.get(14, 25)).hasSize(12);
+  }
+
+  @Test
+  void get_batchWhoseFileWasCleanedUp_isAnsweredFromTheLatestCompaction() throws IOException {
+    FileStreamSourceLog log =
+        new FileStreamSourceLog(
+            dir, 10, new Cleanup(true, 0, 1), new ManualClock(Long.MAX_VALUE / 2));
+    for (long id = 0; id <= 21; id++) {
+      log.add(id, batch(id));
+    }
+    assertThat(fileNames()).doesNotContain("3", "9.compact");
+    assertThat(log.get(3, 3)).containsExactly(Map.entry(3L, batch(3)));
   }
 
   @Test
