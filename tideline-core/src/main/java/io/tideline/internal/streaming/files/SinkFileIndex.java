@@ -39,6 +39,18 @@ public final class SinkFileIndex {
     return statuses;
   }
 
+  /**
+   * The output's files as a listing for a file stream source reading this sink's folder, which must
+   * read the manifest rather than the folder so it never sees uncommitted files.
+   */
+  public List<SourceFile> asSourceFiles() {
+    List<SourceFile> files = new ArrayList<>(statuses.size());
+    for (SinkFileStatus status : statuses) {
+      files.add(new SourceFile(status.path(), status.size(), status.modificationTime()));
+    }
+    return files;
+  }
+
   /** The output's files as local paths, in manifest order. */
   public List<Path> files() {
     List<Path> files = new ArrayList<>(statuses.size());

@@ -85,6 +85,11 @@ class FileSinkCommitterTest {
     assertThat(restarted.addBatch(1, List.of(retried))).isTrue();
     assertThat(SinkFileIndex.of(restarted.log()).files()).containsExactly(committed, retried);
     assertThat(stray).exists();
+
+    // A file stream source reading the sink folder lists the manifest, not the folder.
+    assertThat(SinkFileIndex.of(restarted.log()).asSourceFiles())
+        .extracting(SourceFile::path)
+        .containsExactly(committed.toUri().toString(), retried.toUri().toString());
   }
 
   @Test
