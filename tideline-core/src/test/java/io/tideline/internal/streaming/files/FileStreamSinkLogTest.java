@@ -59,6 +59,26 @@ class FileStreamSinkLogTest {
   }
 
   @Test
+  void read_sparkWrittenCompactManifest_readsAcrossTheCompaction() throws IOException {
+    Path metadata = Files.createDirectories(sink.resolve("_spark_metadata"));
+    StringBuilder compact = new StringBuilder("v1");
+    for (int id = 0; id <= 9; id++) {
+      compact.append('\n').append(sparkLine("file:/out/part-" + id + ".parquet", id, id, "add"));
+    }
+    Files.writeString(metadata.resolve("9.compact"), compact);
+    Files.writeString(
+        metadata.resolve("10"), "v1\n" + sparkLine("file:/out/part-10.parquet", 10, 10, "add"));
+
+    FileStreamSinkLog log = FileStreamSinkLog.open(sink, new TidelineConf(), clock, null);
+    FileSinkCommitter committer = new FileSinkCommitter(sink, log);
+    assertThat(committer.isCommitted(10)).isTrue();
+    assertThat(SinkFileIndex.of(log).files())
+        .hasSize(11)
+        .startsWith(Path.of("/out/part-0.parquet"))
+        .endsWith(Path.of("/out/part-10.parquet"));
+  }
+
+  @Test
   void compaction_dropsDeletedPaths() {
     FileStreamSinkLog log =
         new FileStreamSinkLog(

@@ -100,12 +100,18 @@ class FileStreamSourceLogTest {
     for (long id = 0; id <= 3; id++) {
       log.add(id, batch(id));
     }
+    byte[] batch2 = Files.readAllBytes(dir.resolve("2"));
     Files.delete(dir.resolve("2"));
     assertThatThrownBy(() -> log.add(4, batch(4)))
         .isInstanceOfSatisfying(
             TidelineException.class,
             e -> assertThat(e.getCondition()).isEqualTo("MISSING_COMPACTED_LOG_BATCH"));
     assertThat(fileNames()).doesNotContain("4.compact");
+
+    // The failed compaction changed nothing: once the input is back, the rerun compacts.
+    Files.write(dir.resolve("2"), batch2);
+    assertThat(log.add(4, batch(4))).isTrue();
+    assertThat(log.get(4)).get().asList().hasSize(10);
   }
 
   @Test
