@@ -193,6 +193,10 @@ public abstract class CompactibleFileStreamLog<E> extends MetadataLog<List<E>> {
    */
   @Override
   public boolean add(long batchId, List<E> entries) {
+    // A retried compaction must not need inputs that cleanup may already have deleted.
+    if (Files.exists(batchFile(batchId))) {
+      return false;
+    }
     boolean added =
         isCompactionBatch(batchId, compactInterval)
             ? super.add(batchId, compact(batchId, entries))

@@ -222,6 +222,18 @@ class FileStreamSourceLogTest {
   }
 
   @Test
+  void add_retryOfACompactionWhoseInputsWereCleanedUp_isRefusedNotFailed() {
+    FileStreamSourceLog log =
+        new FileStreamSourceLog(
+            dir, 10, new Cleanup(true, 0, 1), new ManualClock(Long.MAX_VALUE / 2));
+    for (long id = 0; id <= 21; id++) {
+      log.add(id, batch(id));
+    }
+    assertThat(log.add(19, batch(19))).isFalse();
+    assertThat(log.allFiles()).hasSize(44);
+  }
+
+  @Test
   void purge_isRefused() {
     FileStreamSourceLog log = log(10, false, 0);
     log.add(0, batch(0));
