@@ -25,6 +25,12 @@ public final class FileStreamErrors {
         "The sourceArchiveDir '<archiveDir>' cannot be used with the source path '<sourcePath>':"
             + " <reason>. Choose an archive folder outside the source folder, so archived files"
             + " are never read again as new input."),
+    CLEAN_SOURCE_ON_SINK_OUTPUT_UNSUPPORTED(
+        "0A000",
+        "Cleaning up source files (cleanSource = <mode>) is not supported when reading from the"
+            + " output folder of a file sink, <sourcePath>: the files belong to the sink's"
+            + " manifest. Remove the cleanSource option, or read a folder that is not a sink's"
+            + " output."),
     MISSING_COMPACTED_LOG_BATCH(
         "55000",
         "The file stream log <dir> is missing <file>, needed to <purpose> (compactInterval"
@@ -83,6 +89,12 @@ public final class FileStreamErrors {
             "sourcePath", sourcePath.toString(),
             "archiveDir", archiveDir.toString(),
             "reason", reason));
+  }
+
+  static TidelineException cleanSourceOnSinkOutput(Path sourcePath, String mode) {
+    return new TidelineException(
+        Condition.CLEAN_SOURCE_ON_SINK_OUTPUT_UNSUPPORTED,
+        Map.of("sourcePath", sourcePath.toString(), "mode", mode));
   }
 
   static TidelineException missingCompactedBatch(

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,10 +48,14 @@ public final class SourceFileCleaner {
    *
    * @param sourcePath the source folder or glob pattern, as the user gave it
    * @throws io.tideline.internal.errors.TidelineException {@code INVALID_CLEAN_SOURCE_ARCHIVE_DIR}
-   *     if the archive folder could hold files the source would read
+   *     if the archive folder could hold files the source would read; {@code
+   *     CLEAN_SOURCE_ON_SINK_OUTPUT_UNSUPPORTED} if the source folder is a file sink's output
    */
   public static Optional<SourceFileCleaner> create(
       FileStreamSourceOptions options, Path sourcePath) {
+    if (options.cleanSource() != CleanSourceMode.OFF) {
+      checkNotSinkOutput(sourcePath, options.cleanSource());
+    }
     return switch (options.cleanSource()) {
       case OFF -> Optional.empty();
       case DELETE -> Optional.of(new SourceFileCleaner(CleanSourceMode.DELETE, Optional.empty()));
@@ -61,6 +66,18 @@ public final class SourceFileCleaner {
         yield Optional.of(new SourceFileCleaner(CleanSourceMode.ARCHIVE, Optional.of(archive)));
       }
     };
+  }
+
+  /**
+   * Refuses cleaning a file sink's output folder, as Spark does: its files are the sink's, listed
+   * in its manifest. The source calls this again whenever it finds that its folder became a sink's
+   * output, since a sink may start writing there after the query started.
+   */
+  public static void checkNotSinkOutput(Path sourcePath, CleanSourceMode mode) {
+    if (SinkFileIndex.hasMetadata(sourcePath)) {
+      throw FileStreamErrors.cleanSourceOnSinkOutput(
+          sourcePath, mode.name().toLowerCase(Locale.ROOT));
+    }
   }
 
   /** The mode, {@code ARCHIVE} or {@code DELETE}. */

@@ -107,6 +107,19 @@ class SourceFileCleanerTest {
   }
 
   @Test
+  void create_sourceIsAFileSinkOutput_isRefused() throws IOException {
+    Path source =
+        Files.createDirectories(root.resolve("out").resolve("_spark_metadata")).getParent();
+    assertThatThrownBy(() -> cleaner(Map.of("cleanSource", "delete"), source))
+        .isInstanceOfSatisfying(
+            TidelineException.class,
+            e -> {
+              assertThat(e.getCondition()).isEqualTo("CLEAN_SOURCE_ON_SINK_OUTPUT_UNSUPPORTED");
+              assertThat(e.parameters()).containsEntry("mode", "delete");
+            });
+  }
+
+  @Test
   void create_off_hasNoCleaner() {
     assertThat(SourceFileCleaner.create(FileStreamSourceOptions.defaults(), root))
         .isEqualTo(Optional.empty());
