@@ -256,6 +256,19 @@ class FileStreamSourceLogTest {
   }
 
   @Test
+  void write_compactionFile_holdsEveryRecordOneALine() throws IOException {
+    FileStreamSourceLog log = log(2, false, 0);
+    log.add(0, List.of(new FileEntry("file:///in/a", 1, 0)));
+    log.add(1, List.of(new FileEntry("file:///in/b", 2, 1)));
+
+    assertThat(Files.readString(dir.resolve("1.compact")))
+        .isEqualTo(
+            "v1\n"
+                + "{\"path\":\"file:///in/a\",\"timestamp\":1,\"batchId\":0}\n"
+                + "{\"path\":\"file:///in/b\",\"timestamp\":2,\"batchId\":1}");
+  }
+
+  @Test
   void read_sparkWrittenLog_readsCompactAndBatchFiles() throws IOException {
     // As Spark writes them: Hadoop's "file:/" URIs, compaction at 9, no trailing newline.
     StringBuilder compact = new StringBuilder("v1");
