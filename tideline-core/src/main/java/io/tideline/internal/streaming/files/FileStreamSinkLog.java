@@ -36,7 +36,9 @@ public final class FileStreamSinkLog extends CompactibleFileStreamLog<SinkFileSt
   public static final String COMPACT_INTERVAL_KEY =
       "tideline.sql.streaming.fileSink.log.compactInterval";
 
-  /** Conf key of the delay, in milliseconds, before old manifest files are deleted. */
+  /**
+   * Conf key of the delay before old manifest files are deleted: a time string, as the source's.
+   */
   public static final String CLEANUP_DELAY_KEY = "tideline.sql.streaming.fileSink.log.cleanupDelay";
 
   /** Conf key that turns the deletion of old manifest files on or off. */
@@ -73,7 +75,8 @@ public final class FileStreamSinkLog extends CompactibleFileStreamLog<SinkFileSt
         conf.getInt(COMPACT_INTERVAL_KEY, DEFAULT_COMPACT_INTERVAL),
         new Cleanup(
             conf.getBoolean(DELETION_KEY, true),
-            conf.getLong(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS),
+            TimeStrings.toMs(
+                CLEANUP_DELAY_KEY, conf.get(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS + "ms")),
             conf.getInt(MIN_BATCHES_TO_RETAIN_KEY, DEFAULT_MIN_BATCHES_TO_RETAIN)),
         clock,
         retention == null ? Long.MAX_VALUE : TimeStrings.toMs("retention", retention));

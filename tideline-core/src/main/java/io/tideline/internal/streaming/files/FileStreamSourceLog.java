@@ -34,7 +34,10 @@ public final class FileStreamSourceLog extends CompactibleFileStreamLog<FileEntr
   public static final String COMPACT_INTERVAL_KEY =
       "tideline.sql.streaming.fileSource.log.compactInterval";
 
-  /** Conf key of the delay, in milliseconds, before old log files are deleted. */
+  /**
+   * Conf key of the delay before old log files are deleted: a time string, milliseconds without a
+   * unit.
+   */
   public static final String CLEANUP_DELAY_KEY =
       "tideline.sql.streaming.fileSource.log.cleanupDelay";
 
@@ -55,7 +58,8 @@ public final class FileStreamSourceLog extends CompactibleFileStreamLog<FileEntr
         conf.getInt(COMPACT_INTERVAL_KEY, DEFAULT_COMPACT_INTERVAL),
         new Cleanup(
             conf.getBoolean(DELETION_KEY, true),
-            conf.getLong(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS),
+            TimeStrings.toMs(
+                CLEANUP_DELAY_KEY, conf.get(CLEANUP_DELAY_KEY, DEFAULT_CLEANUP_DELAY_MS + "ms")),
             conf.getInt(MIN_BATCHES_TO_RETAIN_KEY, DEFAULT_MIN_BATCHES_TO_RETAIN)),
         clock);
   }

@@ -234,6 +234,35 @@ class FileStreamSourceLogTest {
   }
 
   @Test
+  void open_confKeys_setIntervalDeletionDelayAndRetention() throws IOException {
+    TidelineConf conf =
+        new TidelineConf()
+            .set(FileStreamSourceLog.COMPACT_INTERVAL_KEY, "3")
+            .set(FileStreamSourceLog.CLEANUP_DELAY_KEY, "1m")
+            .set(FileStreamSourceLog.MIN_BATCHES_TO_RETAIN_KEY, "1");
+    FileStreamSourceLog log = FileStreamSourceLog.open(dir, conf, clock);
+    assertThat(log.compactInterval()).isEqualTo(3);
+    for (long id = 0; id <= 5; id++) {
+      log.add(id, batch(id));
+    }
+    ageAllFiles(clock.nowMs() - 60_000);
+    log.add(6, batch(6));
+    // minBatchId 6 → compaction 5 covers it; everything before 5 is older than one minute.
+    assertThat(fileNames()).containsExactly("5.compact", "6");
+
+    assertThat(FileStreamSourceLog.open(dir, new TidelineConf(), clock).compactInterval())
+        .isEqualTo(6);
+    TidelineConf noDeletion =
+        new TidelineConf()
+            .set(FileStreamSourceLog.DELETION_KEY, "false")
+            .set(FileStreamSourceLog.MIN_BATCHES_TO_RETAIN_KEY, "1");
+    FileStreamSourceLog kept =
+        FileStreamSourceLog.open(dir, noDeletion, new ManualClock(Long.MAX_VALUE / 2));
+    kept.add(7, batch(7));
+    assertThat(fileNames()).containsExactly("5.compact", "6", "7");
+  }
+
+  @Test
   void purge_isRefused() {
     FileStreamSourceLog log = log(10, false, 0);
     log.add(0, batch(0));
