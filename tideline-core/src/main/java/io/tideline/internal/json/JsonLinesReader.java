@@ -14,10 +14,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>How a batch is made: {@link LineReader} finds the next line in its large read buffer with a
  * byte scan; {@link RecordDecoder} parses the line in place (no copy of the line) and writes each
- * required field straight into the batch's vectors, skipping other fields unparsed. Vectors are
- * reused from batch to batch, as {@link BatchIterator} allows. Blank lines are skipped; malformed
- * lines follow the mode: kept with null fields (and the raw line in the corrupt-record column, if
- * required) in PERMISSIVE, dropped in DROPMALFORMED, an error naming the file and line in FAILFAST.
+ * required field straight into the batch's vectors, skipping other fields unparsed ({@link
+ * FastRecordScanner}'s byte scan for plain flat records, else Jackson). Vectors are reused from
+ * batch to batch, as {@link BatchIterator} allows. Blank lines are skipped; malformed lines follow
+ * the mode: kept with null fields (and the raw line in the corrupt-record column, if required) in
+ * PERMISSIVE, dropped in DROPMALFORMED, an error naming the file and line in FAILFAST.
  */
 final class JsonLinesReader implements BatchIterator {
   private final FileSplit split;
@@ -30,10 +31,24 @@ final class JsonLinesReader implements BatchIterator {
 
   JsonLinesReader(FileSplit split, StructType requiredSchema, JsonOptions options, int batchSize)
       throws IOException {
+    this(split, requiredSchema, options, batchSize, true);
+  }
+
+  /**
+   * @param fastPath whether records are tried with {@link FastRecordScanner} before Jackson; false
+   *     only in tests that compare both paths
+   */
+  JsonLinesReader(
+      FileSplit split,
+      StructType requiredSchema,
+      JsonOptions options,
+      int batchSize,
+      boolean fastPath)
+      throws IOException {
     this.split = split;
     this.options = options;
     this.batchSize = batchSize;
-    this.decoder = new RecordDecoder(requiredSchema, options, true);
+    this.decoder = new RecordDecoder(requiredSchema, options, true, fastPath);
     this.out = new StructVector(requiredSchema, batchSize);
     this.lines = new LineReader(split.path(), split.start(), split.length(), options.lineSeparator);
   }

@@ -47,6 +47,9 @@ final class RecordDecoder {
   private final boolean arrayAsStructs;
   final DecodeState state;
 
+  /** The byte-level decoder tried first on each record, or null when the schema needs Jackson. */
+  private final FastRecordScanner fast;
+
   private byte[] regionBuf;
   private int regionEnd;
 
@@ -67,6 +70,14 @@ final class RecordDecoder {
    *     reader, as Spark's); otherwise such a record is malformed ({@code from_json})
    */
   RecordDecoder(StructType schema, JsonOptions options, boolean arrayAsStructs) {
+    this(schema, options, arrayAsStructs, true);
+  }
+
+  /**
+   * @param fastPath whether to try {@link FastRecordScanner} before Jackson; false only in tests
+   *     that compare both paths
+   */
+  RecordDecoder(StructType schema, JsonOptions options, boolean arrayAsStructs, boolean fastPath) {
     this.schema = schema;
     this.factory = options.buildFactory();
     this.state = new DecodeState(options);
@@ -75,6 +86,7 @@ final class RecordDecoder {
     this.root =
         new ValueReader.StructReader(
             schema, state, corruptIndex < 0 ? null : options.columnNameOfCorruptRecord);
+    this.fast = fastPath ? FastRecordScanner.forSchema(schema, options, corruptIndex) : null;
   }
 
   /** The position of the corrupt-record column in {@code schema}, or -1; checks its type. */
@@ -121,6 +133,10 @@ final class RecordDecoder {
     if (first == end) {
       rowsWritten = 0;
       return EMPTY;
+    }
+    if (fast != null && fast.decode(buf, first, end, out, row)) {
+      rowsWritten = 1;
+      return OK;
     }
     if (buf == regionBuf && end <= regionEnd) {
       int status = decodeShared(buf, off, end, first, out, row);
