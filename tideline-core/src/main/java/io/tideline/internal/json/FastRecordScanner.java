@@ -10,6 +10,9 @@ import io.tideline.internal.vector.StructVector;
 import io.tideline.types.AtomicType;
 import io.tideline.types.DataType;
 import io.tideline.types.StructType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -56,6 +59,11 @@ final class FastRecordScanner {
 
   /** Jackson refuses longer names (StreamReadConstraints' default); decline long keys. */
   private static final int MAX_KEY_LENGTH = 1000;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   private static final double[] POWERS_OF_TEN = new double[23];
 
@@ -177,20 +185,10 @@ final class FastRecordScanner {
         return false;
       }
       int keyStart = i + 1;
-      int j = keyStart;
-      while (true) {
-        if (j >= end) {
-          return false;
-        }
-        byte b = buf[j];
-        if (b == '"') {
-          break;
-        }
-        // Escapes could spell a needed name; control and non-ASCII bytes need Jackson's checks.
-        if (b == '\\' || b < 0x20) {
-          return false;
-        }
-        j++;
+      int j = findSpecial(buf, keyStart, end);
+      // Escapes could spell a needed name; control and non-ASCII bytes need Jackson's checks.
+      if (j >= end || buf[j] != '"') {
+        return false;
       }
       int keyLength = j - keyStart;
       if (keyLength > MAX_KEY_LENGTH) {
@@ -258,21 +256,14 @@ final class FastRecordScanner {
   private int scanScalar(byte[] buf, int i, int end, int f) {
     byte b = buf[i];
     if (b == '"') {
-      int j = i + 1;
-      while (j < end) {
-        byte c = buf[j];
-        if (c == '"') {
-          valueKind[f] = V_STRING;
-          valueStart[f] = i + 1;
-          valueEnd[f] = j;
-          return j + 1;
-        }
-        if (c == '\\' || c < 0x20) {
-          return -1;
-        }
-        j++;
+      int j = findSpecial(buf, i + 1, end);
+      if (j >= end || buf[j] != '"') {
+        return -1;
       }
-      return -1;
+      valueKind[f] = V_STRING;
+      valueStart[f] = i + 1;
+      valueEnd[f] = j;
+      return j + 1;
     }
     if (b == '-' || (b >= '0' && b <= '9')) {
       int j = skipNumber(buf, i, end);
@@ -369,42 +360,73 @@ final class FastRecordScanner {
   /** Skips the string whose opening quote is at {@code i}, checking its escapes. */
   private static int skipString(byte[] buf, int i, int end) {
     int j = i + 1;
-    while (j < end) {
+    while (true) {
+      j = findSpecial(buf, j, end);
+      if (j >= end) {
+        return -1;
+      }
       byte c = buf[j];
       if (c == '"') {
         return j + 1;
       }
-      if (c < 0x20) {
+      if (c != '\\') {
         // Control characters need an option, and non-ASCII needs Jackson's UTF-8 validation.
         return -1;
       }
-      if (c == '\\') {
-        if (j + 1 >= end) {
-          return -1;
-        }
-        byte e = buf[j + 1];
-        if (e == 'u') {
-          if (j + 6 > end) {
-            return -1;
-          }
-          for (int k = j + 2; k < j + 6; k++) {
-            if (Character.digit(buf[k], 16) < 0) {
-              return -1;
-            }
-          }
-          j += 6;
-          continue;
-        }
-        if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r'
-            && e != 't') {
-          return -1;
-        }
-        j += 2;
-        continue;
+      j = skipEscape(buf, j, end);
+      if (j < 0) {
+        return -1;
       }
-      j++;
     }
-    return -1;
+  }
+
+  /** The position after the valid escape at {@code j}, or -1 for one Jackson would reject. */
+  private static int skipEscape(byte[] buf, int j, int end) {
+    if (j + 1 >= end) {
+      return -1;
+    }
+    byte e = buf[j + 1];
+    if (e == 'u') {
+      if (j + 6 > end) {
+        return -1;
+      }
+      for (int k = j + 2; k < j + 6; k++) {
+        if (Character.digit(buf[k], 16) < 0) {
+          return -1;
+        }
+      }
+      return j + 6;
+    }
+    boolean simple =
+        e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+            || e == 't';
+    return simple ? j + 2 : -1;
+  }
+
+  /**
+   * The position of the first byte in {@code buf[j, end)} that ends a plain ASCII string run: a
+   * quote, a backslash, a control byte or a non-ASCII byte; {@code end} when there is none. Looks
+   * at eight bytes per step: each test flags a matching byte by its high bit, and the lowest flag
+   * is always a true match (borrows only carry upwards).
+   */
+  static int findSpecial(byte[] buf, int j, int end) {
+    for (; j + 8 <= end; j += 8) {
+      long w = (long) LONGS.get(buf, j);
+      long q = w ^ 0x2222222222222222L;
+      long bs = w ^ 0x5C5C5C5C5C5C5C5CL;
+      long hit = ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w;
+      hit &= HIGHS;
+      if (hit != 0) {
+        return j + (Long.numberOfTrailingZeros(hit) >>> 3);
+      }
+    }
+    for (; j < end; j++) {
+      byte c = buf[j];
+      if (c == '"' || c == '\\' || c < 0x20) {
+        return j;
+      }
+    }
+    return end;
   }
 
   /**
