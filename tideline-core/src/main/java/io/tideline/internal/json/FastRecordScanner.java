@@ -94,6 +94,9 @@ final class FastRecordScanner {
   private final double[] doubles;
   private final char[] chars = new char[64];
 
+  /** Whether the number {@link #skipNumber} last read has a fraction or an exponent. */
+  private boolean numberIsFloat;
+
   private FastRecordScanner(StructType schema, JsonOptions options, int corruptIndex) {
     int n = schema.size() - (corruptIndex >= 0 ? 1 : 0);
     this.positions = new int[n];
@@ -246,7 +249,16 @@ final class FastRecordScanner {
   }
 
   private static boolean nameIs(byte[] name, byte[] buf, int at, int len) {
-    return name.length == len && Arrays.equals(name, 0, len, buf, at, at + len);
+    if (name.length != len) {
+      return false;
+    }
+    // Field names are short: a plain loop beats the setup of a vectorized mismatch.
+    for (int k = 0; k < len; k++) {
+      if (name[k] != buf[at + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -270,7 +282,7 @@ final class FastRecordScanner {
       if (j < 0) {
         return -1;
       }
-      valueKind[f] = isInteger(buf, i, j) ? V_INT : V_FLOAT;
+      valueKind[f] = numberIsFloat ? V_FLOAT : V_INT;
       valueStart[f] = i;
       valueEnd[f] = j;
       return j;
@@ -285,18 +297,8 @@ final class FastRecordScanner {
     return j;
   }
 
-  private static boolean isInteger(byte[] buf, int from, int to) {
-    for (int k = from; k < to; k++) {
-      byte c = buf[k];
-      if (c == '.' || c == 'e' || c == 'E') {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Skips any JSON value at {@code i}, validating it as Jackson would; -1 to decline. */
-  private static int skipValue(byte[] buf, int i, int end, int depth) {
+  private int skipValue(byte[] buf, int i, int end, int depth) {
     byte b = buf[i];
     if (b == '"') {
       return skipString(buf, i, end);
@@ -310,7 +312,7 @@ final class FastRecordScanner {
     return skipLiteral(buf, i, end);
   }
 
-  private static int skipContainer(byte[] buf, int i, int end, int depth) {
+  private int skipContainer(byte[] buf, int i, int end, int depth) {
     boolean object = buf[i] == '{';
     byte close = object ? (byte) '}' : (byte) ']';
     i = skipWhitespace(buf, i + 1, end);
@@ -410,14 +412,16 @@ final class FastRecordScanner {
    * is always a true match (borrows only carry upwards).
    */
   static int findSpecial(byte[] buf, int j, int end) {
-    for (; j + 8 <= end; j += 8) {
+    // Words may reach past end (not past the array): a match there only means "none before end".
+    int wordLimit = buf.length - 8;
+    for (; j < end && j <= wordLimit; j += 8) {
       long w = (long) LONGS.get(buf, j);
       long q = w ^ 0x2222222222222222L;
       long bs = w ^ 0x5C5C5C5C5C5C5C5CL;
       long hit = ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((w - 0x2020202020202020L) & ~w) | w;
       hit &= HIGHS;
       if (hit != 0) {
-        return j + (Long.numberOfTrailingZeros(hit) >>> 3);
+        return Math.min(end, j + (Long.numberOfTrailingZeros(hit) >>> 3));
       }
     }
     for (; j < end; j++) {
@@ -426,14 +430,16 @@ final class FastRecordScanner {
         return j;
       }
     }
-    return end;
+    return Math.min(j, end);
   }
 
   /**
-   * Skips a number in JSON's strict grammar ({@code -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?}); what
-   * follows it is checked by the caller, which accepts only a delimiter.
+   * Skips a number in JSON's strict grammar ({@code -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?}), noting
+   * in {@link #numberIsFloat} whether it is an integer; what follows it is checked by the caller,
+   * which accepts only a delimiter.
    */
-  private static int skipNumber(byte[] buf, int i, int end) {
+  private int skipNumber(byte[] buf, int i, int end) {
+    numberIsFloat = false;
     int j = i;
     if (buf[j] == '-') {
       j++;
@@ -454,6 +460,7 @@ final class FastRecordScanner {
       if (j == digits) {
         return -1;
       }
+      numberIsFloat = true;
     }
     if (j < end && (buf[j] == 'e' || buf[j] == 'E')) {
       j++;
@@ -465,6 +472,7 @@ final class FastRecordScanner {
       if (j == digits) {
         return -1;
       }
+      numberIsFloat = true;
     }
     return j;
   }
