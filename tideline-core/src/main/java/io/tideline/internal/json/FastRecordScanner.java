@@ -185,31 +185,59 @@ final class FastRecordScanner {
    * row} of {@code out}; false, with nothing written, when the record is not one it handles.
    */
   boolean decode(byte[] buf, int from, int end, StructVector out, int row) {
-    int s = ++stamp;
-    if (s == 0) {
-      Arrays.fill(seenStamp, 0);
-      s = stamp = 1;
-    }
-    if (!scan(buf, from, end, s) || !convert(buf, s)) {
+    int s = nextStamp();
+    if (scan(buf, from, end, s) != end || !convert(buf, s)) {
       return false;
     }
     write(buf, s, out, row);
     return true;
   }
 
-  /** Pass 1: validates the record and notes each needed value. */
-  private boolean scan(byte[] buf, int from, int end, int s) {
+  /**
+   * Decodes the line that starts at {@code from} and ends at the first {@code \n} before {@code
+   * limit}, finding that end itself (so the line is scanned once, not once for its end and again
+   * for its record); returns the position of that {@code \n}, or -1, with nothing written, when the
+   * line is not one it handles (blank, unusual, or not ending before {@code limit}).
+   */
+  int decodeLine(byte[] buf, int from, int limit, StructVector out, int row) {
+    int first = skipWhitespace(buf, from, limit);
+    if (first >= limit) {
+      return -1;
+    }
+    int s = nextStamp();
+    int stop = scan(buf, first, limit, s);
+    if (stop < 0 || stop >= limit || buf[stop] != '\n' || !convert(buf, s)) {
+      return -1;
+    }
+    write(buf, s, out, row);
+    return stop;
+  }
+
+  private int nextStamp() {
+    int s = ++stamp;
+    if (s == 0) {
+      Arrays.fill(seenStamp, 0);
+      s = stamp = 1;
+    }
+    return s;
+  }
+
+  /**
+   * Pass 1: validates the record at {@code from} and notes each needed value; returns the position
+   * after the record and the white space that follows it, or -1 to decline.
+   */
+  private int scan(byte[] buf, int from, int end, int s) {
     if (buf[from] != '{') {
-      return false;
+      return -1;
     }
     int i = skipWhitespace(buf, from + 1, end);
     if (i < end && buf[i] == '}') {
-      return skipWhitespace(buf, i + 1, end) == end;
+      return skipWhitespace(buf, i + 1, end);
     }
     int expected = 0;
     while (true) {
       if (i >= end || buf[i] != '"') {
-        return false;
+        return -1;
       }
       int keyStart = i + 1;
       int f;
@@ -221,46 +249,46 @@ final class FastRecordScanner {
         j = findSpecial(buf, keyStart, end);
         // Escapes could spell a needed name; control and non-ASCII bytes need Jackson's checks.
         if (j >= end || buf[j] != '"') {
-          return false;
+          return -1;
         }
         int keyLength = j - keyStart;
         if (keyLength > MAX_KEY_LENGTH) {
-          return false;
+          return -1;
         }
         f = field(buf, keyStart, keyLength, expected);
       }
       i = skipWhitespace(buf, j + 1, end);
       if (i >= end || buf[i] != ':') {
-        return false;
+        return -1;
       }
       i = skipWhitespace(buf, i + 1, end);
       if (i >= end) {
-        return false;
+        return -1;
       }
       if (f < 0) {
         i = skipValue(buf, i, end, 0);
       } else {
         if (seenStamp[f] == s) {
-          return false;
+          return -1;
         }
         seenStamp[f] = s;
         expected = f + 1;
         i = scanScalar(buf, i, end, f);
       }
       if (i < 0) {
-        return false;
+        return -1;
       }
       i = skipWhitespace(buf, i, end);
       if (i >= end) {
-        return false;
+        return -1;
       }
       byte b = buf[i];
       if (b == ',') {
         i = skipWhitespace(buf, i + 1, end);
       } else if (b == '}') {
-        return skipWhitespace(buf, i + 1, end) == end;
+        return skipWhitespace(buf, i + 1, end);
       } else {
-        return false;
+        return -1;
       }
     }
   }
@@ -559,10 +587,14 @@ final class FastRecordScanner {
     return -1;
   }
 
+  /**
+   * Skips JSON white space except {@code \n}: a line's end for {@link #decodeLine}, and rare enough
+   * inside a record that declining it costs nothing.
+   */
   private static int skipWhitespace(byte[] buf, int i, int end) {
     while (i < end) {
       byte b = buf[i];
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+      if (b != ' ' && b != '\t' && b != '\r') {
         return i;
       }
       i++;

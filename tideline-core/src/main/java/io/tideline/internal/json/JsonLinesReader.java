@@ -29,6 +29,9 @@ final class JsonLinesReader implements BatchIterator {
   private final int batchSize;
   private int seenFills = -1;
 
+  /** Whether lines are first tried whole by the fast path, which then also finds their ends. */
+  private final boolean fastLines;
+
   JsonLinesReader(FileSplit split, StructType requiredSchema, JsonOptions options, int batchSize)
       throws IOException {
     this(split, requiredSchema, options, batchSize, true);
@@ -51,6 +54,7 @@ final class JsonLinesReader implements BatchIterator {
     this.decoder = new RecordDecoder(requiredSchema, options, true, fastPath);
     this.out = new StructVector(requiredSchema, batchSize);
     this.lines = new LineReader(split.path(), split.start(), split.length(), options.lineSeparator);
+    this.fastLines = decoder.hasFastPath() && options.lineSeparator == null;
   }
 
   @Override
@@ -58,13 +62,30 @@ final class JsonLinesReader implements BatchIterator {
     out.reset();
     int row = 0;
     try {
-      while (row < batchSize && lines.next()) {
+      while (row < batchSize) {
+        boolean triedFast = false;
+        if (fastLines) {
+          int start = lines.peekLineStart();
+          if (start >= 0) {
+            int newlineAt = decoder.decodeLine(lines.buffer(), start, lines.limit(), out, row);
+            if (newlineAt >= 0) {
+              lines.skipLine(newlineAt);
+              row++;
+              continue;
+            }
+            triedFast = true;
+          }
+        }
+        if (!lines.next()) {
+          break;
+        }
         byte[] buf = lines.buffer();
         if (lines.fills() != seenFills) {
           seenFills = lines.fills();
           decoder.setRegion(buf, lines.limit());
         }
-        int status = decoder.decode(buf, lines.lineStart(), lines.lineLength(), out, row);
+        int status =
+            decoder.decode(buf, lines.lineStart(), lines.lineLength(), out, row, !triedFast);
         if (status == RecordDecoder.OK) {
           row += decoder.rowsWritten;
         } else if (status != RecordDecoder.EMPTY) {

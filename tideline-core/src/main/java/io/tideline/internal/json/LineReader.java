@@ -113,6 +113,27 @@ final class LineReader implements Closeable {
     }
   }
 
+  /**
+   * Where the next owned line starts in {@link #buffer()}, for a caller that finds the line's end
+   * itself and then calls {@link #skipLine}; -1 when there is no next owned line, or the separator
+   * is not the default one. The line may run past {@link #limit()}.
+   */
+  int peekLineStart() {
+    if (!defaultSep || done || bufFileOffset + pos >= end) {
+      return -1;
+    }
+    return pos;
+  }
+
+  /**
+   * Makes the line from {@link #peekLineStart()} to the {@code \n} at {@code newlineAt} (a caller
+   * found it before {@link #limit()}) the current line, as {@link #next()} would have.
+   */
+  void skipLine(int newlineAt) {
+    setLine(pos, newlineAt);
+    pos = newlineAt + 1;
+  }
+
   private void setLine(int from, int to) {
     int len = to - from;
     if (defaultSep && len > 0 && buf[to - 1] == '\r') {

@@ -125,6 +125,14 @@ final class RecordDecoder {
    * #EMPTY}. The cause of a malformed record is in {@link DecodeState#cause()}.
    */
   int decode(byte[] buf, int off, int len, StructVector out, int row) {
+    return decode(buf, off, len, out, row, true);
+  }
+
+  /**
+   * As {@link #decode(byte[], int, int, StructVector, int)}; {@code tryFast} false skips the fast
+   * path, for a record that {@link #decodeLine} already declined.
+   */
+  int decode(byte[] buf, int off, int len, StructVector out, int row, boolean tryFast) {
     int end = off + len;
     int first = off;
     while (first < end && isWhitespace(buf[first])) {
@@ -134,7 +142,7 @@ final class RecordDecoder {
       rowsWritten = 0;
       return EMPTY;
     }
-    if (fast != null && fast.decode(buf, first, end, out, row)) {
+    if (tryFast && fast != null && fast.decode(buf, first, end, out, row)) {
       rowsWritten = 1;
       return OK;
     }
@@ -193,6 +201,24 @@ final class RecordDecoder {
       throw new IllegalStateException("Bug in Tideline: I/O error parsing a byte array", e);
     }
     return finish(buf, off, end - off, out, row);
+  }
+
+  /** Whether {@link #decodeLine} can decode anything for this schema. */
+  boolean hasFastPath() {
+    return fast != null;
+  }
+
+  /**
+   * Decodes the {@code \n}-terminated line at {@code from} with the fast path alone, finding the
+   * line's end on the way ({@link FastRecordScanner#decodeLine}); returns the position of the
+   * {@code \n}, or -1 with nothing written when the line needs {@link #decode}.
+   */
+  int decodeLine(byte[] buf, int from, int limit, StructVector out, int row) {
+    int stop = fast == null ? -1 : fast.decodeLine(buf, from, limit, out, row);
+    if (stop >= 0) {
+      rowsWritten = 1;
+    }
+    return stop;
   }
 
   private int decodeAlone(byte[] buf, int off, int len, StructVector out, int row) {

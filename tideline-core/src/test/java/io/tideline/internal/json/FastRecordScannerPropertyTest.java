@@ -136,15 +136,16 @@ class FastRecordScannerPropertyTest {
     }
   }
 
-  @Property(tries = 100)
+  @Property(tries = 200)
   void read_eachMode_fastPathEqualsJacksonAlone(
       @ForAll("records") List<String> lines,
       @ForAll("schemas") StructType schema,
-      @ForAll JsonOptions.Mode mode)
+      @ForAll JsonOptions.Mode mode,
+      @ForAll boolean crlf)
       throws IOException {
     Path file = Files.createTempFile("fast-json", ".json");
     try {
-      Files.write(file, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+      Files.write(file, String.join(crlf ? "\r\n" : "\n", lines).getBytes(StandardCharsets.UTF_8));
       JsonOptions options = new JsonOptions(Map.of("mode", mode.name()), ZoneOffset.UTC);
       assertThat(readAll(file, schema, options, true))
           .isEqualTo(readAll(file, schema, options, false));
