@@ -715,28 +715,26 @@ final class FastRecordScanner {
       i++;
     }
     long significand = 0;
-    int digits = 0;
-    int fractionDigits = 0;
-    boolean fraction = false;
-    for (; i < to; i++) {
-      byte c = buf[i];
-      if (c == '.') {
-        fraction = true;
-        continue;
-      }
-      if (c == 'e' || c == 'E') {
-        break;
-      }
-      if (significand != 0 || c != '0') {
-        digits++;
-      }
+    int digitsFrom = i;
+    byte c;
+    while (i < to && (c = buf[i]) >= '0' && c <= '9') {
       significand = significand * 10 + (c - '0');
-      if (fraction) {
-        fractionDigits++;
+      i++;
+    }
+    int digits = i - digitsFrom;
+    int fractionDigits = 0;
+    if (i < to && buf[i] == '.') {
+      int fractionFrom = ++i;
+      while (i < to && (c = buf[i]) >= '0' && c <= '9') {
+        significand = significand * 10 + (c - '0');
+        i++;
       }
-      if (digits > 18) {
-        return slowDouble(buf, from, to);
-      }
+      fractionDigits = i - fractionFrom;
+      digits += fractionDigits;
+    }
+    // Up to 18 digits cannot overflow the long; longer numbers take the general path.
+    if (digits > 18) {
+      return slowDouble(buf, from, to);
     }
     int exponent = 0;
     if (i < to) {
