@@ -410,8 +410,9 @@ final class FastRecordScanner {
         if (buf[i] != '"') {
           return -1;
         }
+        int keyAt = i;
         i = skipString(buf, i, end);
-        if (i < 0) {
+        if (i < 0 || i - keyAt > MAX_KEY_LENGTH) {
           return -1;
         }
         i = skipWhitespace(buf, i, end);

@@ -91,6 +91,7 @@ class FastRecordScannerTest {
       "{\"s\":\"a\"", // truncated
       "[{\"s\":\"a\"}]", // top-level array
       "{\"s\":\"a\"}\u000b", // vertical tab is not JSON white space
+      "{\"x\":{\"" + "k".repeat(2000) + "\":1},\"s\":\"a\"}", // Jackson limits name lengths
     };
     for (String json : declined) {
       out.reset();
