@@ -21,6 +21,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Histogram;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * The fast byte-level path plus its Jackson fallback decodes exactly what the Jackson path alone
@@ -107,6 +110,7 @@ class FastRecordScannerPropertyTest {
           "{\"k\":\"\\u12G4\"}");
 
   @Property(tries = 400)
+  @StatisticsReport(format = Histogram.class)
   void decode_fastPathAndFallback_equalJacksonAlone(
       @ForAll("records") List<String> lines, @ForAll("schemas") StructType schema) {
     byte[] buf = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
@@ -122,6 +126,7 @@ class FastRecordScannerPropertyTest {
       int len = line.getBytes(StandardCharsets.UTF_8).length;
       fastOut.reset();
       jacksonOut.reset();
+      statisticsOfFastPath(schema, options, buf, off, len);
       int fastStatus = fast.decode(buf, off, len, fastOut, 0);
       int jacksonStatus = jackson.decode(buf, off, len, jacksonOut, 0);
       assertThat(fastStatus).as("status of %s", line).isEqualTo(jacksonStatus);
@@ -133,6 +138,22 @@ class FastRecordScannerPropertyTest {
         assertThat(fast.state.cause()).isEqualTo(jackson.state.cause());
       }
       off += len + 1;
+    }
+    Statistics.label("fast path").coverage(c -> c.check("decoded").percentage(p -> p > 20));
+  }
+
+  /** Records which records the fast path decodes itself, so the property cannot pass vacuously. */
+  private static void statisticsOfFastPath(
+      StructType schema, JsonOptions options, byte[] buf, int off, int len) {
+    int corrupt = RecordDecoder.corruptIndex(schema, options.columnNameOfCorruptRecord);
+    FastRecordScanner scanner = FastRecordScanner.forSchema(schema, options, corrupt);
+    int first = off;
+    while (first < off + len && (buf[first] == ' ' || buf[first] == '\t' || buf[first] == '\r')) {
+      first++;
+    }
+    if (first < off + len) {
+      boolean handled = scanner.decode(buf, first, off + len, new StructVector(schema, 1), 0);
+      Statistics.label("fast path").collect(handled ? "decoded" : "declined");
     }
   }
 
@@ -197,7 +218,7 @@ class FastRecordScannerPropertyTest {
 
   @Provide
   Arbitrary<List<String>> records() {
-    return Arbitraries.oneOf(record(), record(), record(), malformed(), blank())
+    return Arbitraries.oneOf(record(), record(), plainRecord(), plainRecord(), malformed(), blank())
         .list()
         .ofMaxSize(8);
   }
@@ -225,7 +246,38 @@ class FastRecordScannerPropertyTest {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, Arbitraries.of(SCALARS)),
         net.jqwik.api.Tuple.of(2, numbers),
-        net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(6).map(s -> quote(s))));
+        net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(6).map(s -> quote(s))),
+        net.jqwik.api.Tuple.of(1, nested(3)),
+        net.jqwik.api.Tuple.of(6, plain()));
+  }
+
+  /** Values the fast path decodes itself for some field type. */
+  private Arbitrary<String> plain() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().alpha().numeric().ofMaxLength(12).map(s -> "\"" + s + "\""),
+        Arbitraries.integers().between(-1000, 100000).map(String::valueOf),
+        Arbitraries.integers().between(0, 99999).map(v -> v / 100 + "." + v % 100),
+        Arbitraries.of("true", "false", "null", "\"2024-01-15T00:00:09Z\"", "\"2023-12-31\""));
+  }
+
+  /** Random arrays and objects of scalars, nested up to {@code depth}, with random white space. */
+  private Arbitrary<String> nested(int depth) {
+    Arbitrary<String> element =
+        depth == 0
+            ? Arbitraries.of(SCALARS)
+            : Arbitraries.oneOf(Arbitraries.of(SCALARS), Arbitraries.lazy(() -> nested(depth - 1)));
+    Arbitrary<String> array =
+        Combinators.combine(element.list().ofMaxSize(4), whitespace())
+            .as((items, w) -> "[" + w + String.join(w + "," + w, items) + w + "]");
+    Arbitrary<String> object =
+        Combinators.combine(
+                Combinators.combine(Arbitraries.of(KEYS), whitespace(), element)
+                    .as((k, w, v) -> "\"" + k + "\"" + w + ":" + w + v)
+                    .list()
+                    .ofMaxSize(4),
+                whitespace())
+            .as((members, w) -> "{" + w + String.join(w + "," + w, members) + w + "}");
+    return Arbitraries.oneOf(array, object);
   }
 
   private static String quote(String s) {
@@ -261,6 +313,30 @@ class FastRecordScannerPropertyTest {
               }
               return sb.append(sep).append('}').append(after).toString();
             });
+  }
+
+  /** A record of well-typed values for each key, with ordinary white space. */
+  private Arbitrary<String> plainRecord() {
+    Arbitrary<String> member =
+        Arbitraries.of(KEYS)
+            .flatMap(
+                k ->
+                    typedValue(k)
+                        .map(v -> "\"" + k + "\"" + (v.length() % 3 == 0 ? " : " : ":") + v));
+    return member.list().ofMaxSize(9).map(ms -> "{" + String.join(", ", ms) + "}");
+  }
+
+  private Arbitrary<String> typedValue(String key) {
+    Arbitrary<Integer> ints = Arbitraries.integers().between(-100000, 100000);
+    return switch (key) {
+      case "l", "i" -> ints.map(String::valueOf);
+      case "d" -> Arbitraries.oneOf(ints.map(String::valueOf), plain());
+      case "b" -> Arbitraries.of("true", "false", "null");
+      case "t" ->
+          Arbitraries.of("\"2024-01-15T00:00:09Z\"", "\"2024-01-15 10:30:00.5\"", "1700000000");
+      case "dt" -> Arbitraries.of("\"2024-01-15\"", "\"2000-02-29\"", "null");
+      default -> plain();
+    };
   }
 
   private Arbitrary<String> malformed() {
