@@ -30,7 +30,16 @@ final class JsonLinesReader implements BatchIterator {
   private int seenFills = -1;
 
   /** Whether lines are first tried whole by the fast path, which then also finds their ends. */
-  private final boolean fastLines;
+  private boolean fastLines;
+
+  /** False once the fast path declined most lines of a window: this data needs Jackson. */
+  private boolean fastUseful = true;
+
+  private int fastAttempts;
+  private int fastDeclines;
+
+  /** Lines per window over which the fast path's decline rate is judged. */
+  private static final int FAST_WINDOW = 1024;
 
   JsonLinesReader(FileSplit split, StructType requiredSchema, JsonOptions options, int batchSize)
       throws IOException {
@@ -68,6 +77,7 @@ final class JsonLinesReader implements BatchIterator {
           int start = lines.peekLineStart();
           if (start >= 0) {
             int newlineAt = decoder.decodeLine(lines.buffer(), start, lines.limit(), out, row);
+            noteFastAttempt(newlineAt < 0);
             if (newlineAt >= 0) {
               lines.skipLine(newlineAt);
               row++;
@@ -85,7 +95,8 @@ final class JsonLinesReader implements BatchIterator {
           decoder.setRegion(buf, lines.limit());
         }
         int status =
-            decoder.decode(buf, lines.lineStart(), lines.lineLength(), out, row, !triedFast);
+            decoder.decode(
+                buf, lines.lineStart(), lines.lineLength(), out, row, fastUseful && !triedFast);
         if (status == RecordDecoder.OK) {
           row += decoder.rowsWritten;
         } else if (status != RecordDecoder.EMPTY) {
@@ -104,6 +115,26 @@ final class JsonLinesReader implements BatchIterator {
       throw JsonErrors.readFailed(split.path().toString(), e);
     }
     return row == 0 ? null : new Batch(out.children(), row);
+  }
+
+  /**
+   * Stops trying the fast path when it declined more than half the lines of a window (data with
+   * escapes or non-ASCII text in needed fields, say), where each try would only add to Jackson's
+   * work. Which path decodes a line never changes its result.
+   */
+  private void noteFastAttempt(boolean declined) {
+    fastAttempts++;
+    if (declined) {
+      fastDeclines++;
+    }
+    if (fastAttempts == FAST_WINDOW) {
+      if (fastDeclines * 2 > fastAttempts) {
+        fastLines = false;
+        fastUseful = false;
+      }
+      fastAttempts = 0;
+      fastDeclines = 0;
+    }
   }
 
   /** The file and line of the current record, for messages. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -170,6 +171,28 @@ class FastRecordScannerPropertyTest {
       JsonOptions options = new JsonOptions(Map.of("mode", mode.name()), ZoneOffset.UTC);
       assertThat(readAll(file, schema, options, true))
           .isEqualTo(readAll(file, schema, options, false));
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Example
+  void read_mostlyDeclinedLinesThenPlainOnes_equalJacksonAlone() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < 3000; k++) {
+      if (k < 1500 || k % 7 == 0) {
+        sb.append("{\"s\":\"esc\\\"aped ").append(k).append("\",\"l\":").append(k).append("}\n");
+      } else {
+        sb.append("{\"s\":\"plain").append(k).append("\",\"d\":").append(k).append(".5}\n");
+      }
+    }
+    Path file = Files.createTempFile("fast-json", ".json");
+    try {
+      Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+      JsonOptions options = new JsonOptions(Map.of(), ZoneOffset.UTC);
+      List<Object> fast = readAll(file, FULL, options, true);
+      assertThat(fast).isEqualTo(readAll(file, FULL, options, false));
+      assertThat(fast.toString()).contains("esc\"aped 1499", "plain2999");
     } finally {
       Files.delete(file);
     }
