@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 /**
  * Reads files of one format ({@code FileRelation}): lists the paths recursively (skipping names
  * that start with {@code _} or {@code .}, as Spark does), cuts splittable files into splits of at
- * most {@code tideline.sql.files.maxPartitionBytes}, packs splits into partitions the way Spark's
- * {@code FilePartition} does (largest first, each file costing an extra 4 MB to open), and reads
- * only the columns the plan above needs.
+ * most {@link #maxSplitBytes} (Spark's rule over {@code tideline.sql.files.maxPartitionBytes}),
+ * packs splits into partitions the way Spark's {@code FilePartition} does (largest first, each file
+ * costing an extra 4 MB to open), and reads only the columns the plan above needs.
  */
 public final class FileScanExec extends ExecNode {
   /** Spark's {@code spark.sql.files.openCostInBytes}. */
@@ -56,10 +56,28 @@ public final class FileScanExec extends ExecNode {
     this.conf = conf;
     FileFormat fileFormat = fileFormat(format);
     List<Path> files = listFiles(this.roots);
+    long maxSplitBytes = maxSplitBytes(files, conf.maxPartitionBytes(), conf.parallelism());
     this.partitions =
         packSplits(
-            planSplits(files, fileFormat.isSplittable(this.options), conf.maxPartitionBytes()),
-            conf.maxPartitionBytes());
+            planSplits(files, fileFormat.isSplittable(this.options), maxSplitBytes), maxSplitBytes);
+  }
+
+  /**
+   * Spark's split size ({@code FilePartition.maxSplitBytes}): {@code maxPartitionBytes}, lowered to
+   * the bytes per core (counting each file's open cost) when the input is small, so that every core
+   * gets work; never below the open cost.
+   */
+  static long maxSplitBytes(List<Path> files, long maxPartitionBytes, int parallelism) {
+    long totalBytes = 0;
+    for (Path f : files) {
+      try {
+        totalBytes += Files.size(f) + OPEN_COST_BYTES;
+      } catch (IOException e) {
+        throw ExecErrors.fileReadFailed(f, 0, 0, e);
+      }
+    }
+    long bytesPerCore = totalBytes / Math.max(1, parallelism);
+    return Math.min(maxPartitionBytes, Math.max(OPEN_COST_BYTES, bytesPerCore));
   }
 
   private static FileFormat fileFormat(String format) {

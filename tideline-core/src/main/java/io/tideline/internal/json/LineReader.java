@@ -15,14 +15,25 @@ import java.util.Arrays;
  * byte boundaries yield each line exactly once.
  *
  * <p>Lines are handed out in place, as a range of {@link #buffer()}, valid until the next call to
- * {@link #next()}: no per-line copy. The default terminator is {@code \n}, with a {@code \r} before
- * it dropped; a user {@code lineSep} is matched as given.
+ * {@link #next()}: no per-line copy, and not after {@link #close()}, which recycles the buffer. The
+ * default terminator is {@code \n}, with a {@code \r} before it dropped; a user {@code lineSep} is
+ * matched as given.
  */
 final class LineReader implements Closeable {
   private static final int DEFAULT_BUFFER = 4 << 20;
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * One spare read buffer per thread, handed from a closed reader to the next one: a split's 4 MB
+   * buffer is a humongous allocation for G1, and one per split costs a collection every few splits.
+   * A reader takes the spare exclusively, so readers open at the same time never share a buffer.
+   */
+  private static final ThreadLocal<byte[]> SPARE_BUFFER = new ThreadLocal<>();
+
+  /** Buffers grown past this (for very long lines) are not kept. */
+  private static final int MAX_SPARE_BUFFER = 4 * DEFAULT_BUFFER;
 
   private final FileChannel channel;
   private final long end;
@@ -53,7 +64,7 @@ final class LineReader implements Closeable {
     this.end = start + length;
     this.defaultSep = lineSep == null;
     this.sep = lineSep == null ? new byte[] {'\n'} : lineSep;
-    this.buf = new byte[(int) Math.min(DEFAULT_BUFFER, Math.max(64 << 10, length + (64 << 10)))];
+    this.buf = takeBuffer((int) Math.min(DEFAULT_BUFFER, Math.max(64 << 10, length + (64 << 10))));
     if (start > 0) {
       long from = Math.max(0, start - sep.length);
       bufFileOffset = from;
@@ -79,6 +90,15 @@ final class LineReader implements Closeable {
     } else {
       channel.position(0);
     }
+  }
+
+  private static byte[] takeBuffer(int size) {
+    byte[] spare = SPARE_BUFFER.get();
+    if (spare != null && spare.length >= size) {
+      SPARE_BUFFER.set(null);
+      return spare;
+    }
+    return new byte[size];
   }
 
   /** Advances to the next owned line; false when there is none. */
@@ -111,6 +131,27 @@ final class LineReader implements Closeable {
       fill();
       searchFrom = pos + Math.max(0, scanned - sep.length + 1);
     }
+  }
+
+  /**
+   * Where the next owned line starts in {@link #buffer()}, for a caller that finds the line's end
+   * itself and then calls {@link #skipLine}; -1 when there is no next owned line, or the separator
+   * is not the default one. The line may run past {@link #limit()}.
+   */
+  int peekLineStart() {
+    if (!defaultSep || done || bufFileOffset + pos >= end) {
+      return -1;
+    }
+    return pos;
+  }
+
+  /**
+   * Makes the line from {@link #peekLineStart()} to the {@code \n} at {@code newlineAt} (a caller
+   * found it before {@link #limit()}) the current line, as {@link #next()} would have.
+   */
+  void skipLine(int newlineAt) {
+    setLine(pos, newlineAt);
+    pos = newlineAt + 1;
   }
 
   private void setLine(int from, int to) {
@@ -215,6 +256,12 @@ final class LineReader implements Closeable {
 
   @Override
   public void close() throws IOException {
+    byte[] b = buf;
+    // Cleared first, so a second close cannot hand out a buffer another reader has taken.
+    buf = null;
+    if (b != null && b.length <= MAX_SPARE_BUFFER) {
+      SPARE_BUFFER.set(b);
+    }
     channel.close();
   }
 }

@@ -47,6 +47,9 @@ final class RecordDecoder {
   private final boolean arrayAsStructs;
   final DecodeState state;
 
+  /** The byte-level decoder tried first on each record, or null when the schema needs Jackson. */
+  private final FastRecordScanner fast;
+
   private byte[] regionBuf;
   private int regionEnd;
 
@@ -67,6 +70,14 @@ final class RecordDecoder {
    *     reader, as Spark's); otherwise such a record is malformed ({@code from_json})
    */
   RecordDecoder(StructType schema, JsonOptions options, boolean arrayAsStructs) {
+    this(schema, options, arrayAsStructs, true);
+  }
+
+  /**
+   * @param fastPath whether to try {@link FastRecordScanner} before Jackson; false only in tests
+   *     that compare both paths
+   */
+  RecordDecoder(StructType schema, JsonOptions options, boolean arrayAsStructs, boolean fastPath) {
     this.schema = schema;
     this.factory = options.buildFactory();
     this.state = new DecodeState(options);
@@ -75,6 +86,7 @@ final class RecordDecoder {
     this.root =
         new ValueReader.StructReader(
             schema, state, corruptIndex < 0 ? null : options.columnNameOfCorruptRecord);
+    this.fast = fastPath ? FastRecordScanner.forSchema(schema, options, corruptIndex) : null;
   }
 
   /** The position of the corrupt-record column in {@code schema}, or -1; checks its type. */
@@ -113,6 +125,14 @@ final class RecordDecoder {
    * #EMPTY}. The cause of a malformed record is in {@link DecodeState#cause()}.
    */
   int decode(byte[] buf, int off, int len, StructVector out, int row) {
+    return decode(buf, off, len, out, row, true);
+  }
+
+  /**
+   * As {@link #decode(byte[], int, int, StructVector, int)}; {@code tryFast} false skips the fast
+   * path, for a record that {@link #decodeLine} already declined.
+   */
+  int decode(byte[] buf, int off, int len, StructVector out, int row, boolean tryFast) {
     int end = off + len;
     int first = off;
     while (first < end && isWhitespace(buf[first])) {
@@ -121,6 +141,10 @@ final class RecordDecoder {
     if (first == end) {
       rowsWritten = 0;
       return EMPTY;
+    }
+    if (tryFast && fast != null && fast.decode(buf, first, end, out, row)) {
+      rowsWritten = 1;
+      return OK;
     }
     if (buf == regionBuf && end <= regionEnd) {
       int status = decodeShared(buf, off, end, first, out, row);
@@ -177,6 +201,24 @@ final class RecordDecoder {
       throw new IllegalStateException("Bug in Tideline: I/O error parsing a byte array", e);
     }
     return finish(buf, off, end - off, out, row);
+  }
+
+  /** Whether {@link #decodeLine} can decode anything for this schema. */
+  boolean hasFastPath() {
+    return fast != null;
+  }
+
+  /**
+   * Decodes the {@code \n}-terminated line at {@code from} with the fast path alone, finding the
+   * line's end on the way ({@link FastRecordScanner#decodeLine}); returns the position of the
+   * {@code \n}, or -1 with nothing written when the line needs {@link #decode}.
+   */
+  int decodeLine(byte[] buf, int from, int limit, StructVector out, int row) {
+    int stop = fast == null ? -1 : fast.decodeLine(buf, from, limit, out, row);
+    if (stop >= 0) {
+      rowsWritten = 1;
+    }
+    return stop;
   }
 
   private int decodeAlone(byte[] buf, int off, int len, StructVector out, int row) {

@@ -69,6 +69,27 @@ class FileScanExecTest extends ExecTestSupport {
   }
 
   @Test
+  void maxSplitBytes_followsSparkFormula_capOrBytesPerCoreOrOpenCost() throws IOException {
+    long mb = 1024 * 1024;
+    Path a = sized("a.lines", 20 * mb);
+    Path b = sized("b.lines", 20 * mb);
+    // Large input: the cap wins.
+    assertThat(FileScanExec.maxSplitBytes(List.of(a, b), 8 * mb, 2)).isEqualTo(8 * mb);
+    // Bytes per core, counting 4 MB of open cost per file: (40 + 8) MB / 8 cores.
+    assertThat(FileScanExec.maxSplitBytes(List.of(a, b), 32 * mb, 8)).isEqualTo(6 * mb);
+    // Never below the open cost.
+    assertThat(FileScanExec.maxSplitBytes(List.of(a), 32 * mb, 64)).isEqualTo(4 * mb);
+  }
+
+  private Path sized(String name, long bytes) throws IOException {
+    Path p = dir.resolve(name);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+      f.setLength(bytes);
+    }
+    return p;
+  }
+
+  @Test
   void packSplits_countsOpenCostPerFile_likeSpark() {
     long mb = 1024 * 1024;
     List<FileSplit> splits =
