@@ -97,7 +97,8 @@ final class AnswerDiff {
       StringBuilder sb = new StringBuilder("{");
       node.fields()
           .forEachRemaining(
-              e -> sb.append(e.getKey()).append(':').append(sortKey(e.getValue())).append('\u0001'));
+              e ->
+                  sb.append(e.getKey()).append(':').append(sortKey(e.getValue())).append('\u0001'));
       return sb.append('}').toString();
     }
     return node.getNodeType() + ":" + node.asText();

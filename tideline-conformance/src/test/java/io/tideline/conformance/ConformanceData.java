@@ -31,7 +31,9 @@ final class ConformanceData {
       "order_id INT, customer STRING, product STRING, qty INT, amount DOUBLE, price DECIMAL(10,2),"
           + " big BIGINT, ts TIMESTAMP, d DATE, s STRING, note STRING, tstr STRING, js STRING";
 
-  /** Orders with nulls, extremes, negative numbers, odd strings, unicode and malformed JSON text. */
+  /**
+   * Orders with nulls, extremes, negative numbers, odd strings, unicode and malformed JSON text.
+   */
   static final List<String> ORDERS =
       List.of(
           "{\"order_id\":1,\"customer\":\"alice\",\"product\":\"camera\",\"qty\":2,\"amount\":120.5,"
@@ -123,7 +125,8 @@ final class ConformanceData {
               CUSTOMERS,
               Optional.of("name STRING, city STRING, tier INT"),
               Map.of()),
-          new Table("regions", "json", REGIONS, Optional.of("product STRING, region STRING"), Map.of()),
+          new Table(
+              "regions", "json", REGIONS, Optional.of("product STRING, region STRING"), Map.of()),
           new Table("pairs_a", "json", PAIRS_A, Optional.of("x INT, y STRING"), Map.of()),
           new Table("pairs_b", "json", PAIRS_B, Optional.of("y STRING, x DOUBLE"), Map.of()),
           new Table("json_inferred", "json", INFERRED_JSON, Optional.empty(), Map.of()),

@@ -41,7 +41,9 @@ final class Pipeline {
       BiFunction<DataFrame, Function<String, DataFrame>, DataFrame> tideline) {}
 
   Pipeline where(String condition) {
-    return add(prev -> "SELECT * FROM (" + prev + ") q WHERE " + condition, (df, t) -> df.filter(condition));
+    return add(
+        prev -> "SELECT * FROM (" + prev + ") q WHERE " + condition,
+        (df, t) -> df.filter(condition));
   }
 
   Pipeline select(String... exprs) {
@@ -121,8 +123,8 @@ final class Pipeline {
   }
 
   /**
-   * {@code unionByName(other)}; SQL has no by-name union, so the Spark side selects {@code
-   * columns} (the left side's names, in its order) from the other input.
+   * {@code unionByName(other)}; SQL has no by-name union, so the Spark side selects {@code columns}
+   * (the left side's names, in its order) from the other input.
    */
   Pipeline unionByName(String other, String... columns) {
     return add(
@@ -147,7 +149,9 @@ final class Pipeline {
   Pipeline dropDuplicatesOn(String... columns) {
     return add(
         prev -> "SELECT DISTINCT " + String.join(", ", columns) + " FROM (" + prev + ") q",
-        (df, t) -> df.dropDuplicates(columns).select(columns[0], Arrays.copyOfRange(columns, 1, columns.length)));
+        (df, t) ->
+            df.dropDuplicates(columns)
+                .select(columns[0], Arrays.copyOfRange(columns, 1, columns.length)));
   }
 
   /**
@@ -158,7 +162,8 @@ final class Pipeline {
     Pipeline p =
         add(
             prev -> "SELECT * FROM (" + prev + ") q ORDER BY " + String.join(", ", keys),
-            (df, t) -> df.orderBy(Arrays.stream(keys).map(Pipeline::sortColumn).toArray(Column[]::new)));
+            (df, t) ->
+                df.orderBy(Arrays.stream(keys).map(Pipeline::sortColumn).toArray(Column[]::new)));
     p.ordered = true;
     return p;
   }

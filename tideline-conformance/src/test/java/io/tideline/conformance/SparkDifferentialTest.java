@@ -31,12 +31,11 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Differential tests against Apache Spark 4.2: every case of the {@link Corpus} runs in Tideline
  * and in Spark (one child JVM for the whole suite, all queries in one oracle spec), and both must
- * give the same schema (names and types), the same rows (as multisets unless sorted; doubles
- * within 1e-9 relative; decimals, strings and UTC timestamps exactly) or the same error condition.
+ * give the same schema (names and types), the same rows (as multisets unless sorted; doubles within
+ * 1e-9 relative; decimals, strings and UTC timestamps exactly) or the same error condition.
  *
  * <p>A case where Tideline is known to differ is listed in {@link #KNOWN_DIFFERENCES} with the
- * reason; it is still run, printed, and fails once it starts to agree, so the list cannot go
- * stale.
+ * reason; it is still run, printed, and fails once it starts to agree, so the list cannot go stale.
  */
 class SparkDifferentialTest {
   /** Cases where Tideline differs from Spark today, by case id, with the reason. */
@@ -47,6 +46,8 @@ class SparkDifferentialTest {
   private static Tideline tideline;
   private static Map<String, OracleAnswer> spark;
   private static Function<String, DataFrame> tables;
+  private static final List<String> UNEXPECTED = new ArrayList<>();
+  private static Path work;
 
   private static Map<String, String> knownDifferences() {
     Map<String, String> known = new LinkedHashMap<>();
@@ -55,8 +56,14 @@ class SparkDifferentialTest {
 
   @BeforeAll
   static void runSparkOnce() throws Exception {
-    Path work = Path.of("target", "conformance").toAbsolutePath();
-    OracleSpec spec = new OracleSpec();
+    work = Path.of("target", "conformance").toAbsolutePath();
+    // Interpreted expressions and no adaptive execution: the same answers (checked when this was
+    // introduced), in about two thirds of the time, since no query here has data worth compiling.
+    OracleSpec spec =
+        new OracleSpec()
+            .conf("spark.sql.codegen.wholeStage", "false")
+            .conf("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+            .conf("spark.sql.adaptive.enabled", "false");
     Map<String, Path> files = ConformanceData.write(work.resolve("data"), spec);
     for (DiffCase c : CASES) {
       spec.query(new OracleSpec.Query(c.id(), c.pipeline().sql(), c.ansi()));
@@ -77,9 +84,7 @@ class SparkDifferentialTest {
     Map<String, RuntimeException> readFailures = new LinkedHashMap<>();
     for (ConformanceData.Table table : ConformanceData.TABLES) {
       try {
-        read.put(
-            table.name(),
-            ConformanceData.read(tideline, table, files.get(table.name())));
+        read.put(table.name(), ConformanceData.read(tideline, table, files.get(table.name())));
       } catch (RuntimeException e) {
         readFailures.put(table.name(), e);
       }
@@ -95,8 +100,10 @@ class SparkDifferentialTest {
     Files.createDirectories(work);
   }
 
+  /** Writes the unexpected differences, one per line, for triage into KNOWN_DIFFERENCES. */
   @AfterAll
-  static void close() {
+  static void close() throws Exception {
+    Files.write(work.resolve("differences.tsv"), UNEXPECTED);
     if (tideline != null) {
       tideline.close();
     }
@@ -133,6 +140,9 @@ class SparkDifferentialTest {
       return;
     }
     if (difference.isPresent()) {
+      String firstDifferingRow =
+          difference.get().lines().filter(l -> l.startsWith("  ! ")).findFirst().orElse("");
+      UNEXPECTED.add(c.id() + "\t" + firstLine(difference.get()) + firstDifferingRow);
       throw new AssertionFailedError(
           "Tideline differs from Spark in case '"
               + c.id()
@@ -235,7 +245,8 @@ class SparkDifferentialTest {
             .append(" of ")
             .append(CASES.size())
             .append(" cases):\n");
-    KNOWN_DIFFERENCES.forEach((id, why) -> sb.append("  ").append(id).append(": ").append(why).append('\n'));
+    KNOWN_DIFFERENCES.forEach(
+        (id, why) -> sb.append("  ").append(id).append(": ").append(why).append('\n'));
     System.out.print(sb);
   }
 }

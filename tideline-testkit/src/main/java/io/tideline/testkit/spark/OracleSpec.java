@@ -24,7 +24,11 @@ public final class OracleSpec {
 
   /** A file input Spark registers as the temporary view {@code name}. */
   public record Input(
-      String name, String format, Path path, Optional<String> schemaDdl, Map<String, String> options) {
+      String name,
+      String format,
+      Path path,
+      Optional<String> schemaDdl,
+      Map<String, String> options) {
     public Input {
       options = Map.copyOf(options);
     }

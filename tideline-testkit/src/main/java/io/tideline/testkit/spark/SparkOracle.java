@@ -114,7 +114,9 @@ public final class SparkOracle {
       if (node.has("error")) {
         JsonNode e = node.get("error");
         Map<String, String> parameters = new LinkedHashMap<>();
-        e.path("parameters").fields().forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
+        e.path("parameters")
+            .fields()
+            .forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
         List<String> causes = new ArrayList<>();
         e.path("causeConditions").forEach(c -> causes.add(c.asText()));
         JsonNode condition = e.get("condition");
