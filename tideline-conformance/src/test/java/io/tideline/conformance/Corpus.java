@@ -52,7 +52,19 @@ final class Corpus {
         "price / 0",
         "amount * 1e10",
         "qty * 1.5",
-        "big * 2");
+        "big * 2",
+        "big % 0",
+        "amount % 0",
+        "price % 0",
+        "qty div 0",
+        "amount / 0",
+        "1 / 0",
+        "try_divide(qty, 0)",
+        "try_add(big, 1)",
+        "qty + 1.5",
+        "big + price",
+        "price * 1000000000000",
+        "qty - s");
     both(
         "compare",
         "qty > 1",
@@ -68,7 +80,13 @@ final class Corpus {
         "NOT (qty > 0)",
         "qty > 0 AND customer IS NOT NULL",
         "qty > 0 OR customer IS NULL",
-        "amount = -0.0");
+        "amount = -0.0",
+        "s = 'x1'",
+        "qty = '2'",
+        "amount > '100'",
+        "ts = d",
+        "customer = NULL",
+        "qty IS DISTINCT FROM 2");
     casts();
     ansiOnly(
         "case",
@@ -118,7 +136,18 @@ final class Corpus {
         "locate('a', note)",
         "repeat(customer, 2)",
         "translate(customer, 'abc', 'xyz')",
-        "customer || '!'");
+        "customer || '!'",
+        "substring(note, 100)",
+        "concat(s, qty)",
+        "upper('straße')",
+        "lower('ÀÉÎ')",
+        "length('日本')",
+        "char_length(note)",
+        "left(note, 3)",
+        "right(note, 3)",
+        "startswith(note, 'a')",
+        "contains(note, 'a')",
+        "lpad(note, 5, '')");
     ansiOnly(
         "math",
         "round(amount, 1)",
@@ -272,7 +301,18 @@ final class Corpus {
     aggBoth("group.first", keys, "first(order_id)", "last(order_id)");
     aggBoth("group.distinct", keys, "count(DISTINCT customer)", "approx_count_distinct(customer)");
     aggBoth("group.twoKeys", List.of("customer", "product"), "count(*)", "sum(qty)");
-    aggBoth("group.exprKey", List.of("d"), "count(*)", "max(amount)");
+    aggBoth("group.dateKey", List.of("d"), "count(*)", "max(amount)");
+    aggBoth("group.more", keys, "avg(big)", "max(note)", "min(amount)", "sum(amount)");
+    add(
+        "group.computedKey",
+        Pipeline.from("orders")
+            .select("upper(product) AS p", "qty", "price")
+            .groupBy(List.of("p"), "sum(qty)", "avg(price)"),
+        Optional.empty());
+    add(
+        "group.doubleKey",
+        Pipeline.from("orders").groupBy(List.of("amount"), "count(*)"),
+        Optional.empty());
     add(
         "group.empty",
         Pipeline.from("orders").where("qty > 2147483647").groupBy(keys, "count(*)", "sum(qty)"),
@@ -327,6 +367,19 @@ final class Corpus {
             .select("order_id", "customer")
             .joinOn("customers", "l.customer <=> r.name", "inner"),
         Optional.empty());
+    add(
+        "join.on.extraCondition",
+        Pipeline.from("orders")
+            .select("order_id", "customer")
+            .joinOn("customers", "l.customer = r.name AND r.tier > 1", "left"),
+        Optional.empty());
+    add(
+        "join.then.aggregate",
+        Pipeline.from("orders")
+            .select("order_id", "customer", "amount")
+            .joinOn("customers", "l.customer = r.name", "inner")
+            .groupBy(List.of("city"), "count(*)", "sum(amount)"),
+        Optional.empty());
     add("join.cross", Pipeline.from("pairs_a").crossJoin("regions"), Optional.empty());
     add("union.all", Pipeline.from("pairs_a").union("pairs_a"), Optional.empty());
     add(
@@ -340,6 +393,13 @@ final class Corpus {
     add(
         "distinct.all",
         Pipeline.from("orders").select("product", "customer").distinct(),
+        Optional.empty());
+    add("distinct.doubles", Pipeline.from("orders").select("amount").distinct(), Optional.empty());
+    add(
+        "orderBy.doubles",
+        Pipeline.from("orders")
+            .select("order_id", "amount")
+            .orderBy("amount ASC NULLS LAST", "order_id"),
         Optional.empty());
     add("distinct.subset", Pipeline.from("orders").dropDuplicatesOn("product"), Optional.empty());
     add(
