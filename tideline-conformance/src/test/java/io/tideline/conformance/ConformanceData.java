@@ -116,6 +116,13 @@ final class ConformanceData {
   static final List<String> MALFORMED_CSV =
       List.of("1,alice,10.5", "2,bob,not-a-number", "three,carol,1.0", "4,dave", "5,eve,2.5,extra");
 
+  static final List<String> SEMICOLON_CSV =
+      List.of(
+          "id;label;when",
+          "1;\"semi;colon\";2024-01-15 10:30:00",
+          "2;plain;",
+          "3;\"quoted \"\"x\"\"\";bad");
+
   static final List<Table> TABLES =
       List.of(
           new Table("orders", "json", ORDERS, Optional.of(ORDERS_SCHEMA), Map.of()),
@@ -142,6 +149,36 @@ final class ConformanceData {
               MALFORMED_JSON,
               Optional.of("id INT, amount DOUBLE, `when` TIMESTAMP"),
               Map.of("mode", "DROPMALFORMED")),
+          new Table(
+              "json_failfast",
+              "json",
+              MALFORMED_JSON,
+              Optional.of("id INT, amount DOUBLE, `when` TIMESTAMP"),
+              Map.of("mode", "FAILFAST")),
+          new Table(
+              "json_corrupt_renamed",
+              "json",
+              MALFORMED_JSON,
+              Optional.of("id INT, amount DOUBLE, bad STRING"),
+              Map.of("columnNameOfCorruptRecord", "bad")),
+          new Table(
+              "csv_failfast",
+              "csv",
+              MALFORMED_CSV,
+              Optional.of("id INT, name STRING, amount DOUBLE"),
+              Map.of("mode", "FAILFAST")),
+          new Table(
+              "csv_semicolon",
+              "csv",
+              SEMICOLON_CSV,
+              Optional.empty(),
+              Map.of("header", "true", "sep", ";", "inferSchema", "true")),
+          new Table(
+              "csv_semicolon_typed",
+              "csv",
+              SEMICOLON_CSV,
+              Optional.of("id INT, label STRING, `when` TIMESTAMP"),
+              Map.of("header", "true", "sep", ";")),
           new Table(
               "csv_header",
               "csv",

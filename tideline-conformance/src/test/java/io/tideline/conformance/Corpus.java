@@ -64,7 +64,8 @@ final class Corpus {
         "qty + 1.5",
         "big + price",
         "price * 1000000000000",
-        "qty - s");
+        "qty - s",
+        "price * price * price * price * price");
     both(
         "compare",
         "qty > 1",
@@ -220,7 +221,15 @@ final class Corpus {
         "to_json(named_struct('id', order_id, 'c', customer))",
         "to_json(from_json(js, 'a INT'))",
         "get_json_object(js, '$.a')",
-        "get_json_object(js, '$.b.c[1]')");
+        "get_json_object(js, '$.b.c[1]')",
+        "get_json_object(js, '$[0]')",
+        "get_json_object(js, '$.b')",
+        "from_json(js, 'a INT, b STRUCT<c: ARRAY<INT>>')",
+        "from_json(js, 'ARRAY<INT>')",
+        "from_json(js, 'MAP<STRING, INT>')",
+        "to_json(array(qty, 1))",
+        "to_json(named_struct('ts', ts, 'd', d, 'p', price, 'x', amount))",
+        "from_json(js, 'a DOUBLE, b STRING')");
     // Output names of unaliased expressions (Spark's auto-naming), compared through the schema.
     ansiOnly(
         "naming",
@@ -440,6 +449,11 @@ final class Corpus {
             "json_inferred",
             "json_permissive",
             "json_dropmalformed",
+            "json_failfast",
+            "json_corrupt_renamed",
+            "csv_failfast",
+            "csv_semicolon",
+            "csv_semicolon_typed",
             "csv_header",
             "csv_plain",
             "csv_permissive",

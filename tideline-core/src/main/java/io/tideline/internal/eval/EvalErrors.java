@@ -47,6 +47,7 @@ public final class EvalErrors {
             + ANSI_HINT
             + "<context>"),
     NUMERIC_VALUE_OUT_OF_RANGE(
+        "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
         "22003",
         "<value> cannot be represented as Decimal(<precision>, <scale>). "
             + ANSI_HINT

@@ -152,7 +152,7 @@ class ArithmeticKernelsTest {
         .satisfies(
             e ->
                 assertThat(((ExecutionException) e).getCondition())
-                    .isEqualTo("NUMERIC_VALUE_OUT_OF_RANGE"))
+                    .isEqualTo("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION"))
         .hasMessageContaining("cannot be represented as Decimal(38, 1)");
     assertThat(eval(op(BinaryOperator.ADD, d), b, false)).containsExactly((Object) null);
   }

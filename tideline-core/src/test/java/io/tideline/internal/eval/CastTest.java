@@ -120,7 +120,7 @@ class CastTest {
     assertThat(cast(from, to, true, new BigDecimal("123.45")))
         .containsExactly(new BigDecimal("123.5"));
     assertThatThrownBy(() -> cast(from, to, true, new BigDecimal("12345.60")))
-        .hasMessageContaining("[NUMERIC_VALUE_OUT_OF_RANGE]")
+        .hasMessageContaining("[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]")
         .hasMessageContaining("Decimal(4, 1)");
     assertThat(cast(from, to, false, new BigDecimal("12345.60"))).containsExactly((Object) null);
   }
