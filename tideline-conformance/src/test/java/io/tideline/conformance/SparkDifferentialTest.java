@@ -99,27 +99,6 @@ class SparkDifferentialTest {
         "arith[pmod(qty, 3)]/legacy");
     known(
         known,
-        "the analyser names every refused cast DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION; Spark"
-            + " picks CAST_WITH_FUNC_SUGGESTION (numeric and date pairs, pointing at functions)"
-            + " or CAST_WITH_CONF_SUGGESTION (casts legal with ANSI off)",
-        "cast[CAST(qty AS DATE)]",
-        "cast[CAST(qty AS BINARY)]",
-        "cast[CAST(big AS DATE)]",
-        "cast[CAST(big AS BINARY)]",
-        "cast[CAST(amount AS DATE)]",
-        "cast[CAST(price AS DATE)]",
-        "cast[CAST(ts AS BOOLEAN)]",
-        "cast[CAST(d AS TINYINT)]",
-        "cast[CAST(d AS INT)]",
-        "cast[CAST(d AS BIGINT)]",
-        "cast[CAST(d AS FLOAT)]",
-        "cast[CAST(d AS DOUBLE)]",
-        "cast[CAST(d AS DECIMAL(10,2))]",
-        "cast[CAST(d AS DECIMAL(4,1))]",
-        "cast[CAST(d AS BOOLEAN)]",
-        "cast[CAST(qty > 0 AS TIMESTAMP)]");
-    known(
-        known,
         "with ANSI off Spark casts BIGINT to BINARY (big-endian bytes); Tideline refuses it at"
             + " evaluation (UNSUPPORTED_EXPRESSION)",
         "cast[CAST(big AS BINARY)]/legacy");

@@ -245,7 +245,12 @@ public final class ExpressionResolver {
         Expr child = child(c.child(), insideAggregate);
         Cast cast = new Cast(child, c.to(), c.tryCast(), c.implicit());
         if (!coercion.canCast(child.dataType(), c.to())) {
-          throw AnalysisErrors.cannotCast(cast, child.dataType(), c.to());
+          boolean legalWithAnsiOff =
+              coercion.ansi()
+                  && new TypeCoercion(false, conf.caseSensitive())
+                      .canCast(child.dataType(), c.to());
+          throw AnalysisErrors.cannotCast(
+              cast, child.dataType(), c.to(), coercion.ansi(), legalWithAnsiOff);
         }
         return cast;
       }
