@@ -104,17 +104,6 @@ class SparkDifferentialTest {
         "cast[CAST(big AS BINARY)]/legacy");
     known(
         known,
-        "BIGINT seconds to TIMESTAMP: Spark saturates at the microsecond range in both modes;"
-            + " Tideline raises CAST_OVERFLOW with ANSI on and wraps to the epoch with it off",
-        "cast[CAST(big AS TIMESTAMP)]",
-        "cast[CAST(big AS TIMESTAMP)]/legacy");
-    known(
-        known,
-        "DOUBLE seconds to TIMESTAMP beyond the microsecond range: Spark raises CAST_OVERFLOW"
-            + " with ANSI on, Tideline saturates",
-        "cast[CAST(amount AS TIMESTAMP)]");
-    known(
-        known,
         "try_cast('3.7' AS INT): Spark's try_cast follows ANSI parsing and gives NULL; Tideline"
             + " truncates to 3 as the legacy cast does",
         "cast[try_cast(s AS INT)]",

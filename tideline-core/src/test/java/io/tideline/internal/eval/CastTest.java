@@ -257,6 +257,27 @@ class CastTest {
   }
 
   @Test
+  void cast_bigintSecondsToTimestamp_saturatesInBothModes() {
+    DataType ts = DataTypes.TimestampType;
+    for (boolean ansi : new boolean[] {true, false}) {
+      assertThat(cast(LONG, ts, ansi, Long.MAX_VALUE, Long.MIN_VALUE))
+          .containsExactly(
+              Instant.EPOCH.plus(Long.MAX_VALUE, java.time.temporal.ChronoUnit.MICROS),
+              Instant.EPOCH.plus(Long.MIN_VALUE, java.time.temporal.ChronoUnit.MICROS));
+    }
+  }
+
+  @Test
+  void cast_doubleSecondsBeyondTimestampRange_overflowsUnderAnsiOnly() {
+    DataType ts = DataTypes.TimestampType;
+    assertThatThrownBy(() -> cast(DOUBLE, ts, true, 1e300))
+        .hasMessageStartingWith("[CAST_OVERFLOW] The value 1.0E306D of the type \"DOUBLE\"")
+        .hasMessageContaining("\"BIGINT\"");
+    assertThat(cast(DOUBLE, ts, false, 1e300))
+        .containsExactly(Instant.EPOCH.plus(Long.MAX_VALUE, java.time.temporal.ChronoUnit.MICROS));
+  }
+
+  @Test
   void cast_nullLiteral_givesTypedNulls() {
     Cast c = new Cast(EvalTesting.lit(null, DataTypes.NullType), INT);
     assertThat(EvalTesting.evalConstant(c, true)).isNull();
