@@ -297,7 +297,21 @@ final class Corpus {
         ansiOnly("cast", exprs.toArray(new String[0]));
       }
     }
-    both("cast", "try_cast(s AS INT)", "CAST('2024-02-30' AS DATE)", "CAST(' 42 ' AS INT)");
+    both(
+        "cast",
+        "try_cast(s AS INT)",
+        "CAST('2024-02-30' AS DATE)",
+        "CAST(' 42 ' AS INT)",
+        "CAST('3.0' AS INT)",
+        "CAST('3.7' AS BIGINT)",
+        "CAST('-0.5' AS SMALLINT)",
+        "try_cast('3.7' AS TINYINT)",
+        "CAST('1e3' AS INT)",
+        "CAST('1e3' AS DOUBLE)",
+        "CAST(' 2.50 ' AS DECIMAL(4,1))",
+        "CAST('yes' AS BOOLEAN)",
+        "CAST('2024-01-15T10:30:00' AS TIMESTAMP)",
+        "CAST('2024-01-15 10:30:00+02:00' AS TIMESTAMP)");
   }
 
   private void aggregations() {

@@ -104,12 +104,6 @@ class SparkDifferentialTest {
         "cast[CAST(big AS BINARY)]/legacy");
     known(
         known,
-        "try_cast('3.7' AS INT): Spark's try_cast follows ANSI parsing and gives NULL; Tideline"
-            + " truncates to 3 as the legacy cast does",
-        "cast[try_cast(s AS INT)]",
-        "cast[try_cast(s AS INT)]/legacy");
-    known(
-        known,
         "the parser rewrites BETWEEN to two comparisons, so the column is named"
             + " ((a >= lo) AND (a <= hi)) instead of Spark's between(a, lo, hi)",
         "case[amount BETWEEN 0 AND 150]",

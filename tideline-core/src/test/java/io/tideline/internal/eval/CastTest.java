@@ -42,9 +42,16 @@ class CastTest {
   }
 
   @Test
-  void cast_stringToInt_trimsWhitespaceAndTruncatesFraction() {
-    assertThat(cast(STRING, INT, true, "  42\t", "1.9", "-4.56", "+7", null))
+  void cast_stringToInt_trimsWhitespaceAndTruncatesFractionWithAnsiOff() {
+    assertThat(cast(STRING, INT, false, "  42\t", "1.9", "-4.56", "+7", null))
         .containsExactly(42, 1, -4, 7, null);
+    assertThat(cast(STRING, INT, true, "  42\t", "+7", null)).containsExactly(42, 7, null);
+  }
+
+  @Test
+  void cast_stringWithFractionToInt_isMalformedUnderAnsi() {
+    assertThatThrownBy(() -> cast(STRING, INT, true, "3.0"))
+        .hasMessageStartingWith("[CAST_INVALID_INPUT] The value '3.0' of the type \"STRING\"");
   }
 
   @Test
