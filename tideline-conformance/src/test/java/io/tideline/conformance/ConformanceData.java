@@ -136,6 +136,30 @@ final class ConformanceData {
               "regions", "json", REGIONS, Optional.of("product STRING, region STRING"), Map.of()),
           new Table("pairs_a", "json", PAIRS_A, Optional.of("x INT, y STRING"), Map.of()),
           new Table("pairs_b", "json", PAIRS_B, Optional.of("y STRING, x DOUBLE"), Map.of()),
+          new Table(
+              "nums_i",
+              "json",
+              List.of("{\"v\":1}", "{\"v\":null}"),
+              Optional.of("v INT"),
+              Map.of()),
+          new Table(
+              "nums_d",
+              "json",
+              List.of("{\"v\":1.5}", "{\"v\":-0.0}"),
+              Optional.of("v DOUBLE"),
+              Map.of()),
+          new Table(
+              "nums_dec",
+              "json",
+              List.of("{\"v\":1.25}", "{\"v\":100.00}"),
+              Optional.of("v DECIMAL(5,2)"),
+              Map.of()),
+          new Table(
+              "nums_l",
+              "json",
+              List.of("{\"v\":9007199254740993}"),
+              Optional.of("v BIGINT"),
+              Map.of()),
           new Table("json_inferred", "json", INFERRED_JSON, Optional.empty(), Map.of()),
           new Table(
               "json_permissive",

@@ -409,6 +409,20 @@ final class Corpus {
         "union.widen",
         Pipeline.from("pairs_a").select("x", "y").unionByName("pairs_b", "x", "y"),
         Optional.empty());
+    for (String[] pair :
+        new String[][] {
+          {"nums_i", "nums_d"},
+          {"nums_d", "nums_i"},
+          {"nums_i", "nums_dec"},
+          {"nums_dec", "nums_d"},
+          {"nums_l", "nums_dec"},
+          {"nums_i", "nums_l"}
+        }) {
+      add(
+          "union.widen." + pair[0] + "." + pair[1],
+          Pipeline.from(pair[0]).union(pair[1]),
+          Optional.empty());
+    }
     add(
         "union.positional",
         Pipeline.from("pairs_b").select("y").union("regions").select("y"),

@@ -116,11 +116,6 @@ class SparkDifferentialTest {
         "naming[TIMESTAMP'2024-01-15 10:30:00']");
     known(
         known,
-        "unionByName of INT and DOUBLE columns: Spark widens the result to DOUBLE, Tideline"
-            + " keeps the left side's INT",
-        "union.widen");
-    known(
-        known,
         "from_json with an ARRAY or MAP schema fails inside the kernel (ClassCastException to"
             + " StructType, TASK_FAILED); Spark parses it (and names a MAP result 'entries')",
         "json[from_json(js, 'ARRAY<INT>')]",

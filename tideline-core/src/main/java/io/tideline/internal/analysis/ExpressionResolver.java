@@ -63,6 +63,14 @@ public final class ExpressionResolver {
   }
 
   /**
+   * The type two columns of a set operation widen to (Spark's {@code findWiderTypeForTwo}, under
+   * the session's ANSI setting), or null when they have none.
+   */
+  public DataType widerType(DataType a, DataType b) {
+    return new TypeCoercion(conf.ansiEnabled(), conf.caseSensitive()).findWiderTypeForTwo(a, b);
+  }
+
+  /**
    * Resolves a select list: expands stars, resolves each expression, and names each output ({@link
    * Attribute} for a plain column, {@code Alias} otherwise, named as Spark names it, e.g. {@code
    * CAST(value AS STRING)} keeps the name {@code value}, {@code data.amount} is {@code amount},
