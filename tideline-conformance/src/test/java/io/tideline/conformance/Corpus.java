@@ -212,7 +212,19 @@ final class Corpus {
         "last_day(d)",
         "trunc(d, 'MM')",
         "date_trunc('HOUR', ts)",
-        "make_date(2024, 2, 30)");
+        "make_date(2024, 2, 30)",
+        "to_timestamp('2024-01-15T10:30:00.123Z')",
+        "to_timestamp(tstr, 'yyyy-MM-dd HH:mm:ss.SSS')",
+        "to_timestamp('15 Jan 2024', 'dd MMM yyyy')",
+        "date_format(ts, 'yyyy-MM-dd''T''HH:mm:ss.SSSSSSXXX')",
+        "date_format(ts, 'HH:mm a')",
+        "to_date('2024-02-29')",
+        "to_date('02/30/2024', 'MM/dd/yyyy')",
+        "cast(ts AS STRING)",
+        "cast(d AS TIMESTAMP)",
+        "ts + INTERVAL 1 DAY",
+        "d + 1",
+        "datediff(ts, d)");
     both(
         "json",
         "from_json(js, 'a INT, b STRING')",
@@ -229,7 +241,12 @@ final class Corpus {
         "from_json(js, 'MAP<STRING, INT>')",
         "to_json(array(qty, 1))",
         "to_json(named_struct('ts', ts, 'd', d, 'p', price, 'x', amount))",
-        "from_json(js, 'a DOUBLE, b STRING')");
+        "from_json(js, 'a DOUBLE, b STRING')",
+        "from_json('{\"t\":\"2024-01-15 10:30:00\"}', 't TIMESTAMP')",
+        "from_json('{\"t\":\"15/01/2024\"}', 't DATE', map('dateFormat', 'dd/MM/yyyy'))",
+        "to_json(named_struct('a', CAST(NULL AS INT), 'b', array(1, NULL)))",
+        "CAST(x'48656C6C6F' AS STRING)",
+        "CAST(note AS BINARY)");
     // Output names of unaliased expressions (Spark's auto-naming), compared through the schema.
     ansiOnly(
         "naming",
