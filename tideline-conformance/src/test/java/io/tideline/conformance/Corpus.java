@@ -148,7 +148,9 @@ final class Corpus {
         "right(note, 3)",
         "startswith(note, 'a')",
         "contains(note, 'a')",
-        "lpad(note, 5, '')");
+        "lpad(note, 5, '')",
+        "concat('it''s ', customer)",
+        "'' || customer");
     ansiOnly(
         "math",
         "round(amount, 1)",

@@ -137,12 +137,6 @@ class SparkDifferentialTest {
         "read.csv_semicolon_typed");
     known(
         known,
-        "the SQL parser reads '' inside a string literal as two adjacent literals (dropping the"
-            + " quote); Spark 4 reads it as an escaped quote, so 'yyyy-MM-dd''T''HH' keeps 'T'",
-        "datetime[date_format(ts, 'yyyy-MM-dd''T''HH:mm:ss.SSSSSSXXX')]",
-        "datetime[date_format(ts, 'yyyy-MM-dd''T''HH:mm:ss.SSSSSSXXX')]/legacy");
-    known(
-        known,
         "interval literals are named in their normalised form, (ts + INTERVAL '1 00:00:00' DAY"
             + " TO SECOND), instead of Spark's ts + INTERVAL '1' DAY",
         "datetime[ts + INTERVAL 1 DAY]",
