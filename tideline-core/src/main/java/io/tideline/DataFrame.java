@@ -497,16 +497,28 @@ public final class DataFrame {
           "invalidNumColumns",
           String.valueOf(right.size()));
     }
+    LogicalPlan leftPlan = plan;
     LogicalPlan rightPlan = other.plan;
+    List<Expr> leftCasts = new ArrayList<>();
     List<Expr> casts = new ArrayList<>();
+    boolean leftNeedsCast = false;
     boolean needsCast = false;
     for (int i = 0; i < left.size(); i++) {
       Attribute l = left.get(i);
       Attribute r = right.get(i);
       if (l.dataType().equals(r.dataType())) {
+        leftCasts.add(l);
         casts.add(r);
-      } else if (l.dataType().isNumeric() && r.dataType().isNumeric()
-          || l.dataType().equals(io.tideline.types.DataTypes.StringType)) {
+      } else if (l.dataType().isNumeric() && r.dataType().isNumeric()) {
+        // Both sides widen, as Spark's WidenSetOperationTypes: INT with DOUBLE is DOUBLE, so the
+        // right side's fractions survive.
+        io.tideline.types.DataType wider = resolver().widerType(l.dataType(), r.dataType());
+        leftCasts.add(widenTo(l, wider));
+        casts.add(widenTo(r, wider));
+        leftNeedsCast |= !wider.equals(l.dataType());
+        needsCast |= !wider.equals(r.dataType());
+      } else if (l.dataType().equals(io.tideline.types.DataTypes.StringType)) {
+        leftCasts.add(l);
         casts.add(new Alias(io.tideline.internal.expr.Cast.implicit(r, l.dataType()), r.name()));
         needsCast = true;
       } else {
@@ -524,10 +536,19 @@ public final class DataFrame {
             "\"" + l.dataType().sql() + "\"");
       }
     }
+    if (leftNeedsCast) {
+      leftPlan = new Project(leftCasts, leftPlan);
+    }
     if (needsCast) {
       rightPlan = new Project(casts, rightPlan);
     }
-    return with(new Union(List.of(plan, rightPlan)));
+    return with(new Union(List.of(leftPlan, rightPlan)));
+  }
+
+  private static Expr widenTo(Attribute a, io.tideline.types.DataType type) {
+    return type.equals(a.dataType())
+        ? a
+        : new Alias(io.tideline.internal.expr.Cast.implicit(a, type), a.name());
   }
 
   public DataFrame unionAll(DataFrame other) {

@@ -1,8 +1,10 @@
 package io.tideline.internal.analysis;
 
 import io.tideline.AnalysisException;
+import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.errors.ErrorCondition;
 import io.tideline.internal.expr.Expr;
+import io.tideline.types.AtomicType;
 import io.tideline.types.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +95,18 @@ public final class AnalysisErrors {
         "42K09",
         "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to"
             + " <targetType>."),
+    CAST_WITH_FUNC_SUGGESTION(
+        "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION",
+        "42K09",
+        "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to"
+            + " <targetType>. To convert values from <srcType> to <targetType>, you can use the"
+            + " functions <functionNames> instead."),
+    CAST_WITH_CONF_SUGGESTION(
+        "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION",
+        "42K09",
+        "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to"
+            + " <targetType> with ANSI mode on. If you have to cast <srcType> to <targetType>, you"
+            + " can set <config> as <configVal>."),
     INVALID_ORDERING_TYPE(
         "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE",
         "42K09",
@@ -369,7 +383,39 @@ public final class AnalysisErrors {
         toSqlType(filter.dataType()));
   }
 
-  static AnalysisException cannotCast(Expr cast, DataType from, DataType to) {
+  /**
+   * An illegal cast. Under ANSI Spark adds a hint: the conversion functions between numbers and
+   * datetimes, or the ANSI switch when {@code legalWithAnsiOff}; with ANSI off it gives none.
+   */
+  static AnalysisException cannotCast(
+      Expr cast, DataType from, DataType to, boolean ansi, boolean legalWithAnsiOff) {
+    String functions = ansi ? castFunctions(from, to) : null;
+    if (functions != null) {
+      return error(
+          Condition.CAST_WITH_FUNC_SUGGESTION,
+          "sqlExpr",
+          toSqlExpr(cast),
+          "srcType",
+          toSqlType(from),
+          "targetType",
+          toSqlType(to),
+          "functionNames",
+          functions);
+    }
+    if (ansi && legalWithAnsiOff) {
+      return error(
+          Condition.CAST_WITH_CONF_SUGGESTION,
+          "sqlExpr",
+          toSqlExpr(cast),
+          "srcType",
+          toSqlType(from),
+          "targetType",
+          toSqlType(to),
+          "config",
+          "\"" + TidelineConf.ANSI_ENABLED + "\"",
+          "configVal",
+          "'false'");
+    }
     return error(
         Condition.CAST_WITHOUT_SUGGESTION,
         "sqlExpr",
@@ -378,6 +424,23 @@ public final class AnalysisErrors {
         toSqlType(from),
         "targetType",
         toSqlType(to));
+  }
+
+  /** The functions Spark suggests instead of a cast between numbers and datetimes, or null. */
+  private static String castFunctions(DataType from, DataType to) {
+    if (from.isNumeric() && TypeCoercion.is(to, AtomicType.Kind.TIMESTAMP)) {
+      return "`TIMESTAMP_SECONDS`/`TIMESTAMP_MILLIS`/`TIMESTAMP_MICROS`";
+    }
+    if (TypeCoercion.is(from, AtomicType.Kind.TIMESTAMP) && to.isNumeric()) {
+      return "`UNIX_SECONDS`/`UNIX_MILLIS`/`UNIX_MICROS`";
+    }
+    if (from.isNumeric() && TypeCoercion.is(to, AtomicType.Kind.DATE)) {
+      return "`DATE_FROM_UNIX_DATE`";
+    }
+    if (TypeCoercion.is(from, AtomicType.Kind.DATE) && to.isNumeric()) {
+      return "`UNIX_DATE`";
+    }
+    return null;
   }
 
   static AnalysisException invalidOrderingType(Expr e, String functionName, DataType type) {

@@ -63,6 +63,14 @@ public final class ExpressionResolver {
   }
 
   /**
+   * The type two columns of a set operation widen to (Spark's {@code findWiderTypeForTwo}, under
+   * the session's ANSI setting), or null when they have none.
+   */
+  public DataType widerType(DataType a, DataType b) {
+    return new TypeCoercion(conf.ansiEnabled(), conf.caseSensitive()).findWiderTypeForTwo(a, b);
+  }
+
+  /**
    * Resolves a select list: expands stars, resolves each expression, and names each output ({@link
    * Attribute} for a plain column, {@code Alias} otherwise, named as Spark names it, e.g. {@code
    * CAST(value AS STRING)} keeps the name {@code value}, {@code data.amount} is {@code amount},
@@ -245,7 +253,12 @@ public final class ExpressionResolver {
         Expr child = child(c.child(), insideAggregate);
         Cast cast = new Cast(child, c.to(), c.tryCast(), c.implicit());
         if (!coercion.canCast(child.dataType(), c.to())) {
-          throw AnalysisErrors.cannotCast(cast, child.dataType(), c.to());
+          boolean legalWithAnsiOff =
+              coercion.ansi()
+                  && new TypeCoercion(false, conf.caseSensitive())
+                      .canCast(child.dataType(), c.to());
+          throw AnalysisErrors.cannotCast(
+              cast, child.dataType(), c.to(), coercion.ansi(), legalWithAnsiOff);
         }
         return cast;
       }

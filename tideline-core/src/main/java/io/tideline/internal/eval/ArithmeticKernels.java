@@ -135,6 +135,13 @@ final class ArithmeticKernels {
     return t.simpleString() + " overflow";
   }
 
+  /** The ANSI failure of a zero divisor: Spark names {@code %} apart from the divisions. */
+  static RuntimeException byZero(BinaryOperator op, String sql) {
+    return op == BinaryOperator.MOD
+        ? EvalErrors.remainderByZero(sql)
+        : EvalErrors.divideByZero(sql);
+  }
+
   static String tryAlternative(BinaryOperator op) {
     switch (op) {
       case ADD:
@@ -224,7 +231,7 @@ final class ArithmeticKernels {
 
     private void divideByZero(ColumnVector out, int i) {
       if (ansi) {
-        throw EvalErrors.divideByZero(sql);
+        throw byZero(op, sql);
       }
       out.setNull(i);
     }
@@ -321,7 +328,7 @@ final class ArithmeticKernels {
 
     private void divideByZero(ColumnVector out, int i) {
       if (ansi) {
-        throw EvalErrors.divideByZero(sql);
+        throw byZero(op, sql);
       }
       out.setNull(i);
     }
@@ -363,7 +370,7 @@ final class ArithmeticKernels {
           case MOD:
             if (y == 0) {
               if (ansi) {
-                throw EvalErrors.divideByZero(sql);
+                throw byZero(op, sql);
               }
               out.setNull(i);
             } else {
@@ -413,7 +420,7 @@ final class ArithmeticKernels {
           case MOD:
             if (y == 0) {
               if (ansi) {
-                throw EvalErrors.divideByZero(sql);
+                throw byZero(op, sql);
               }
               out.setNull(i);
             } else {
@@ -480,7 +487,7 @@ final class ArithmeticKernels {
           case MOD:
             if (y.signum() == 0) {
               if (ansi) {
-                throw EvalErrors.divideByZero(sql);
+                throw byZero(op, sql);
               }
               o.setNull(i);
               continue;

@@ -109,10 +109,10 @@ final class DateTimeKernels {
             if (micros == DateTimeUtils.INVALID_TIMESTAMP) {
               continue;
             }
+            // Spark truncates toward zero here (1969-12-31T23:59:59.5Z is second 0), unlike the
+            // flooring of its other timestamp-to-seconds conversions.
             ((LongVector) out).values()[i] =
-                fn == Fn.UNIX_TIMESTAMP
-                    ? Math.floorDiv(micros, ZoneConversions.MICROS_PER_SECOND)
-                    : micros;
+                fn == Fn.UNIX_TIMESTAMP ? micros / ZoneConversions.MICROS_PER_SECOND : micros;
             break;
           case TO_DATE:
             toDate(a, i, f, out);

@@ -23,6 +23,11 @@ public final class EvalErrors {
         "Division by zero. Use try_divide to tolerate divisor being 0 and return NULL instead. "
             + ANSI_HINT
             + "<context>"),
+    REMAINDER_BY_ZERO(
+        "22012",
+        "Remainder by zero. Use `try_mod` to tolerate divisor being 0 and return NULL instead. "
+            + ANSI_HINT
+            + "<context>"),
     ARITHMETIC_OVERFLOW(
         "22003",
         "<message>. Use '<alternative>' to tolerate overflow and return NULL instead. "
@@ -42,6 +47,7 @@ public final class EvalErrors {
             + ANSI_HINT
             + "<context>"),
     NUMERIC_VALUE_OUT_OF_RANGE(
+        "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
         "22003",
         "<value> cannot be represented as Decimal(<precision>, <scale>). "
             + ANSI_HINT
@@ -132,6 +138,11 @@ public final class EvalErrors {
 
   public static ExecutionException divideByZero(String exprSql) {
     return error(Condition.DIVIDE_BY_ZERO, "context", context(exprSql));
+  }
+
+  /** {@code %} (and {@code pmod}) by zero, which Spark reports apart from division. */
+  public static ExecutionException remainderByZero(String exprSql) {
+    return error(Condition.REMAINDER_BY_ZERO, "context", context(exprSql));
   }
 
   /**

@@ -189,6 +189,13 @@ final class MathKernels {
             writeDouble(out, i, d);
             continue;
           }
+          if (out instanceof LongVector lv
+              && (mode == RoundingMode.CEILING || mode == RoundingMode.FLOOR)) {
+            // Spark converts ceil/floor of a double with Double.toLong, which saturates at the
+            // BIGINT range rather than wrapping.
+            lv.values()[i] = (long) (mode == RoundingMode.CEILING ? Math.ceil(d) : Math.floor(d));
+            continue;
+          }
           BigDecimal b =
               src instanceof FloatVector
                   ? new BigDecimal(Float.toString((float) d))

@@ -11,9 +11,11 @@ import io.tideline.internal.vector.LongVector;
 import io.tideline.types.AtomicType;
 import io.tideline.types.AtomicType.Kind;
 import io.tideline.types.DataType;
+import io.tideline.types.DataTypes;
 import io.tideline.types.DecimalType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Casts among BOOLEAN, the integral types, FLOAT, DOUBLE, DECIMAL, DATE and TIMESTAMP. The source
@@ -201,17 +203,8 @@ final class NumericCast extends StrictKernel {
         toDecimal(BigDecimal.valueOf(v), (DecimalVector) out, i);
         break;
       case TIMESTAMP:
-        long micros;
-        if (Math.abs(v) > Long.MAX_VALUE / ZoneConversions.MICROS_PER_SECOND) {
-          if (mode.ansiSemantics()) {
-            overflow(out, i, CastCompiler.literal(v, mode.from()));
-            return;
-          }
-          micros = v > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
-        } else {
-          micros = v * ZoneConversions.MICROS_PER_SECOND;
-        }
-        ((LongVector) out).values()[i] = micros;
+        // Spark converts with TimeUnit.SECONDS.toMicros, which saturates in every mode.
+        ((LongVector) out).values()[i] = TimeUnit.SECONDS.toMicros(v);
         break;
       default:
         throw EvalErrors.bug("cast from " + mode.from() + " to DATE");
@@ -256,7 +249,21 @@ final class NumericCast extends StrictKernel {
           out.setNull(i);
           return;
         }
-        ((LongVector) out).values()[i] = (long) (d * ZoneConversions.MICROS_PER_SECOND);
+        double micros = d * ZoneConversions.MICROS_PER_SECOND;
+        if (mode.ansiSemantics()
+            && !(Math.floor(micros) <= Long.MAX_VALUE && Math.ceil(micros) >= Long.MIN_VALUE)) {
+          // Spark's ANSI cast converts the microseconds exactly and names them a BIGINT overflow.
+          if (mode.raise()) {
+            throw EvalErrors.castOverflow(
+                CastCompiler.literal(micros, false),
+                DataTypes.DoubleType,
+                DataTypes.LongType,
+                mode.sql());
+          }
+          out.setNull(i);
+          return;
+        }
+        ((LongVector) out).values()[i] = (long) micros;
         break;
       default:
         throw EvalErrors.bug("cast from " + mode.from() + " to DATE");

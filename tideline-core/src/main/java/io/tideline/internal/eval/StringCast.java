@@ -17,9 +17,9 @@ import java.time.ZoneId;
 
 /**
  * STRING to BOOLEAN, numbers, DATE and TIMESTAMP, parsing UTF-8 bytes in place. As in Spark,
- * surrounding white space is ignored, integral targets accept and truncate a fraction ({@code
- * '1.9'} is 1), an out-of-range integral is malformed input, and doubles accept {@code inf}, {@code
- * infinity} and {@code nan} in any case.
+ * surrounding white space is ignored, integral targets accept and truncate a fraction with ANSI off
+ * ({@code '1.9'} is 1; ANSI and try_cast call it malformed), an out-of-range integral is malformed
+ * input, and doubles accept {@code inf}, {@code infinity} and {@code nan} in any case.
  */
 final class StringCast extends StrictKernel {
   /** Long.MIN_VALUE / 10; the last digit of Long.MIN_VALUE is 8. */
@@ -170,8 +170,8 @@ final class StringCast extends StrictKernel {
   }
 
   /**
-   * Parses {@code [+-]digits[.digits]} into {@link #parsed}, truncating the fraction; false for
-   * malformed text or a value outside BIGINT.
+   * Parses {@code [+-]digits[.digits]} into {@link #parsed}, truncating the fraction (which only
+   * the legacy cast accepts); false for malformed text or a value outside BIGINT.
    */
   private boolean parseIntegral(byte[] d, int from, int to) {
     if (from >= to) {
@@ -195,7 +195,8 @@ final class StringCast extends StrictKernel {
       digits++;
       p++;
     }
-    if (p < to && d[p] == '.') {
+    // Only the legacy cast truncates a fraction; ANSI and try_cast treat '3.7' as malformed.
+    if (p < to && d[p] == '.' && !mode.ansiSemantics()) {
       p++;
       while (p < to && d[p] >= '0' && d[p] <= '9') {
         digits++;

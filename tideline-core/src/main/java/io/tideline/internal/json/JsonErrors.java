@@ -13,6 +13,7 @@ public final class JsonErrors {
   /** The error conditions of the JSON area, with Spark's names where Spark has one. */
   public enum Condition implements ErrorCondition {
     MALFORMED_RECORD_IN_PARSING(
+        "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
         "22023",
         "Malformed records are detected in record parsing: <record><where>. Parse Mode: FAILFAST."
             + " Cause: <cause>. To process malformed records as null result, try setting the"

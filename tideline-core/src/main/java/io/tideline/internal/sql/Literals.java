@@ -107,7 +107,9 @@ final class Literals {
     return new Literal(v, DataTypes.createDecimalType(precision, v.scale()));
   }
 
-  /** The value of string token {@code i}, with Spark's backslash escapes applied. */
+  /**
+   * The value of string token {@code i}, with Spark's backslash escapes and doubled quotes applied.
+   */
   static String unescape(SqlLexer lx, int i) {
     String t = lx.text;
     int start = lx.start(i);
@@ -117,12 +119,22 @@ final class Literals {
       return t.substring(start + 2, end);
     }
     int from = start + 1;
-    if (t.indexOf('\\', from) < 0 || t.indexOf('\\', from) >= end) {
+    char quote = first;
+    boolean plain =
+        (t.indexOf('\\', from) < 0 || t.indexOf('\\', from) >= end)
+            && (t.indexOf(quote, from) < 0 || t.indexOf(quote, from) >= end);
+    if (plain) {
       return t.substring(from, end);
     }
     StringBuilder sb = new StringBuilder(end - from);
     for (int p = from; p < end; p++) {
       char c = t.charAt(p);
+      if (c == quote) {
+        // The lexer only lets a quote inside the literal as a doubled pair.
+        sb.append(quote);
+        p++;
+        continue;
+      }
       if (c != '\\' || p + 1 >= end) {
         sb.append(c);
         continue;

@@ -248,6 +248,9 @@ final class SqlLexer {
       char c = chars[i];
       if (c == '\\' && !raw) {
         i += 2;
+      } else if (c == quote && !raw && i + 1 < n && chars[i + 1] == quote) {
+        // Spark 4 reads a doubled quote inside a literal as one quote: 'yyyy-MM-dd''T''HH'.
+        i += 2;
       } else if (c == quote) {
         add(STRING, tokenStart, i + 1);
         return i + 1;

@@ -460,9 +460,24 @@ class TypeCoercionTest {
     Cast c = new Cast(col("date"), DataTypes.IntegerType);
     assertThatThrownBy(() -> ansi.resolve(c, input, false))
         .hasMessage(
-            "[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve \"CAST(date AS INT)\""
-                + " due to data type mismatch: cannot cast \"DATE\" to \"INT\".");
+            "[DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION] Cannot resolve \"CAST(date AS INT)\""
+                + " due to data type mismatch: cannot cast \"DATE\" to \"INT\". To convert"
+                + " values from \"DATE\" to \"INT\", you can use the functions `UNIX_DATE`"
+                + " instead.");
     assertThat(legacy.resolve(c, input, false).dataType()).isEqualTo(DataTypes.IntegerType);
+  }
+
+  @Test
+  void cast_booleanToTimestamp_underAnsi_suggestsTurningAnsiOff() {
+    Cast c = new Cast(col("bool"), DataTypes.TimestampType);
+    assertThatThrownBy(() -> ansi.resolve(c, input, false))
+        .hasMessage(
+            "[DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION] Cannot resolve"
+                + " \"CAST(bool AS TIMESTAMP)\" due to data type mismatch: cannot cast"
+                + " \"BOOLEAN\" to \"TIMESTAMP\" with ANSI mode on. If you have to cast"
+                + " \"BOOLEAN\" to \"TIMESTAMP\", you can set \"tideline.sql.ansi.enabled\""
+                + " as 'false'.");
+    assertThat(legacy.resolve(c, input, false).dataType()).isEqualTo(DataTypes.TimestampType);
   }
 
   @Test

@@ -42,9 +42,16 @@ class CastTest {
   }
 
   @Test
-  void cast_stringToInt_trimsWhitespaceAndTruncatesFraction() {
-    assertThat(cast(STRING, INT, true, "  42\t", "1.9", "-4.56", "+7", null))
+  void cast_stringToInt_trimsWhitespaceAndTruncatesFractionWithAnsiOff() {
+    assertThat(cast(STRING, INT, false, "  42\t", "1.9", "-4.56", "+7", null))
         .containsExactly(42, 1, -4, 7, null);
+    assertThat(cast(STRING, INT, true, "  42\t", "+7", null)).containsExactly(42, 7, null);
+  }
+
+  @Test
+  void cast_stringWithFractionToInt_isMalformedUnderAnsi() {
+    assertThatThrownBy(() -> cast(STRING, INT, true, "3.0"))
+        .hasMessageStartingWith("[CAST_INVALID_INPUT] The value '3.0' of the type \"STRING\"");
   }
 
   @Test
@@ -120,7 +127,7 @@ class CastTest {
     assertThat(cast(from, to, true, new BigDecimal("123.45")))
         .containsExactly(new BigDecimal("123.5"));
     assertThatThrownBy(() -> cast(from, to, true, new BigDecimal("12345.60")))
-        .hasMessageContaining("[NUMERIC_VALUE_OUT_OF_RANGE]")
+        .hasMessageContaining("[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]")
         .hasMessageContaining("Decimal(4, 1)");
     assertThat(cast(from, to, false, new BigDecimal("12345.60"))).containsExactly((Object) null);
   }
@@ -254,6 +261,27 @@ class CastTest {
     assertThat(cast(LONG, ts, true, 86400L)).containsExactly(Instant.parse("1970-01-02T00:00:00Z"));
     assertThat(cast(DOUBLE, ts, true, 1.25, Double.NaN))
         .containsExactly(Instant.parse("1970-01-01T00:00:01.25Z"), null);
+  }
+
+  @Test
+  void cast_bigintSecondsToTimestamp_saturatesInBothModes() {
+    DataType ts = DataTypes.TimestampType;
+    for (boolean ansi : new boolean[] {true, false}) {
+      assertThat(cast(LONG, ts, ansi, Long.MAX_VALUE, Long.MIN_VALUE))
+          .containsExactly(
+              Instant.EPOCH.plus(Long.MAX_VALUE, java.time.temporal.ChronoUnit.MICROS),
+              Instant.EPOCH.plus(Long.MIN_VALUE, java.time.temporal.ChronoUnit.MICROS));
+    }
+  }
+
+  @Test
+  void cast_doubleSecondsBeyondTimestampRange_overflowsUnderAnsiOnly() {
+    DataType ts = DataTypes.TimestampType;
+    assertThatThrownBy(() -> cast(DOUBLE, ts, true, 1e300))
+        .hasMessageStartingWith("[CAST_OVERFLOW] The value 1.0E306D of the type \"DOUBLE\"")
+        .hasMessageContaining("\"BIGINT\"");
+    assertThat(cast(DOUBLE, ts, false, 1e300))
+        .containsExactly(Instant.EPOCH.plus(Long.MAX_VALUE, java.time.temporal.ChronoUnit.MICROS));
   }
 
   @Test

@@ -56,7 +56,7 @@ class ExprBinderTest {
             EvalTesting.column(DataTypes.IntegerType, 5));
     assertThatThrownBy(() -> ev.eval(b))
         .isInstanceOf(io.tideline.internal.errors.ExecutionException.class)
-        .hasMessageStartingWith("[DIVIDE_BY_ZERO]")
+        .hasMessageStartingWith("[REMAINDER_BY_ZERO]")
         .hasMessageContaining("(amount % qty)")
         .hasMessageNotContaining("input[");
   }

@@ -432,9 +432,12 @@ final class ReferenceEvaluator {
 
   private static final Pattern INTEGRAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
+  /** Spark's ANSI cast takes no fraction: '3.0' is malformed. */
+  private static final Pattern ANSI_INTEGRAL = Pattern.compile("[+-]?\\d+");
+
   private Object parseLong(String s) {
     String t = trimControl(s);
-    if (INTEGRAL.matcher(t).matches()) {
+    if ((ansi ? ANSI_INTEGRAL : INTEGRAL).matcher(t).matches()) {
       BigInteger whole = new BigDecimal(t).toBigInteger();
       if (whole.bitLength() < 64) {
         return whole.longValue();

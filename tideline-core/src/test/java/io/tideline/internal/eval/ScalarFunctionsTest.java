@@ -169,7 +169,7 @@ class ScalarFunctionsTest {
     Batch live = b.withSelection(new int[] {0, 1}, 2);
     assertThat(eval(call("coalesce", INT, ref(0, INT), risky), live, true)).containsExactly(1, 1);
     assertThatThrownBy(() -> eval(call("coalesce", INT, ref(0, INT), risky), b, true))
-        .hasMessageContaining("DIVIDE_BY_ZERO");
+        .hasMessageContaining("REMAINDER_BY_ZERO");
     assertThat(eval(call("nvl", INT, ref(0, INT), lit(null, INT)), b, true))
         .containsExactly(1, null, null);
   }

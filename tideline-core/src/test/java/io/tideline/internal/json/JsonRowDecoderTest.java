@@ -306,11 +306,11 @@ class JsonRowDecoderTest {
   void fromJson_failFast_throwsMalformedRecordNamingTheRecord() {
     assertThatThrownBy(() -> decode("a INT", Map.of("mode", "FAILFAST"), "{\"a\":1}", "{\"a\":"))
         .isInstanceOf(ExecutionException.class)
-        .hasMessageContaining("[MALFORMED_RECORD_IN_PARSING]")
+        .hasMessageContaining("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION]")
         .hasMessageContaining("{\"a\":")
         .hasMessageContaining("PERMISSIVE")
         .extracting(e -> ((ExecutionException) e).getCondition())
-        .isEqualTo("MALFORMED_RECORD_IN_PARSING");
+        .isEqualTo("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION");
   }
 
   @Test

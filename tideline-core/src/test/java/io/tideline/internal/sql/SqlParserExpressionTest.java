@@ -116,6 +116,13 @@ class SqlParserExpressionTest {
   }
 
   @Test
+  void string_doubledQuote_isOneQuote() {
+    assertThat(p("'yyyy-MM-dd''T''HH'")).isEqualTo(Literal.of("yyyy-MM-dd'T'HH"));
+    assertThat(p("\"say \"\"hi\"\"\"")).isEqualTo(Literal.of("say \"hi\""));
+    assertThat(p("'' 'a'")).isEqualTo(Literal.of("a"));
+  }
+
+  @Test
   void string_adjacentLiterals_concatenate() {
     assertThat(p("'a' 'b' \"c\"")).isEqualTo(Literal.of("abc"));
   }
