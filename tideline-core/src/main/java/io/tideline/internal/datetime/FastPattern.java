@@ -653,7 +653,8 @@ final class FastPattern {
       dst[pos++] = 'Z';
       return pos;
     }
-    // XXX prints hours and minutes only; seconds of historical offsets are dropped, not rounded.
+    // The three-letter X offset prints hours and minutes only; seconds of historical offsets are
+    // dropped, not rounded.
     dst[pos++] = (byte) (offsetSeconds < 0 ? '-' : '+');
     int abs = Math.abs(offsetSeconds);
     pos = DateTimeUtils.writeTwoDigits(abs / 3600, dst, pos);
