@@ -176,6 +176,12 @@ public final class AnalysisErrors {
         "42K07",
         "The input schema <inputSchema> is not a valid schema string: <reason>. Give a DDL"
             + " schema such as 'a INT, b STRING'."),
+    NON_STRUCT_JSON_SCHEMA(
+        "INVALID_SCHEMA.NON_STRUCT_TYPE",
+        "42K07",
+        "The input schema <inputSchema> should be a STRUCT type, but got <dataType>: Tideline's"
+            + " from_json parses into STRUCT schemas only (Spark also accepts ARRAY and MAP). Wrap"
+            + " the value in an object and give a struct schema such as 'items ARRAY<INT>'."),
     INVALID_OPTIONS(
         "INVALID_OPTIONS.NON_MAP_FUNCTION",
         "42K06",
@@ -548,6 +554,15 @@ public final class AnalysisErrors {
 
   static AnalysisException invalidSchema(String schema, String reason) {
     return error(Condition.INVALID_SCHEMA, "inputSchema", "\"" + schema + "\"", "reason", reason);
+  }
+
+  static AnalysisException nonStructJsonSchema(String schema, DataType type) {
+    return error(
+        Condition.NON_STRUCT_JSON_SCHEMA,
+        "inputSchema",
+        "\"" + schema + "\"",
+        "dataType",
+        "\"" + type.sql() + "\"");
   }
 
   static AnalysisException invalidOptions(String functionName, String reason) {

@@ -54,6 +54,10 @@ final class JsonFunctions {
       throw AnalysisErrors.nonFoldableInput(c.asExpr(), "schema", "\"STRING\"", c.arg(1));
     }
     DataType schema = parseSchema(ddl);
+    if (!(schema instanceof StructType)) {
+      // The decoder writes into a struct's fields; refuse here rather than fail in every task.
+      throw AnalysisErrors.nonStructJsonSchema(ddl, schema);
+    }
     Map<String, String> options = c.size() > 2 ? options(c, 2) : Map.of();
     return c.scalar("from_json", List.of(c.arg(0)), schema, true, List.of(schema, options));
   }

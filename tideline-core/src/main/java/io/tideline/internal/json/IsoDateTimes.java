@@ -186,7 +186,8 @@ final class IsoDateTimes {
       out[p++] = ':';
       p = write2(out, p, abs / 60 % 60);
       if (abs % 60 != 0) {
-        // The three-letter X offset prints seconds of an offset when it has them, as java.time does.
+        // The three-letter X offset prints seconds of an offset when it has them, as java.time
+        // does.
         out[p++] = ':';
         p = write2(out, p, abs % 60);
       }

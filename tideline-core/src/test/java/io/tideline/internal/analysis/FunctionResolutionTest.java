@@ -228,6 +228,14 @@ class FunctionResolutionTest {
   }
 
   @Test
+  void fromJson_arraySchema_isRefusedAtAnalysisWithWhatToDo() {
+    assertThatThrownBy(() -> resolve(fn("from_json", col("str"), lit("ARRAY<INT>"))))
+        .hasMessageStartingWith("[INVALID_SCHEMA.NON_STRUCT_TYPE]")
+        .hasMessageContaining("\"ARRAY<INT>\"")
+        .hasMessageContaining("struct schema");
+  }
+
+  @Test
   void toJson_ofStruct_isStringWithOptions() {
     ScalarCall c = (ScalarCall) resolve(fn("to_json", col("data")));
     assertThat(c.dataType()).isEqualTo(DataTypes.StringType);
