@@ -125,19 +125,6 @@ class SparkDifferentialTest {
         "json[from_json(js, 'MAP<STRING, INT>')]/legacy");
     known(
         known,
-        "a FAILFAST file read fails with the record's own condition (MALFORMED_RECORD_IN_PARSING,"
-            + " .WITHOUT_SUGGESTION for JSON); Spark wraps it: FAILED_READ_FILE.NO_HINT caused by"
-            + " MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
-        "read.json_failfast",
-        "read.csv_failfast");
-    known(
-        known,
-        "CSV quoting: Tideline reads a doubled quote inside quotes as one quote (RFC 4180);"
-            + " Spark's default escape is a backslash, so it keeps the field's raw text",
-        "read.csv_semicolon",
-        "read.csv_semicolon_typed");
-    known(
-        known,
         "interval literals are named in their normalised form, (ts + INTERVAL '1 00:00:00' DAY"
             + " TO SECOND), instead of Spark's ts + INTERVAL '1' DAY",
         "datetime[ts + INTERVAL 1 DAY]",

@@ -103,11 +103,9 @@ final class CsvRecordReader implements Closeable {
           i += 2;
           continue;
         }
+        // Any unescaped quote ends the quoted part: it closes the value or, followed by text,
+        // makes the rest of the value unquoted up to the delimiter.
         if (c == (byte) quote) {
-          if (i + 1 < end && b[i + 1] == (byte) quote) {
-            i += 2;
-            continue;
-          }
           inQuote = false;
         }
         i++;
