@@ -283,6 +283,12 @@ final class ConformanceData {
               Optional.of("a STRING, b STRING"),
               Map.of()),
           new Table(
+              "csv_q_quote_escape",
+              "csv",
+              List.of("\"a\"\"b\",c", "\"a\"\"\",b", "\"x\"\"\"\"\",y"),
+              Optional.of("a STRING, b STRING"),
+              Map.of("escape", "\"")),
+          new Table(
               "csv_typed_nulls",
               "csv",
               MALFORMED_CSV,

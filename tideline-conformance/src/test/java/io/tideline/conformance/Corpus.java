@@ -515,7 +515,8 @@ final class Corpus {
             "csv_q_doubled_end",
             "csv_q_backslash_bare",
             "csv_q_escape_then_unescaped",
-            "csv_q_blank_then_text")) {
+            "csv_q_blank_then_text",
+            "csv_q_quote_escape")) {
       add("read." + table, Pipeline.from(table), Optional.empty());
     }
   }

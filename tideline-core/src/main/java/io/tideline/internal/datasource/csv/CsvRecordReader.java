@@ -103,9 +103,13 @@ final class CsvRecordReader implements Closeable {
           i += 2;
           continue;
         }
-        // Any unescaped quote ends the quoted part: it closes the value or, followed by text,
-        // makes the rest of the value unquoted up to the delimiter.
         if (c == (byte) quote) {
+          if (escape == quote && i + 1 < end && b[i + 1] == (byte) quote) {
+            i += 2;
+            continue;
+          }
+          // Otherwise a quote ends the quoted part: it closes the value or, followed by text,
+          // makes the rest of the value unquoted up to the delimiter.
           inQuote = false;
         }
         i++;

@@ -81,6 +81,12 @@ final class CsvTokenizer {
             }
           }
           if (c == (byte) quote) {
+            if (escape == quote && i + 1 < end && line[i + 1] == (byte) quote) {
+              // With the quote as its own escape (escape '"'), "" is one quote, as in RFC 4180.
+              out[o++] = c;
+              i += 2;
+              continue;
+            }
             // In a run of quotes, every quote after the first stands for itself (univocity's
             // rule, not RFC 4180's pairs): """ before the delimiter closes the value with "".
             i++;

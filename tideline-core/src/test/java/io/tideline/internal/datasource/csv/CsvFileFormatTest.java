@@ -102,6 +102,12 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void read_quoteAsItsOwnEscape_readsDoubledQuotesAsOne() throws IOException {
+    assertThat(read("\"a\"\"b\",\"c\"\"\"\"\"\n", "a STRING, b STRING", Map.of("escape", "\"")))
+        .containsExactly(row("a\"b", "c\"\""));
+  }
+
+  @Test
   void read_customQuoteAndEscape() throws IOException {
     String data = "'a,b','it#'s'\n";
     assertThat(read(data, "a STRING, b STRING", Map.of("quote", "'", "escape", "#")))
