@@ -516,7 +516,9 @@ final class Corpus {
             "csv_q_backslash_bare",
             "csv_q_escape_then_unescaped",
             "csv_q_blank_then_text",
-            "csv_q_quote_escape")) {
+            "csv_q_quote_escape",
+            "csv_escaping_source",
+            "csv_written")) {
       add("read." + table, Pipeline.from(table), Optional.empty());
     }
   }

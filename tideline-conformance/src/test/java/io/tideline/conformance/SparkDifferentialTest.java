@@ -151,6 +151,16 @@ class SparkDifferentialTest {
             .conf("spark.sql.codegen.factoryMode", "NO_CODEGEN")
             .conf("spark.sql.adaptive.enabled", "false");
     Map<String, Path> files = ConformanceData.write(work.resolve("data"), spec);
+    tideline =
+        Tideline.builder()
+            .appName("conformance")
+            .warehouse(work.resolve("warehouse"))
+            .config(TidelineConf.SESSION_TIME_ZONE, "UTC")
+            .config(TidelineConf.ANSI_ENABLED, "true")
+            .getOrCreate();
+    Path written =
+        ConformanceData.writeWithTideline(
+            tideline, work.resolve("data"), files.get("csv_escaping_source"), spec);
     for (DiffCase c : CASES) {
       spec.query(new OracleSpec.Query(c.id(), c.pipeline().sql(), c.ansi()));
     }
@@ -159,14 +169,8 @@ class SparkDifferentialTest {
     System.out.printf(
         "Spark answered %d queries in %.1f s%n", spark.size(), (System.nanoTime() - start) / 1e9);
 
-    tideline =
-        Tideline.builder()
-            .appName("conformance")
-            .warehouse(work.resolve("warehouse"))
-            .config(TidelineConf.SESSION_TIME_ZONE, "UTC")
-            .config(TidelineConf.ANSI_ENABLED, "true")
-            .getOrCreate();
     Map<String, DataFrame> read = new LinkedHashMap<>();
+    read.put("csv_written", tideline.read().schema("id INT, s STRING").csv(written.toString()));
     Map<String, RuntimeException> readFailures = new LinkedHashMap<>();
     for (ConformanceData.Table table : ConformanceData.TABLES) {
       try {
