@@ -102,6 +102,15 @@ class CsvFileFormatTest {
   }
 
   @Test
+  void read_unescapedQuoteAfterEscape_keepsUnescapedTextWithItsQuotes_likeSpark()
+      throws IOException {
+    // Spark 4.2 answers: "a\"b"c,d is "a"b"c (the escape is applied, the quotes kept), and a
+    // closing quote followed by a blank and text keeps the quotes too.
+    assertThat(read("\"a\\\"b\"c,d\n\"a\" x,b\n", "a STRING, b STRING", Map.of()))
+        .containsExactly(row("\"a\"b\"c", "d"), row("\"a\" x", "b"));
+  }
+
+  @Test
   void read_quoteAsItsOwnEscape_readsDoubledQuotesAsOne() throws IOException {
     assertThat(read("\"a\"\"b\",\"c\"\"\"\"\"\n", "a STRING, b STRING", Map.of("escape", "\"")))
         .containsExactly(row("a\"b", "c\"\""));
