@@ -123,6 +123,22 @@ final class ConformanceData {
           "2;plain;",
           "3;\"quoted \"\"x\"\"\";bad");
 
+  /**
+   * Strings that need quoting or escaping in CSV; Tideline writes them for both engines to read.
+   */
+  static final List<String> CSV_ESCAPING_SOURCE =
+      List.of(
+          "{\"id\":1,\"s\":\"a\\\"b\"}",
+          "{\"id\":2,\"s\":\"a\\\\b\"}",
+          "{\"id\":3,\"s\":\"a\\\\\\\"b\"}",
+          "{\"id\":4,\"s\":\"trailing\\\\\"}",
+          "{\"id\":5,\"s\":\"\\\"quoted\\\"\"}",
+          "{\"id\":6,\"s\":\"a,b\"}",
+          "{\"id\":7,\"s\":\"x\\\"\\\"y\"}",
+          "{\"id\":8,\"s\":\"\\\\\"}",
+          "{\"id\":9,\"s\":\"\\\"\"}",
+          "{\"id\":10,\"s\":\"\\\\\\\"\"}");
+
   static final List<Table> TABLES =
       List.of(
           new Table("orders", "json", ORDERS, Optional.of(ORDERS_SCHEMA), Map.of()),
@@ -217,6 +233,84 @@ final class ConformanceData {
               Optional.of("id INT, name STRING, amount DOUBLE, _corrupt_record STRING"),
               Map.of("mode", "PERMISSIVE")),
           new Table(
+              "csv_q_doubled",
+              "csv",
+              List.of("\"a\"\"b\",c", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_backslash",
+              "csv",
+              List.of("\"a\\\"b\",c", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_bare",
+              "csv",
+              List.of("a\"b,c", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_empty",
+              "csv",
+              List.of("\"\",x", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_comma",
+              "csv",
+              List.of("\"a,b\",c", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_trailing",
+              "csv",
+              List.of("\"x\"y,z", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_escaped_backslash",
+              "csv",
+              List.of("\"a\\\\\",b", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_doubled_end",
+              "csv",
+              List.of("\"a\"\"\",b", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_backslash_bare",
+              "csv",
+              List.of("a\\\"b,c", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_escape_then_unescaped",
+              "csv",
+              List.of("\"a\\\"b\"c,d", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_blank_then_text",
+              "csv",
+              List.of("\"a\" x,b", "1,2"),
+              Optional.of("a STRING, b STRING"),
+              Map.of()),
+          new Table(
+              "csv_q_quote_escape",
+              "csv",
+              List.of("\"a\"\"b\",c", "\"a\"\"\",b", "\"x\"\"\"\"\",y"),
+              Optional.of("a STRING, b STRING"),
+              Map.of("escape", "\"")),
+          new Table(
+              "csv_escaping_source",
+              "json",
+              CSV_ESCAPING_SOURCE,
+              Optional.of("id INT, s STRING"),
+              Map.of()),
+          new Table(
               "csv_typed_nulls",
               "csv",
               MALFORMED_CSV,
@@ -240,6 +334,23 @@ final class ConformanceData {
       throw new UncheckedIOException("Could not write the conformance inputs to " + dir, e);
     }
     return files;
+  }
+
+  /**
+   * Writes {@code csv_escaping_source} with Tideline's CSV writer into {@code dir/csv_written} and
+   * adds it as an input of {@code spec}, so Spark reads what Tideline wrote.
+   */
+  static Path writeWithTideline(Tideline t, Path dir, Path source, OracleSpec spec) {
+    Path out = dir.resolve("csv_written");
+    t.read()
+        .schema("id INT, s STRING")
+        .json(source.toString())
+        .write()
+        .mode("overwrite")
+        .csv(out.toString());
+    spec.input(
+        new OracleSpec.Input("csv_written", "csv", out, Optional.of("id INT, s STRING"), Map.of()));
+    return out;
   }
 
   /** Reads one table in Tideline, as Spark's reader reads it. */

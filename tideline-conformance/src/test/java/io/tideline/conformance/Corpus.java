@@ -504,7 +504,21 @@ final class Corpus {
             "csv_header",
             "csv_plain",
             "csv_permissive",
-            "csv_typed_nulls")) {
+            "csv_typed_nulls",
+            "csv_q_doubled",
+            "csv_q_backslash",
+            "csv_q_bare",
+            "csv_q_empty",
+            "csv_q_comma",
+            "csv_q_trailing",
+            "csv_q_escaped_backslash",
+            "csv_q_doubled_end",
+            "csv_q_backslash_bare",
+            "csv_q_escape_then_unescaped",
+            "csv_q_blank_then_text",
+            "csv_q_quote_escape",
+            "csv_escaping_source",
+            "csv_written")) {
       add("read." + table, Pipeline.from(table), Optional.empty());
     }
   }

@@ -1,6 +1,7 @@
 package io.tideline.internal.json;
 
 import io.tideline.internal.datasource.FileSplit;
+import io.tideline.internal.datasource.text.FileErrors;
 import io.tideline.internal.exec.BatchIterator;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.StructVector;
@@ -104,10 +105,13 @@ final class JsonLinesReader implements BatchIterator {
             case PERMISSIVE -> row += decoder.rowsWritten;
             case DROPMALFORMED -> {}
             case FAILFAST ->
-                throw JsonErrors.malformedRecord(
-                    new String(buf, lines.lineStart(), lines.lineLength(), StandardCharsets.UTF_8),
-                    " in " + where(),
-                    decoder.state.cause());
+                throw FileErrors.failedReadOnMalformedRecord(
+                    split.path(),
+                    JsonErrors.malformedRecord(
+                        new String(
+                            buf, lines.lineStart(), lines.lineLength(), StandardCharsets.UTF_8),
+                        " in " + where(),
+                        decoder.state.cause()));
           }
         }
       }

@@ -1,6 +1,7 @@
 package io.tideline.internal.json;
 
 import io.tideline.internal.datasource.FileSplit;
+import io.tideline.internal.datasource.text.FileErrors;
 import io.tideline.internal.exec.BatchIterator;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.StructVector;
@@ -43,10 +44,12 @@ final class MultiLineJsonReader implements BatchIterator {
     } else if (options.mode == JsonOptions.Mode.DROPMALFORMED) {
       rows = 0;
     } else {
-      throw JsonErrors.malformedRecord(
-          new String(content, StandardCharsets.UTF_8),
-          " in file " + split.path(),
-          decoder.state.cause());
+      throw FileErrors.failedReadOnMalformedRecord(
+          split.path(),
+          JsonErrors.malformedRecord(
+              new String(content, StandardCharsets.UTF_8),
+              " in file " + split.path(),
+              decoder.state.cause()));
     }
   }
 

@@ -25,7 +25,8 @@
  * <p>Semantics are Spark 4's, with partial results on: a wrong-typed value nulls itself only and
  * marks the record malformed; invalid JSON nulls the whole record; the mode decides what a
  * malformed record means (PERMISSIVE keeps it, with its raw text in the corrupt-record column;
- * DROPMALFORMED drops it in the reader; FAILFAST fails with {@code MALFORMED_RECORD_IN_PARSING}).
+ * DROPMALFORMED drops it in the reader; FAILFAST fails with {@code MALFORMED_RECORD_IN_PARSING},
+ * which a file read wraps, as Spark does, in {@code FAILED_READ_FILE.NO_HINT} naming the file).
  *
  * <p>Not supported: encodings other than UTF-8, compression, interval types; each is refused with
  * an error naming the option or type.

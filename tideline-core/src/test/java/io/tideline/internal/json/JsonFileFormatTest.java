@@ -120,8 +120,21 @@ class JsonFileFormatTest {
   void read_failFast_namesFileAndLine() throws IOException {
     Path f = write("f.json", "{\"a\":1}\n\n{oops\n");
     assertThatThrownBy(() -> read(f, "a BIGINT", Map.of("mode", "FAILFAST")))
-        .isInstanceOf(ExecutionException.class)
-        .hasMessageContaining("MALFORMED_RECORD_IN_PARSING")
+        .isInstanceOfSatisfying(
+            ExecutionException.class,
+            e -> {
+              assertThat(e.getCondition()).isEqualTo("FAILED_READ_FILE.NO_HINT");
+              assertThat(e.getCause())
+                  .isInstanceOfSatisfying(
+                      ExecutionException.class,
+                      c -> {
+                        assertThat(c.getCondition())
+                            .isEqualTo("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION");
+                        assertThat(c.getMessage()).contains("f.json, line 3", "'PERMISSIVE'");
+                      });
+            })
+        .hasMessageContaining("Encountered error while reading file " + f)
+        .hasMessageContaining("'mode' as 'PERMISSIVE'")
         .hasMessageContaining("f.json, line 3")
         .hasMessageContaining("{oops");
   }

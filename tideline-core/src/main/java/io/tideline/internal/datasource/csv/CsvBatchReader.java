@@ -288,12 +288,14 @@ final class CsvBatchReader implements BatchIterator {
     }
     switch (options.mode) {
       case FAILFAST:
-        throw FileErrors.malformedRecord(
+        throw FileErrors.failedReadOnMalformedRecord(
             lines.path(),
-            lines.location(),
-            failure,
-            new String(line, lineStart, lineLength, StandardCharsets.UTF_8),
-            null);
+            FileErrors.malformedRecord(
+                lines.path(),
+                lines.location(),
+                failure,
+                new String(line, lineStart, lineLength, StandardCharsets.UTF_8),
+                null));
       case DROPMALFORMED:
         return false;
       default:

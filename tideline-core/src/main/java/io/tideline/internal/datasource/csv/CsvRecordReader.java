@@ -104,10 +104,12 @@ final class CsvRecordReader implements Closeable {
           continue;
         }
         if (c == (byte) quote) {
-          if (i + 1 < end && b[i + 1] == (byte) quote) {
+          if (escape == quote && i + 1 < end && b[i + 1] == (byte) quote) {
             i += 2;
             continue;
           }
+          // Otherwise a quote ends the quoted part: it closes the value or, followed by text,
+          // makes the rest of the value unquoted up to the delimiter.
           inQuote = false;
         }
         i++;

@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * Splits one CSV record (UTF-8 bytes) into field values, the way Spark's univocity settings do: a
- * field may be quoted; inside quotes the escape character (default {@code \}) or a doubled quote
- * yields a literal quote; a closing quote followed by something other than the delimiter is kept
- * literally and the rest of the field is read unquoted (univocity's {@code STOP_AT_DELIMITER}); an
- * unclosed quote takes the rest of the record.
+ * field may be quoted; inside quotes the escape character (default {@code \}) yields a literal
+ * quote, and in a run of quotes every quote after the first is literal; a quote followed by
+ * something other than the delimiter means the value was not quoted after all, so it keeps its
+ * opening and inner quotes and is read up to the delimiter (univocity's {@code STOP_AT_DELIMITER}:
+ * {@code "a""b",c} is the value {@code "a""b"}); an unclosed quote takes the rest of the record.
  *
  * <p>Values are copied, unescaped and trimmed, into one scratch buffer that is reused for every
  * line, so tokenizing allocates nothing once the buffers have grown to the widest record.
@@ -80,12 +81,19 @@ final class CsvTokenizer {
             }
           }
           if (c == (byte) quote) {
-            if (i + 1 < end && line[i + 1] == (byte) quote) {
+            if (escape == quote && i + 1 < end && line[i + 1] == (byte) quote) {
+              // With the quote as its own escape (escape '"'), "" is one quote, as in RFC 4180.
               out[o++] = c;
               i += 2;
               continue;
             }
+            // In a run of quotes, every quote after the first stands for itself (univocity's
+            // rule, not RFC 4180's pairs): """ before the delimiter closes the value with "".
             i++;
+            while (i < end && line[i] == (byte) quote) {
+              out[o++] = c;
+              i++;
+            }
             int j = i;
             while (j < end && isBlank(line[j]) && line[j] != delimiter) {
               j++;
@@ -93,6 +101,11 @@ final class CsvTokenizer {
             if (j >= end || line[j] == delimiter) {
               i = j;
             } else {
+              // An unescaped quote inside the value: with STOP_AT_DELIMITER the value was not
+              // quoted after all, so its quotes are kept and the rest is read up to the delimiter.
+              System.arraycopy(out, fieldStart, out, fieldStart + 1, o - fieldStart);
+              out[fieldStart] = c;
+              o++;
               out[o++] = c;
               unquotedTail = true;
             }

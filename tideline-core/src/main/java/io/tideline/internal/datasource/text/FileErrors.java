@@ -22,11 +22,25 @@ public final class FileErrors {
         "KD001",
         "Encountered error while reading file <path>: <reason>. Check that the file is readable"
             + " and is a <format> file."),
+    /**
+     * A record that FAILFAST refuses, as the cause of {@link #FAILED_READ_FILE_NO_HINT}; the
+     * message keeps the file, line and what to do.
+     */
     MALFORMED_RECORD_IN_PARSING(
+        "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
         "22023",
         "Malformed records are detected in record parsing of file <path> at <location>: <reason>."
             + " Record: <record>. Parse Mode: FAILFAST. To process malformed records as null"
             + " result, try setting the option 'mode' as 'PERMISSIVE'."),
+    /**
+     * A file read that failed on a malformed record; Spark wraps the record's failure in this
+     * condition, so the cause carries {@link #MALFORMED_RECORD_IN_PARSING}; its message, which says
+     * what to do, is repeated here so the top message alone is enough.
+     */
+    FAILED_READ_FILE_NO_HINT(
+        "FAILED_READ_FILE.NO_HINT",
+        "KD001",
+        "Encountered error while reading file <path>. Caused by: <reason>"),
     INVALID_CORRUPT_RECORD_TYPE(
         "42804",
         "The column <columnName> for corrupt records must have the nullable STRING type, but got"
@@ -71,17 +85,23 @@ public final class FileErrors {
         "42616",
         "The <format> writer does not support compression '<codec>'. Use one of <supported>.");
 
+    private final String conditionName;
     private final String sqlState;
     private final String template;
 
     Condition(String sqlState, String template) {
+      this(null, sqlState, template);
+    }
+
+    Condition(String conditionName, String sqlState, String template) {
+      this.conditionName = conditionName;
       this.sqlState = sqlState;
       this.template = template;
     }
 
     @Override
     public String conditionName() {
-      return name();
+      return conditionName == null ? name() : conditionName;
     }
 
     @Override
@@ -132,6 +152,19 @@ public final class FileErrors {
         Condition.MALFORMED_RECORD_IN_PARSING,
         Map.of("path", path.toString(), "location", location, "reason", reason, "record", shown),
         cause);
+  }
+
+  /**
+   * A FAILFAST file read that stopped at a malformed record, as Spark raises it: {@code
+   * FAILED_READ_FILE.NO_HINT} naming the file, caused by the record's own failure.
+   */
+  public static ExecutionException failedReadOnMalformedRecord(
+      Path path, ExecutionException recordFailure) {
+    String reason = recordFailure.getMessage();
+    return new ExecutionException(
+        Condition.FAILED_READ_FILE_NO_HINT,
+        Map.of("path", path.toString(), "reason", reason == null ? "" : reason),
+        recordFailure);
   }
 
   public static AnalysisException invalidCorruptRecordType(String column, String typeSql) {

@@ -83,9 +83,37 @@ class CsvFileFormatTest {
 
   @Test
   void read_quotedFields_keepDelimitersAndUnescapeQuotes() throws IOException {
-    String data = "\"a,b\",\"say \\\"hi\\\"\",\"x\"\"y\"\n";
+    String data = "\"a,b\",\"say \\\"hi\\\"\",\"a\\\\\"\n";
     assertThat(read(data, "a STRING, b STRING, c STRING", Map.of()))
-        .containsExactly(row("a,b", "say \"hi\"", "x\"y"));
+        .containsExactly(row("a,b", "say \"hi\"", "a\\"));
+  }
+
+  @Test
+  void read_doubledQuoteInsideQuotes_keepsRawText_likeSpark() throws IOException {
+    // Spark's escape is a backslash, so "" is no escape: the value was not quoted after all.
+    assertThat(read("\"a\"\"b\",c\n", "a STRING, b STRING", Map.of()))
+        .containsExactly(row("\"a\"\"b\"", "c"));
+  }
+
+  @Test
+  void read_quoteRunBeforeDelimiter_keepsAllButOneQuote_likeSpark() throws IOException {
+    assertThat(read("\"a\"\"\",b\n", "a STRING, b STRING", Map.of()))
+        .containsExactly(row("a\"\"", "b"));
+  }
+
+  @Test
+  void read_unescapedQuoteAfterEscape_keepsUnescapedTextWithItsQuotes_likeSpark()
+      throws IOException {
+    // Spark 4.2 answers: "a\"b"c,d is "a"b"c (the escape is applied, the quotes kept), and a
+    // closing quote followed by a blank and text keeps the quotes too.
+    assertThat(read("\"a\\\"b\"c,d\n\"a\" x,b\n", "a STRING, b STRING", Map.of()))
+        .containsExactly(row("\"a\"b\"c", "d"), row("\"a\" x", "b"));
+  }
+
+  @Test
+  void read_quoteAsItsOwnEscape_readsDoubledQuotesAsOne() throws IOException {
+    assertThat(read("\"a\"\"b\",\"c\"\"\"\"\"\n", "a STRING, b STRING", Map.of("escape", "\"")))
+        .containsExactly(row("a\"b", "c\"\""));
   }
 
   @Test
@@ -98,7 +126,7 @@ class CsvFileFormatTest {
   @Test
   void read_quoteFollowedByText_keepsQuoteLiterallyUntilDelimiter() throws IOException {
     assertThat(read("\"a\"b,c\n", "a STRING, b STRING", Map.of()))
-        .containsExactly(row("a\"b", "c"));
+        .containsExactly(row("\"a\"b", "c"));
   }
 
   @Test
@@ -237,8 +265,21 @@ class CsvFileFormatTest {
     assertThatThrownBy(
             () ->
                 readAll(csv, f, schema, schema, Map.of("mode", "FAILFAST", "header", "true"), conf))
-        .isInstanceOf(ExecutionException.class)
-        .hasMessageContaining("MALFORMED_RECORD_IN_PARSING")
+        .isInstanceOfSatisfying(
+            ExecutionException.class,
+            e -> {
+              assertThat(e.getCondition()).isEqualTo("FAILED_READ_FILE.NO_HINT");
+              assertThat(e.getCause())
+                  .isInstanceOfSatisfying(
+                      ExecutionException.class,
+                      c -> {
+                        assertThat(c.getCondition())
+                            .isEqualTo("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION");
+                        assertThat(c.getMessage())
+                            .contains("line 3", "expected 2 fields", "'mode' as 'PERMISSIVE'");
+                      });
+            })
+        .hasMessageContaining("Encountered error while reading file " + f)
         .hasMessageContaining(f.toString())
         .hasMessageContaining("line 3")
         .hasMessageContaining("expected 2 fields but found 1")
@@ -266,9 +307,11 @@ class CsvFileFormatTest {
     assertThatThrownBy(() -> readAll(csv, f, schema, schema, Map.of("mode", "failfast"), conf))
         .isInstanceOfSatisfying(
             ExecutionException.class,
-            e ->
-                assertThat(e.condition())
-                    .isEqualTo(FileErrors.Condition.MALFORMED_RECORD_IN_PARSING))
+            e -> {
+              assertThat(e.condition()).isEqualTo(FileErrors.Condition.FAILED_READ_FILE_NO_HINT);
+              assertThat(((ExecutionException) e.getCause()).condition())
+                  .isEqualTo(FileErrors.Condition.MALFORMED_RECORD_IN_PARSING);
+            })
         .hasMessageContaining("'1.5' as INT for column amount")
         .hasMessageContaining("line 2");
   }
@@ -375,7 +418,7 @@ class CsvFileFormatTest {
     Map<String, String> opts = Map.of("multiLine", "true", "header", "true");
     assertThat(csv.isSplittable(opts)).isFalse();
     assertThat(csv.isSplittable(Map.of())).isTrue();
-    String data = "id,text\r\n1,\"first\r\nsecond\"\n2,\"a \"\"q\"\"\n\n,b\"\n3,plain\n";
+    String data = "id,text\r\n1,\"first\r\nsecond\"\n2,\"a \\\"q\\\"\n\n,b\"\n3,plain\n";
     Path f = file(data);
     StructType schema = schema("id INT, text STRING");
     List<List<Object>> expected =
