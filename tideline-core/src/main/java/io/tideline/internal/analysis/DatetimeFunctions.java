@@ -86,6 +86,35 @@ final class DatetimeFunctions {
       register(f, 1, 1, c -> dateField(c, f));
     }
     register("day", 1, 1, c -> dateField(c, "dayofmonth"));
+    for (String f : List.of("dayofweek", "quarter", "weekofyear")) {
+      register(f, 1, 1, c -> dateField(c, f));
+    }
+    register(
+        "last_day",
+        1,
+        1,
+        c -> {
+          dateArg(c, 0);
+          return c.scalar("last_day", DataTypes.DateType, c.nullable(0), List.of());
+        });
+    register(
+        "add_months",
+        2,
+        2,
+        c -> {
+          dateArg(c, 0);
+          c.expect(1, ExpectedType.INT);
+          return c.scalar("add_months", DataTypes.DateType, c.anyNullable(), List.of());
+        });
+    register(
+        "trunc",
+        2,
+        2,
+        c -> {
+          dateArg(c, 0);
+          c.expect(1, ExpectedType.STRING);
+          return c.scalar("trunc", DataTypes.DateType, true, List.of());
+        });
     for (String f : List.of("hour", "minute", "second")) {
       register(
           f,

@@ -33,6 +33,11 @@ public final class EvalErrors {
         "<message>. Use '<alternative>' to tolerate overflow and return NULL instead. "
             + ANSI_HINT
             + "<context>"),
+    DATE_ARITHMETIC_OVERFLOW(
+        "ARITHMETIC_OVERFLOW",
+        "22003",
+        "<function> moved the date outside the DATE range (years -5877641 to 5881580); use a"
+            + " smaller <what>.<context>"),
     CAST_INVALID_INPUT(
         "22018",
         "The value <value> of the type <sourceType> cannot be cast to <targetType> because it is"
@@ -156,6 +161,22 @@ public final class EvalErrors {
         message,
         "alternative",
         alternative,
+        "context",
+        context(exprSql));
+  }
+
+  /**
+   * A date function whose result is outside the DATE range; Spark reports this as integer overflow
+   * in every mode.
+   */
+  public static ExecutionException dateArithmeticOverflow(
+      String function, String what, String exprSql) {
+    return error(
+        Condition.DATE_ARITHMETIC_OVERFLOW,
+        "function",
+        function,
+        "what",
+        what,
         "context",
         context(exprSql));
   }

@@ -1,0 +1,138 @@
+package io.tideline.internal.eval;
+
+import io.tideline.internal.datetime.CivilDates;
+import io.tideline.internal.vector.BytesVector;
+import io.tideline.internal.vector.ColumnVector;
+import io.tideline.internal.vector.IntVector;
+import io.tideline.types.DataTypes;
+import java.util.Locale;
+
+/**
+ * Kernels on DATE day counts: {@code dayofweek}, {@code quarter}, {@code weekofyear}, {@code
+ * last_day}, {@code add_months}, {@code trunc}.
+ */
+final class DateKernels {
+  private DateKernels() {}
+
+  /** A function of one day count giving an INT field or a DATE. */
+  enum DayFn {
+    DAY_OF_WEEK,
+    QUARTER,
+    WEEK_OF_YEAR,
+    LAST_DAY
+  }
+
+  /** {@code dayofweek}, {@code quarter}, {@code weekofyear}, {@code last_day}. */
+  static final class DayFunction extends StrictKernel {
+    private final DayFn fn;
+
+    DayFunction(DayFn fn, VectorEvaluator arg) {
+      super(fn == DayFn.LAST_DAY ? DataTypes.DateType : DataTypes.IntegerType, arg);
+      this.fn = fn;
+    }
+
+    @Override
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
+      int[] days = ((IntVector) in[0]).values();
+      int[] o = ((IntVector) out).values();
+      for (int k = 0; k < n; k++) {
+        int i = sel == null ? k : sel[k];
+        long d = days[i];
+        o[i] =
+            switch (fn) {
+              case DAY_OF_WEEK -> CivilDates.sparkDayOfWeek(d);
+              case QUARTER -> CivilDates.quarter(d);
+              case WEEK_OF_YEAR -> CivilDates.isoWeekOfYear(d);
+              case LAST_DAY ->
+                  (int)
+                      (d
+                          + CivilDates.lengthOfMonth(CivilDates.year(d), CivilDates.month(d))
+                          - CivilDates.dayOfMonth(d));
+            };
+      }
+    }
+  }
+
+  /** {@code add_months(date, n)}: the day of month clamped to the end of a shorter month. */
+  static final class AddMonths extends StrictKernel {
+    private final String sql;
+
+    AddMonths(VectorEvaluator[] args, String sql) {
+      super(DataTypes.DateType, args);
+      this.sql = sql;
+    }
+
+    @Override
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
+      int[] days = ((IntVector) in[0]).values();
+      int[] months = ((IntVector) in[1]).values();
+      int[] o = ((IntVector) out).values();
+      for (int k = 0; k < n; k++) {
+        int i = sel == null ? k : sel[k];
+        long r = CivilDates.addMonths(days[i], months[i]);
+        if (r != (int) r) {
+          throw EvalErrors.dateArithmeticOverflow("add_months", "number of months", sql);
+        }
+        o[i] = (int) r;
+      }
+    }
+  }
+
+  /** The unit {@code trunc(date, fmt)} cuts to. */
+  enum TruncLevel {
+    YEAR,
+    QUARTER,
+    MONTH,
+    WEEK;
+
+    /** The level a {@code trunc} format names, or null when Spark does not accept it. */
+    static TruncLevel of(String format) {
+      return switch (format.toUpperCase(Locale.ROOT)) {
+        case "YEAR", "YYYY", "YY" -> YEAR;
+        case "QUARTER" -> QUARTER;
+        case "MONTH", "MM", "MON" -> MONTH;
+        case "WEEK" -> WEEK;
+        default -> null;
+      };
+    }
+  }
+
+  /**
+   * {@code trunc(date, fmt)}: the first day of the year, quarter, month or (Monday) week; null for
+   * a format Spark does not accept. {@code constant} is the format when it is a literal.
+   */
+  static final class TruncDate extends StrictKernel {
+    private final TruncLevel constant;
+
+    TruncDate(VectorEvaluator[] args, TruncLevel constant) {
+      super(DataTypes.DateType, args);
+      this.constant = constant;
+    }
+
+    @Override
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
+      int[] days = ((IntVector) in[0]).values();
+      BytesVector formats = (BytesVector) in[1];
+      int[] o = ((IntVector) out).values();
+      for (int k = 0; k < n; k++) {
+        int i = sel == null ? k : sel[k];
+        TruncLevel level = constant != null ? constant : TruncLevel.of(formats.getString(i));
+        if (level == null) {
+          out.setNull(i);
+          continue;
+        }
+        long d = days[i];
+        o[i] =
+            (int)
+                switch (level) {
+                  case YEAR -> CivilDates.daysFromCivil(CivilDates.year(d), 1, 1);
+                  case QUARTER ->
+                      CivilDates.daysFromCivil(
+                          CivilDates.year(d), (CivilDates.quarter(d) - 1) * 3 + 1, 1);
+                  case MONTH -> d - CivilDates.dayOfMonth(d) + 1;
+                  case WEEK -> d - CivilDates.isoDayOfWeek(d) + 1;
+                };
+      }
+    }
+  }
+}
