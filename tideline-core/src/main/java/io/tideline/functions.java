@@ -327,6 +327,15 @@ public final class functions {
     return call("add_months", startDate, numMonths);
   }
 
+  /** The timestamp truncated to the unit {@code format} names, in the session time zone. */
+  public static Column date_trunc(String format, Column timestamp) {
+    return call("date_trunc", List.of(Literal.of(format), timestamp.expr()));
+  }
+
+  public static Column make_date(Column year, Column month, Column day) {
+    return call("make_date", year, month, day);
+  }
+
   /** The date truncated to the year, quarter, month or week that {@code format} names. */
   public static Column trunc(Column date, String format) {
     return call("trunc", List.of(date.expr(), Literal.of(format)));

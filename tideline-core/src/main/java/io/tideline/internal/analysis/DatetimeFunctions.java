@@ -107,6 +107,25 @@ final class DatetimeFunctions {
           return c.scalar("add_months", DataTypes.DateType, c.anyNullable(), List.of());
         });
     register(
+        "date_trunc",
+        2,
+        2,
+        c -> {
+          c.expect(0, ExpectedType.STRING);
+          c.expect(1, ExpectedType.TIMESTAMP);
+          return c.scalar("date_trunc", DataTypes.TimestampType, true, List.of());
+        });
+    register(
+        "make_date",
+        3,
+        3,
+        c -> {
+          for (int i = 0; i < 3; i++) {
+            c.expect(i, ExpectedType.INT);
+          }
+          return c.scalar("make_date", DataTypes.DateType, true, List.of());
+        });
+    register(
         "trunc",
         2,
         2,

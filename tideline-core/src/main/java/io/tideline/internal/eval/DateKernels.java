@@ -135,4 +135,146 @@ final class DateKernels {
       }
     }
   }
+
+  /**
+   * {@code make_date(year, month, day)}: null for fields that name no date, or under ANSI {@code
+   * DATETIME_FIELD_OUT_OF_BOUNDS}.
+   */
+  static final class MakeDate extends StrictKernel {
+    private final boolean ansi;
+    private final String sql;
+
+    MakeDate(VectorEvaluator[] args, boolean ansi, String sql) {
+      super(DataTypes.DateType, args);
+      this.ansi = ansi;
+      this.sql = sql;
+    }
+
+    @Override
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
+      int[] years = ((IntVector) in[0]).values();
+      int[] months = ((IntVector) in[1]).values();
+      int[] days = ((IntVector) in[2]).values();
+      int[] o = ((IntVector) out).values();
+      for (int k = 0; k < n; k++) {
+        int i = sel == null ? k : sel[k];
+        int y = years[i];
+        int m = months[i];
+        int d = days[i];
+        long epochDay =
+            CivilDates.isValidDate(y, m, d) ? CivilDates.daysFromCivil(y, m, d) : Long.MIN_VALUE;
+        if (epochDay != (int) epochDay) {
+          if (ansi) {
+            throw EvalErrors.datetimeFieldOutOfBounds(invalidDateMessage(y, m, d), sql);
+          }
+          out.setNull(i);
+          continue;
+        }
+        o[i] = (int) epochDay;
+      }
+    }
+
+    /** The reason {@code java.time} gives for these fields, as Spark reports it. */
+    private static String invalidDateMessage(int y, int m, int d) {
+      try {
+        java.time.LocalDate.of(y, m, d);
+        return "Invalid date: " + y + "-" + m + "-" + d + " is outside the DATE range";
+      } catch (java.time.DateTimeException e) {
+        return e.getMessage();
+      }
+    }
+  }
+
+  /** The unit {@code date_trunc(fmt, ts)} cuts to; WEEK and longer reuse {@link TruncLevel}. */
+  enum TimestampLevel {
+    MICROSECOND,
+    MILLISECOND,
+    SECOND,
+    MINUTE,
+    HOUR,
+    DAY,
+    WEEK,
+    MONTH,
+    QUARTER,
+    YEAR;
+
+    /** The level a {@code date_trunc} format names, or null when Spark does not accept it. */
+    static TimestampLevel of(String format) {
+      return switch (format.toUpperCase(Locale.ROOT)) {
+        case "MICROSECOND" -> MICROSECOND;
+        case "MILLISECOND" -> MILLISECOND;
+        case "SECOND" -> SECOND;
+        case "MINUTE" -> MINUTE;
+        case "HOUR" -> HOUR;
+        case "DAY", "DD" -> DAY;
+        default -> {
+          TruncLevel date = TruncLevel.of(format);
+          yield date == null ? null : valueOf(date.name());
+        }
+      };
+    }
+  }
+
+  /**
+   * {@code date_trunc(fmt, ts)}: minutes and longer are cut in the session time zone's local time,
+   * as Spark does.
+   */
+  static final class TruncTimestamp extends StrictKernel {
+    private final TimestampLevel constant;
+    private final ZoneConversions zone;
+
+    TruncTimestamp(VectorEvaluator[] args, TimestampLevel constant, ZoneConversions zone) {
+      super(DataTypes.TimestampType, args);
+      this.constant = constant;
+      this.zone = zone;
+    }
+
+    @Override
+    protected void compute(ColumnVector[] in, ColumnVector out, int[] sel, int n) {
+      BytesVector formats = (BytesVector) in[0];
+      long[] micros = ((io.tideline.internal.vector.LongVector) in[1]).values();
+      long[] o = ((io.tideline.internal.vector.LongVector) out).values();
+      for (int k = 0; k < n; k++) {
+        int i = sel == null ? k : sel[k];
+        TimestampLevel level =
+            constant != null ? constant : TimestampLevel.of(formats.getString(i));
+        if (level == null) {
+          out.setNull(i);
+          continue;
+        }
+        o[i] = truncate(micros[i], level);
+      }
+    }
+
+    private long truncate(long t, TimestampLevel level) {
+      switch (level) {
+        case MICROSECOND:
+          return t;
+        case MILLISECOND:
+          return t - Math.floorMod(t, 1_000L);
+        case SECOND:
+          return t - Math.floorMod(t, ZoneConversions.MICROS_PER_SECOND);
+        case MINUTE:
+        case HOUR:
+          long unit = (level == TimestampLevel.MINUTE ? 60L : 3_600L) * 1_000_000L;
+          long offset = zone.offsetMicros(t);
+          long local = t + offset;
+          return local - Math.floorMod(local, unit) - offset;
+        case DAY:
+          return zone.daysToMicros(zone.microsToDays(t));
+        default:
+          long days = zone.microsToDays(t);
+          long first =
+              switch (level) {
+                case WEEK -> days - CivilDates.isoDayOfWeek(days) + 1;
+                case MONTH -> days - CivilDates.dayOfMonth(days) + 1;
+                case QUARTER ->
+                    CivilDates.daysFromCivil(
+                        CivilDates.year(days), (CivilDates.quarter(days) - 1) * 3 + 1, 1);
+                default -> CivilDates.daysFromCivil(CivilDates.year(days), 1, 1);
+              };
+          return zone.daysToMicros((int) first);
+      }
+    }
+  }
 }

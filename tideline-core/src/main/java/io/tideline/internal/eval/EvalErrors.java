@@ -33,6 +33,10 @@ public final class EvalErrors {
         "<message>. Use '<alternative>' to tolerate overflow and return NULL instead. "
             + ANSI_HINT
             + "<context>"),
+    DATETIME_FIELD_OUT_OF_BOUNDS(
+        "DATETIME_FIELD_OUT_OF_BOUNDS.WITH_SUGGESTION",
+        "22023",
+        "<rangeMessage>. " + ANSI_HINT + "<context>"),
     DATE_ARITHMETIC_OVERFLOW(
         "ARITHMETIC_OVERFLOW",
         "22003",
@@ -177,6 +181,16 @@ public final class EvalErrors {
         function,
         "what",
         what,
+        "context",
+        context(exprSql));
+  }
+
+  /** A date built from fields that do not exist ({@code make_date(2024, 2, 30)}) under ANSI. */
+  public static ExecutionException datetimeFieldOutOfBounds(String rangeMessage, String exprSql) {
+    return error(
+        Condition.DATETIME_FIELD_OUT_OF_BOUNDS,
+        "rangeMessage",
+        rangeMessage,
         "context",
         context(exprSql));
   }

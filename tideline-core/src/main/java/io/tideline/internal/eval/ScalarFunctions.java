@@ -146,6 +146,10 @@ final class ScalarFunctions {
             sql);
       case "trunc":
         return truncDate(args, ctx);
+      case "date_trunc":
+        return truncTimestamp(args, ctx);
+      case "make_date":
+        return new DateKernels.MakeDate(all(args, DataTypes.IntegerType, ctx), ctx.ansi(), sql);
       case "instr":
         return new StringKernels.Instr(all(args, DataTypes.StringType, ctx));
       case "coalesce":
@@ -346,6 +350,21 @@ final class ScalarFunctions {
     }
     return new DateKernels.TruncDate(
         new VectorEvaluator[] {coerced(args.get(0), DataTypes.DateType, ctx), format}, level);
+  }
+
+  private static VectorEvaluator truncTimestamp(List<Expr> args, EvalContext ctx) {
+    VectorEvaluator format = str(args, 0, ctx);
+    DateKernels.TimestampLevel level = null;
+    if (format instanceof ConstantEvaluator c) {
+      level = c.isNull() ? null : DateKernels.TimestampLevel.of(String.valueOf(c.value()));
+      if (level == null) {
+        return ConstantEvaluator.ofLiteral(null, DataTypes.TimestampType);
+      }
+    }
+    return new DateKernels.TruncTimestamp(
+        new VectorEvaluator[] {format, coerced(args.get(1), DataTypes.TimestampType, ctx)},
+        level,
+        new ZoneConversions(ctx.zone()));
   }
 
   private static VectorEvaluator compile(Expr e, EvalContext ctx) {

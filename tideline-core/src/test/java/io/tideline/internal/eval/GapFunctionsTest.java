@@ -175,4 +175,47 @@ class GapFunctionsTest {
     assertThat(eval(call("trunc", DATE, ref(0, DATE), ref(1, STRING)), perRow, true))
         .containsExactly(LocalDate.of(2024, 5, 1), null);
   }
+
+  @Test
+  void makeDate_nullOrErrorForFieldsThatNameNoDate() {
+    Batch b =
+        batch(
+            column(INT, 2024, 2024, 2024, null),
+            column(INT, 2, 2, 13, 1),
+            column(INT, 29, 30, 1, 1));
+    ScalarCall make = call("make_date", DATE, ref(0, INT), ref(1, INT), ref(2, INT));
+    assertThat(eval(make, b, false)).containsExactly(LocalDate.of(2024, 2, 29), null, null, null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> eval(make, b, true))
+        .hasMessageStartingWith("[DATETIME_FIELD_OUT_OF_BOUNDS.WITH_SUGGESTION]")
+        .hasMessageContaining("Invalid date 'FEBRUARY 30'");
+  }
+
+  @Test
+  void dateTrunc_cutsInTheSessionZone() {
+    DataType ts = DataTypes.TimestampType;
+    Batch b =
+        batch(
+            column(
+                ts,
+                java.time.Instant.parse("2024-05-17T10:34:56.789123Z"),
+                java.time.Instant.parse("1969-12-31T23:59:59.999999Z")));
+    java.util.function.Function<String, List<Object>> trunc =
+        f -> eval(call("date_trunc", ts, lit(f, STRING), ref(0, ts)), b, true);
+    assertThat(trunc.apply("HOUR"))
+        .containsExactly(
+            java.time.Instant.parse("2024-05-17T10:00:00Z"),
+            java.time.Instant.parse("1969-12-31T23:00:00Z"));
+    assertThat(trunc.apply("MILLISECOND").get(0))
+        .isEqualTo(java.time.Instant.parse("2024-05-17T10:34:56.789Z"));
+    assertThat(trunc.apply("week").get(0))
+        .isEqualTo(java.time.Instant.parse("2024-05-13T00:00:00Z"));
+    assertThat(trunc.apply("QUARTER").get(1))
+        .isEqualTo(java.time.Instant.parse("1969-10-01T00:00:00Z"));
+    assertThat(trunc.apply("nonsense")).containsExactly(null, null);
+    EvalContext kolkata = EvalTesting.ctx(true, java.time.ZoneId.of("Asia/Kolkata"));
+    assertThat(eval(call("date_trunc", ts, lit("DAY", STRING), ref(0, ts)), b, kolkata).get(0))
+        .isEqualTo(java.time.Instant.parse("2024-05-16T18:30:00Z"));
+    assertThat(eval(call("date_trunc", ts, lit("HOUR", STRING), ref(0, ts)), b, kolkata).get(0))
+        .isEqualTo(java.time.Instant.parse("2024-05-17T10:30:00Z"));
+  }
 }
