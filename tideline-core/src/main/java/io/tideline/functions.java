@@ -572,6 +572,11 @@ public final class functions {
     return call("pmod", dividend, divisor);
   }
 
+  /** The sum, or null where it overflows. */
+  public static Column try_add(Column left, Column right) {
+    return call("try_add", left, right);
+  }
+
   /** The quotient, or null where the divisor is zero. */
   public static Column try_divide(Column left, Column right) {
     return call("try_divide", left, right);

@@ -53,11 +53,6 @@ class SparkDifferentialTest {
     Map<String, String> known = new LinkedHashMap<>();
     known(
         known,
-        "function not implemented in Tideline (UNRESOLVED_ROUTINE)",
-        "arith[try_add(big, 1)]",
-        "arith[try_add(big, 1)]/legacy");
-    known(
-        known,
         "the analyser accepts the function but no evaluation kernel is registered"
             + " (UNSUPPORTED_EXPRESSION)",
         "naming[map('a', qty)]");

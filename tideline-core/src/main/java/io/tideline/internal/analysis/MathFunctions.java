@@ -57,6 +57,7 @@ final class MathFunctions {
       register(n, 1, 1, c -> doubleFunction(c, "signum"));
     }
     register("pmod", 2, 2, c -> arithmetic(c, BinaryOperator.MOD, "pmod"));
+    register("try_add", 2, 2, c -> arithmetic(c, BinaryOperator.ADD, "try_add"));
     register("try_divide", 2, 2, c -> arithmetic(c, BinaryOperator.DIVIDE, "try_divide"));
     register("log", 1, 2, c -> c.size() == 1 ? doubleFunction(c, "ln") : doubleFunction(c, "log"));
     for (String n : List.of("pow", "power")) {

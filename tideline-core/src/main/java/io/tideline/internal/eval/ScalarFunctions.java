@@ -207,6 +207,14 @@ final class ScalarFunctions {
         return doubleFn(DoubleFn.LOG10, args, ctx);
       case "signum":
         return doubleFn(DoubleFn.SIGNUM, args, ctx);
+      case "try_add":
+        if (TryAdd.handles(type)) {
+          return new TryAdd(type, coerced(args.get(0), type, ctx), coerced(args.get(1), type, ctx));
+        }
+        // Outside ANSI mode a FLOAT, DOUBLE or DECIMAL sum is already null where it overflows.
+        return ExprCompiler.compile(
+            new BinaryOp(BinaryOperator.ADD, args.get(0), args.get(1)),
+            new EvalContext(false, ctx.zone(), ctx.currentTimestampMicros(), ctx.conf()));
       case "try_divide":
         return ExprCompiler.compile(tryDivide(args.get(0), args.get(1)), ctx);
       case "pow":

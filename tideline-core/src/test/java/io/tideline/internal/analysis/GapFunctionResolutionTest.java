@@ -58,6 +58,8 @@ class GapFunctionResolutionTest {
     assertThat(resolve(fn("try_divide", col("i"), lit(0))).dataType())
         .isEqualTo(DataTypes.DoubleType);
     assertThat(resolve(fn("try_divide", col("i"), lit(0))).nullable()).isTrue();
+    assertThat(resolve(fn("try_add", col("i"), lit(1L))).dataType()).isEqualTo(DataTypes.LongType);
+    assertThat(name(fn("try_add", col("i"), lit(1)))).isEqualTo("try_add(i, 1)");
     assertThatThrownBy(() -> resolve(fn("pmod", col("date"), lit(3))))
         .hasMessageContaining("DATATYPE_MISMATCH");
   }

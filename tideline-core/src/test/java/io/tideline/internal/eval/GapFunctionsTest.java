@@ -218,4 +218,20 @@ class GapFunctionsTest {
     assertThat(eval(call("date_trunc", ts, lit("HOUR", STRING), ref(0, ts)), b, kolkata).get(0))
         .isEqualTo(java.time.Instant.parse("2024-05-17T10:30:00Z"));
   }
+
+  @Test
+  void tryAdd_nullOnOverflowEvenUnderAnsi() {
+    DataType longType = DataTypes.LongType;
+    Batch b = batch(column(longType, Long.MAX_VALUE, -1L, Long.MIN_VALUE, null));
+    assertThat(eval(call("try_add", longType, ref(0, longType), lit(1L, longType)), b, true))
+        .containsExactly(null, 0L, Long.MIN_VALUE + 1, null);
+    DataType shortType = DataTypes.ShortType;
+    Batch s = batch(column(shortType, (short) 32000, (short) -32000));
+    assertThat(
+            eval(
+                call("try_add", shortType, ref(0, shortType), lit((short) 1000, shortType)),
+                s,
+                true))
+        .containsExactly(null, (short) -31000);
+  }
 }
