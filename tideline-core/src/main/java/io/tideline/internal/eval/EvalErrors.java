@@ -37,6 +37,10 @@ public final class EvalErrors {
         "DATETIME_FIELD_OUT_OF_BOUNDS.WITH_SUGGESTION",
         "22023",
         "<rangeMessage>. " + ANSI_HINT + "<context>"),
+    STRING_RESULT_TOO_LONG(
+        "54000",
+        "<function> would produce a string of <bytes> bytes, more than the limit of <limit>;"
+            + " use smaller arguments.<context>"),
     DATE_ARITHMETIC_OVERFLOW(
         "ARITHMETIC_OVERFLOW",
         "22003",
@@ -181,6 +185,21 @@ public final class EvalErrors {
         function,
         "what",
         what,
+        "context",
+        context(exprSql));
+  }
+
+  /** A string function whose result would exceed what one string value can hold. */
+  public static ExecutionException stringResultTooLong(
+      String function, long bytes, int limit, String exprSql) {
+    return error(
+        Condition.STRING_RESULT_TOO_LONG,
+        "function",
+        function,
+        "bytes",
+        Long.toString(bytes),
+        "limit",
+        Integer.toString(limit),
         "context",
         context(exprSql));
   }

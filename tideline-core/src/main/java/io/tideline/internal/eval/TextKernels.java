@@ -161,6 +161,9 @@ final class TextKernels {
 
   /** {@code repeat(s, n)}: {@code s} n times; empty when n is not positive. */
   static final class Repeat extends StrictKernel {
+    /** The largest string a byte array can hold, with room for the JVM's array header. */
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 64;
+
     private final String sql;
 
     Repeat(VectorEvaluator[] args, String sql) {
@@ -177,9 +180,8 @@ final class TextKernels {
         int i = sel == null ? k : sel[k];
         int len = s.length(i);
         long total = (long) len * Math.max(times[i], 0);
-        if (total > Integer.MAX_VALUE - 64) {
-          throw EvalErrors.unsupported(
-              sql, "the result would be " + total + " bytes, more than a string can hold");
+        if (total > MAX_BYTES) {
+          throw EvalErrors.stringResultTooLong("repeat", total, MAX_BYTES, sql);
         }
         int at = o.reserve((int) total);
         byte[] dst = o.data();

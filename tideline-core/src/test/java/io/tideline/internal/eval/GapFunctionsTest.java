@@ -93,6 +93,9 @@ class GapFunctionsTest {
     assertThat(strings("repeat", STRING, v, lit(3, INT))).containsExactly("ababab", "ééé", null);
     assertThat(strings("repeat", STRING, v, lit(0, INT))).containsExactly("", "", null);
     assertThat(strings("repeat", STRING, v, lit(-2, INT))).containsExactly("", "", null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> strings("repeat", STRING, v, lit(Integer.MAX_VALUE, INT)))
+        .hasMessageStartingWith("[STRING_RESULT_TOO_LONG]");
   }
 
   @Test
