@@ -303,6 +303,44 @@ public final class functions {
     return call("datediff", end, start);
   }
 
+  public static Column dayofweek(Column e) {
+    return call("dayofweek", e);
+  }
+
+  public static Column quarter(Column e) {
+    return call("quarter", e);
+  }
+
+  public static Column weekofyear(Column e) {
+    return call("weekofyear", e);
+  }
+
+  public static Column last_day(Column e) {
+    return call("last_day", e);
+  }
+
+  public static Column add_months(Column startDate, int numMonths) {
+    return call("add_months", List.of(startDate.expr(), Literal.of(numMonths)));
+  }
+
+  public static Column add_months(Column startDate, Column numMonths) {
+    return call("add_months", startDate, numMonths);
+  }
+
+  /** The timestamp truncated to the unit {@code format} names, in the session time zone. */
+  public static Column date_trunc(String format, Column timestamp) {
+    return call("date_trunc", List.of(Literal.of(format), timestamp.expr()));
+  }
+
+  public static Column make_date(Column year, Column month, Column day) {
+    return call("make_date", year, month, day);
+  }
+
+  /** The date truncated to the year, quarter, month or week that {@code format} names. */
+  public static Column trunc(Column date, String format) {
+    return call("trunc", List.of(date.expr(), Literal.of(format)));
+  }
+
   // ---- structs, conditionals ----
 
   public static Column struct(Column... cols) {
@@ -337,6 +375,10 @@ public final class functions {
 
   public static Column coalesce(Column... cols) {
     return call("coalesce", cols);
+  }
+
+  public static Column nvl2(Column col1, Column col2, Column col3) {
+    return call("nvl2", col1, col2, col3);
   }
 
   public static Column isnull(Column e) {
@@ -384,6 +426,51 @@ public final class functions {
 
   public static Column length(Column e) {
     return call("length", e);
+  }
+
+  public static Column octet_length(Column e) {
+    return call("octet_length", e);
+  }
+
+  public static Column initcap(Column e) {
+    return call("initcap", e);
+  }
+
+  public static Column reverse(Column e) {
+    return call("reverse", e);
+  }
+
+  public static Column repeat(Column str, int n) {
+    return call("repeat", List.of(str.expr(), Literal.of(n)));
+  }
+
+  public static Column repeat(Column str, Column n) {
+    return call("repeat", str, n);
+  }
+
+  public static Column translate(Column src, String matchingString, String replaceString) {
+    return call(
+        "translate", List.of(src.expr(), Literal.of(matchingString), Literal.of(replaceString)));
+  }
+
+  public static Column left(Column str, Column len) {
+    return call("left", str, len);
+  }
+
+  public static Column right(Column str, Column len) {
+    return call("right", str, len);
+  }
+
+  public static Column startswith(Column str, Column prefix) {
+    return call("startswith", str, prefix);
+  }
+
+  public static Column endswith(Column str, Column suffix) {
+    return call("endswith", str, suffix);
+  }
+
+  public static Column contains(Column left, Column right) {
+    return call("contains", left, right);
   }
 
   /** 1-based, as in Spark; a negative position counts from the end. */
@@ -463,6 +550,36 @@ public final class functions {
 
   public static Column pow(Column base, Column exponent) {
     return call("pow", base, exponent);
+  }
+
+  public static Column log10(Column e) {
+    return call("log10", e);
+  }
+
+  public static Column log10(String columnName) {
+    return log10(col(columnName));
+  }
+
+  public static Column signum(Column e) {
+    return call("signum", e);
+  }
+
+  public static Column sign(Column e) {
+    return call("sign", e);
+  }
+
+  public static Column pmod(Column dividend, Column divisor) {
+    return call("pmod", dividend, divisor);
+  }
+
+  /** The sum, or null where it overflows. */
+  public static Column try_add(Column left, Column right) {
+    return call("try_add", left, right);
+  }
+
+  /** The quotient, or null where the divisor is zero. */
+  public static Column try_divide(Column left, Column right) {
+    return call("try_divide", left, right);
   }
 
   // ---- sorting ----

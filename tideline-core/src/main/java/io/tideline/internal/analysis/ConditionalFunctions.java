@@ -72,6 +72,20 @@ final class ConditionalFunctions {
                   List.of());
           return c.named(call, "if");
         });
+    register(
+        "nvl2",
+        3,
+        3,
+        c -> {
+          FunctionCall branches = c.withArgs(List.of(c.arg(1), c.arg(2)));
+          DataType t = branches.commonType("nvl2", false);
+          return c.scalar(
+              "nvl2",
+              List.of(c.arg(0), branches.arg(0), branches.arg(1)),
+              t,
+              branches.anyNullable(),
+              List.of());
+        });
     register("isnull", 1, 1, c -> new UnaryOp(UnaryOperator.IS_NULL, c.arg(0)));
     register("isnotnull", 1, 1, c -> new UnaryOp(UnaryOperator.IS_NOT_NULL, c.arg(0)));
   }

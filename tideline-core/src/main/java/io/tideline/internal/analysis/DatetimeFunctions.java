@@ -86,6 +86,54 @@ final class DatetimeFunctions {
       register(f, 1, 1, c -> dateField(c, f));
     }
     register("day", 1, 1, c -> dateField(c, "dayofmonth"));
+    for (String f : List.of("dayofweek", "quarter", "weekofyear")) {
+      register(f, 1, 1, c -> dateField(c, f));
+    }
+    register(
+        "last_day",
+        1,
+        1,
+        c -> {
+          dateArg(c, 0);
+          return c.scalar("last_day", DataTypes.DateType, c.nullable(0), List.of());
+        });
+    register(
+        "add_months",
+        2,
+        2,
+        c -> {
+          dateArg(c, 0);
+          c.expect(1, ExpectedType.INT);
+          return c.scalar("add_months", DataTypes.DateType, c.anyNullable(), List.of());
+        });
+    register(
+        "date_trunc",
+        2,
+        2,
+        c -> {
+          c.expect(0, ExpectedType.STRING);
+          c.expect(1, ExpectedType.TIMESTAMP);
+          return c.scalar("date_trunc", DataTypes.TimestampType, true, List.of());
+        });
+    register(
+        "make_date",
+        3,
+        3,
+        c -> {
+          for (int i = 0; i < 3; i++) {
+            c.expect(i, ExpectedType.INT);
+          }
+          return c.scalar("make_date", DataTypes.DateType, true, List.of());
+        });
+    register(
+        "trunc",
+        2,
+        2,
+        c -> {
+          dateArg(c, 0);
+          c.expect(1, ExpectedType.STRING);
+          return c.scalar("trunc", DataTypes.DateType, true, List.of());
+        });
     for (String f : List.of("hour", "minute", "second")) {
       register(
           f,

@@ -57,6 +57,15 @@ import java.util.Map;
  * <tr><td>extract(field FROM x), date_part(field, x)</td><td>year, month, dayofmonth, hour,
  *     minute: (DATE or TIMESTAMP)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>datediff(end, start)</td><td>datediff: (DATE, DATE)</td><td>INT</td><td>[]</td></tr>
+ * <tr><td>dayofweek, quarter, weekofyear</td><td>same: (DATE; timestamps cast)</td><td>INT</td>
+ *     <td>[]</td></tr>
+ * <tr><td>last_day(d)</td><td>last_day: (DATE)</td><td>DATE</td><td>[]</td></tr>
+ * <tr><td>add_months(d, n)</td><td>add_months: (DATE, INT)</td><td>DATE</td><td>[]</td></tr>
+ * <tr><td>trunc(d, fmt)</td><td>trunc: (DATE, STRING)</td><td>DATE, null for an unknown fmt</td>
+ *     <td>[]</td></tr>
+ * <tr><td>date_trunc(fmt, ts)</td><td>date_trunc: (STRING, TIMESTAMP)</td>
+ *     <td>TIMESTAMP, null for an unknown fmt</td><td>[]</td></tr>
+ * <tr><td>make_date(y, m, d)</td><td>make_date: (INT, INT, INT)</td><td>DATE</td><td>[]</td></tr>
  * <tr><td>upper/ucase, lower/lcase</td><td>upper, lower: (STRING)</td><td>STRING</td>
  *     <td>[]</td></tr>
  * <tr><td>length/char_length</td><td>length: (STRING|BINARY)</td><td>INT</td><td>[]</td></tr>
@@ -85,6 +94,13 @@ import java.util.Map;
  * <tr><td>position/locate(sub, s)</td><td>instr: (STRING s, STRING sub)</td><td>INT</td>
  *     <td>[]</td></tr>
  * <tr><td>instr(s, sub)</td><td>instr: (STRING, STRING)</td><td>INT</td><td>[]</td></tr>
+ * <tr><td>initcap, reverse(s)</td><td>same: (STRING)</td><td>STRING</td><td>[]</td></tr>
+ * <tr><td>octet_length(s)</td><td>octet_length: (STRING|BINARY)</td><td>INT</td><td>[]</td></tr>
+ * <tr><td>left, right, repeat(s, n)</td><td>same: (STRING, INT)</td><td>STRING</td><td>[]</td>
+ *     </tr>
+ * <tr><td>translate(s, from, to)</td><td>translate: (STRING, STRING, STRING)</td><td>STRING</td>
+ *     <td>[]</td></tr>
+ * <tr><td>nvl2(x, a, b)</td><td>nvl2: (x, T, T)</td><td>T</td><td>[]</td></tr>
  * <tr><td>coalesce(a, ...), nvl(a, b), ifnull(a, b)</td><td>coalesce: all of the common type
  *     </td><td>the common type, null only when all are</td><td>[]</td></tr>
  * <tr><td>if(c, a, b)</td><td>if: (BOOLEAN, T, T)</td><td>T</td><td>[]</td></tr>
@@ -99,6 +115,10 @@ import java.util.Map;
  *     <td>BIGINT; DECIMAL(p,s) gives DECIMAL(p-s+1, 0)</td><td>[]</td></tr>
  * <tr><td>sqrt, exp, ln, log(x), log(base, x)</td><td>sqrt, exp, ln: (DOUBLE); log: (DOUBLE,
  *     DOUBLE)</td><td>DOUBLE</td><td>[]</td></tr>
+ * <tr><td>log10(x), sign/signum(x)</td><td>log10, signum: (DOUBLE)</td><td>DOUBLE</td>
+ *     <td>[]</td></tr>
+ * <tr><td>pmod, try_add, try_divide(a, b)</td><td>same: typed as {@code %}, {@code +}, {@code /}
+ *     type them</td><td>the operator's result type</td><td>[]</td></tr>
  * <tr><td>isnan(x)</td><td>isnan: (DOUBLE|FLOAT)</td><td>BOOLEAN not null</td><td>[]</td></tr>
  * <tr><td>shiftleft, shiftright, shiftrightunsigned(x, n)</td><td>same: (INT|BIGINT, INT)</td>
  *     <td>type of x</td><td>[]</td></tr>

@@ -2,6 +2,8 @@ package io.tideline.internal.analysis;
 
 import static io.tideline.internal.analysis.FunctionRegistry.register;
 
+import io.tideline.internal.expr.BinaryOp;
+import io.tideline.internal.expr.BinaryOperator;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.expr.Literal;
 import io.tideline.internal.expr.TypeRules;
@@ -50,6 +52,13 @@ final class MathFunctions {
     for (String n : List.of("sqrt", "exp", "ln")) {
       register(n, 1, 1, c -> doubleFunction(c, n));
     }
+    register("log10", 1, 1, c -> doubleFunction(c, "log10"));
+    for (String n : List.of("sign", "signum")) {
+      register(n, 1, 1, c -> doubleFunction(c, "signum"));
+    }
+    register("pmod", 2, 2, c -> arithmetic(c, BinaryOperator.MOD, "pmod"));
+    register("try_add", 2, 2, c -> arithmetic(c, BinaryOperator.ADD, "try_add"));
+    register("try_divide", 2, 2, c -> arithmetic(c, BinaryOperator.DIVIDE, "try_divide"));
     register("log", 1, 2, c -> c.size() == 1 ? doubleFunction(c, "ln") : doubleFunction(c, "log"));
     for (String n : List.of("pow", "power")) {
       register(n, 2, 2, c -> doubleFunction(c, "power"));
@@ -88,6 +97,23 @@ final class MathFunctions {
             return c.scalar(n, t, c.allNullable(), List.of());
           });
     }
+  }
+
+  /**
+   * A function whose arguments and result are typed as the operator {@code op} would type them;
+   * only numbers are accepted.
+   */
+  private static Expr arithmetic(FunctionCall c, BinaryOperator op, String kernel) {
+    for (int i = 0; i < 2; i++) {
+      if (!TypeCoercion.isNull(c.type(i)) && !TypeCoercion.isString(c.type(i))) {
+        c.expect(i, ExpectedType.NUMERIC);
+      }
+    }
+    Expr typed = OperatorCoercion.of(c.coercion()).binary(op, c.arg(0), c.arg(1));
+    if (!(typed instanceof BinaryOp b)) {
+      throw AnalysisErrors.unexpectedInputType(c.asExpr(), 0, "\"NUMERIC\"", c.arg(0));
+    }
+    return c.scalar(kernel, List.of(b.left(), b.right()), b.dataType(), true, List.of());
   }
 
   private static Expr doubleFunction(FunctionCall c, String kernel) {

@@ -48,7 +48,7 @@ final class OutputNames {
 
   /** Functions Spark prints in upper case (its math expressions' names). */
   private static final Set<String> UPPER_CASE_NAMES =
-      Set.of("ceil", "floor", "sqrt", "exp", "power");
+      Set.of("ceil", "floor", "sqrt", "exp", "power", "log10", "signum");
 
   private OutputNames() {}
 

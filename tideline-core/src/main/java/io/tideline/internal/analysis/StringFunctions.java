@@ -192,6 +192,45 @@ final class StringFunctions {
                 "instr");
           });
     }
+    for (String n : List.of("initcap", "reverse")) {
+      register(
+          n,
+          1,
+          1,
+          c -> {
+            c.expect(0, ExpectedType.STRING);
+            return c.scalar(n, DataTypes.StringType, c.nullable(0), List.of());
+          });
+    }
+    register(
+        "octet_length",
+        1,
+        1,
+        c -> {
+          c.expect(0, ExpectedType.oneOf(ExpectedType.STRING, ExpectedType.BINARY));
+          return c.scalar("octet_length", DataTypes.IntegerType, c.nullable(0), List.of());
+        });
+    for (String n : List.of("left", "right", "repeat")) {
+      register(
+          n,
+          2,
+          2,
+          c -> {
+            c.expect(0, ExpectedType.STRING);
+            c.expect(1, ExpectedType.INT);
+            return c.scalar(n, DataTypes.StringType, c.anyNullable(), List.of());
+          });
+    }
+    register(
+        "translate",
+        3,
+        3,
+        c -> {
+          for (int i = 0; i < 3; i++) {
+            c.expect(i, ExpectedType.STRING);
+          }
+          return c.scalar("translate", DataTypes.StringType, c.anyNullable(), List.of());
+        });
     register(
         "instr",
         2,

@@ -33,6 +33,19 @@ public final class EvalErrors {
         "<message>. Use '<alternative>' to tolerate overflow and return NULL instead. "
             + ANSI_HINT
             + "<context>"),
+    DATETIME_FIELD_OUT_OF_BOUNDS(
+        "DATETIME_FIELD_OUT_OF_BOUNDS.WITH_SUGGESTION",
+        "22023",
+        "<rangeMessage>. " + ANSI_HINT + "<context>"),
+    STRING_RESULT_TOO_LONG(
+        "54000",
+        "<function> would produce a string of <bytes> bytes, more than the limit of <limit>;"
+            + " use smaller arguments.<context>"),
+    DATE_ARITHMETIC_OVERFLOW(
+        "ARITHMETIC_OVERFLOW",
+        "22003",
+        "<function> moved the date outside the DATE range (years -5877641 to 5881580); use a"
+            + " smaller <what>.<context>"),
     CAST_INVALID_INPUT(
         "22018",
         "The value <value> of the type <sourceType> cannot be cast to <targetType> because it is"
@@ -156,6 +169,47 @@ public final class EvalErrors {
         message,
         "alternative",
         alternative,
+        "context",
+        context(exprSql));
+  }
+
+  /**
+   * A date function whose result is outside the DATE range; Spark reports this as integer overflow
+   * in every mode.
+   */
+  public static ExecutionException dateArithmeticOverflow(
+      String function, String what, String exprSql) {
+    return error(
+        Condition.DATE_ARITHMETIC_OVERFLOW,
+        "function",
+        function,
+        "what",
+        what,
+        "context",
+        context(exprSql));
+  }
+
+  /** A string function whose result would exceed what one string value can hold. */
+  public static ExecutionException stringResultTooLong(
+      String function, long bytes, int limit, String exprSql) {
+    return error(
+        Condition.STRING_RESULT_TOO_LONG,
+        "function",
+        function,
+        "bytes",
+        Long.toString(bytes),
+        "limit",
+        Integer.toString(limit),
+        "context",
+        context(exprSql));
+  }
+
+  /** A date built from fields that do not exist ({@code make_date(2024, 2, 30)}) under ANSI. */
+  public static ExecutionException datetimeFieldOutOfBounds(String rangeMessage, String exprSql) {
+    return error(
+        Condition.DATETIME_FIELD_OUT_OF_BOUNDS,
+        "rangeMessage",
+        rangeMessage,
         "context",
         context(exprSql));
   }

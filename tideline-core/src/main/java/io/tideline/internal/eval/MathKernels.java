@@ -27,6 +27,8 @@ final class MathKernels {
     EXP,
     LN,
     LOG,
+    LOG10,
+    SIGNUM,
     POW
   }
 
@@ -69,6 +71,16 @@ final class MathKernels {
             } else {
               o[i] = Math.log(y) / Math.log(x);
             }
+            break;
+          case LOG10:
+            if (x <= 0) {
+              out.setNull(i);
+            } else {
+              o[i] = Math.log10(x);
+            }
+            break;
+          case SIGNUM:
+            o[i] = Math.signum(x);
             break;
           default:
             o[i] = Math.pow(x, b[i]);

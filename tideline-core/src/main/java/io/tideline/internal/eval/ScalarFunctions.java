@@ -9,6 +9,8 @@ import io.tideline.internal.expr.Cast;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.expr.Literal;
 import io.tideline.internal.expr.ScalarCall;
+import io.tideline.internal.expr.UnaryOp;
+import io.tideline.internal.expr.UnaryOperator;
 import io.tideline.types.ArrayType;
 import io.tideline.types.AtomicType;
 import io.tideline.types.DataType;
@@ -95,6 +97,59 @@ final class ScalarFunctions {
                 }
                 : new VectorEvaluator[] {str(args, 0, ctx), str(args, 1, ctx)},
             sql);
+      case "startswith":
+        return new TextKernels.Match(all(args, DataTypes.StringType, ctx), TextKernels.Where.START);
+      case "contains":
+        return new TextKernels.Match(
+            all(args, DataTypes.StringType, ctx), TextKernels.Where.ANYWHERE);
+      case "endswith":
+        return new TextKernels.Match(all(args, DataTypes.StringType, ctx), TextKernels.Where.END);
+      case "octet_length":
+        return new TextKernels.OctetLength(compile(args.get(0), ctx));
+      case "initcap":
+        return new TextKernels.Initcap(str(args, 0, ctx));
+      case "reverse":
+        return new TextKernels.Reverse(str(args, 0, ctx));
+      case "repeat":
+        return new TextKernels.Repeat(
+            new VectorEvaluator[] {str(args, 0, ctx), integer(args, 1, ctx)}, sql);
+      case "translate":
+        return new TextKernels.Translate(all(args, DataTypes.StringType, ctx));
+      case "left":
+        return ExprCompiler.compile(left(args.get(0), args.get(1)), ctx);
+      case "right":
+        return ExprCompiler.compile(right(args.get(0), args.get(1)), ctx);
+      case "nvl2":
+        return ExprCompiler.compile(
+            new CaseWhen(
+                List.of(new UnaryOp(UnaryOperator.IS_NOT_NULL, args.get(0))),
+                List.of(CaseWhenEvaluator.coerce(args.get(1), type)),
+                CaseWhenEvaluator.coerce(args.get(2), type)),
+            ctx);
+      case "dayofweek":
+        return new DateKernels.DayFunction(
+            DateKernels.DayFn.DAY_OF_WEEK, coerced(args.get(0), DataTypes.DateType, ctx));
+      case "quarter":
+        return new DateKernels.DayFunction(
+            DateKernels.DayFn.QUARTER, coerced(args.get(0), DataTypes.DateType, ctx));
+      case "weekofyear":
+        return new DateKernels.DayFunction(
+            DateKernels.DayFn.WEEK_OF_YEAR, coerced(args.get(0), DataTypes.DateType, ctx));
+      case "last_day":
+        return new DateKernels.DayFunction(
+            DateKernels.DayFn.LAST_DAY, coerced(args.get(0), DataTypes.DateType, ctx));
+      case "add_months":
+        return new DateKernels.AddMonths(
+            new VectorEvaluator[] {
+              coerced(args.get(0), DataTypes.DateType, ctx), integer(args, 1, ctx)
+            },
+            sql);
+      case "trunc":
+        return truncDate(args, ctx);
+      case "date_trunc":
+        return truncTimestamp(args, ctx);
+      case "make_date":
+        return new DateKernels.MakeDate(all(args, DataTypes.IntegerType, ctx), ctx.ansi(), sql);
       case "instr":
         return new StringKernels.Instr(all(args, DataTypes.StringType, ctx));
       case "coalesce":
@@ -148,6 +203,20 @@ final class ScalarFunctions {
         return doubleFn(DoubleFn.LN, args, ctx);
       case "log":
         return doubleFn(args.size() == 1 ? DoubleFn.LN : DoubleFn.LOG, args, ctx);
+      case "log10":
+        return doubleFn(DoubleFn.LOG10, args, ctx);
+      case "signum":
+        return doubleFn(DoubleFn.SIGNUM, args, ctx);
+      case "try_add":
+        if (TryAdd.handles(type)) {
+          return new TryAdd(type, coerced(args.get(0), type, ctx), coerced(args.get(1), type, ctx));
+        }
+        // Outside ANSI mode a FLOAT, DOUBLE or DECIMAL sum is already null where it overflows.
+        return ExprCompiler.compile(
+            new BinaryOp(BinaryOperator.ADD, args.get(0), args.get(1)),
+            new EvalContext(false, ctx.zone(), ctx.currentTimestampMicros(), ctx.conf()));
+      case "try_divide":
+        return ExprCompiler.compile(tryDivide(args.get(0), args.get(1)), ctx);
       case "pow":
       case "power":
         return doubleFn(DoubleFn.POW, args, ctx);
@@ -228,15 +297,82 @@ final class ScalarFunctions {
    * n) % n} when negative, as Spark defines it.
    */
   private static Expr pmod(Expr a, Expr n, DataType type) {
-    Expr left = CaseWhenEvaluator.coerce(a, type);
-    Expr right = CaseWhenEvaluator.coerce(n, type);
-    Expr r = new BinaryOp(BinaryOperator.MOD, left, right);
+    // The operands keep their analysed types: casting a DECIMAL operand to the (narrower) result
+    // type would overflow where the remainder does not.
+    Expr r = Cast.implicit(new BinaryOp(BinaryOperator.MOD, a, n), type);
     Expr zero = Cast.implicit(new Literal(0, DataTypes.IntegerType), type);
     return new CaseWhen(
         List.of(new BinaryOp(BinaryOperator.LT, r, zero)),
         List.of(
-            new BinaryOp(BinaryOperator.MOD, new BinaryOp(BinaryOperator.ADD, r, right), right)),
+            Cast.implicit(
+                new BinaryOp(BinaryOperator.MOD, new BinaryOp(BinaryOperator.ADD, r, n), n), type)),
         r);
+  }
+
+  /** {@code try_divide(a, b)}: the division, null where {@code b} is zero. */
+  private static Expr tryDivide(Expr a, Expr b) {
+    Expr zero = Cast.implicit(new Literal(0, DataTypes.IntegerType), b.dataType());
+    Expr divisor =
+        new CaseWhen(
+            List.of(new BinaryOp(BinaryOperator.EQ, b, zero)),
+            List.of(new Literal(null, b.dataType())),
+            b);
+    return new BinaryOp(BinaryOperator.DIVIDE, a, divisor);
+  }
+
+  /** {@code left(s, n)}: Spark's replacement, {@code substring(s, 1, n)}. */
+  private static Expr left(Expr s, Expr n) {
+    return new ScalarCall(
+        "substring", List.of(s, Literal.of(1), n), DataTypes.StringType, true, List.of());
+  }
+
+  /**
+   * {@code right(s, n)}: Spark's replacement, null for a null string, empty when {@code n <= 0},
+   * else {@code substring(s, -n)}.
+   */
+  private static Expr right(Expr s, Expr n) {
+    return new CaseWhen(
+        List.of(
+            new UnaryOp(UnaryOperator.IS_NULL, s),
+            new BinaryOp(BinaryOperator.LE, n, Literal.of(0))),
+        List.of(new Literal(null, DataTypes.StringType), Literal.of("")),
+        new ScalarCall(
+            "substring",
+            List.of(s, new UnaryOp(UnaryOperator.NEGATE, n)),
+            DataTypes.StringType,
+            true,
+            List.of()));
+  }
+
+  private static VectorEvaluator truncDate(List<Expr> args, EvalContext ctx) {
+    VectorEvaluator format = str(args, 1, ctx);
+    DateKernels.TruncLevel level = null;
+    if (format instanceof ConstantEvaluator c) {
+      if (c.isNull()) {
+        return ConstantEvaluator.ofLiteral(null, DataTypes.DateType);
+      }
+      level = DateKernels.TruncLevel.of(String.valueOf(c.value()));
+      if (level == null) {
+        return ConstantEvaluator.ofLiteral(null, DataTypes.DateType);
+      }
+    }
+    return new DateKernels.TruncDate(
+        new VectorEvaluator[] {coerced(args.get(0), DataTypes.DateType, ctx), format}, level);
+  }
+
+  private static VectorEvaluator truncTimestamp(List<Expr> args, EvalContext ctx) {
+    VectorEvaluator format = str(args, 0, ctx);
+    DateKernels.TimestampLevel level = null;
+    if (format instanceof ConstantEvaluator c) {
+      level = c.isNull() ? null : DateKernels.TimestampLevel.of(String.valueOf(c.value()));
+      if (level == null) {
+        return ConstantEvaluator.ofLiteral(null, DataTypes.TimestampType);
+      }
+    }
+    return new DateKernels.TruncTimestamp(
+        new VectorEvaluator[] {format, coerced(args.get(1), DataTypes.TimestampType, ctx)},
+        level,
+        new ZoneConversions(ctx.zone()));
   }
 
   private static VectorEvaluator compile(Expr e, EvalContext ctx) {
