@@ -1,39 +1,23 @@
 package io.tideline.internal.exec;
 
+import io.tideline.internal.eval.ExprBinder;
 import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
-import io.tideline.internal.expr.BoundReference;
 import io.tideline.internal.expr.Expr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Binds the {@link Attribute}s of a resolved expression to the ordinals of an operator's input, by
- * expression id (names may repeat across a join; ids do not).
+ * Binding helpers for operators: {@link ExprBinder} binds one expression's {@link Attribute}s to
+ * the ordinals of an operator's input by expression id (names may repeat across a join; ids do
+ * not); these add lists, alias stripping and the id-to-ordinal map.
  */
 final class AttributeBinder {
   private AttributeBinder() {}
 
   static Expr bind(Expr expr, List<Attribute> input) {
-    Map<Long, Integer> ordinals = ordinals(input);
-    return expr.transformUp(
-        e -> {
-          if (e instanceof Attribute a) {
-            Integer ordinal = ordinals.get(a.exprId());
-            if (ordinal == null) {
-              throw ExecErrors.bug(
-                  "column "
-                      + a.name()
-                      + "#"
-                      + a.exprId()
-                      + " is not among the operator's input "
-                      + io.tideline.internal.plan.Explain.attributes(input));
-            }
-            return new BoundReference(ordinal, a.dataType(), a.nullable());
-          }
-          return e;
-        });
+    return ExprBinder.bind(expr, input);
   }
 
   static List<Expr> bindAll(List<? extends Expr> exprs, List<Attribute> input) {
