@@ -52,6 +52,11 @@ public final class DataFrame {
     this.plan = plan;
   }
 
+  /** A DataFrame over an already resolved plan (for the engine's own modules). */
+  public static DataFrame ofPlan(Tideline session, LogicalPlan plan) {
+    return new DataFrame(session, plan);
+  }
+
   /** The resolved logical plan (for the engine's own modules). */
   public LogicalPlan logicalPlan() {
     return plan;
@@ -742,6 +747,14 @@ public final class DataFrame {
       return "== Logical Plan ==\n" + Explain.tree(plan);
     }
     return execution().explainString(extended);
+  }
+
+  /** Describes how this streaming DataFrame is written; {@code start()} runs it. */
+  public io.tideline.streaming.DataStreamWriter writeStream() {
+    if (!isStreaming()) {
+      throw ApiErrors.error(ApiErrors.Condition.WRITE_STREAM_NOT_ALLOWED);
+    }
+    return new io.tideline.streaming.DataStreamWriter(this);
   }
 
   public DataFrameWriter write() {

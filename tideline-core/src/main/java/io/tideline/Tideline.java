@@ -1,20 +1,28 @@
 package io.tideline;
 
+import io.tideline.internal.api.ApiErrors;
 import io.tideline.internal.api.RowConversions;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
+import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.streaming.DataStreamReader;
+import io.tideline.streaming.StreamingQueryManager;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A Tideline session: the entry point, like Spark's {@code SparkSession}. It holds the
@@ -36,6 +44,8 @@ public final class Tideline implements AutoCloseable {
   private final TidelineConf conf;
   private final ExecutorService pool;
   private volatile boolean closed;
+  private final Map<String, Supplier<LogicalPlan>> tempTables = new ConcurrentHashMap<>();
+  private final StreamingQueryManager streams = new StreamingQueryManager(this);
 
   private Tideline(String appName, Path warehouse, TidelineConf conf) {
     this.appName = appName;
@@ -114,6 +124,41 @@ public final class Tideline implements AutoCloseable {
     return conf;
   }
 
+  /** Describes a streaming source: {@code t.readStream().format("rate").load()}. */
+  public DataStreamReader readStream() {
+    return new DataStreamReader(this);
+  }
+
+  /** The session's streaming queries. */
+  public StreamingQueryManager streams() {
+    return streams;
+  }
+
+  /**
+   * A batch DataFrame of a table: a memory sink's output (under its query's name), or a table of
+   * the session's catalog.
+   */
+  public DataFrame table(String name) {
+    Supplier<LogicalPlan> temp = tempTables.get(name.toLowerCase(Locale.ROOT));
+    if (temp != null) {
+      return new DataFrame(this, temp.get());
+    }
+    throw ApiErrors.error(
+        ApiErrors.Condition.TABLE_OR_VIEW_NOT_FOUND,
+        "relationName",
+        "`" + name + "`",
+        "known",
+        String.join(", ", new TreeSet<>(tempTables.keySet())));
+  }
+
+  /**
+   * Registers (or replaces) a session table whose content is {@code plan}'s current value, read at
+   * each {@link #table(String)} call (for the engine's own modules: the memory sink).
+   */
+  public void registerTempTable(String name, Supplier<LogicalPlan> plan) {
+    tempTables.put(name.toLowerCase(Locale.ROOT), plan);
+  }
+
   public DataFrameReader read() {
     return new DataFrameReader(this);
   }
@@ -152,13 +197,15 @@ public final class Tideline implements AutoCloseable {
     return new DataFrame(this, new LocalRelation(List.of(id), batches));
   }
 
-  ExecutorService pool() {
+  /** The session's task pool (for the engine's own modules). */
+  public ExecutorService pool() {
     return pool;
   }
 
   /** Stops the session's threads; the next {@code getOrCreate()} builds a new session. */
   @Override
   public void close() {
+    streams.stopAll();
     synchronized (LOCK) {
       closed = true;
       pool.shutdownNow();

@@ -56,6 +56,14 @@ public final class ApiErrors {
         "42KDE",
         "The method <methodName> can not be called on streaming Dataset/DataFrame: use"
             + " writeStream() to start a streaming query."),
+    WRITE_STREAM_NOT_ALLOWED(
+        "42601",
+        "'writeStream' can be called only on streaming Dataset/DataFrame: read the input with"
+            + " readStream() to run a streaming query, or use write() for a batch DataFrame."),
+    TABLE_OR_VIEW_NOT_FOUND(
+        "42P01",
+        "The table or view <relationName> cannot be found. Tables that exist: [<known>]. A memory"
+            + " sink's table exists once its query has started, under the query's queryName."),
     INVALID_SCHEMA_FOR_ROWS("22023", "Row <rowIndex> does not fit the schema: <reason>."),
     WRITE_FAILED("58030", "Writing <format> to <path> failed: <reason>.");
 

@@ -17,6 +17,8 @@ import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Project;
 import io.tideline.internal.plan.Sort;
+import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.plan.SubqueryAlias;
 import io.tideline.internal.plan.Union;
 import io.tideline.internal.vector.Batch;
@@ -118,6 +120,16 @@ public final class PhysicalPlanner {
     }
     if (plan instanceof Join j) {
       return planJoin(j, required);
+    }
+    if (plan instanceof StatefulAggregate s) {
+      Aggregate a = s.aggregate();
+      List<Expr> all = new ArrayList<>(a.grouping());
+      all.addAll(a.aggregateList());
+      return StatefulAggregateExecs.plan(s, plan(a.child(), ids(references(all))), conf);
+    }
+    if (plan instanceof StreamingRelation r) {
+      throw ExecErrors.bug(
+          "a streaming source reached batch planning unreplaced: " + r.simpleString());
     }
     throw ExecErrors.bug("no physical plan for " + plan.simpleString());
   }

@@ -19,7 +19,9 @@ public sealed interface LogicalPlan
         Sort,
         Limit,
         Deduplicate,
-        SubqueryAlias {
+        SubqueryAlias,
+        StreamingRelation,
+        StatefulAggregate {
 
   List<Attribute> output();
 

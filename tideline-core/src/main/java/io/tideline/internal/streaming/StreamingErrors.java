@@ -52,7 +52,18 @@ public final class StreamingErrors {
         "STREAMING_OUTPUT_MODE.INVALID",
         "42KDE",
         "Invalid streaming output mode: <outputMode>. Accepted output modes are 'Append',"
-            + " 'Complete', 'Update'.");
+            + " 'Complete', 'Update'."),
+    DATA_SOURCE_NOT_FOUND(
+        "DATA_SOURCE_NOT_FOUND",
+        "42K02",
+        "Failed to find the data source: <provider>. Streaming formats available here: <known>."
+            + " Check the format name, or add the module that provides it (tideline-kafka for"
+            + " kafka, tideline-delta for delta) to the classpath."),
+    STREAMING_SINK_NOT_FOUND(
+        "DATA_SOURCE_NOT_FOUND",
+        "42K02",
+        "Failed to find the streaming sink: <provider>. Streaming sinks available here: <known>."
+            + " Check the format name, or add the module that provides it to the classpath.");
 
     private final String conditionName;
     private final String sqlState;
@@ -111,5 +122,19 @@ public final class StreamingErrors {
   public static TidelineException invalidOutputMode(String outputMode) {
     return new TidelineException(
         Condition.STREAMING_OUTPUT_MODE_INVALID, Map.of("outputMode", String.valueOf(outputMode)));
+  }
+
+  /** A {@code readStream().format(...)} no source provider answers to. */
+  public static TidelineException unknownSource(String format, String known) {
+    return new TidelineException(
+        Condition.DATA_SOURCE_NOT_FOUND,
+        Map.of("provider", String.valueOf(format), "known", known));
+  }
+
+  /** A {@code writeStream().format(...)} no sink provider answers to. */
+  public static TidelineException unknownSink(String format, String known) {
+    return new TidelineException(
+        Condition.STREAMING_SINK_NOT_FOUND,
+        Map.of("provider", String.valueOf(format), "known", known));
   }
 }

@@ -1,0 +1,51 @@
+package io.tideline.internal.streaming.sink;
+
+import io.tideline.Tideline;
+import io.tideline.streaming.OutputMode;
+import io.tideline.types.StructType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a sink is made from when its query starts.
+ *
+ * @param session the session running the query
+ * @param options the writer's options (look them up case-insensitively)
+ * @param schema the schema of the query's output
+ * @param outputMode the query's output mode
+ * @param partitionColumns {@code partitionBy(...)} columns, in order
+ * @param path the path given to {@code start(path)} or the {@code path} option, if any
+ * @param tableName the name given to {@code toTable(name)}, if any
+ * @param queryId the query's id, stable across restarts (the transaction id of idempotent sinks)
+ * @param queryName the query's name, if set
+ * @param checkpoint the query's checkpoint folder
+ */
+public record SinkContext(
+    Tideline session,
+    Map<String, String> options,
+    StructType schema,
+    OutputMode outputMode,
+    List<String> partitionColumns,
+    Optional<String> path,
+    Optional<String> tableName,
+    UUID queryId,
+    Optional<String> queryName,
+    Path checkpoint) {
+  public SinkContext {
+    options = Map.copyOf(options);
+    partitionColumns = List.copyOf(partitionColumns);
+  }
+
+  /** The option {@code key}, matched case-insensitively. */
+  public Optional<String> option(String key) {
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(key)) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+}

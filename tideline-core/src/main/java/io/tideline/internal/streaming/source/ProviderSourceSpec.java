@@ -1,0 +1,49 @@
+package io.tideline.internal.streaming.source;
+
+import io.tideline.Tideline;
+import io.tideline.types.StructType;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A source made by a {@link StreamSourceProvider} from {@code readStream()} options. */
+public record ProviderSourceSpec(
+    StreamSourceProvider provider,
+    Map<String, String> options,
+    Optional<StructType> userSchema,
+    StructType schema)
+    implements SourceSpec {
+
+  /** Options that choose which data a source reads; a restart must not change them. */
+  private static final java.util.Set<String> IDENTITY_OPTIONS =
+      java.util.Set.of("path", "subscribe", "subscribepattern", "assign", "tablename");
+
+  public ProviderSourceSpec {
+    options = Map.copyOf(options);
+  }
+
+  @Override
+  public String format() {
+    return provider.shortName();
+  }
+
+  @Override
+  public String identity() {
+    TreeMap<String, String> chosen = new TreeMap<>();
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (IDENTITY_OPTIONS.contains(key)) {
+        chosen.put(key, e.getValue());
+      }
+    }
+    return format() + (chosen.isEmpty() ? "" : " " + chosen);
+  }
+
+  @Override
+  public Source createSource(Tideline session, Path metadataPath) {
+    return provider.createSource(
+        new SourceContext(session, options, userSchema, schema, metadataPath));
+  }
+}

@@ -1,0 +1,145 @@
+package io.tideline.streaming;
+
+import io.tideline.DataFrame;
+import io.tideline.internal.streaming.exec.WriteSpec;
+import io.tideline.internal.streaming.sink.Sink;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Describes where and how a streaming DataFrame is written, as Spark's {@code DataStreamWriter};
+ * {@code start()} or {@code toTable()} starts the query.
+ */
+public final class DataStreamWriter {
+  private final DataFrame data;
+  private String format;
+  private OutputMode outputMode = OutputMode.Append();
+  private Trigger trigger = Trigger.ProcessingTime(0L);
+  private String queryName;
+  private List<String> partitionColumns = List.of();
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private ForeachBatchFunction foreachBatch;
+  private Sink sink;
+
+  public DataStreamWriter(DataFrame data) {
+    this.data = data;
+    this.format = data.session().conf().get("tideline.sql.sources.default", "parquet");
+  }
+
+  public DataStreamWriter format(String source) {
+    this.format = source;
+    return this;
+  }
+
+  /** {@code append}, {@code complete} or {@code update}, case-insensitive. */
+  public DataStreamWriter outputMode(String mode) {
+    this.outputMode = OutputMode.fromString(mode);
+    return this;
+  }
+
+  public DataStreamWriter outputMode(OutputMode mode) {
+    this.outputMode = mode;
+    return this;
+  }
+
+  public DataStreamWriter trigger(Trigger trigger) {
+    this.trigger = trigger;
+    return this;
+  }
+
+  /** The query's name: shown in progress, and the table name of the {@code memory} sink. */
+  public DataStreamWriter queryName(String name) {
+    this.queryName = name;
+    return this;
+  }
+
+  public DataStreamWriter partitionBy(String... columns) {
+    this.partitionColumns = List.copyOf(Arrays.asList(columns));
+    return this;
+  }
+
+  /** Sets an option; keys are matched case-insensitively, a later value replaces an earlier one. */
+  public DataStreamWriter option(String key, String value) {
+    options.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+    options.put(key, value);
+    return this;
+  }
+
+  public DataStreamWriter option(String key, long value) {
+    return option(key, Long.toString(value));
+  }
+
+  public DataStreamWriter option(String key, double value) {
+    return option(key, Double.toString(value));
+  }
+
+  public DataStreamWriter option(String key, boolean value) {
+    return option(key, Boolean.toString(value));
+  }
+
+  public DataStreamWriter options(Map<String, String> more) {
+    more.forEach(this::option);
+    return this;
+  }
+
+  /** Gives each batch to {@code function} with its batch id. */
+  public DataStreamWriter foreachBatch(ForeachBatchFunction function) {
+    this.foreachBatch = function;
+    this.format = "foreachBatch";
+    return this;
+  }
+
+  /**
+   * Writes to a ready-made sink instead of a format: for the test kit, whose sinks outlive a query
+   * so a restarted query writes to the same one.
+   */
+  public DataStreamWriter sink(Sink sink) {
+    this.sink = sink;
+    return this;
+  }
+
+  public StreamingQuery start() {
+    return start(Optional.empty(), Optional.empty());
+  }
+
+  /** Starts the query writing to files (or a table) at {@code path}. */
+  public StreamingQuery start(String path) {
+    return start(Optional.of(path), Optional.empty());
+  }
+
+  /** Starts the query writing to the catalog table {@code tableName}, made if missing. */
+  public StreamingQuery toTable(String tableName) {
+    if (format == null || format.equalsIgnoreCase("parquet") && !options.containsKey("format")) {
+      format = data.session().conf().get("tideline.sql.streaming.defaultTableFormat", "delta");
+    }
+    return start(Optional.empty(), Optional.of(tableName));
+  }
+
+  private StreamingQuery start(Optional<String> path, Optional<String> tableName) {
+    Optional<String> resolvedPath = path;
+    if (resolvedPath.isEmpty()) {
+      for (Map.Entry<String, String> e : options.entrySet()) {
+        if (e.getKey().equalsIgnoreCase("path")) {
+          resolvedPath = Optional.of(e.getValue());
+        }
+      }
+    }
+    WriteSpec spec =
+        new WriteSpec(
+            data,
+            format,
+            outputMode,
+            options,
+            trigger,
+            Optional.ofNullable(queryName),
+            partitionColumns,
+            resolvedPath,
+            tableName,
+            Optional.ofNullable(foreachBatch),
+            Optional.ofNullable(sink));
+    return data.session().streams().startQuery(spec);
+  }
+}
