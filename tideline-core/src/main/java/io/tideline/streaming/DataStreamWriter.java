@@ -1,6 +1,9 @@
 package io.tideline.streaming;
 
 import io.tideline.DataFrame;
+import io.tideline.internal.streaming.Clock;
+import io.tideline.internal.streaming.SystemClock;
+import io.tideline.internal.streaming.exec.LoopHooks;
 import io.tideline.internal.streaming.exec.WriteSpec;
 import io.tideline.internal.streaming.sink.Sink;
 import java.util.Arrays;
@@ -23,6 +26,8 @@ public final class DataStreamWriter {
   private final Map<String, String> options = new LinkedHashMap<>();
   private ForeachBatchFunction foreachBatch;
   private Sink sink;
+  private Clock clock = new SystemClock();
+  private LoopHooks hooks = LoopHooks.NONE;
 
   public DataStreamWriter(DataFrame data) {
     this.data = data;
@@ -101,6 +106,18 @@ public final class DataStreamWriter {
     return this;
   }
 
+  /** Drives triggers and time-based sources with {@code clock} (for the test kit). */
+  public DataStreamWriter clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** Calls {@code hooks} at each point of the micro-batch loop (for the test kit). */
+  public DataStreamWriter loopHooks(LoopHooks hooks) {
+    this.hooks = hooks;
+    return this;
+  }
+
   public StreamingQuery start() {
     return start(Optional.empty(), Optional.empty());
   }
@@ -139,7 +156,9 @@ public final class DataStreamWriter {
             resolvedPath,
             tableName,
             Optional.ofNullable(foreachBatch),
-            Optional.ofNullable(sink));
+            Optional.ofNullable(sink),
+            clock,
+            hooks);
     return data.session().streams().startQuery(spec);
   }
 }

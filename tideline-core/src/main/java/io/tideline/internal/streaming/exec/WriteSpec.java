@@ -1,6 +1,7 @@
 package io.tideline.internal.streaming.exec;
 
 import io.tideline.DataFrame;
+import io.tideline.internal.streaming.Clock;
 import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.streaming.ForeachBatchFunction;
 import io.tideline.streaming.OutputMode;
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param tableName the table of {@code toTable(name)}
  * @param foreachBatch the function of {@code foreachBatch}
  * @param sink a ready-made sink (the test kit's), used instead of {@code format}
+ * @param clock the clock triggers and time-based sources use (the system clock unless a test sets a
+ *     manual one)
+ * @param hooks loop-point hooks (the test kit's crash injection)
  */
 public record WriteSpec(
     DataFrame data,
@@ -36,7 +40,9 @@ public record WriteSpec(
     Optional<String> path,
     Optional<String> tableName,
     Optional<ForeachBatchFunction> foreachBatch,
-    Optional<Sink> sink) {
+    Optional<Sink> sink,
+    Clock clock,
+    LoopHooks hooks) {
   public WriteSpec {
     options = Map.copyOf(options);
     partitionColumns = List.copyOf(partitionColumns);

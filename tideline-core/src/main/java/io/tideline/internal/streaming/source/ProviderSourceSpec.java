@@ -1,6 +1,7 @@
 package io.tideline.internal.streaming.source;
 
 import io.tideline.Tideline;
+import io.tideline.internal.streaming.Clock;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,8 +43,8 @@ public record ProviderSourceSpec(
   }
 
   @Override
-  public Source createSource(Tideline session, Path metadataPath) {
+  public Source createSource(Tideline session, Path metadataPath, Clock clock) {
     return provider.createSource(
-        new SourceContext(session, options, userSchema, schema, metadataPath));
+        new SourceContext(session, options, userSchema, schema, metadataPath, clock));
   }
 }

@@ -1,6 +1,7 @@
 package io.tideline.internal.streaming.source;
 
 import io.tideline.Tideline;
+import io.tideline.internal.streaming.Clock;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,13 +17,16 @@ import java.util.Optional;
  * @param schema the schema the provider reported at {@code load()}, which the query's plan was
  *     analysed against
  * @param metadataPath {@code <checkpoint>/sources/<index>}: where the source keeps its own log
+ * @param clock the query's clock: a source that depends on time (rate) reads it, so tests drive it
+ *     with a {@code ManualClock}
  */
 public record SourceContext(
     Tideline session,
     Map<String, String> options,
     Optional<StructType> userSchema,
     StructType schema,
-    Path metadataPath) {
+    Path metadataPath,
+    Clock clock) {
   public SourceContext {
     options = Map.copyOf(options);
   }

@@ -1,6 +1,7 @@
 package io.tideline.internal.streaming.source;
 
 import io.tideline.Tideline;
+import io.tideline.internal.streaming.Clock;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
 
@@ -22,6 +23,9 @@ public interface SourceSpec {
    */
   String identity();
 
-  /** Makes the source; {@code metadataPath} is {@code <checkpoint>/sources/<index>}. */
-  Source createSource(Tideline session, Path metadataPath);
+  /**
+   * Makes the source; {@code metadataPath} is {@code <checkpoint>/sources/<index>}, {@code clock}
+   * the query's clock.
+   */
+  Source createSource(Tideline session, Path metadataPath, Clock clock);
 }
