@@ -15,15 +15,17 @@ import java.util.TreeMap;
 final class RecordingSink implements Sink {
   private final TreeMap<Long, List<Row>> batches = new TreeMap<>();
   private final List<Long> deliveries = new ArrayList<>();
+  private final List<List<Row>> deliveredRows = new ArrayList<>();
   private long lastRows = -1;
 
   @Override
   public synchronized void addBatch(long batchId, DataFrame data) {
     deliveries.add(batchId);
+    List<Row> rows = data.collectAsList();
+    deliveredRows.add(rows);
     if (batches.containsKey(batchId)) {
       return;
     }
-    List<Row> rows = data.collectAsList();
     batches.put(batchId, rows);
     lastRows = rows.size();
   }
@@ -47,6 +49,11 @@ final class RecordingSink implements Sink {
 
   synchronized Map<Long, List<Row>> batches() {
     return new TreeMap<>(batches);
+  }
+
+  /** The rows of every {@code addBatch} call, repeats included. */
+  synchronized List<List<Row>> deliveredRows() {
+    return List.copyOf(deliveredRows);
   }
 
   /** The batch ids of every {@code addBatch} call, repeats included. */
