@@ -63,6 +63,7 @@ public final class StreamExecution implements StreamingQuery {
   private final ProgressReporter progress;
   private final LoopSignal signal = new LoopSignal();
   private final CountDownLatch terminated = new CountDownLatch(1);
+  private final CountDownLatch initialized = new CountDownLatch(1);
   private final Thread thread;
   private final Runnable wake = this::wake;
 
@@ -114,12 +115,29 @@ public final class StreamExecution implements StreamingQuery {
     return name == null ? ids : name + " " + ids;
   }
 
-  /** Posts the started event, waits until listeners have it, and starts the stream thread. */
+  /**
+   * Posts the started event, waits until listeners have it, starts the stream thread and waits
+   * until it has made the sources and recovered from the checkpoint, so that what a source has at
+   * {@code start()} is what an {@code AvailableNow} run processes. A failure meanwhile is the
+   * query's exception, not {@code start()}'s.
+   */
   public void start() {
     bus.postAndWait(
         new StreamingQueryListener.QueryStartedEvent(
             id, runId, name, Instant.ofEpochMilli(spec.clock().nowMs()).toString()));
     thread.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        initialized.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void run() {
@@ -135,6 +153,7 @@ public final class StreamExecution implements StreamingQuery {
         }
       }
       batches.recover(checkpoint);
+      initialized.countDown();
       // The loop waits for data itself (see LoopSignal), so the executor's own polling is off.
       TriggerExecutor executor = TriggerExecutors.forTrigger(spec.trigger(), spec.clock(), 0L);
       executor.execute(batches);
@@ -153,6 +172,7 @@ public final class StreamExecution implements StreamingQuery {
   }
 
   private void finish(Throwable failure) {
+    initialized.countDown();
     synchronized (this) {
       finishing = true;
     }
