@@ -1,5 +1,6 @@
 package io.tideline.internal.streaming.sources.file;
 
+import io.tideline.internal.streaming.files.FileStreamErrors;
 import io.tideline.internal.streaming.files.FileStreamSourceOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,12 +17,18 @@ import java.util.Map;
  * @param streamOptions the source's own options (rate limits, order, age, cleanSource)
  * @param readOptions every option but {@code path}, keys lower-cased as the batch reader passes
  *     them, for the file format (header, multiLine, mode, columnNameOfCorruptRecord, ...)
+ * @param maxCachedFiles how many listed files beyond a rate-limited batch are kept for the next
+ *     batches, so they need no new listing ({@code maxCachedFiles}, 10000 by default)
+ * @param discardCachedInputRatio below this fraction of the limit, the kept files are dropped and
+ *     the next batch lists again, so it is not nearly empty ({@code discardCachedInputRatio}, 0.2)
  */
 record FileSourceSettings(
     Path path,
     String qualifiedPath,
     FileStreamSourceOptions streamOptions,
-    Map<String, String> readOptions) {
+    Map<String, String> readOptions,
+    int maxCachedFiles,
+    float discardCachedInputRatio) {
 
   /** Spark refuses these in streaming: a stream reads every new file once, whatever its time. */
   private static final List<String> NOT_ALLOWED = List.of("modifiedBefore", "modifiedAfter");
@@ -54,7 +61,44 @@ record FileSourceSettings(
       }
     }
     return new FileSourceSettings(
-        path, qualified, FileStreamSourceOptions.fromMap(options), Map.copyOf(readOptions));
+        path,
+        qualified,
+        FileStreamSourceOptions.fromMap(options),
+        Map.copyOf(readOptions),
+        maxCachedFiles(readOptions.get("maxcachedfiles")),
+        discardCachedInputRatio(readOptions.get("discardcachedinputratio")));
+  }
+
+  private static int maxCachedFiles(String text) {
+    if (text == null) {
+      return 10_000;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below, as any other bad value.
+    }
+    throw FileStreamErrors.invalidOption(
+        "maxCachedFiles", text, "must be an integer greater than or equal to 0");
+  }
+
+  private static float discardCachedInputRatio(String text) {
+    if (text == null) {
+      return 0.2f;
+    }
+    try {
+      float value = Float.parseFloat(text.trim());
+      if (value >= 0 && value <= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below, as any other bad value.
+    }
+    throw FileStreamErrors.invalidOption(
+        "discardCachedInputRatio", text, "must be a positive float between 0 and 1");
   }
 
   /** A local path from {@code /x}, {@code file:/x} or {@code file:///x}, globs kept as they are. */

@@ -25,11 +25,13 @@ import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,8 @@ final class FileStreamSource implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
 
+  private static final FileStreamSourceOptions UNLIMITED = FileStreamSourceOptions.defaults();
+
   private final String format;
   private final StructType schema;
   private final Path path;
@@ -84,6 +88,8 @@ final class FileStreamSource implements Source {
   private final Optional<SourceFileCleaner> cleaner;
   private final TidelineConf conf;
   private final Clock clock;
+  private final int maxCachedFiles;
+  private final float discardCachedInputRatio;
 
   /** Log batches this instance wrote or read and that are not committed yet. */
   private final TreeMap<Long, List<FileEntry>> pendingEntries = new TreeMap<>();
@@ -92,6 +98,9 @@ final class FileStreamSource implements Source {
 
   /** The first log batch whose files are not yet cleaned, or -1 before any batch ran here. */
   private long cleanFrom = -1;
+
+  /** New files listed earlier and left for the next batches, or null to list again. */
+  private List<SourceFile> unreadFiles;
 
   /** The listing fixed for {@code Trigger.AvailableNow}, or null. */
   private List<SourceFile> availableNowFiles;
@@ -117,6 +126,21 @@ final class FileStreamSource implements Source {
     log.restore(seenFiles);
     this.currentLogOffset = log.getLatestBatchId().orElse(-1);
     this.readsSinkOutput = listing.isGlob() ? Boolean.FALSE : null;
+    this.maxCachedFiles = settings.maxCachedFiles();
+    this.discardCachedInputRatio = settings.discardCachedInputRatio();
+    if (options.latestFirst()) {
+      LOG.warn(
+          "{}: 'latestFirst' is true. New files will be processed first, which may affect the"
+              + " watermark value. In addition, 'maxFileAge' will be ignored.",
+          description);
+    }
+    if (options.fileNameOnly()) {
+      LOG.warn(
+          "{}: 'fileNameOnly' is enabled. Make sure your file names are unique (e.g. using UUID),"
+              + " otherwise files with the same name in different folders are taken as one file"
+              + " and all but the first are never read.",
+          description);
+    }
   }
 
   @Override
@@ -137,8 +161,16 @@ final class FileStreamSource implements Source {
 
   @Override
   public Optional<Offset> latestOffset(Optional<Offset> start, ReadLimit limit) {
-    List<SourceFile> files = availableNowFiles != null ? availableNowFiles : listFiles();
-    List<SourceFile> batch = FileBatchPlanner.nextBatch(files, seenFiles, limitedBy(limit));
+    List<SourceFile> newFiles;
+    if (unreadFiles != null) {
+      newFiles = unreadFiles;
+    } else {
+      List<SourceFile> files = availableNowFiles != null ? availableNowFiles : listFiles();
+      newFiles = FileBatchPlanner.nextBatch(files, seenFiles, UNLIMITED);
+    }
+    FileStreamSourceOptions limited = limitedBy(limit);
+    List<SourceFile> batch = FileBatchPlanner.nextBatch(newFiles, seenFiles, limited);
+    unreadFiles = keepForNextBatches(newFiles, batch, limited);
     if (!batch.isEmpty()) {
       long next = currentLogOffset + 1;
       List<FileEntry> entries = new ArrayList<>(batch.size());
@@ -228,6 +260,44 @@ final class FileStreamSource implements Source {
   @Override
   public String description() {
     return description;
+  }
+
+  /**
+   * The new files a rate-limited batch left over, kept so the next batches need no listing, as
+   * Spark's {@code unreadFiles}: not with {@code latestFirst} or {@code AvailableNow} (the order or
+   * the set is fixed otherwise), and dropped when they fill less than {@code
+   * discardCachedInputRatio} of the limit, so a batch is not nearly empty while new files wait.
+   *
+   * @return the files in reading order, or null to list again
+   */
+  private List<SourceFile> keepForNextBatches(
+      List<SourceFile> newFiles, List<SourceFile> batch, FileStreamSourceOptions limited) {
+    if (options.latestFirst() || availableNowFiles != null || maxCachedFiles == 0) {
+      return null;
+    }
+    if (limited.maxFilesPerTrigger().isEmpty() && limited.maxBytesPerTrigger().isEmpty()) {
+      return null;
+    }
+    Set<String> taken = new HashSet<>();
+    for (SourceFile file : batch) {
+      taken.add(file.path());
+    }
+    List<SourceFile> rest = new ArrayList<>(newFiles.size() - batch.size());
+    long restBytes = 0;
+    for (SourceFile file : newFiles) {
+      if (!taken.contains(file.path())) {
+        rest.add(file);
+        restBytes += file.size();
+      }
+    }
+    boolean tooFew =
+        limited.maxFilesPerTrigger().isPresent()
+            ? rest.size() < limited.maxFilesPerTrigger().getAsInt() * discardCachedInputRatio
+            : restBytes < limited.maxBytesPerTrigger().getAsLong() * discardCachedInputRatio;
+    if (rest.isEmpty() || tooFew) {
+      return null;
+    }
+    return rest.size() <= maxCachedFiles ? rest : List.copyOf(rest.subList(0, maxCachedFiles));
   }
 
   /** The log batches {@code (startId, endId]} with their files, from memory where possible. */

@@ -12,8 +12,10 @@ import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.FileRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.streaming.ManualClock;
+import io.tideline.internal.streaming.files.FileStreamSinkLog;
 import io.tideline.internal.streaming.files.FileStreamSourceLog;
 import io.tideline.internal.streaming.files.FileStreamSourceOffset;
+import io.tideline.internal.streaming.files.SinkFileStatus;
 import io.tideline.internal.streaming.source.Offset;
 import io.tideline.internal.streaming.source.ReadLimit;
 import io.tideline.internal.streaming.source.Source;
@@ -511,5 +513,48 @@ class FileStreamSourceTest {
     assertThat(src.deserializeOffset("{\"logOffset\":3}")).isEqualTo(new FileStreamSourceOffset(3));
     assertThat(src.deserializeOffset("3")).isEqualTo(new FileStreamSourceOffset(3));
     assertCondition(() -> src.deserializeOffset("{nope"), "MALFORMED_FILE_SOURCE_OFFSET");
+  }
+
+  @Test
+  void maxFilesPerTrigger_servesFilesLeftFromTheLastListingBeforeListingAgain() throws IOException {
+    for (int i = 0; i < 5; i++) {
+      write("f" + i + ".json", people(i), T0 + i);
+    }
+    Source src = json(Map.of("maxFilesPerTrigger", "2"));
+    Offset o = nextBatch(src, Optional.empty(), List.of(0L, 1L));
+    // Older than every file so far: a fresh listing would take it first, but, as in Spark, the
+    // files left from the first listing are served before the folder is listed again.
+    write("late.json", people(9), T0 - 1);
+    o = nextBatch(src, Optional.of(o), List.of(2L, 3L));
+    o = nextBatch(src, Optional.of(o), List.of(4L));
+    nextBatch(src, Optional.of(o), List.of(9L));
+  }
+
+  @Test
+  void maxFilesPerTrigger_withoutCaching_listsEveryTrigger() throws IOException {
+    for (int i = 0; i < 3; i++) {
+      write("f" + i + ".json", people(i), T0 + i);
+    }
+    Source src = json(Map.of("maxFilesPerTrigger", "1", "maxCachedFiles", "0"));
+    Offset o = nextBatch(src, Optional.empty(), List.of(0L));
+    write("late.json", people(9), T0 - 1);
+    nextBatch(src, Optional.of(o), List.of(9L));
+    assertCondition(() -> json(Map.of("maxCachedFiles", "-1")), "INVALID_FILE_STREAM_OPTION");
+    assertCondition(
+        () -> json(Map.of("discardCachedInputRatio", "1.5")), "INVALID_FILE_STREAM_OPTION");
+  }
+
+  @Test
+  void sinkOutputFolder_isReadThroughItsManifest_soUncommittedFilesAreNeverSeen()
+      throws IOException {
+    Path committed = write("part-0.json", people(1), T0);
+    write("part-1.json", people(2), T0 + 1);
+    FileStreamSinkLog manifest = FileStreamSinkLog.open(in, t.conf(), clock, null);
+    manifest.add(
+        0, List.of(SinkFileStatus.added(committed.toUri().toString(), Files.size(committed), T0)));
+    Source src = json(Map.of());
+    nextBatch(src, Optional.empty(), List.of(1L));
+    assertCondition(
+        () -> json(Map.of("cleanSource", "delete")), "CLEAN_SOURCE_ON_SINK_OUTPUT_UNSUPPORTED");
   }
 }
