@@ -30,6 +30,11 @@ public final class FileSourceErrors {
         "42000",
         "option '<option>' is not allowed in file stream sources (<format> at <path>): every new"
             + " file is read once, whatever its modification time. Remove the option."),
+    TEXT_SOURCE_SCHEMA_INVALID(
+        "42000",
+        "Text data source supports only a single column of type STRING, and you have <schema>"
+            + " (text files at <path>). Leave out schema(...): a text stream always has the column"
+            + " 'value STRING'."),
     STREAMING_FILE_SOURCE_LOG_BATCH_MISSING(
         "55000",
         "The file stream source log <dir> has no entry for its batch <logBatch>, which"
@@ -82,6 +87,11 @@ public final class FileSourceErrors {
     return new AnalysisException(
         Condition.STREAMING_FILE_SOURCE_OPTION_NOT_ALLOWED,
         Map.of("option", option, "format", format, "path", path));
+  }
+
+  static AnalysisException textSchemaInvalid(String schema, String path) {
+    return new AnalysisException(
+        Condition.TEXT_SOURCE_SCHEMA_INVALID, Map.of("schema", schema, "path", path));
   }
 
   static TidelineException logBatchMissing(

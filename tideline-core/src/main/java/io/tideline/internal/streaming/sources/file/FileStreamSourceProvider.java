@@ -12,6 +12,7 @@ import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.internal.streaming.source.StreamSourceProvider;
 import io.tideline.types.ArrayType;
 import io.tideline.types.DataType;
+import io.tideline.types.DataTypes;
 import io.tideline.types.MapType;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
@@ -67,6 +68,10 @@ public abstract class FileStreamSourceProvider implements StreamSourceProvider {
     StructType schema;
     if (userSchema.isPresent()) {
       schema = userSchema.get();
+      if (format.equals("text")
+          && (schema.size() != 1 || !schema.field(0).dataType().equals(DataTypes.StringType))) {
+        throw FileSourceErrors.textSchemaInvalid(schema.simpleString(), settings.qualifiedPath());
+      }
     } else if (format.equals("text")) {
       schema = inferSchema(session, List.of(), settings);
     } else if (session.conf().getBoolean(SCHEMA_INFERENCE, false)) {

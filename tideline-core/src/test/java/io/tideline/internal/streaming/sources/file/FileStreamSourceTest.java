@@ -405,6 +405,23 @@ class FileStreamSourceTest {
   }
 
   @Test
+  void text_refusesASchemaOtherThanOneStringColumn() throws IOException {
+    write("a.txt", "line\n", T0);
+    assertCondition(() -> source("text", Map.of(), PEOPLE), "TEXT_SOURCE_SCHEMA_INVALID");
+    Source renamed = source("text", Map.of(), StructType.fromDDL("line STRING"));
+    Offset end = renamed.latestOffset(Optional.empty(), renamed.defaultReadLimit()).orElseThrow();
+    assertThat(read(renamed, Optional.empty(), end)).containsExactly(Row.of("line"));
+  }
+
+  @Test
+  void singleFilePath_readsThatFile() throws IOException {
+    Path a = write("a.json", people(1), T0);
+    write("b.json", people(2), T0);
+    Source src = source("json", Map.of("path", a.toString()), PEOPLE);
+    nextBatch(src, Optional.empty(), List.of(1L));
+  }
+
+  @Test
   void csv_withHeader_skipsTheHeaderLine() throws IOException {
     write("a.csv", "id,name\n1,ann\n2,bob\n", T0);
     Source src = source("csv", Map.of("header", "true"), PEOPLE);
