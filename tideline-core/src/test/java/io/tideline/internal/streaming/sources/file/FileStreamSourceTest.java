@@ -11,6 +11,7 @@ import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.FileRelation;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.streaming.ManualClock;
 import io.tideline.internal.streaming.files.FileStreamSinkLog;
 import io.tideline.internal.streaming.files.FileStreamSourceLog;
@@ -141,6 +142,25 @@ class FileStreamSourceTest {
 
   private static long logOffset(Offset offset) {
     return ((FileStreamSourceOffset) offset).logOffset();
+  }
+
+  @Test
+  void readStream_buildsASpecThatMakesTheSourceWhenTheQueryStarts() throws IOException {
+    write("a.json", people(1), T0);
+    LogicalPlan plan =
+        t.readStream()
+            .format("JSON")
+            .schema(PEOPLE)
+            .option("maxFilesPerTrigger", 1)
+            .load(in.toString())
+            .logicalPlan();
+    StreamingRelation relation = (StreamingRelation) plan;
+    assertThat(relation.source().identity()).isEqualTo("json {path=" + in + "}");
+    Source src = relation.source().createSource(t, metadata, clock);
+    Offset end = src.latestOffset(Optional.empty(), src.defaultReadLimit()).orElseThrow();
+    LogicalPlan batch = src.getBatch(Optional.empty(), end, relation.output());
+    List<Batch> rows = new QueryExecution(batch, t.conf(), t.pool()).collect();
+    assertThat(RowConversions.toRows(rows, PEOPLE)).containsExactly(Row.of(1L, "p1"));
   }
 
   @Test
