@@ -35,7 +35,9 @@ import java.util.Optional;
  *       {@code run} line on standard input, so a harness can interleave engines; see {@link
  *       JsonOrdersAggregation#serve} for the protocol (its lines come before the final one);
  *   <li>{@code sql-oracle SPEC.json [--output FILE]}: the differential-test oracle, see {@link
- *       SqlOracle}.
+ *       SqlOracle};
+ *   <li>{@code stream-oracle SPEC.json [--output FILE]}: the streaming differential-test oracle,
+ *       see {@link StreamOracle}.
  * </ul>
  */
 public final class SparkPeer {
@@ -43,7 +45,8 @@ public final class SparkPeer {
       "Usage: SparkPeer json-orders-agg DIR [--warmup N] [--runs N] [--records N]"
           + " [--conf key=value]...\n"
           + "       SparkPeer json-orders-agg-serve DIR [--conf key=value]...\n"
-          + "       SparkPeer sql-oracle SPEC.json [--output FILE]";
+          + "       SparkPeer sql-oracle SPEC.json [--output FILE]\n"
+          + "       SparkPeer stream-oracle SPEC.json [--output FILE]";
 
   private SparkPeer() {}
 
@@ -106,6 +109,14 @@ public final class SparkPeer {
           throw PeerErrors.inputNotFound("Spec file", spec);
         }
         return SqlOracle.run(spec, OracleSpec.read(spec, a.option("--output").map(Path::of)));
+      }
+      case StreamOracle.NAME -> {
+        a.allowOnly(List.of("--output"));
+        Path spec = Path.of(args[1]);
+        if (!spec.toFile().isFile()) {
+          throw PeerErrors.inputNotFound("Spec file", spec);
+        }
+        return StreamOracle.run(spec, a.option("--output").map(Path::of));
       }
       default -> throw PeerErrors.usage("Unknown workload '" + args[0] + "'");
     }
