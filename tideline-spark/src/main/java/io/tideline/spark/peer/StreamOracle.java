@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +33,6 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.StructType;
-import scala.Option;
 
 /**
  * Spark Structured Streaming as the oracle of streaming differential tests: runs each case of a
@@ -40,18 +43,22 @@ import scala.Option;
  * {@code format}, {@code path}, {@code schema}, {@code options}) and {@code cases}, each with
  * {@code id}, optional {@code ansi}, {@code sources} ({@code name}, {@code format}, {@code schema},
  * {@code options}, {@code dir}: the empty folder the stream reads), {@code sql} over the source and
- * table views, {@code outputMode}, {@code trigger} ({@code processAllAvailable}: one run, {@code
- * processAllAvailable()} after each step; {@code availableNow}: one {@code AvailableNow} run per
- * step on the same checkpoint), {@code checkpoint} and {@code steps}: per step the files that
- * arrive ({@code source}, {@code file} to copy, {@code mtimeMs}), copied under a hidden name and
- * renamed so the source never sees half a file.
+ * table views, optional {@code queryName}, {@code outputMode}, {@code trigger} ({@code
+ * processAllAvailable}: one run, {@code processAllAvailable()} after each step; {@code
+ * availableNow}: one {@code AvailableNow} run per step on the same checkpoint), {@code checkpoint}
+ * and {@code steps}: per step the files that arrive ({@code source}, {@code file} to copy, {@code
+ * mtimeMs}), copied under a hidden name and renamed so the source never sees half a file.
  *
  * <p>Each case yields one output line: {@code batches} (per {@code foreachBatch} call: {@code
  * batchId}, {@code schema} DDL, {@code rows} in the peer's value encoding), {@code progress} (every
  * {@code recentProgress} entry's JSON, parsed), and {@code error} (the query's failure as {@link
  * SqlOracle#describe}, plus {@code batchId}, the batch whose delivery failed, or -1) or {@code
  * startError} (a failure of {@code start()} itself, e.g. an output mode Spark refuses). A failing
- * case does not stop the ones after it.
+ * case does not stop the others.
+ *
+ * <p>Cases run {@code parallelism} at a time (default 1), each in a new session of the one Spark
+ * context, with its own settings and views: most of a streaming query's time in Spark is latency
+ * (start, polling, thread hand-offs), not work, so overlapping cases cuts the suite's time.
  */
 final class StreamOracle {
   static final String NAME = "stream-oracle";
@@ -86,23 +93,27 @@ final class StreamOracle {
     Map<String, String> conf = strings(spec.get("conf"));
     try (PeerSession session = PeerSession.start("tideline-stream-oracle", conf)) {
       SparkSession spark = session.spark();
-      for (JsonNode table : spec.path("tables")) {
-        DataFrameReader reader =
-            spark
-                .read()
-                .format(table.get("format").asText())
-                .options(strings(table.get("options")));
-        if (table.hasNonNull("schema")) {
-          reader.schema(StructType.fromDDL(table.get("schema").asText()));
-        }
-        reader.load(table.get("path").asText()).createOrReplaceTempView(table.get("name").asText());
-      }
+      int parallelism = Math.max(1, spec.path("parallelism").asInt(1));
+      ExecutorService pool = Executors.newFixedThreadPool(parallelism);
       List<ObjectNode> results = new ArrayList<>();
       int failed = 0;
-      for (JsonNode c : spec.get("cases")) {
-        ObjectNode result = runCase(spark, c);
-        failed += result.has("error") || result.has("startError") ? 1 : 0;
-        results.add(result);
+      try {
+        List<Future<ObjectNode>> futures = new ArrayList<>();
+        for (JsonNode c : spec.get("cases")) {
+          futures.add(pool.submit(() -> runCase(caseSession(spark, spec), c)));
+        }
+        for (Future<ObjectNode> f : futures) {
+          ObjectNode result = f.get();
+          failed += result.has("error") || result.has("startError") ? 1 : 0;
+          results.add(result);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while running the stream cases", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("Bug in Tideline: a stream case crashed the oracle", e);
+      } finally {
+        pool.shutdownNow();
       }
       write(output, results);
       ObjectNode summary = JSON.objectNode();
@@ -145,15 +156,34 @@ final class StreamOracle {
     }
   }
 
+  /**
+   * A session of its own for one case: Spark's streaming queries take their settings from the
+   * session that starts them, and the views are per session, so cases can run side by side without
+   * seeing each other's ANSI mode or stream views.
+   */
+  private static SparkSession caseSession(SparkSession spark, JsonNode spec) {
+    SparkSession session = spark.newSession();
+    for (JsonNode table : spec.path("tables")) {
+      DataFrameReader reader =
+          session
+              .read()
+              .format(table.get("format").asText())
+              .options(strings(table.get("options")));
+      if (table.hasNonNull("schema")) {
+        reader.schema(StructType.fromDDL(table.get("schema").asText()));
+      }
+      reader.load(table.get("path").asText()).createOrReplaceTempView(table.get("name").asText());
+    }
+    return session;
+  }
+
   private static ObjectNode runCase(SparkSession spark, JsonNode c) {
     ObjectNode result = JSON.objectNode();
     result.put("id", c.get("id").asText());
-    Map<String, Option<String>> previous = new HashMap<>();
     Map<String, String> caseConf = strings(c.get("conf"));
     if (c.hasNonNull("ansi")) {
       caseConf.put("spark.sql.ansi.enabled", Boolean.toString(c.get("ansi").asBoolean()));
     }
-    caseConf.forEach((k, v) -> previous.put(k, spark.conf().getOption(k)));
     Recorder recorder = new Recorder();
     List<StreamingQueryProgress> progress = new ArrayList<>();
     try {
@@ -213,15 +243,6 @@ final class StreamOracle {
     } catch (Exception e) {
       // Analysis of the case's SQL failed before any query started.
       result.set("startError", SqlOracle.describe(e));
-    } finally {
-      previous.forEach(
-          (k, old) -> {
-            if (old.isDefined()) {
-              spark.conf().set(k, old.get());
-            } else {
-              spark.conf().unset(k);
-            }
-          });
     }
     ArrayNode batches = result.putArray("batches");
     synchronized (recorder.batches) {
@@ -246,6 +267,9 @@ final class StreamOracle {
             .outputMode(c.path("outputMode").asText("append"))
             .option("checkpointLocation", c.get("checkpoint").asText())
             .foreachBatch(recorder);
+    if (c.hasNonNull("queryName")) {
+      writer = writer.queryName(c.get("queryName").asText());
+    }
     if (availableNow) {
       writer = writer.trigger(Trigger.AvailableNow());
     }
