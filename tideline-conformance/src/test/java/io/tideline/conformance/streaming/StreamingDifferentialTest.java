@@ -43,8 +43,8 @@ import org.opentest4j.AssertionFailedError;
  * the progress JSON's shape: field names, order and JSON types.
  *
  * <p>Differences Tideline knows about are listed in {@link #KNOWN_DIFFERENCES} by check id ({@code
- * <case>/batches}, {@code <case>/offsets}, {@code <case>/inputRows}, {@code progressShape}); they still run and fail once
- * they agree, so the list cannot go stale.
+ * <case>/batches}, {@code <case>/offsets}, {@code <case>/inputRows}, {@code progressShape}); they
+ * still run and fail once they agree, so the list cannot go stale.
  */
 class StreamingDifferentialTest {
   /** Checks where Tideline differs from Spark today, by check id, with the reason. */
