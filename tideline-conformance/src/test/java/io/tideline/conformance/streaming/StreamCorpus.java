@@ -22,6 +22,12 @@ final class StreamCorpus {
   static final String ORDERS =
       "id BIGINT, customer STRING, amount DOUBLE, qty INT, status STRING, ts TIMESTAMP, d DATE,"
           + " tags ARRAY<STRING>, address STRUCT<city: STRING, zip: STRING>";
+
+  /** The orders columns in another order, for unionByName. */
+  private static final String[] REORDERED = {
+    "customer", "id", "qty", "amount", "status", "ts", "d", "tags", "address"
+  };
+
   static final String PEOPLE = "id INT, name STRING, score DOUBLE, joined DATE";
   static final String RAW = "id BIGINT, n STRING, ds STRING";
   static final String CUSTOMERS = "cust_id STRING, cust_name STRING, tier STRING";
@@ -127,6 +133,17 @@ final class StreamCorpus {
         """
         id,name,score,joined
         7,Gus,0.5,2024-05-05
+        """);
+    f.put(
+        "people-semi-1.csv",
+        """
+        1;Ann;3.5;2024-01-01
+        2;-;-;2024-02-02
+        """);
+    f.put(
+        "people-semi-2.csv",
+        """
+        3;"Semi;colon";1e3;-
         """);
     f.put(
         "raw-1.json",
@@ -288,6 +305,18 @@ final class StreamCorpus {
                         "current_timestamp() > TIMESTAMP'2020-01-01 00:00:00' AS after2020"))
             .mask("now", "today")
             .build());
+    orders(
+        cases,
+        "json.mathFunctions",
+        Pipeline.from("orders")
+            .select(
+                "id",
+                "round(amount, 1) AS r",
+                "abs(amount) AS a",
+                "qty % 3 AS m",
+                "nvl(qty, -1) AS q",
+                "if(amount > 20, 'hi', 'lo') AS band",
+                "greatest(qty, 2) AS g"));
     cases.add(
         StreamCase.builder("json.malformedRecords")
             .source("orders", "json", ORDERS)
@@ -308,6 +337,21 @@ final class StreamCorpus {
             .query(Pipeline.from("orders").select("id"))
             .build());
 
+    cases.add(
+        StreamCase.builder("json.failFast")
+            .source("orders", "json", ORDERS, "mode", "FAILFAST")
+            .step("orders:orders-1.json")
+            .step("orders:orders-malformed.json")
+            .query(Pipeline.from("orders").select("id", "amount"))
+            .build());
+    cases.add(
+        StreamCase.builder("csv.options")
+            .source("people", "csv", PEOPLE, "sep", ";", "nullValue", "-", "header", "false")
+            .step("people:people-semi-1.csv")
+            .step("people:people-semi-2.csv")
+            .query(Pipeline.from("people").select("id", "name", "score"))
+            .build());
+
     // from_json over a text stream: the seed's pattern, with malformed and empty lines.
     events(
         cases,
@@ -323,6 +367,15 @@ final class StreamCorpus {
             .select("from_json(CAST(value AS STRING), '" + EVENT + "') AS data")
             .select("data.*")
             .where("id IS NOT NULL AND value > 0"));
+    events(
+        cases,
+        "text.fromJson_failFast",
+        Pipeline.from("events")
+            .select(
+                "from_json(CAST(value AS STRING), '"
+                    + EVENT
+                    + "', map('mode', 'FAILFAST')) AS data")
+            .select("data.id", "data.kind"));
     events(cases, "text.lines", Pipeline.from("events").select("value", "length(value) AS n"));
 
     // CSV with a header.
@@ -371,6 +424,16 @@ final class StreamCorpus {
                 Pipeline.from("a").union("b").where("amount IS NULL OR amount > 20").select("id"))
             .build());
 
+    cases.add(
+        unionBuilder("union.byName")
+            .query(
+                Pipeline.from("a")
+                    .select(REORDERED)
+                    .unionByName("b", REORDERED)
+                    .select("id", "customer", "amount"))
+            .build());
+    orders(cases, "union.selfUnion", Pipeline.from("orders").union("orders").select("id"));
+
     // Stream-static joins against the customers table.
     orders(
         cases,
@@ -394,6 +457,14 @@ final class StreamCorpus {
             .joinOn("customers", "l.customer = r.cust_id", "inner")
             .where("tier IS NOT NULL")
             .select("id", "tier"));
+
+    orders(
+        cases,
+        "join.rightOuter_streamLeft_refused",
+        Pipeline.from("orders")
+            .select("id", "customer")
+            .joinOn("customers", "l.customer = r.cust_id", "right_outer")
+            .select("id", "cust_name"));
 
     // Trigger.AvailableNow, restarted at every step on the same checkpoint.
     cases.add(
@@ -425,6 +496,10 @@ final class StreamCorpus {
         ordersBuilder("mode.complete_noAggregation_refused")
             .outputMode("complete")
             .query(Pipeline.from("orders").select("id", "customer"))
+            .build());
+    cases.add(
+        ordersBuilder("mode.sortInAppend_refused")
+            .query(Pipeline.from("orders").select("id", "amount").orderBy("amount DESC NULLS LAST"))
             .build());
     return cases;
   }

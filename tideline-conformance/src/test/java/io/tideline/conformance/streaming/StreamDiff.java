@@ -24,6 +24,9 @@ final class StreamDiff {
   /** Spark's wrapper condition of every query failure; the cause's condition is what counts. */
   private static final String STREAM_FAILED = "STREAM_FAILED";
 
+  /** The prefix of Spark's placeholder conditions for errors it has not named yet. */
+  private static final String LEGACY_CONDITION = "_LEGACY_ERROR_TEMP_";
+
   private StreamDiff() {}
 
   /** How Tideline's batches differ from Spark's, or empty when they agree. */
@@ -80,17 +83,38 @@ final class StreamDiff {
               + describe(spark.get())
               + ") but Tideline starts it");
     }
-    Optional<String> sparkCondition = condition(spark.get());
-    // Spark raises some refusals without a condition (legacy AnalysisExceptions); then refusing
-    // at start is what is compared, not the name.
-    if (sparkCondition.isPresent() && !sparkCondition.equals(condition(tideline.get()))) {
+    Optional<String> sparkCondition =
+        condition(spark.get()).filter(c -> !c.startsWith(LEGACY_CONDITION));
+    if (sparkCondition.isPresent()) {
+      if (!sparkCondition.equals(condition(tideline.get()))) {
+        return Optional.of(
+            "both refuse to start, Spark with "
+                + describe(spark.get())
+                + " but Tideline with "
+                + describe(tideline.get()));
+      }
+      return Optional.empty();
+    }
+    // Spark raises some refusals under a placeholder condition (_LEGACY_ERROR_TEMP_*), which
+    // Tideline need not copy: then the kind of failure is compared (an AnalysisException at
+    // start in both).
+    if (!simpleName(spark.get().exception()).equals(simpleName(tideline.get().exception()))) {
       return Optional.of(
           "both refuse to start, Spark with "
+              + simpleName(spark.get().exception())
+              + " ("
               + describe(spark.get())
-              + " but Tideline with "
-              + describe(tideline.get()));
+              + ") but Tideline with "
+              + simpleName(tideline.get().exception())
+              + " ("
+              + describe(tideline.get())
+              + ")");
     }
     return Optional.empty();
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
   }
 
   private static Optional<String> failures(StreamOracleAnswer spark, StreamOracleAnswer tideline) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tideline.DataFrame;
 import io.tideline.Tideline;
 import io.tideline.internal.conf.TidelineConf;
+import io.tideline.testkit.spark.OracleAnswer;
 import io.tideline.testkit.spark.SparkStreamOracle;
 import io.tideline.testkit.spark.StreamOracleAnswer;
 import java.io.IOException;
@@ -105,7 +106,12 @@ class StreamingDifferentialTest {
         "availableNow.select/inputRows",
         "availableNow.union/inputRows",
         "availableNow.text/inputRows",
-        "mode.update_noAggregation/inputRows");
+        "mode.update_noAggregation/inputRows",
+        "json.mathFunctions/inputRows",
+        "json.failFast/inputRows",
+        "csv.options/inputRows",
+        "union.byName/inputRows",
+        "union.selfUnion/inputRows");
     known(
         known,
         "explode is not a registered function (UNRESOLVED_ROUTINE): the engine core has no"
@@ -115,9 +121,13 @@ class StreamingDifferentialTest {
         "json.explode/inputRows");
     known(
         known,
-        "UnsupportedOperationChecker is still a stub: complete mode without an aggregation starts"
-            + " instead of failing with STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION",
-        "mode.complete_noAggregation_refused/batches");
+        "UnsupportedOperationChecker is still a stub: queries Spark refuses at start run instead"
+            + " (complete mode without an aggregation: STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION;"
+            + " right outer join of a stream with a static right side, and sorting in append mode:"
+            + " AnalysisException _LEGACY_ERROR_TEMP_3102)",
+        "mode.complete_noAggregation_refused/batches",
+        "join.rightOuter_streamLeft_refused/batches",
+        "mode.sortInAppend_refused/batches");
     return known;
   }
 
@@ -170,7 +180,39 @@ class StreamingDifferentialTest {
     System.out.printf(
         "Tideline ran %d streaming cases in %.1f s%n",
         TIDELINE.size(), (System.nanoTime() - start) / 1e9);
+    writeTidelineAnswers(work.resolve("tideline-stream-answers.jsonl"));
     printKnownDifferences();
+  }
+
+  /** Tideline's runs in the oracle's answer format, next to Spark's, for triage. */
+  private static void writeTidelineAnswers(Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (StreamOracleAnswer a : TIDELINE.values()) {
+      ObjectNode node = MAPPER.createObjectNode();
+      node.put("id", a.id());
+      ArrayNode batches = node.putArray("batches");
+      for (StreamOracleAnswer.Batch b : a.batches()) {
+        ObjectNode batch = batches.addObject();
+        batch.put("batchId", b.batchId());
+        batch.put("schema", b.schemaDdl());
+        b.rows().forEach(batch.putArray("rows")::add);
+      }
+      a.progress().forEach(node.putArray("progress")::add);
+      a.error().ifPresent(e -> node.set("error", errorJson(e)));
+      node.put("failedBatchId", a.failedBatchId());
+      a.startError().ifPresent(e -> node.set("startError", errorJson(e)));
+      lines.add(MAPPER.writeValueAsString(node));
+    }
+    Files.write(file, lines);
+  }
+
+  private static ObjectNode errorJson(OracleAnswer.SparkError e) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("condition", e.condition().orElse(null));
+    e.causeConditions().forEach(node.putArray("causeConditions")::add);
+    node.put("exception", e.exception());
+    node.put("message", e.message());
+    return node;
   }
 
   @AfterAll

@@ -135,7 +135,7 @@ final class StreamOracle {
     volatile long failedBatchId = -1;
 
     @Override
-    public void call(Dataset<Row> batch, Long batchId) {
+    public void call(Dataset<Row> batch, Long batchId) throws Exception {
       try {
         StructType schema = batch.schema();
         List<Row> rows = batch.collectAsList();
@@ -149,7 +149,8 @@ final class StreamOracle {
         synchronized (batches) {
           batches.put(batchId, node);
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Spark throws checked SparkExceptions from Scala too, so catch them all.
         failedBatchId = batchId;
         throw e;
       }
