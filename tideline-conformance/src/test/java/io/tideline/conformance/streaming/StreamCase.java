@@ -33,7 +33,9 @@ record StreamCase(
     /** One run with the default trigger; {@code processAllAvailable()} after each step. */
     PROCESS_ALL_AVAILABLE,
     /** One {@code Trigger.AvailableNow()} run per step, restarted on the same checkpoint. */
-    AVAILABLE_NOW
+    AVAILABLE_NOW,
+    /** One {@code Trigger.Once()} run per step: everything available in one batch. */
+    ONCE
   }
 
   /** A file stream source registered under {@code name}. */
@@ -78,12 +80,19 @@ record StreamCase(
       return this;
     }
 
-    /** A step: each file arrives in the source named before it, {@code "src:file"}. */
+    /**
+     * A step: each file arrives in the source named before it, {@code "src:file"}, or {@code
+     * "src:file@-48h"} for a file whose modification time is 48 hours older than its turn.
+     */
     Builder step(String... arrivals) {
       List<Arrival> step = new ArrayList<>();
       for (String a : arrivals) {
         int colon = a.indexOf(':');
-        step.add(new Arrival(a.substring(0, colon), a.substring(colon + 1)));
+        int at = a.indexOf('@');
+        String file = a.substring(colon + 1, at < 0 ? a.length() : at);
+        long shiftMs =
+            at < 0 ? 0 : Long.parseLong(a.substring(at + 1, a.length() - 1)) * 3_600_000L;
+        step.add(new Arrival(a.substring(0, colon), file, shiftMs));
       }
       steps.add(step);
       return this;
@@ -101,6 +110,11 @@ record StreamCase(
 
     Builder availableNow() {
       this.trigger = Trigger.AVAILABLE_NOW;
+      return this;
+    }
+
+    Builder once() {
+      this.trigger = Trigger.ONCE;
       return this;
     }
 

@@ -486,6 +486,23 @@ final class StreamCorpus {
             .query(Pipeline.from("events").select("length(value) AS n"))
             .build());
 
+    // Trigger.Once: everything available in one batch, whatever maxFilesPerTrigger says.
+    cases.add(
+        unionBuilder("once.union")
+            .once()
+            .query(Pipeline.from("a").union("b").select("id", "amount"))
+            .build());
+
+    // maxFileAge: after the first batch, a file older than the newest seen minus the age is
+    // ignored.
+    cases.add(
+        StreamCase.builder("json.maxFileAge")
+            .source("orders", "json", ORDERS, "maxFileAge", "1h")
+            .step("orders:orders-1.json")
+            .step("orders:orders-2.json@-48h", "orders:orders-4.json")
+            .query(Pipeline.from("orders").select("id"))
+            .build());
+
     // Output modes without aggregation.
     cases.add(
         ordersBuilder("mode.update_noAggregation")

@@ -274,7 +274,11 @@ class StreamingDifferentialTest {
       node.put("outputMode", c.outputMode());
       node.put(
           "trigger",
-          c.trigger() == StreamCase.Trigger.AVAILABLE_NOW ? "availableNow" : "processAllAvailable");
+          switch (c.trigger()) {
+            case AVAILABLE_NOW -> "availableNow";
+            case ONCE -> "once";
+            case PROCESS_ALL_AVAILABLE -> "processAllAvailable";
+          });
       node.put("checkpoint", dir.resolve("checkpoint").toString());
       ArrayNode steps = node.putArray("steps");
       int arrived = 0;
@@ -284,7 +288,7 @@ class StreamingDifferentialTest {
           ObjectNode f = files.addObject();
           f.put("source", a.source());
           f.put("file", data.resolve(a.file()).toString());
-          f.put("mtimeMs", TidelineStreamRun.mtimeMs(baseMtimeMs, arrived++));
+          f.put("mtimeMs", TidelineStreamRun.mtimeMs(baseMtimeMs, arrived++) + a.ageShiftMs());
         }
       }
     }

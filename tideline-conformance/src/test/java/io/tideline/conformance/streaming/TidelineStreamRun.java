@@ -78,15 +78,24 @@ final class TidelineStreamRun {
       }
       DataFrame df =
           c.pipeline().tideline(n -> streams.containsKey(n) ? streams.get(n) : tables.apply(n));
-      boolean availableNow = c.trigger() == StreamCase.Trigger.AVAILABLE_NOW;
+      boolean runPerStep = c.trigger() != StreamCase.Trigger.PROCESS_ALL_AVAILABLE;
       int arrived = 0;
       for (List<StreamCase.Arrival> step : c.steps()) {
         for (StreamCase.Arrival a : step) {
-          arrive(dataDir.resolve(a.file()), dirs.get(a.source()), mtimeMs(baseMtimeMs, arrived++));
+          arrive(
+              dataDir.resolve(a.file()),
+              dirs.get(a.source()),
+              mtimeMs(baseMtimeMs, arrived++) + a.ageShiftMs());
         }
-        if (availableNow) {
+        if (runPerStep) {
           starting = true;
-          query = writer(df, c, sink, caseDir).trigger(Trigger.AvailableNow()).start();
+          query =
+              writer(df, c, sink, caseDir)
+                  .trigger(
+                      c.trigger() == StreamCase.Trigger.ONCE
+                          ? Trigger.Once()
+                          : Trigger.AvailableNow())
+                  .start();
           starting = false;
           query.awaitTermination();
           progress.addAll(query.recentProgress());

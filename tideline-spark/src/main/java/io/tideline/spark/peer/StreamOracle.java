@@ -45,7 +45,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code options}, {@code dir}: the empty folder the stream reads), {@code sql} over the source and
  * table views, optional {@code queryName}, {@code outputMode}, {@code trigger} ({@code
  * processAllAvailable}: one run, {@code processAllAvailable()} after each step; {@code
- * availableNow}: one {@code AvailableNow} run per step on the same checkpoint), {@code checkpoint}
+ * availableNow} or {@code once}: one run per step with that trigger, on the same checkpoint),
+ * {@code checkpoint}
  * and {@code steps}: per step the files that arrive ({@code source}, {@code file} to copy, {@code
  * mtimeMs}), copied under a hidden name and renamed so the source never sees half a file.
  *
@@ -203,15 +204,16 @@ final class StreamOracle {
             .load(source.get("dir").asText())
             .createOrReplaceTempView(source.get("name").asText());
       }
-      boolean availableNow = "availableNow".equals(c.path("trigger").asText());
+      String trigger = c.path("trigger").asText("processAllAvailable");
+      boolean runPerStep = trigger.equals("availableNow") || trigger.equals("once");
       StreamingQuery query = null;
       boolean starting = false;
       try {
         for (JsonNode files : c.get("steps")) {
           arrive(c, files);
-          if (availableNow) {
+          if (runPerStep) {
             starting = true;
-            query = start(spark, c, recorder, true);
+            query = start(spark, c, recorder, trigger);
             starting = false;
             query.awaitTermination();
             progress.addAll(List.of(query.recentProgress()));
@@ -219,7 +221,7 @@ final class StreamOracle {
           } else {
             if (query == null) {
               starting = true;
-              query = start(spark, c, recorder, false);
+              query = start(spark, c, recorder, trigger);
               starting = false;
             }
             query.processAllAvailable();
@@ -261,7 +263,7 @@ final class StreamOracle {
   }
 
   private static StreamingQuery start(
-      SparkSession spark, JsonNode c, Recorder recorder, boolean availableNow) throws Exception {
+      SparkSession spark, JsonNode c, Recorder recorder, String trigger) throws Exception {
     Dataset<Row> df = spark.sql(c.get("sql").asText());
     var writer =
         df.writeStream()
@@ -271,8 +273,10 @@ final class StreamOracle {
     if (c.hasNonNull("queryName")) {
       writer = writer.queryName(c.get("queryName").asText());
     }
-    if (availableNow) {
+    if (trigger.equals("availableNow")) {
       writer = writer.trigger(Trigger.AvailableNow());
+    } else if (trigger.equals("once")) {
+      writer = writer.trigger(Trigger.Once());
     }
     return writer.start();
   }
