@@ -42,9 +42,10 @@ record StreamCase(
   record Input(String name, String format, String schemaDdl, Map<String, String> options) {}
 
   /**
-   * A staged file (by name, in the data folder) arriving in the folder of source {@code source}.
+   * A staged file (by name, in the data folder) arriving in the folder of source {@code source},
+   * with its modification time moved by {@code ageShiftMs} from the case's regular sequence.
    */
-  record Arrival(String source, String file) {}
+  record Arrival(String source, String file, long ageShiftMs) {}
 
   /** The case id as a folder name. */
   String folderName() {

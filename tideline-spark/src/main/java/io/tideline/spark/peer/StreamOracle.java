@@ -46,9 +46,9 @@ import org.apache.spark.sql.types.StructType;
  * table views, optional {@code queryName}, {@code outputMode}, {@code trigger} ({@code
  * processAllAvailable}: one run, {@code processAllAvailable()} after each step; {@code
  * availableNow} or {@code once}: one run per step with that trigger, on the same checkpoint),
- * {@code checkpoint}
- * and {@code steps}: per step the files that arrive ({@code source}, {@code file} to copy, {@code
- * mtimeMs}), copied under a hidden name and renamed so the source never sees half a file.
+ * {@code checkpoint} and {@code steps}: per step the files that arrive ({@code source}, {@code
+ * file} to copy, {@code mtimeMs}), copied under a hidden name and renamed so the source never sees
+ * half a file.
  *
  * <p>Each case yields one output line: {@code batches} (per {@code foreachBatch} call: {@code
  * batchId}, {@code schema} DDL, {@code rows} in the peer's value encoding), {@code progress} (every
