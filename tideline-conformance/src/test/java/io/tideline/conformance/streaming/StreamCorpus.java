@@ -145,6 +145,8 @@ final class StreamCorpus {
         """
         3;"Semi;colon";1e3;-
         """);
+    f.put("notes.txt", "not a json file, and not matching *.json\n");
+    f.put("_ignored.json", "{\"id\":999}\n");
     f.put(
         "raw-1.json",
         """
@@ -352,6 +354,52 @@ final class StreamCorpus {
             .query(Pipeline.from("people").select("id", "name", "score"))
             .build());
 
+    cases.add(
+        StreamCase.builder("json.corruptRecordColumn")
+            .source("orders", "json", "id BIGINT, amount DOUBLE, _corrupt_record STRING")
+            .step("orders:orders-1.json", "orders:orders-malformed.json")
+            .query(Pipeline.from("orders"))
+            .build());
+    cases.add(
+        StreamCase.builder("json.globFilterAndHiddenFiles")
+            .source("orders", "json", ORDERS, "pathGlobFilter", "*.json")
+            .step("orders:orders-1.json", "orders:notes.txt", "orders:_ignored.json")
+            .step("orders:orders-2.json")
+            .query(Pipeline.from("orders").select("id"))
+            .build());
+    cases.add(
+        StreamCase.builder("json.startsEmpty")
+            .source("orders", "json", ORDERS)
+            .step()
+            .step("orders:orders-1.json")
+            .step()
+            .step("orders:orders-2.json")
+            .query(Pipeline.from("orders").select("id", "customer"))
+            .build());
+    orders(
+        cases,
+        "json.likeBetween",
+        Pipeline.from("orders")
+            .where("status LIKE 'sh%' OR customer RLIKE '^c[34]$' OR amount BETWEEN 10 AND 20")
+            .select("id"));
+    orders(
+        cases,
+        "json.toJson",
+        Pipeline.from("orders")
+            .select(
+                "id",
+                "to_json(address) AS a",
+                "to_json(struct(id, amount)) AS s",
+                "to_json(tags) AS t"));
+    cases.add(
+        ordersBuilder("ansi.divideByZeroFails")
+            .query(
+                Pipeline.from("orders")
+                    .where("qty IS NOT NULL")
+                    .select("id", "qty / (qty - qty) AS x"))
+            .ansi(true)
+            .build());
+
     // from_json over a text stream: the seed's pattern, with malformed and empty lines.
     events(
         cases,
@@ -376,6 +424,14 @@ final class StreamCorpus {
                     + EVENT
                     + "', map('mode', 'FAILFAST')) AS data")
             .select("data.id", "data.kind"));
+    events(
+        cases,
+        "text.getJsonObject",
+        Pipeline.from("events")
+            .select(
+                "get_json_object(value, '$.id') AS id",
+                "get_json_object(value, '$.kind') AS kind"));
+    events(cases, "text.jsonTuple", Pipeline.from("events").select("json_tuple(value, 'id', 'kind')"));
     events(cases, "text.lines", Pipeline.from("events").select("value", "length(value) AS n"));
 
     // CSV with a header.

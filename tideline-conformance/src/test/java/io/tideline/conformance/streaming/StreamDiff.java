@@ -181,8 +181,8 @@ final class StreamDiff {
 
   /**
    * How the per-batch source offsets in progress differ: the number of sources, each one's {@code
-   * startOffset} and {@code endOffset}, and its description (with each engine's case folder written
-   * as {@code <case>}).
+   * startOffset}, {@code endOffset} and {@code latestOffset}, and its description (with each
+   * engine's case folder written as {@code <case>}).
    */
   static Optional<String> offsets(
       StreamOracleAnswer spark,
@@ -202,18 +202,9 @@ final class StreamDiff {
           }
           for (int i = 0; i < ss.size(); i++) {
             String p = "sources[" + i + "].";
-            compare(
-                problems,
-                id,
-                p + "startOffset",
-                ss.get(i).get("startOffset"),
-                ts.get(i).get("startOffset"));
-            compare(
-                problems,
-                id,
-                p + "endOffset",
-                ss.get(i).get("endOffset"),
-                ts.get(i).get("endOffset"));
+            for (String field : List.of("startOffset", "endOffset", "latestOffset")) {
+              compare(problems, id, p + field, ss.get(i).get(field), ts.get(i).get(field));
+            }
             compare(
                 problems,
                 id,
