@@ -431,7 +431,8 @@ final class StreamCorpus {
             .select(
                 "get_json_object(value, '$.id') AS id",
                 "get_json_object(value, '$.kind') AS kind"));
-    events(cases, "text.jsonTuple", Pipeline.from("events").select("json_tuple(value, 'id', 'kind')"));
+    events(
+        cases, "text.jsonTuple", Pipeline.from("events").select("json_tuple(value, 'id', 'kind')"));
     events(cases, "text.lines", Pipeline.from("events").select("value", "length(value) AS n"));
 
     // CSV with a header.
