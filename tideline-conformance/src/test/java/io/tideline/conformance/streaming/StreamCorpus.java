@@ -575,6 +575,137 @@ final class StreamCorpus {
         ordersBuilder("mode.sortInAppend_refused")
             .query(Pipeline.from("orders").select("id", "amount").orderBy("amount DESC NULLS LAST"))
             .build());
+
+    // Streaming aggregation without event time, complete and update mode, compared batch by
+    // batch: complete delivers the whole table every batch, update only the keys the batch changed.
+    String[] all = {
+      "count(*) AS n",
+      "count(amount) AS n_amount",
+      "sum(amount) AS total",
+      "avg(amount) AS mean",
+      "min(qty) AS lo",
+      "max(qty) AS hi",
+      "sum(qty) AS qty_sum"
+    };
+    for (String mode : List.of("complete", "update")) {
+      cases.add(
+          ordersBuilder("agg." + mode + "_countByKey")
+              .outputMode(mode)
+              .query(Pipeline.from("orders").groupBy(List.of("customer"), "count(*) AS n"))
+              .build());
+      cases.add(
+          ordersBuilder("agg." + mode + "_allFunctions")
+              .outputMode(mode)
+              .query(Pipeline.from("orders").groupBy(List.of("customer"), all))
+              .build());
+      cases.add(
+          ordersBuilder("agg." + mode + "_global")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("orders")
+                      .agg(
+                          "count(*) AS n",
+                          "sum(amount) AS total",
+                          "max(ts) AS latest",
+                          "min(d) AS first_day"))
+              .build());
+      cases.add(
+          ordersBuilder("agg." + mode + "_twoKeys_afterFilter")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("orders")
+                      .where("qty IS NOT NULL")
+                      .select("customer", "lower(trim(status)) AS status", "amount")
+                      .groupBy(
+                          List.of("customer", "status"), "count(*) AS n", "sum(amount) AS total"))
+              .build());
+      cases.add(
+          unionBuilder("agg." + mode + "_union")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("a")
+                      .union("b")
+                      .groupBy(List.of("customer"), "count(*) AS n", "max(amount) AS top"))
+              .build());
+      cases.add(
+          ordersBuilder("agg." + mode + "_streamStaticJoin")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("orders")
+                      .select("customer", "amount")
+                      .joinOn("customers", "l.customer = r.cust_id", "left_outer")
+                      .groupBy(List.of("tier"), "count(*) AS n", "sum(amount) AS total"))
+              .build());
+      cases.add(
+          StreamCase.builder("agg." + mode + "_fromJson")
+              .source("events", "text", "value STRING")
+              .step("events:events-1.txt")
+              .step("events:events-2.txt", "events:events-3.txt")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("events")
+                      .select("from_json(value, '" + EVENT + "') AS data")
+                      .select("data.*")
+                      .groupBy(
+                          List.of("kind"),
+                          "count(*) AS n",
+                          "sum(value) AS total",
+                          "avg(id) AS mean_id"))
+              .build());
+      cases.add(
+          ordersBuilder("agg." + mode + "_availableNowRestarts")
+              .outputMode(mode)
+              .availableNow()
+              .query(
+                  Pipeline.from("orders")
+                      .groupBy(List.of("customer"), "count(*) AS n", "sum(qty) AS q"))
+              .build());
+    }
+    cases.add(
+        ordersBuilder("agg.complete_sorted")
+            .outputMode("complete")
+            .query(
+                Pipeline.from("orders")
+                    .groupBy(List.of("customer"), "count(*) AS n")
+                    .orderBy("n DESC", "customer ASC NULLS FIRST"))
+            .build());
+    cases.add(
+        raw(
+                "agg.ansi_sumOverflowFails",
+                Pipeline.from("raw")
+                    .select("id", "9223372036854775807 AS big")
+                    .agg("sum(big) AS s"),
+                true)
+            .outputMode("complete")
+            .build());
+
+    // Output modes and aggregations Spark refuses at start.
+    cases.add(
+        ordersBuilder("agg.append_refused")
+            .query(Pipeline.from("orders").groupBy(List.of("customer"), "count(*) AS n"))
+            .build());
+    cases.add(
+        ordersBuilder("agg.update_sorted_refused")
+            .outputMode("update")
+            .query(
+                Pipeline.from("orders")
+                    .groupBy(List.of("customer"), "count(*) AS n")
+                    .orderBy("n DESC"))
+            .build());
+    cases.add(
+        ordersBuilder("agg.countDistinct_refused")
+            .outputMode("complete")
+            .query(
+                Pipeline.from("orders").groupBy(List.of("status"), "count(DISTINCT customer) AS n"))
+            .build());
+    cases.add(
+        ordersBuilder("agg.chained_refused")
+            .outputMode("complete")
+            .query(
+                Pipeline.from("orders")
+                    .groupBy(List.of("customer"), "count(*) AS n")
+                    .groupBy(List.of("n"), "count(*) AS customers"))
+            .build());
     return cases;
   }
 
@@ -620,14 +751,16 @@ final class StreamCorpus {
   }
 
   private static void raw(List<StreamCase> cases, String id, Pipeline query, boolean ansi) {
-    cases.add(
-        StreamCase.builder(id)
-            .source("raw", "json", RAW)
-            .step("raw:raw-1.json")
-            .step("raw:raw-2.json")
-            .step("raw:raw-3.json")
-            .query(query)
-            .ansi(ansi)
-            .build());
+    cases.add(raw(id, query, ansi).build());
+  }
+
+  private static StreamCase.Builder raw(String id, Pipeline query, boolean ansi) {
+    return StreamCase.builder(id)
+        .source("raw", "json", RAW)
+        .step("raw:raw-1.json")
+        .step("raw:raw-2.json")
+        .step("raw:raw-3.json")
+        .query(query)
+        .ansi(ansi);
   }
 }

@@ -63,7 +63,7 @@ final class StreamDiff {
       }
       List<Integer> masked = maskedPositions(c, t.schemaDdl());
       Optional<String> rows =
-          AnswerDiff.rows(mask(s.rows(), masked), mask(t.rows(), masked), false);
+          AnswerDiff.rows(mask(s.rows(), masked), mask(t.rows(), masked), c.pipeline().ordered());
       if (rows.isPresent()) {
         return Optional.of("batch " + s.batchId() + ": " + rows.get());
       }

@@ -130,6 +130,36 @@ class StreamingDifferentialTest {
         "text.jsonTuple/batches",
         "text.jsonTuple/offsets",
         "text.jsonTuple/inputRows");
+    List<String> aggregations = new ArrayList<>();
+    for (String mode : List.of("complete", "update")) {
+      for (String c :
+          List.of(
+              "countByKey",
+              "allFunctions",
+              "global",
+              "twoKeys_afterFilter",
+              "union",
+              "streamStaticJoin",
+              "fromJson",
+              "availableNowRestarts")) {
+        aggregations.add("agg." + mode + "_" + c);
+      }
+    }
+    aggregations.add("agg.complete_sorted");
+    aggregations.add("agg.ansi_sumOverflowFails");
+    List<String> aggregationChecks = new ArrayList<>();
+    for (String c : aggregations) {
+      for (String check : List.of("batches", "offsets", "inputRows")) {
+        if (!(c.equals("agg.ansi_sumOverflowFails") && !check.equals("batches"))) {
+          aggregationChecks.add(c + "/" + check);
+        }
+      }
+    }
+    known(
+        known,
+        "streaming aggregation is not on this branch yet: StatefulPlanning is a stub (TODO(stateful)),"
+            + " so batch 0 fails",
+        aggregationChecks.toArray(String[]::new));
     known(
         known,
         "UnsupportedOperationChecker is still a stub: queries Spark refuses at start run instead"
@@ -138,7 +168,11 @@ class StreamingDifferentialTest {
             + " AnalysisException _LEGACY_ERROR_TEMP_3102)",
         "mode.complete_noAggregation_refused/batches",
         "join.rightOuter_streamLeft_refused/batches",
-        "mode.sortInAppend_refused/batches");
+        "mode.sortInAppend_refused/batches",
+        "agg.append_refused/batches",
+        "agg.update_sorted_refused/batches",
+        "agg.countDistinct_refused/batches",
+        "agg.chained_refused/batches");
     return known;
   }
 
