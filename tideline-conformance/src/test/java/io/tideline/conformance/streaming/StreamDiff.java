@@ -67,6 +67,21 @@ final class StreamDiff {
       if (rows.isPresent()) {
         return Optional.of("batch " + s.batchId() + ": " + rows.get());
       }
+      for (int p : masked) {
+        // current_timestamp() and current_date() are fixed per batch in Spark (the batch's
+        // timestamp from the offset log), so every row of a batch has the same value.
+        long distinct = t.rows().stream().map(r -> r.get(p)).distinct().count();
+        if (distinct > 1) {
+          return Optional.of(
+              "batch "
+                  + t.batchId()
+                  + ": Tideline's masked column "
+                  + (p + 1)
+                  + " has "
+                  + distinct
+                  + " values in one batch; Spark fixes it per batch");
+        }
+      }
     }
     return failures(spark, tideline);
   }
@@ -146,6 +161,14 @@ final class StreamDiff {
               + spark.failedBatchId()
               + " but Tideline's exception names batch "
               + tideline.failedBatchId());
+    }
+    String where = "batch " + tideline.failedBatchId();
+    if (tideline.failedBatchId() >= 0 && !tideline.error().get().message().contains(where)) {
+      return Optional.of(
+          "Tideline's exception does not say '"
+              + where
+              + "' in its message: "
+              + firstLine(tideline.error().get().message()));
     }
     return Optional.empty();
   }

@@ -39,7 +39,11 @@ class StreamDiffTest {
       List<StreamOracleAnswer.Batch> batches, long failedBatch, String outer, String... causes) {
     OracleAnswer.SparkError e =
         new OracleAnswer.SparkError(
-            Optional.ofNullable(outer), Map.of(), List.of(causes), "E", "boom");
+            Optional.ofNullable(outer),
+            Map.of(),
+            List.of(causes),
+            "E",
+            "boom in batch " + failedBatch);
     return new StreamOracleAnswer(
         "c", batches, List.of(), Optional.of(e), failedBatch, Optional.empty());
   }
@@ -90,6 +94,35 @@ class StreamDiffTest {
         .get()
         .asString()
         .contains("Tideline's runs through");
+  }
+
+  @Test
+  void batches_maskedColumn_comparedByTypeButMustBeOneValuePerBatch() throws Exception {
+    StreamCase masked =
+        StreamCase.builder("m")
+            .source("s", "json", "id BIGINT")
+            .step("s:f.json")
+            .query(Pipeline.from("s"))
+            .mask("now")
+            .build();
+    String schema = "id BIGINT,now TIMESTAMP";
+    StreamOracleAnswer spark =
+        answer(
+            List.of(
+                batch(0, schema, "[1,\"2026-01-01T00:00:00Z\"]", "[2,\"2026-01-01T00:00:00Z\"]")));
+    StreamOracleAnswer sameInstant =
+        answer(
+            List.of(
+                batch(0, schema, "[1,\"2026-02-02T00:00:00Z\"]", "[2,\"2026-02-02T00:00:00Z\"]")));
+    StreamOracleAnswer twoInstants =
+        answer(
+            List.of(
+                batch(0, schema, "[1,\"2026-02-02T00:00:00Z\"]", "[2,\"2026-02-02T00:00:01Z\"]")));
+    assertThat(StreamDiff.batches(masked, spark, sameInstant)).isEmpty();
+    assertThat(StreamDiff.batches(masked, spark, twoInstants))
+        .get()
+        .asString()
+        .contains("2 values in one batch");
   }
 
   @Test
