@@ -17,6 +17,8 @@ import java.util.Set;
  * @param ansi ANSI mode for this case, else the session's (on)
  * @param maskedColumns output columns whose values are not compared (non-deterministic, such as
  *     {@code current_timestamp()}); their names and types still are
+ * @param batchCall instead of starting the query, call this batch-only method on it ({@code
+ *     collect}, {@code count}, {@code show}, {@code write}), which both engines must refuse alike
  */
 record StreamCase(
     String id,
@@ -26,7 +28,8 @@ record StreamCase(
     Trigger trigger,
     Optional<Boolean> ansi,
     List<List<Arrival>> steps,
-    Set<String> maskedColumns) {
+    Set<String> maskedColumns,
+    Optional<String> batchCall) {
 
   /** How the engines drive the query through the steps. */
   enum Trigger {
@@ -66,6 +69,7 @@ record StreamCase(
     private Trigger trigger = Trigger.PROCESS_ALL_AVAILABLE;
     private Optional<Boolean> ansi = Optional.empty();
     private Set<String> masked = Set.of();
+    private Optional<String> batchCall = Optional.empty();
 
     private Builder(String id) {
       this.id = id;
@@ -124,6 +128,11 @@ record StreamCase(
       return this;
     }
 
+    Builder batchCall(String method) {
+      this.batchCall = Optional.of(method);
+      return this;
+    }
+
     Builder mask(String... columns) {
       this.masked = Set.of(columns);
       return this;
@@ -149,7 +158,8 @@ record StreamCase(
           trigger,
           ansi,
           List.copyOf(steps),
-          masked);
+          masked,
+          batchCall);
     }
   }
 }

@@ -576,6 +576,15 @@ final class StreamCorpus {
             .query(Pipeline.from("orders").select("id", "amount").orderBy("amount DESC NULLS LAST"))
             .build());
 
+    // Batch-only calls on a streaming query: Spark refuses them.
+    for (String call : List.of("collect", "count", "show", "write")) {
+      cases.add(
+          ordersBuilder("batchCall." + call + "_refused")
+              .batchCall(call)
+              .query(Pipeline.from("orders").select("id"))
+              .build());
+    }
+
     // Streaming aggregation without event time, complete and update mode, compared batch by
     // batch: complete delivers the whole table every batch, update only the keys the batch changed.
     String[] all = {

@@ -112,7 +112,7 @@ final class StreamDiff {
     }
     // Spark raises some refusals under a placeholder condition (_LEGACY_ERROR_TEMP_*), which
     // Tideline need not copy: then the kind of failure is compared (an AnalysisException at
-    // start in both).
+    // start in both; Spark's ExtendedAnalysisException counts as one).
     if (!simpleName(spark.get().exception()).equals(simpleName(tideline.get().exception()))) {
       return Optional.of(
           "both refuse to start, Spark with "
@@ -128,8 +128,10 @@ final class StreamDiff {
     return Optional.empty();
   }
 
+  /** The exception's kind: its simple name, Spark's ExtendedAnalysisException as the plain one. */
   private static String simpleName(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
+    String simple = className.substring(className.lastIndexOf('.') + 1);
+    return simple.equals("ExtendedAnalysisException") ? "AnalysisException" : simple;
   }
 
   private static Optional<String> failures(StreamOracleAnswer spark, StreamOracleAnswer tideline) {

@@ -315,6 +315,7 @@ class StreamingDifferentialTest {
         s.put("dir", dir.resolve("in").resolve(in.name()).toString());
       }
       node.put("sql", c.pipeline().sql());
+      c.batchCall().ifPresent(call -> node.put("batchCall", call));
       node.put("queryName", c.folderName());
       node.put("outputMode", c.outputMode());
       node.put(

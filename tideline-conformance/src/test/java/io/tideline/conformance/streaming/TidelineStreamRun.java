@@ -78,6 +78,9 @@ final class TidelineStreamRun {
       }
       DataFrame df =
           c.pipeline().tideline(n -> streams.containsKey(n) ? streams.get(n) : tables.apply(n));
+      if (c.batchCall().isPresent()) {
+        return batchCall(c, df, caseDir);
+      }
       boolean runPerStep = c.trigger() != StreamCase.Trigger.PROCESS_ALL_AVAILABLE;
       int arrived = 0;
       for (List<StreamCase.Arrival> step : c.steps()) {
@@ -139,6 +142,27 @@ final class TidelineStreamRun {
     }
     return new StreamOracleAnswer(
         c.id(), sink.batches(), List.copyOf(progressJson), error, failedBatchId, startError);
+  }
+
+  /** Calls the case's batch-only method on its streaming DataFrame; Spark refuses each one. */
+  private static StreamOracleAnswer batchCall(StreamCase c, DataFrame df, Path caseDir) {
+    Optional<OracleAnswer.SparkError> refusal;
+    try {
+      switch (c.batchCall().get()) {
+        case "collect" -> df.collectAsList();
+        case "count" -> df.count();
+        case "show" -> df.show();
+        case "write" -> df.write().format("json").save(caseDir.resolve("out").toString());
+        default -> throw new IllegalArgumentException("Unknown batchCall " + c.batchCall().get());
+      }
+      refusal =
+          Optional.of(
+              new OracleAnswer.SparkError(
+                  Optional.empty(), Map.of(), List.of(), "none", "Tideline accepted the call"));
+    } catch (RuntimeException e) {
+      refusal = Optional.of(describe(e));
+    }
+    return new StreamOracleAnswer(c.id(), List.of(), List.of(), Optional.empty(), -1, refusal);
   }
 
   private static DataStreamWriter writer(DataFrame df, StreamCase c, RecordingSink sink, Path dir) {

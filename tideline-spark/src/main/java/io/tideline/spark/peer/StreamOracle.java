@@ -54,8 +54,10 @@ import org.apache.spark.sql.types.StructType;
  * batchId}, {@code schema} DDL, {@code rows} in the peer's value encoding), {@code progress} (every
  * {@code recentProgress} entry's JSON, parsed), and {@code error} (the query's failure as {@link
  * SqlOracle#describe}, plus {@code batchId}, the batch whose delivery failed, or -1) or {@code
- * startError} (a failure of {@code start()} itself, e.g. an output mode Spark refuses). A failing
- * case does not stop the others.
+ * startError} (a failure of {@code start()} itself, e.g. an output mode Spark refuses). A case with
+ * {@code batchCall} ({@code collect}, {@code count}, {@code show}, {@code write}) instead calls
+ * that batch-only method on the streaming query and reports Spark's refusal as {@code startError}.
+ * A failing case does not stop the others.
  *
  * <p>Cases run {@code parallelism} at a time (default 1), each in a new session of the one Spark
  * context, with its own settings and views: most of a streaming query's time in Spark is latency
@@ -204,6 +206,10 @@ final class StreamOracle {
             .load(source.get("dir").asText())
             .createOrReplaceTempView(source.get("name").asText());
       }
+      if (c.hasNonNull("batchCall")) {
+        result.set("startError", batchCall(spark, c));
+        return finish(result, recorder, progress);
+      }
       String trigger = c.path("trigger").asText("processAllAvailable");
       boolean runPerStep = trigger.equals("availableNow") || trigger.equals("once");
       StreamingQuery query = null;
@@ -247,6 +253,12 @@ final class StreamOracle {
       // Analysis of the case's SQL failed before any query started.
       result.set("startError", SqlOracle.describe(e));
     }
+    return finish(result, recorder, progress);
+  }
+
+  /** Adds what the sink recorded and the progress to a case's result line. */
+  private static ObjectNode finish(
+      ObjectNode result, Recorder recorder, List<StreamingQueryProgress> progress) {
     ArrayNode batches = result.putArray("batches");
     synchronized (recorder.batches) {
       recorder.batches.values().forEach(batches::add);
@@ -260,6 +272,33 @@ final class StreamOracle {
       }
     }
     return result;
+  }
+
+  /**
+   * Calls a batch-only method ({@code collect}, {@code count}, {@code show}, {@code write}) on the
+   * case's streaming query, which Spark refuses; returns the refusal, or a description of the
+   * call's unexpected success.
+   */
+  private static ObjectNode batchCall(SparkSession spark, JsonNode c) {
+    try {
+      Dataset<Row> df = spark.sql(c.get("sql").asText());
+      switch (c.get("batchCall").asText()) {
+        case "collect" -> df.collectAsList();
+        case "count" -> df.count();
+        case "show" -> df.show();
+        case "write" -> df.write().format("json").save(c.get("checkpoint").asText() + "-out");
+        default ->
+            throw new IllegalArgumentException("Unknown batchCall " + c.get("batchCall").asText());
+      }
+      ObjectNode none = JSON.objectNode();
+      none.putNull("condition");
+      none.put("exception", "none");
+      none.put("message", "Spark accepted the call");
+      none.putArray("causeConditions");
+      return none;
+    } catch (Exception e) {
+      return SqlOracle.describe(e);
+    }
   }
 
   private static StreamingQuery start(
