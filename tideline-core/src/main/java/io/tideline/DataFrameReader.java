@@ -5,6 +5,9 @@ import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.FileRelation;
+import io.tideline.internal.streaming.SystemClock;
+import io.tideline.internal.streaming.files.FileStreamSinkLog;
+import io.tideline.internal.streaming.files.SinkFileIndex;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.io.IOException;
@@ -99,8 +102,13 @@ public final class DataFrameReader {
           String.join(", ", new TreeSet<>(FileFormats.names())));
     }
     List<Path> files = new ArrayList<>();
-    for (String p : paths) {
-      files.addAll(listFiles(p));
+    List<Path> committed = paths.length == 1 ? fileSinkOutput(paths[0]) : null;
+    if (committed != null) {
+      files.addAll(committed);
+    } else {
+      for (String p : paths) {
+        files.addAll(listFiles(p));
+      }
     }
     StructType schema = userSchema;
     if (schema == null) {
@@ -117,6 +125,26 @@ public final class DataFrameReader {
       output.add(new Attribute(f.name(), f.dataType(), true));
     }
     return new DataFrame(session, new FileRelation(format, files, options, output));
+  }
+
+  /**
+   * The files a file sink's manifest lists when {@code path} is the output folder of a streaming
+   * file sink (it has a {@code _spark_metadata} folder), else null. As Spark's {@code
+   * MetadataLogFileIndex}: files of crashed or aborted attempts, which no committed batch recorded,
+   * are not read. Only a single plain path is checked; a glob or several paths are listed as
+   * folders, the manifest ignored, as in Spark.
+   */
+  private List<Path> fileSinkOutput(String path) {
+    String p = path.startsWith("file:") ? path.substring("file:".length()) : path;
+    if (p.contains("*") || p.contains("?") || p.contains("[")) {
+      return null;
+    }
+    Path folder = Path.of(p);
+    if (!Files.isDirectory(folder) || !SinkFileIndex.hasMetadata(folder)) {
+      return null;
+    }
+    FileStreamSinkLog log = FileStreamSinkLog.open(folder, session.conf(), new SystemClock(), null);
+    return SinkFileIndex.of(log).files();
   }
 
   /**
