@@ -112,6 +112,16 @@ class ConsoleSinkTest {
   }
 
   @Test
+  void addBatch_redeliveredBatchId_isNotPrintedAgain() {
+    ConsoleSink sink = new ConsoleSink(20, true, out);
+    sink.addBatch(0, rows(Row.of("a", 1L)));
+    String once = printed();
+    sink.addBatch(0, rows(Row.of("a", 1L)));
+
+    assertThat(printed()).isEqualTo(once);
+  }
+
+  @Test
   void numRows_limitsTheRowsAndSaysSo() {
     new ConsoleSink(1, true, out).addBatch(0, rows(Row.of("a", 1L), Row.of("b", 2L)));
 
