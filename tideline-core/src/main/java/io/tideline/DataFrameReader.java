@@ -3,6 +3,7 @@ package io.tideline;
 import io.tideline.internal.api.ApiErrors;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
+import io.tideline.internal.datasource.PartitionDiscovery;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.FileRelation;
 import io.tideline.internal.streaming.SystemClock;
@@ -119,12 +120,35 @@ public final class DataFrameReader {
             "Could not read " + format + " files to infer their schema", e);
       }
     }
+    PartitionDiscovery partitions = partitionsOf(paths, files);
     List<Attribute> output = new ArrayList<>(schema.size());
     for (StructField f : schema.fields()) {
+      if (partitions != null && partitions.isPartitionColumn(f.name())) {
+        continue;
+      }
       // Spark reads files with every column nullable, whatever the user schema says.
       output.add(new Attribute(f.name(), f.dataType(), true));
     }
+    if (partitions != null) {
+      return new DataFrame(session, partitions.plan(format, files, options, output, userSchema));
+    }
     return new DataFrame(session, new FileRelation(format, files, options, output));
+  }
+
+  /**
+   * The {@code col=value} folders below the one folder read, or null: partitions are discovered
+   * only under a single plain folder path, whose own name is never a partition (Spark's default
+   * {@code basePath}).
+   */
+  private static PartitionDiscovery partitionsOf(String[] paths, List<Path> files) {
+    if (paths.length != 1 || files.isEmpty()) {
+      return null;
+    }
+    String p = paths[0].startsWith("file:") ? paths[0].substring("file:".length()) : paths[0];
+    if (p.contains("*") || p.contains("?") || p.contains("[") || !Files.isDirectory(Path.of(p))) {
+      return null;
+    }
+    return PartitionDiscovery.of(Path.of(p), files);
   }
 
   /**
