@@ -19,7 +19,10 @@ import io.tideline.streaming.ForeachBatchFunction;
  *
  * <p>Failures: a {@link TidelineException} from the function (a failed write, an analysis error)
  * passes through as it is; any other exception is wrapped, cause kept, in Spark's {@code
- * FOREACH_BATCH_USER_FUNCTION_ERROR}, naming the batch id. The loop then fails the query with it.
+ * FOREACH_BATCH_USER_FUNCTION_ERROR}, naming the batch id (an {@code AssertionError} too, as in
+ * Spark; only fatal JVM errors pass unwrapped). The loop then fails the query with it. An {@code
+ * InterruptedException} is wrapped the same way with the thread's interrupt status set again, so
+ * the loop can tell a stop from a failure.
  */
 public final class ForeachBatchSink implements Sink {
 
@@ -33,10 +36,11 @@ public final class ForeachBatchSink implements Sink {
   public void addBatch(long batchId, DataFrame data) {
     try {
       function.call(data, batchId);
-    } catch (TidelineException e) {
+    } catch (TidelineException | VirtualMachineError | LinkageError e) {
       throw e;
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       if (e instanceof InterruptedException) {
+        // Keep the stop request visible to the loop, which checks the thread's interrupt status.
         Thread.currentThread().interrupt();
       }
       throw SinkErrors.foreachBatchFailed(batchId, e);
