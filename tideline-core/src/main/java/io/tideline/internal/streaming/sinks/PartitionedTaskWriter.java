@@ -80,9 +80,9 @@ final class PartitionedTaskWriter implements AutoCloseable {
     }
     Batch data = batch.withColumns(dataColumnsOf(batch));
     int numPartitionColumns = partitionColumns.size();
-    BytesVector[] keys = new BytesVector[numPartitionColumns];
+    ColumnVector[] keys = new ColumnVector[numPartitionColumns];
     for (int p = 0; p < numPartitionColumns; p++) {
-      keys[p] = (BytesVector) batch.column(dataColumns.length + p);
+      keys[p] = batch.column(dataColumns.length + p);
     }
     Map<String, RowList> groups = new LinkedHashMap<>();
     RowList current = null;
@@ -128,26 +128,33 @@ final class PartitionedTaskWriter implements AutoCloseable {
     return columns;
   }
 
-  private static boolean sameKey(BytesVector[] keys, int a, int b) {
-    for (BytesVector key : keys) {
+  private static boolean sameKey(ColumnVector[] keys, int a, int b) {
+    for (ColumnVector key : keys) {
       boolean nullA = key.isNullAt(a);
       if (nullA != key.isNullAt(b)) {
         return false;
       }
-      if (!nullA && BytesVector.compare(key, a, key, b) != 0) {
+      if (nullA) {
+        continue;
+      }
+      boolean same =
+          key instanceof BytesVector bytes
+              ? BytesVector.compare(bytes, a, bytes, b) == 0
+              : key.getObject(a).equals(key.getObject(b));
+      if (!same) {
         return false;
       }
     }
     return true;
   }
 
-  private String folderOf(BytesVector[] keys, int row) {
+  private String folderOf(ColumnVector[] keys, int row) {
     StringBuilder sb = new StringBuilder();
     for (int p = 0; p < keys.length; p++) {
       if (p > 0) {
         sb.append('/');
       }
-      String value = keys[p].isNullAt(row) ? null : keys[p].getString(row);
+      String value = keys[p].isNullAt(row) ? null : String.valueOf(keys[p].getObject(row));
       sb.append(PartitionPaths.folder(partitionColumns.get(p), value));
     }
     return sb.toString();
