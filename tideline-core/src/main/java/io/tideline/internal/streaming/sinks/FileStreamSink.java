@@ -17,6 +17,7 @@ import io.tideline.types.DataTypes;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -144,10 +145,25 @@ public final class FileStreamSink implements Sink {
         return;
       }
     } catch (RuntimeException | Error e) {
-      committer.abort(new ArrayList<>(files));
+      if (!mayBeCommitted(batchId)) {
+        committer.abort(new ArrayList<>(files));
+      }
       throw e;
     }
     lastBatchRows = rows.get();
+  }
+
+  /**
+   * Whether the manifest may hold the batch after a failure: the commit can succeed and a later
+   * step (the manifest's cleanup) fail, and deleting committed files would lose data. When unsure,
+   * keep the files; uncommitted ones are invisible anyway.
+   */
+  private boolean mayBeCommitted(long batchId) {
+    try {
+      return Files.exists(committer.log().batchFile(batchId));
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   /**

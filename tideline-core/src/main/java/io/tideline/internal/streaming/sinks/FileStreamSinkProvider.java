@@ -64,6 +64,8 @@ public abstract class FileStreamSinkProvider implements StreamSinkProvider {
         writerOptions.put(key, e.getValue());
       }
     }
+    // Fails now, not at the first batch, on a bad write option such as an unknown compression.
+    format.extension(writerOptions);
     FileStreamSinkLog log =
         FileStreamSinkLog.open(
             sinkPath,
