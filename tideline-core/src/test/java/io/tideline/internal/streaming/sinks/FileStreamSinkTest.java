@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
-import io.tideline.internal.api.RowConversions;
 import io.tideline.internal.errors.TidelineException;
-import io.tideline.internal.expr.Attribute;
-import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.internal.streaming.sink.SinkProviders;
 import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.streaming.OutputMode;
-import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -211,26 +207,28 @@ class FileStreamSinkTest {
   }
 
   @Test
-  void addBatch_failingBatch_deletesItsFilesAndCommitsNothing() {
+  void addBatch_failingBatch_deletesItsFilesAndCommitsNothing() throws IOException {
     Path out = dir.resolve("failing");
-    StructType words = StructType.fromDDL("word STRING");
-    // One row per input batch, so the task has written a file when the bad row fails the cast.
-    DataFrame input =
-        DataFrame.ofPlan(
-            t,
-            new LocalRelation(
-                List.of(new Attribute("word", DataTypes.StringType, true)),
-                RowConversions.toBatches(List.of(Row.of("1"), Row.of("x")), words, 1)));
-    DataFrame failing = input.selectExpr("word", "cast(word as bigint) as n");
-    Sink sink = sink("json", out, List.of());
+    // A plain file where the second partition folder must go: the task has written word=a's
+    // file when creating word=b fails.
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("word=b"), "in the way");
+    Sink sink = sink("json", out, List.of("word"));
 
-    assertThatThrownBy(() -> sink.addBatch(0, failing)).hasMessageContaining("x");
+    assertThatThrownBy(() -> sink.addBatch(0, rows(Row.of("a", 1L), Row.of("b", 2L))))
+        .isInstanceOfSatisfying(
+            TidelineException.class,
+            e -> {
+              assertThat(e.condition()).isEqualTo(SinkErrors.Condition.FILE_SINK_WRITE_FAILED);
+              assertThat(e.parameters()).containsEntry("batchId", "0");
+            });
 
-    assertThat(dataFiles(out)).isEmpty();
+    assertThat(dataFiles(out)).containsExactly(out.resolve("word=b"));
     assertThat(out.resolve("_spark_metadata").resolve("0")).doesNotExist();
+    Files.delete(out.resolve("word=b"));
     sink.addBatch(0, rows(Row.of("retried", 1L)));
     assertThat(t.read().schema(SCHEMA).json(out.toString()).collectAsList())
-        .containsExactly(Row.of("retried", 1L));
+        .containsExactly(Row.of(1L, "retried"));
   }
 
   @Test
