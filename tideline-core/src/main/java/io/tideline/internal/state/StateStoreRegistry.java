@@ -244,7 +244,22 @@ public final class StateStoreRegistry implements AutoCloseable {
     }
   }
 
-  /** Waits for a running maintenance pass, then closes every provider. */
+  /** Waits until the maintenance passes requested so far have run; for tests. */
+  void awaitMaintenance() throws InterruptedException, java.util.concurrent.ExecutionException {
+    ExecutorService thread;
+    synchronized (this) {
+      thread = maintenanceThread;
+    }
+    if (thread != null) {
+      // One thread runs passes in order, so a no-op queued now runs after every earlier pass.
+      thread.submit(() -> {}).get();
+    }
+  }
+
+  /**
+   * Waits for a running maintenance pass (a pass requested but not started is skipped), then closes
+   * every provider.
+   */
   @Override
   public void close() {
     ExecutorService thread;
