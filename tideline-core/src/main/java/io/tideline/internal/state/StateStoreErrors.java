@@ -41,6 +41,22 @@ public final class StateStoreErrors {
         "Cannot commit version <version> of the state store of <store> to <file>: <cause>."
             + " Check that the checkpoint location is writable and has free space, then restart"
             + " the query: the batch is re-run from its offsets."),
+    STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE(
+        "STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE",
+        "42K03",
+        "The key schema of the state of <store> does not match the one in the checkpoint:"
+            + " existing key schema <storedSchema>, new key schema <newSchema>. The query's"
+            + " stateful operators (grouping keys, deduplication columns, join keys) changed"
+            + " since the checkpoint was written, which Structured Streaming does not allow."
+            + " Revert the change, or start the query with a new checkpointLocation."),
+    STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE(
+        "STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE",
+        "42K03",
+        "The value schema of the state of <store> does not match the one in the checkpoint:"
+            + " existing value schema <storedSchema>, new value schema <newSchema>. The query's"
+            + " aggregate functions or stateful operators changed since the checkpoint was"
+            + " written, which Structured Streaming does not allow. Revert the change, or start"
+            + " the query with a new checkpointLocation."),
     STATE_STORE_INVALID_PROVIDER(
         "STATE_STORE_INVALID_PROVIDER",
         "42K06",
@@ -143,6 +159,20 @@ public final class StateStoreErrors {
             "cause",
             String.valueOf(cause)),
         cause);
+  }
+
+  static TidelineException keySchemaNotCompatible(
+      StateStoreId id, String storedSchema, String newSchema) {
+    return new TidelineException(
+        Condition.STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE,
+        Map.of("store", describe(id), "storedSchema", storedSchema, "newSchema", newSchema));
+  }
+
+  static TidelineException valueSchemaNotCompatible(
+      StateStoreId id, String storedSchema, String newSchema) {
+    return new TidelineException(
+        Condition.STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE,
+        Map.of("store", describe(id), "storedSchema", storedSchema, "newSchema", newSchema));
   }
 
   static TidelineException invalidProvider(

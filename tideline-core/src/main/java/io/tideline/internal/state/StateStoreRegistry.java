@@ -49,6 +49,13 @@ import org.slf4j.LoggerFactory;
 public final class StateStoreRegistry implements AutoCloseable {
   public static final String PROVIDER_CLASS = "tideline.sql.streaming.stateStore.providerClass";
 
+  /**
+   * Whether a restart checks the stores' key and value schemas against those the checkpoint
+   * recorded (as Spark's {@code stateSchemaCheck}); turning it off risks decoding state as the
+   * wrong types.
+   */
+  public static final String SCHEMA_CHECK = "tideline.sql.streaming.stateStore.stateSchemaCheck";
+
   /** The operator name progress shows for an operator nobody described (Spark's for aggregates). */
   public static final String DEFAULT_OPERATOR_NAME = "stateStoreSave";
 
@@ -59,6 +66,11 @@ public final class StateStoreRegistry implements AutoCloseable {
   private final Map<StateStoreId, StateStoreProvider> providers = new ConcurrentHashMap<>();
   private final Map<Long, OperatorEntry> operators = new ConcurrentSkipListMap<>();
   private final AtomicBoolean maintenanceQueued = new AtomicBoolean();
+  private final boolean schemaCheck;
+
+  /** The stores ({@code operatorId/storeName}) whose schemas were checked in this run. */
+  private final Map<String, Boolean> checkedSchemas = new ConcurrentHashMap<>();
+
   private volatile Supplier<StateStoreProvider> factory;
   private ExecutorService maintenanceThread;
   private volatile boolean closed;
@@ -69,6 +81,7 @@ public final class StateStoreRegistry implements AutoCloseable {
   public StateStoreRegistry(Path checkpointStateDir, TidelineConf conf) {
     this.checkpointStateDir = checkpointStateDir;
     this.conf = conf;
+    this.schemaCheck = conf.getBoolean(SCHEMA_CHECK, true);
   }
 
   public Path checkpointStateDir() {
@@ -101,6 +114,18 @@ public final class StateStoreRegistry implements AutoCloseable {
       throw new IllegalStateException(
           "Bug in Tideline: state store requested from the closed registry of "
               + checkpointStateDir);
+    }
+    if (schemaCheck) {
+      checkedSchemas.computeIfAbsent(
+          operatorId + "/" + storeName,
+          k -> {
+            StateSchemaFile.checkOrWrite(
+                new StateStoreId(checkpointStateDir, operatorId, partitionId, storeName),
+                StateSchemaFile.location(checkpointStateDir, operatorId, storeName),
+                keySchema,
+                valueSchema);
+            return Boolean.TRUE;
+          });
     }
     StateStoreId id = new StateStoreId(checkpointStateDir, operatorId, partitionId, storeName);
     StateStoreProvider provider =

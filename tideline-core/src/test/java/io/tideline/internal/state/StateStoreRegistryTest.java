@@ -209,6 +209,40 @@ class StateStoreRegistryTest {
     }
   }
 
+  @Test
+  void restartWithOtherStateTypes_isRefusedNamingBothSchemas() {
+    Path stateDir = checkpoint.resolve("state");
+    StructType value = new StructType().add("count", DataTypes.LongType);
+    try (StateStoreRegistry registry = new StateStoreRegistry(stateDir, conf())) {
+      registry.getStore(0, 0, SCHEMA, value, 0).commit();
+    }
+    // Renamed fields keep the encoding, so the restart is accepted.
+    StructType renamed = new StructType().add("key", DataTypes.StringType);
+    try (StateStoreRegistry registry = new StateStoreRegistry(stateDir, conf())) {
+      assertThat(registry.getStore(0, 0, renamed, value, 1).version()).isEqualTo(1);
+    }
+    StructType otherKey = new StructType().add("k", DataTypes.IntegerType);
+    try (StateStoreRegistry registry = new StateStoreRegistry(stateDir, conf())) {
+      assertThatThrownBy(() -> registry.getStore(0, 0, otherKey, value, 1))
+          .isInstanceOf(TidelineException.class)
+          .satisfies(
+              e -> {
+                TidelineException t = (TidelineException) e;
+                assertThat(t.getCondition()).isEqualTo("STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE");
+                assertThat(t.parameters())
+                    .containsEntry("storedSchema", "k STRING")
+                    .containsEntry("newSchema", "k INT");
+              })
+          .hasMessageContaining("operator 0");
+    }
+    StructType otherValue = value.add("sum", DataTypes.DoubleType);
+    try (StateStoreRegistry registry = new StateStoreRegistry(stateDir, conf())) {
+      assertThatThrownBy(() -> registry.getStore(0, 0, SCHEMA, otherValue, 1))
+          .isInstanceOf(TidelineException.class)
+          .hasMessageContaining("[STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE]");
+    }
+  }
+
   /** A provider that counts its instances and delegates to the in-memory one. */
   public static final class CountingProvider implements StateStoreProvider {
     static final AtomicInteger made = new AtomicInteger();
