@@ -66,7 +66,11 @@ final class BytesMap {
   }
 
   byte[] get(byte[] key) {
-    int h = hash(key);
+    return get(key, hash(key));
+  }
+
+  /** {@link #get(byte[])} with the key's {@link #hash} already computed. */
+  byte[] get(byte[] key, int h) {
     int i = h & mask;
     byte[] k;
     while ((k = keys[i]) != null) {
@@ -84,7 +88,11 @@ final class BytesMap {
 
   /** Maps {@code key} to {@code value} (not null); returns the previous value or null. */
   byte[] put(byte[] key, byte[] value) {
-    int h = hash(key);
+    return put(key, value, hash(key));
+  }
+
+  /** {@link #put(byte[], byte[])} with the key's {@link #hash} already computed. */
+  byte[] put(byte[] key, byte[] value, int h) {
     int i = h & mask;
     byte[] k;
     while ((k = keys[i]) != null) {
@@ -169,7 +177,28 @@ final class BytesMap {
 
   /** Estimated heap bytes: the slot arrays plus every key and value array. */
   long sizeInBytes() {
-    return 3L * ARRAY_HEADER_BYTES + 12L * keys.length + dataBytes;
+    return slotBytes() + dataBytes;
+  }
+
+  /** Estimated heap bytes of the slot arrays alone, for maps sharing their keys with another. */
+  long slotBytes() {
+    return 3L * ARRAY_HEADER_BYTES + 12L * keys.length;
+  }
+
+  /**
+   * A map with the same entries that shares this one's key and value arrays (which are never
+   * changed in place) but not its slots: later puts and removes on either map do not show in the
+   * other. Costs a copy of the slot arrays, not of the data.
+   */
+  BytesMap shallowCopy() {
+    BytesMap copy = new BytesMap(0);
+    copy.hashes = hashes.clone();
+    copy.keys = keys.clone();
+    copy.values = values.clone();
+    copy.mask = mask;
+    copy.size = size;
+    copy.dataBytes = dataBytes;
+    return copy;
   }
 
   static long arrayBytes(byte[] a) {

@@ -65,11 +65,12 @@ final class InMemoryStateStore implements StateStore {
   @Override
   public byte[] get(byte[] key) {
     checkUsable();
-    byte[] changed = changes.get(key);
+    int hash = BytesMap.hash(key);
+    byte[] changed = changes.get(key, hash);
     if (changed != null) {
       return changed == InMemoryStateStoreProvider.REMOVED ? null : changed;
     }
-    return base.get(key);
+    return base.get(key, hash);
   }
 
   @Override
@@ -78,8 +79,11 @@ final class InMemoryStateStore implements StateStore {
     if (value == null) {
       throw StateStoreErrors.bug(id, "put of a null value; use remove()");
     }
-    byte[] previous = changes.put(key, value);
-    if (previous == null ? base.get(key) == null : previous == InMemoryStateStoreProvider.REMOVED) {
+    int hash = BytesMap.hash(key);
+    byte[] previous = changes.put(key, value, hash);
+    if (previous == null
+        ? base.get(key, hash) == null
+        : previous == InMemoryStateStoreProvider.REMOVED) {
       numKeys++;
     }
     numUpdated++;

@@ -94,8 +94,17 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
 
   private boolean closed;
 
-  /** The previous values of the keys version {@code version}'s batch changed. */
-  private record Undo(long version, BytesMap previous) {}
+  /**
+   * The previous values of the keys version {@code version}'s batch changed, and the heap they keep
+   * alive (the keys are shared with the live map).
+   */
+  private record Undo(long version, BytesMap previous, long retainedBytes) {}
+
+  /**
+   * Changes when a commit rewrites a version that already has files (a re-run): a snapshot written
+   * concurrently may then describe a superseded run and must not be published.
+   */
+  private long lineage;
 
   @Override
   public synchronized void init(
@@ -284,7 +293,24 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
    * the replaced values so the previous version stays reachable.
    */
   private void applyInPlace(BytesMap changes, boolean recordUndo) {
+    if (current.size() == 0 && !hasRemovals(changes)) {
+      // Nothing to merge into (a first batch): adopt the changes as the new version. Undoing
+      // them means removing every key, which is what the undo map says.
+      BytesMap undo = recordUndo && maxVersionsInMemory > 1 ? new BytesMap(changes.size()) : null;
+      if (undo != null) {
+        for (int s = 0, n = changes.capacity(); s < n; s++) {
+          byte[] key = changes.keyAt(s);
+          if (key != null) {
+            undo.put(key, REMOVED);
+          }
+        }
+        pushUndo(new Undo(currentVersion, undo, undo.slotBytes()));
+      }
+      current = changes;
+      return;
+    }
     BytesMap undo = recordUndo && maxVersionsInMemory > 1 ? new BytesMap(changes.size()) : null;
+    long retained = 0;
     for (int s = 0, n = changes.capacity(); s < n; s++) {
       byte[] key = changes.keyAt(s);
       if (key == null) {
@@ -294,14 +320,28 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
       byte[] old = value == REMOVED ? current.remove(key) : current.put(key, value);
       if (undo != null) {
         undo.put(key, old == null ? REMOVED : old);
+        retained += BytesMap.arrayBytes(old);
       }
     }
     if (undo != null) {
-      undos.push(new Undo(currentVersion, undo));
-      while (undos.size() > maxVersionsInMemory - 1) {
-        undos.removeLast();
+      pushUndo(new Undo(currentVersion, undo, undo.slotBytes() + retained));
+    }
+  }
+
+  private void pushUndo(Undo undo) {
+    undos.push(undo);
+    while (undos.size() > maxVersionsInMemory - 1) {
+      undos.removeLast();
+    }
+  }
+
+  private static boolean hasRemovals(BytesMap changes) {
+    for (int s = 0, n = changes.capacity(); s < n; s++) {
+      if (changes.valueAt(s) == REMOVED) {
+        return true;
       }
     }
+    return false;
   }
 
   /** Commits a store's changes as version {@code version + 1}; called by the store. */
@@ -316,6 +356,9 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     }
     long newVersion = version + 1;
     Path file = StateFiles.deltaFile(dir, newVersion);
+    if (newVersion <= latestVersionOnDisk()) {
+      lineage++;
+    }
     // First, so that a crash after publishing never leaves a stale snapshot of this version.
     discardFilesAfter(newVersion);
     try {
@@ -353,7 +396,7 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
   synchronized long memoryUsedBytes() {
     long bytes = current == null ? 0 : current.sizeInBytes();
     for (Undo undo : undos) {
-      bytes += undo.previous().sizeInBytes();
+      bytes += undo.retainedBytes();
     }
     return bytes;
   }
@@ -363,35 +406,76 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     return currentVersion;
   }
 
+  /**
+   * Writes a snapshot of the latest version when due, then deletes files outside the retained
+   * versions. The snapshot is written from a shallow copy of the live map, outside the lock, so the
+   * next batch of this partition is not held up by a large snapshot.
+   */
   @Override
-  public synchronized void doMaintenance() {
-    if (closed || current == null) {
-      return;
-    }
-    long latest = latestVersionOnDisk();
-    if (latest > 0 && currentVersion == latest && !snapshotVersions.contains(latest)) {
-      Long lastSnapshot = snapshotVersions.floor(latest);
-      int deltasSince =
-          deltaVersions.subSet(lastSnapshot == null ? 0 : lastSnapshot, false, latest, true).size();
-      // Spark's rule: snapshot once the deltas since the last snapshot exceed the minimum.
-      if (deltasSince > minDeltasForSnapshot) {
-        writeSnapshot(latest);
+  public void doMaintenance() {
+    long snapshotVersion;
+    BytesMap frozen;
+    long startLineage;
+    synchronized (this) {
+      if (closed || current == null) {
+        return;
       }
+      long latest = latestVersionOnDisk();
+      if (!snapshotDue(latest)) {
+        cleanup(latest);
+        return;
+      }
+      snapshotVersion = latest;
+      frozen = current.shallowCopy();
+      startLineage = lineage;
     }
-    cleanup(latest);
-  }
-
-  private void writeSnapshot(long version) {
-    Path file = StateFiles.snapshotFile(dir, version);
+    Path file = StateFiles.snapshotFile(dir, snapshotVersion);
+    Path temp;
     try {
-      StateFiles.write(
-          file, StateFiles.KIND_SNAPSHOT, version, current, REMOVED, fsync, publishHook);
-      snapshotVersions.add(version);
+      temp =
+          StateFiles.writeTemp(
+              file, StateFiles.KIND_SNAPSHOT, snapshotVersion, frozen, REMOVED, fsync);
     } catch (IOException e) {
       // A missing snapshot only costs a longer recovery; the deltas are still there.
       LOG.warn(
           "Could not write state snapshot {} of {}: {}", file, StateStoreErrors.describe(id), e);
+      return;
     }
+    synchronized (this) {
+      try {
+        if (!closed && lineage == startLineage) {
+          publishHook.beforePublish(temp, file);
+          StateFiles.publish(temp, file, fsync);
+          snapshotVersions.add(snapshotVersion);
+        }
+      } catch (IOException e) {
+        LOG.warn(
+            "Could not publish state snapshot {} of {}: {}",
+            file,
+            StateStoreErrors.describe(id),
+            e);
+      } finally {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // A leftover temporary file is never read.
+        }
+      }
+      if (!closed) {
+        cleanup(latestVersionOnDisk());
+      }
+    }
+  }
+
+  private boolean snapshotDue(long latest) {
+    if (latest <= 0 || currentVersion != latest || snapshotVersions.contains(latest)) {
+      return false;
+    }
+    Long lastSnapshot = snapshotVersions.floor(latest);
+    int deltasSince =
+        deltaVersions.subSet(lastSnapshot == null ? 0 : lastSnapshot, false, latest, true).size();
+    // Spark's rule: snapshot once the deltas since the last snapshot exceed the minimum.
+    return deltasSince > minDeltasForSnapshot;
   }
 
   /**

@@ -1,12 +1,11 @@
 package io.tideline.internal.state;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
@@ -75,8 +73,8 @@ final class StateFiles {
   }
 
   /**
-   * Writes {@code map}'s entries as a file of {@code kind}; in a delta a value identical to {@code
-   * removed} marks a removed key.
+   * Writes {@code map}'s entries as a file of {@code kind} and publishes it as {@code target}; in a
+   * delta a value identical to {@code removed} marks a removed key.
    */
   static void write(
       Path target,
@@ -87,56 +85,78 @@ final class StateFiles {
       boolean fsync,
       PublishHook hook)
       throws IOException {
+    Path temp = writeTemp(target, kind, version, map, removed, fsync);
+    try {
+      hook.beforePublish(temp, target);
+      publish(temp, target, fsync);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Writes the file to a temporary name next to {@code target}, to be {@link #publish published} or
+   * deleted by the caller; returns the temporary file.
+   */
+  static Path writeTemp(
+      Path target, byte kind, long version, BytesMap map, byte[] removed, boolean fsync)
+      throws IOException {
     Path dir = target.getParent();
     Files.createDirectories(dir);
     Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        CRC32 crc = new CRC32();
-        DataOutputStream out =
-            new DataOutputStream(
-                new CheckedOutputStream(
-                    new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), crc));
-        out.writeInt(MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        out.writeByte(kind);
-        out.writeLong(version);
-        out.writeLong(map.size());
-        for (int s = 0, n = map.capacity(); s < n; s++) {
-          byte[] key = map.keyAt(s);
-          if (key == null) {
-            continue;
-          }
-          byte[] value = map.valueAt(s);
-          out.writeInt(key.length);
-          out.write(key);
-          if (value == removed) {
-            out.writeInt(REMOVED_LENGTH);
-          } else {
-            out.writeInt(value.length);
-            out.write(value);
-          }
+    boolean written = false;
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      OutputStream raw = Channels.newOutputStream(channel);
+      CRC32 crc = new CRC32();
+      // The buffer sits above the checksum so the CRC is updated a block at a time.
+      DataOutputStream out =
+          new DataOutputStream(
+              new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16));
+      out.writeInt(MAGIC);
+      out.writeInt(FORMAT_VERSION);
+      out.writeByte(kind);
+      out.writeLong(version);
+      out.writeLong(map.size());
+      for (int s = 0, n = map.capacity(); s < n; s++) {
+        byte[] key = map.keyAt(s);
+        if (key == null) {
+          continue;
         }
-        out.writeInt(END_MARKER);
-        out.writeInt((int) crc.getValue());
-        out.flush();
-        if (fsync) {
-          channel.force(true);
+        byte[] value = map.valueAt(s);
+        out.writeInt(key.length);
+        out.write(key);
+        if (value == removed) {
+          out.writeInt(REMOVED_LENGTH);
+        } else {
+          out.writeInt(value.length);
+          out.write(value);
         }
       }
-      hook.beforePublish(temp, target);
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      out.writeInt(END_MARKER);
+      out.flush();
+      new DataOutputStream(raw).writeInt((int) crc.getValue());
       if (fsync) {
-        syncDirectory(dir);
+        channel.force(true);
       }
+      written = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!written) {
+        Files.deleteIfExists(temp);
+      }
+    }
+    return temp;
+  }
+
+  /** Renames a temporary file over {@code target}, replacing an existing file atomically. */
+  static void publish(Path temp, Path target, boolean fsync) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (fsync) {
+      syncDirectory(target.getParent());
     }
   }
 
@@ -176,9 +196,7 @@ final class StateFiles {
     } catch (IOException e) {
       throw new BadFile("cannot open it: " + e, 0, e);
     }
-    CRC32 crc = new CRC32();
-    try (DataInputStream data =
-        new DataInputStream(new CheckedInputStream(new BufferedInputStream(in, 1 << 16), crc))) {
+    try (ChecksummedInput data = new ChecksummedInput(in)) {
       if (data.readInt() != MAGIC) {
         throw new BadFile("it does not start with the state file magic number", 0, null);
       }
@@ -218,7 +236,7 @@ final class StateFiles {
         }
         records++;
       }
-      int expected = (int) crc.getValue();
+      int expected = data.checksum();
       int stored = data.readInt();
       if (stored != expected) {
         throw new BadFile("checksum mismatch", 0, null);
@@ -226,7 +244,7 @@ final class StateFiles {
       if (records != count) {
         throw new BadFile("it holds " + records + " records, its header says " + count, 0, null);
       }
-      if (data.read() != -1) {
+      if (!data.atEnd()) {
         throw new BadFile("unexpected bytes after the checksum", 0, null);
       }
       return count;
@@ -237,7 +255,7 @@ final class StateFiles {
     }
   }
 
-  private static byte[] readBytes(DataInputStream data, int length, long fileSize)
+  private static byte[] readBytes(ChecksummedInput data, int length, long fileSize)
       throws IOException, BadFile {
     if (length < 0 || length > fileSize) {
       throw new BadFile("a record length of " + length + " bytes is impossible", 0, null);
@@ -245,5 +263,95 @@ final class StateFiles {
     byte[] bytes = new byte[length];
     data.readFully(bytes);
     return bytes;
+  }
+
+  /**
+   * A buffered big-endian reader that keeps a CRC-32 of the bytes consumed so far (not of the bytes
+   * merely buffered), updated a block at a time.
+   */
+  private static final class ChecksummedInput implements AutoCloseable {
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private final CRC32 crc = new CRC32();
+    private int pos;
+    private int limit;
+    private int crcFrom;
+
+    ChecksummedInput(InputStream in) {
+      this.in = in;
+    }
+
+    /** Makes {@code n} (at most the buffer size) bytes available; false at end of input. */
+    private boolean fill(int n) throws IOException {
+      if (limit - pos >= n) {
+        return true;
+      }
+      crc.update(buf, crcFrom, pos - crcFrom);
+      int remaining = limit - pos;
+      System.arraycopy(buf, pos, buf, 0, remaining);
+      pos = 0;
+      crcFrom = 0;
+      limit = remaining;
+      while (limit < n) {
+        int read = in.read(buf, limit, buf.length - limit);
+        if (read < 0) {
+          return false;
+        }
+        limit += read;
+      }
+      return true;
+    }
+
+    private void require(int n) throws IOException {
+      if (!fill(n)) {
+        throw new EOFException();
+      }
+    }
+
+    byte readByte() throws IOException {
+      require(1);
+      return buf[pos++];
+    }
+
+    int readInt() throws IOException {
+      require(4);
+      int v = (int) ValueCodec.INT_BE.get(buf, pos);
+      pos += 4;
+      return v;
+    }
+
+    long readLong() throws IOException {
+      require(8);
+      long v = (long) ValueCodec.LONG_BE.get(buf, pos);
+      pos += 8;
+      return v;
+    }
+
+    void readFully(byte[] dst) throws IOException {
+      int done = 0;
+      while (done < dst.length) {
+        require(1);
+        int n = Math.min(dst.length - done, limit - pos);
+        System.arraycopy(buf, pos, dst, done, n);
+        pos += n;
+        done += n;
+      }
+    }
+
+    /** The CRC-32 of every byte consumed so far. */
+    int checksum() {
+      crc.update(buf, crcFrom, pos - crcFrom);
+      crcFrom = pos;
+      return (int) crc.getValue();
+    }
+
+    boolean atEnd() throws IOException {
+      return !fill(1);
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }
