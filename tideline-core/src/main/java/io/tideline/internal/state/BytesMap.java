@@ -40,10 +40,12 @@ final class BytesMap {
 
   static int hash(byte[] key) {
     int h = Arrays.hashCode(key);
-    // Arrays.hashCode is a polynomial that keeps low bits weak; spread them for the mask.
+    // Arrays.hashCode is a polynomial with weak low bits; MurmurHash3's finaliser spreads them.
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
     return h;
   }
 
