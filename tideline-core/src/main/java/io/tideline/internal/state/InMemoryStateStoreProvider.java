@@ -359,8 +359,11 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     if (newVersion <= latestVersionOnDisk()) {
       lineage++;
     }
-    // First, so that a crash after publishing never leaves a stale snapshot of this version.
-    discardFilesAfter(newVersion);
+    // Snapshots first, so that a crash after publishing never leaves a stale snapshot that
+    // loading would prefer to the new delta; they are never the base of a retained version.
+    for (Long v : snapshotVersions.tailSet(newVersion, true).toArray(new Long[0])) {
+      delete(StateFiles.snapshotFile(dir, v), snapshotVersions, v);
+    }
     try {
       StateFiles.write(
           file, StateFiles.KIND_DELTA, newVersion, changes, REMOVED, fsync, publishHook);
@@ -368,19 +371,14 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
       throw StateStoreErrors.cannotCommit(id, newVersion, file, e);
     }
     deltaVersions.add(newVersion);
+    // Later versions belong to the run this commit re-runs; only now, so a failed commit
+    // leaves every version it found loadable.
+    for (Long v : deltaVersions.tailSet(newVersion, false).toArray(new Long[0])) {
+      delete(StateFiles.deltaFile(dir, v), deltaVersions, v);
+    }
     applyInPlace(changes, true);
     currentVersion = newVersion;
     generation++;
-  }
-
-  /** Deletes the files of versions after {@code version}: a re-run has superseded them. */
-  private void discardFilesAfter(long version) {
-    for (Long v : snapshotVersions.tailSet(version, true).toArray(new Long[0])) {
-      delete(StateFiles.snapshotFile(dir, v), snapshotVersions, v);
-    }
-    for (Long v : deltaVersions.tailSet(version, false).toArray(new Long[0])) {
-      delete(StateFiles.deltaFile(dir, v), deltaVersions, v);
-    }
   }
 
   private void delete(Path file, NavigableSet<Long> versions, long version) {

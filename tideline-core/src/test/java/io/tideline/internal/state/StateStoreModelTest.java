@@ -2,8 +2,10 @@ package io.tideline.internal.state;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.internal.conf.TidelineConf;
+import io.tideline.internal.errors.TidelineException;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
 import java.io.IOException;
@@ -23,8 +25,9 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Model-based test of {@link InMemoryStateStoreProvider}: random sequences of puts, removes,
- * commits, aborts, reloads of old versions, maintenance and crashes, checked after every step
- * against a {@code TreeMap} per committed version.
+ * commits, aborts, reloads of old versions, maintenance, crashes and crashes in the middle of a
+ * commit (file written, rename not done), checked after every step against a {@code TreeMap} per
+ * committed version.
  */
 class StateStoreModelTest {
   private static final StructType SCHEMA = new StructType().add("k", DataTypes.StringType);
@@ -79,7 +82,12 @@ class StateStoreModelTest {
           case 6 -> abort();
           case 7 -> open(param);
           case 8 -> maintenance();
-          default -> crash();
+          default -> {
+            if (param % 2 == 1) {
+              crashDuringCommit();
+            }
+            crash();
+          }
         }
         check();
       }
@@ -145,6 +153,18 @@ class StateStoreModelTest {
     private void maintenance() {
       log.add("maintenance");
       provider.doMaintenance();
+    }
+
+    /** The commit's file is written but never renamed into place, as if the process died. */
+    private void crashDuringCommit() {
+      ensureOpen();
+      log.add("commit " + (store.version() + 1) + " crashing before rename");
+      provider.publishHook =
+          (temp, target) -> {
+            throw new IOException("simulated crash");
+          };
+      assertThatThrownBy(store::commit).isInstanceOf(TidelineException.class);
+      provider.publishHook = StateFiles.PublishHook.NONE;
     }
 
     private void crash() {
