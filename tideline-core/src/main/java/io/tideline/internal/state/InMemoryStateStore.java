@@ -187,6 +187,11 @@ final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public java.util.Map<String, Long> customMetrics() {
+    return provider.customMetrics();
+  }
+
+  @Override
   public String toString() {
     return "InMemoryStateStore[" + StateStoreErrors.describe(id) + ", version " + version + "]";
   }

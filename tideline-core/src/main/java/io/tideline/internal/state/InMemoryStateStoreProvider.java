@@ -94,6 +94,11 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
 
   private boolean closed;
 
+  /** Loads served from memory and from files, as Spark's loadedMapCache counters. */
+  private long cacheHits;
+
+  private long cacheMisses;
+
   /**
    * The previous values of the keys version {@code version}'s batch changed, and the heap they keep
    * alive (the keys are shared with the live map).
@@ -162,22 +167,26 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
 
   private void positionAt(long version) {
     if (current != null && currentVersion == version) {
+      cacheHits++;
       return;
     }
     // Before any change, so that a load failing halfway still invalidates open stores.
     generation++;
     if (current != null && version < currentVersion && canUndoTo(version)) {
+      cacheHits++;
       while (currentVersion > version) {
         Undo undo = undos.pop();
         applyInPlace(undo.previous(), false);
         currentVersion = undo.version();
       }
     } else if (current != null && version > currentVersion && hasDeltas(currentVersion, version)) {
+      cacheMisses++;
       for (long v = currentVersion + 1; v <= version; v++) {
         applyInPlace(readDelta(v), true);
         currentVersion = v;
       }
     } else {
+      cacheMisses++;
       BytesMap loaded = loadFromFiles(version);
       current = loaded;
       currentVersion = version;
@@ -397,6 +406,17 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
       bytes += undo.retainedBytes();
     }
     return bytes;
+  }
+
+  /** Spark's custom metrics of the HDFS-backed provider, for the store's progress. */
+  synchronized java.util.Map<String, Long> customMetrics() {
+    return java.util.Map.of(
+        "loadedMapCacheHitCount",
+        cacheHits,
+        "loadedMapCacheMissCount",
+        cacheMisses,
+        "stateOnCurrentVersionSizeBytes",
+        current == null ? 0 : current.sizeInBytes());
   }
 
   /** The version in memory, or -1 before the first load; for tests and diagnostics. */

@@ -38,6 +38,15 @@ public interface StateStore {
   /** Sizes and counts for progress. */
   StateStoreMetrics metrics();
 
+  /**
+   * Provider-specific counters that progress shows under {@code customMetrics}, summed over the
+   * operator's stores (for the in-memory provider Spark's {@code loadedMapCacheHitCount}, {@code
+   * loadedMapCacheMissCount}, {@code stateOnCurrentVersionSizeBytes}).
+   */
+  default java.util.Map<String, Long> customMetrics() {
+    return java.util.Map.of();
+  }
+
   /** One key and its value. */
   record Entry(byte[] key, byte[] value) {}
 }

@@ -323,12 +323,16 @@ public final class StateStoreRegistry implements AutoCloseable {
     private final ConcurrentSkipListMap<Long, OperatorStateMetrics> batches =
         new ConcurrentSkipListMap<>();
 
-    private record Report(long version, StateStoreMetrics metrics) {}
+    private record Report(long version, StateStoreMetrics metrics, Map<String, Long> custom) {}
 
-    void report(StateStoreId id, long committedVersion, StateStoreMetrics metrics) {
+    void report(
+        StateStoreId id,
+        long committedVersion,
+        StateStoreMetrics metrics,
+        Map<String, Long> customMetrics) {
       latest.merge(
           id,
-          new Report(committedVersion, metrics),
+          new Report(committedVersion, metrics, customMetrics),
           (old, now) -> now.version() >= old.version() ? now : old);
     }
 
@@ -357,6 +361,7 @@ public final class StateStoreRegistry implements AutoCloseable {
       long memory = 0;
       int instances = 0;
       java.util.Set<Integer> partitions = new java.util.HashSet<>();
+      Map<String, Long> custom = new java.util.TreeMap<>();
       for (Map.Entry<StateStoreId, Report> e : latest.entrySet()) {
         Report r = e.getValue();
         StateStoreMetrics m = r.metrics();
@@ -368,6 +373,7 @@ public final class StateStoreRegistry implements AutoCloseable {
           removed += m.numRemoved();
           commitMs += m.commitTimeMs();
           instances++;
+          r.custom().forEach((k, v) -> custom.merge(k, v, Long::sum));
         }
       }
       StateOperatorProgress.Builder b =
@@ -385,10 +391,10 @@ public final class StateStoreRegistry implements AutoCloseable {
       if (counters != null) {
         b.numRowsDroppedByWatermark(counters.numRowsDroppedByWatermark())
             .allUpdatesTimeMs(counters.allUpdatesTimeMs())
-            .allRemovalsTimeMs(counters.allRemovalsTimeMs())
-            .customMetrics(counters.customMetrics());
+            .allRemovalsTimeMs(counters.allRemovalsTimeMs());
+        counters.customMetrics().forEach((k, v) -> custom.merge(k, v, Long::sum));
       }
-      return b.build();
+      return b.customMetrics(custom).build();
     }
   }
 }

@@ -48,7 +48,7 @@ final class TrackedStateStore implements StateStore {
   @Override
   public long commit() {
     long committed = store.commit();
-    operator.report(store.id(), committed, store.metrics());
+    operator.report(store.id(), committed, store.metrics(), store.customMetrics());
     return committed;
   }
 
@@ -65,6 +65,11 @@ final class TrackedStateStore implements StateStore {
   @Override
   public StateStoreMetrics metrics() {
     return store.metrics();
+  }
+
+  @Override
+  public java.util.Map<String, Long> customMetrics() {
+    return store.customMetrics();
   }
 
   @Override

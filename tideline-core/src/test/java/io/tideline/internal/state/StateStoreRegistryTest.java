@@ -82,6 +82,11 @@ class StateStoreRegistryTest {
       assertThat(op.numShufflePartitions()).isEqualTo(partitions);
       assertThat(op.numRowsDroppedByWatermark()).isEqualTo(partitions);
       assertThat(op.memoryUsedBytes()).isPositive();
+      // Spark's HDFS provider metrics: one load from files per partition, then memory.
+      assertThat(op.customMetrics())
+          .containsEntry("loadedMapCacheMissCount", 8L)
+          .containsEntry("loadedMapCacheHitCount", 24L)
+          .containsKey("stateOnCurrentVersionSizeBytes");
 
       for (int p = 0; p < partitions; p++) {
         StateStore store = registry.getStore(0, p, SCHEMA, SCHEMA, 4);
