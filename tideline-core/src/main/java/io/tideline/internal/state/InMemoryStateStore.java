@@ -6,8 +6,11 @@ import java.util.NoSuchElementException;
 /**
  * One batch's view of an {@link InMemoryStateStoreProvider} version: reads go to this batch's
  * changes first and then to the provider's live map; writes only touch the changes (a removed key
- * that exists in the version is marked {@link InMemoryStateStoreProvider#REMOVED}). Commit hands
- * the changes to the provider, which writes them and applies them in place.
+ * is marked {@link InMemoryStateStoreProvider#REMOVED}). Commit hands the changes to the provider,
+ * which writes them and applies them in place.
+ *
+ * <p>While iterating, an operator may remove keys and put existing keys (evicting by watermark),
+ * but not put new keys: that could grow the map being iterated.
  */
 final class InMemoryStateStore implements StateStore {
   private final InMemoryStateStoreProvider provider;
@@ -97,13 +100,10 @@ final class InMemoryStateStore implements StateStore {
       return;
     }
     boolean inBase = base.get(key) != null;
-    if (inBase) {
-      changes.put(key, InMemoryStateStoreProvider.REMOVED);
-    } else if (changed != null) {
-      // Put and removed within this batch: the version never had it, so the delta need not say.
-      changes.remove(key);
-    }
     if (inBase || changed != null) {
+      // A key put in this batch is marked removed rather than dropped from the changes, so that
+      // removing while iterating never moves other entries of the map being iterated.
+      changes.put(key, InMemoryStateStoreProvider.REMOVED);
       numKeys--;
       numRemoved++;
     }

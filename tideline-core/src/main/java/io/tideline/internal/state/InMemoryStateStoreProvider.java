@@ -537,13 +537,4 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
         + (id == null ? "uninitialised" : StateStoreErrors.describe(id))
         + "]";
   }
-
-  /** For tests: the delta versions on disk as this provider tracks them. */
-  synchronized NavigableSet<Long> deltaVersions() {
-    return new TreeSet<>(deltaVersions);
-  }
-
-  synchronized NavigableSet<Long> snapshotVersions() {
-    return new TreeSet<>(snapshotVersions);
-  }
 }

@@ -24,7 +24,10 @@ public interface StateStore {
 
   void remove(byte[] key);
 
-  /** Every entry of this version with this batch's changes applied. */
+  /**
+   * Every entry of this version with this batch's changes applied. Removing keys and putting
+   * existing keys during the iteration is allowed (eviction); putting new keys is not.
+   */
   Iterator<Entry> iterator();
 
   /** Makes this batch's changes durable as version {@code version() + 1}; returns that version. */

@@ -263,6 +263,36 @@ class InMemoryStateStoreProviderTest {
   }
 
   @Test
+  void iterator_allowsRemovingWhileIteratingAsWatermarkEvictionDoes() {
+    InMemoryStateStoreProvider p = provider();
+    StateStore s0 = p.getStore(0);
+    for (int i = 0; i < 50; i++) {
+      s0.put(b("old" + i), b(Integer.toString(i)));
+    }
+    s0.commit();
+    StateStore s1 = p.getStore(1);
+    for (int i = 0; i < 50; i++) {
+      s1.put(b("new" + i), b(Integer.toString(i)));
+    }
+    List<String> seen = new ArrayList<>();
+    Iterator<StateStore.Entry> it = s1.iterator();
+    while (it.hasNext()) {
+      StateStore.Entry e = it.next();
+      seen.add(new String(e.key(), UTF_8));
+      if (Integer.parseInt(new String(e.value(), UTF_8)) % 2 == 0) {
+        s1.remove(e.key());
+      }
+    }
+    assertThat(seen).hasSize(100).doesNotHaveDuplicates();
+    assertThat(contents(s1))
+        .hasSize(50)
+        .allSatisfy((k, v) -> assertThat(Integer.parseInt(v) % 2).isOne());
+    assertThat(s1.metrics().numKeys()).isEqualTo(50);
+    s1.commit();
+    assertThat(contents(provider().getStore(2))).hasSize(50);
+  }
+
+  @Test
   void iterator_mergesVersionAndChangesWithoutDuplicates() {
     InMemoryStateStoreProvider p = provider();
     StateStore s0 = p.getStore(0);
