@@ -74,7 +74,7 @@ final class SequenceLayout {
     int w = element.fixedWidth;
     for (int k = 0; k < n; k++) {
       if ((buf[bitmap + (k >>> 3)] & (1 << (k & 7))) != 0) {
-        values.setNull(at + k);
+        element.setNull(values, at + k);
       } else if (element.variable()) {
         int end = (int) ValueCodec.INT.get(buf, slots + k * w);
         element.readVar(buf, varStart + prevEnd, end - prevEnd, values, at + k);

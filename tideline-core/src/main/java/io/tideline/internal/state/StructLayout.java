@@ -89,7 +89,7 @@ final class StructLayout {
       ValueCodec f = fields[i];
       ColumnVector c = columns[i];
       if ((buf[base + (i >>> 3)] & (1 << (i & 7))) != 0) {
-        c.setNull(row);
+        f.setNull(c, row);
       } else if (f.variable()) {
         int end = (int) ValueCodec.INT.get(buf, base + fixedOffsets[i]);
         f.readVar(buf, varStart + prevEnd, end - prevEnd, c, row);
@@ -97,6 +97,13 @@ final class StructLayout {
       } else {
         f.readFixed(buf, base + fixedOffsets[i], c, row);
       }
+    }
+  }
+
+  /** Marks row {@code row} of every field null, for a null struct. */
+  void setNull(ColumnVector[] columns, int row) {
+    for (int i = 0; i < fields.length; i++) {
+      fields[i].setNull(columns[i], row);
     }
   }
 

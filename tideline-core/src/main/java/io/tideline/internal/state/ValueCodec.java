@@ -85,6 +85,11 @@ abstract sealed class ValueCodec {
     throw new IllegalStateException("Bug in Tideline: " + getClass().getSimpleName() + " is fixed");
   }
 
+  /** Marks row {@code row} null. */
+  void setNull(ColumnVector v, int row) {
+    v.setNull(row);
+  }
+
   static ValueCodec forType(DataType type, boolean normalizeZero) {
     if (type instanceof AtomicType a) {
       return switch (a.kind()) {
@@ -374,6 +379,13 @@ abstract sealed class ValueCodec {
     void readVar(byte[] buf, int pos, int len, ColumnVector v, int row) {
       layout.read(buf, pos, ((StructVector) v).children(), row);
       v.setNotNull(row);
+    }
+
+    /** Nulls the fields too, as {@link StructVector#setObject} does for a null struct. */
+    @Override
+    void setNull(ColumnVector v, int row) {
+      v.setNull(row);
+      layout.setNull(((StructVector) v).children(), row);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tideline.Row;
 import io.tideline.internal.vector.ColumnVector;
 import io.tideline.internal.vector.DoubleVector;
+import io.tideline.internal.vector.StructVector;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
 import java.math.BigDecimal;
@@ -71,6 +72,20 @@ class RowCodecTest {
     byte[] otherNaN =
         codec.encode(RandomRows.columns(schema, List.of(Row.of(oddNaN, oddFloatNaN))), 0);
     assertThat(otherNaN).isEqualTo(nan);
+  }
+
+  @Test
+  void decode_nullStructNullsItsFieldsLikeStructVector() {
+    StructType inner = new StructType().add("a", DataTypes.LongType).add("s", DataTypes.StringType);
+    StructType schema = new StructType().add("w", inner);
+    RowCodec codec = new RowCodec(schema);
+    ColumnVector[] out = RandomRows.columns(schema, List.of(Row.of(Row.of(1L, "x"))));
+    codec.decode(
+        codec.encode(RandomRows.columns(schema, List.of(Row.of((Object) null))), 0), out, 0);
+    StructVector w = (StructVector) out[0];
+    assertThat(w.isNullAt(0)).isTrue();
+    assertThat(w.child(0).isNullAt(0)).isTrue();
+    assertThat(w.child(1).isNullAt(0)).isTrue();
   }
 
   @Test
