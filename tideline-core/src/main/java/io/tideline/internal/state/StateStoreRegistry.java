@@ -13,6 +13,7 @@ public final class StateStoreRegistry implements AutoCloseable {
 
   private final Path checkpointStateDir;
   private final TidelineConf conf;
+  private final StatefulOperatorMetrics operatorMetrics = new StatefulOperatorMetrics();
 
   /**
    * @param checkpointStateDir {@code <checkpoint>/state}
@@ -41,7 +42,12 @@ public final class StateStoreRegistry implements AutoCloseable {
    * progress shows as {@code stateOperators}.
    */
   public java.util.List<io.tideline.streaming.StateOperatorProgress> progress() {
-    return java.util.List.of();
+    return operatorMetrics.drain();
+  }
+
+  /** Where the stateful operators' tasks record what they did in the running batch. */
+  public StatefulOperatorMetrics operatorMetrics() {
+    return operatorMetrics;
   }
 
   /** Runs every provider's maintenance (snapshots, cleanup); called by the loop between batches. */
