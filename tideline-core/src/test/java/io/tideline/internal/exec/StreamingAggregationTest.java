@@ -1,11 +1,15 @@
 package io.tideline.internal.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.internal.conf.TidelineConf;
+import io.tideline.internal.errors.ExecutionException;
 import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
+import io.tideline.internal.expr.BinaryOp;
+import io.tideline.internal.expr.BinaryOperator;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.expr.Literal;
 import io.tideline.internal.plan.Aggregate;
@@ -19,6 +23,7 @@ import io.tideline.streaming.StateOperatorProgress;
 import io.tideline.types.DataType;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -322,5 +327,89 @@ class StreamingAggregationTest extends ExecTestSupport {
     assertThat(p.numShufflePartitions()).isEqualTo(STATE_PARTITIONS);
     assertThat(p.numStateStoreInstances()).isEqualTo(STATE_PARTITIONS);
     assertThat(stores.progress()).isEmpty();
+  }
+
+  @Test
+  void completeMode_matchesABatchAggregationOfAllRowsSoFar_forSeveralKeyAndValueTypes() {
+    Attribute name = attr("name", DataTypes.StringType);
+    Attribute bucket = attr("bucket", DataTypes.IntegerType);
+    Attribute amount = attr("amount", DataTypes.createDecimalType(10, 2));
+    Attribute label = attr("label", DataTypes.StringType);
+    Attribute score = attr("score", DataTypes.DoubleType);
+    List<Attribute> columns = List.of(name, bucket, amount, label, score);
+    StreamingRelation stream =
+        new StreamingRelation(
+            new TestSourceSpec(
+                new StructType()
+                    .add("name", "string")
+                    .add("bucket", "int")
+                    .add("amount", "decimal(10,2)")
+                    .add("label", "string")
+                    .add("score", "double")),
+            columns);
+    AggregateCall count = call("count", Literal.of(1), DataTypes.LongType, false);
+    List<Expr> grouping = List.of(name, bucket);
+    List<Expr> out =
+        List.of(
+            name,
+            bucket,
+            new Alias(new BinaryOp(BinaryOperator.ADD, count, Literal.of(1L)), "cntPlusOne"),
+            new Alias(call("sum", amount, DataTypes.createDecimalType(20, 2), true), "total"),
+            new Alias(call("avg", amount, DataTypes.createDecimalType(14, 6), true), "mean"),
+            new Alias(call("max", label, DataTypes.StringType, true), "maxLabel"),
+            new Alias(call("min", label, DataTypes.StringType, true), "minLabel"),
+            new Alias(call("count", score, DataTypes.LongType, false), "scores"),
+            new Alias(call("max", score, DataTypes.DoubleType, true), "maxScore"),
+            new Alias(call("approx_count_distinct", label, DataTypes.LongType, false), "labels"));
+    LogicalPlan query = new Aggregate(grouping, out, stream);
+    StateStoreRegistry stores = new StateStoreRegistry(dir, conf());
+    Random random = new Random(5);
+    List<Object[]> all = new ArrayList<>();
+    for (long batchId = 0; batchId < 5; batchId++) {
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        rows.add(
+            row(
+                random.nextInt(5) == 0 ? null : "n" + random.nextInt(3),
+                random.nextInt(4) == 0 ? null : random.nextInt(3),
+                random.nextInt(5) == 0
+                    ? null
+                    : new BigDecimal(random.nextInt(100000)).movePointLeft(2),
+                random.nextInt(4) == 0 ? null : "label-" + random.nextInt(12),
+                random.nextInt(4) == 0 ? null : random.nextGaussian()));
+      }
+      all.addAll(rows);
+      LogicalPlan bound =
+          StatefulPlanning.rewrite(
+              query, batchId, STATE_PARTITIONS, OutputMode.COMPLETE, 0, stores);
+      List<Object[]> batchRows = rows;
+      LogicalPlan batch =
+          Plans.transformUp(
+              bound,
+              n -> n instanceof StreamingRelation r ? relation(r.output(), 4, batchRows) : n);
+      LogicalPlan oracle = new Aggregate(grouping, out, relation(columns, 9, all));
+      assertThat(collect(batch))
+          .as("batch %d", batchId)
+          .containsExactlyInAnyOrderElementsOf(collect(oracle));
+    }
+  }
+
+  @Test
+  void failedBatch_abortsItsStores_andLeavesTheCommittedVersionUsable() {
+    StateStoreRegistry stores = new StateStoreRegistry(dir, conf());
+    LogicalPlan query =
+        new Aggregate(
+            List.of(k),
+            List.of(k, new Alias(call("sum", v, DataTypes.LongType, true), "sum")),
+            source);
+    runBatch(
+        query, 0, OutputMode.UPDATE, rows(row("a", Long.MAX_VALUE), row("b", 1L)), stores, conf());
+    assertThatThrownBy(
+            () -> runBatch(query, 1, OutputMode.UPDATE, rows(row("a", 1L)), stores, conf()))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("ARITHMETIC_OVERFLOW");
+    // The failed run committed nothing for "a": batch 1 re-runs from version 1.
+    assertThat(runBatch(query, 1, OutputMode.UPDATE, rows(row("a", -1L)), stores, conf()))
+        .containsExactly(List.of("a", Long.MAX_VALUE - 1));
   }
 }
