@@ -381,7 +381,7 @@ final class StateStoreAggregateExec extends ExecNode {
               new StatefulOperatorMetrics.TaskMetrics(
                   info.operatorId(),
                   OPERATOR_NAME,
-                  info.numPartitions(),
+                  1,
                   m.numKeys(),
                   numGroups,
                   updatesNanos / 1_000_000,

@@ -13,11 +13,15 @@ import java.util.TreeMap;
  */
 public final class StatefulOperatorMetrics {
 
-  /** What one task (one state partition) of an operator did in one batch. */
+  /**
+   * What one task (one state partition) of an operator did in one batch. As in Spark, an operator's
+   * {@code numShufflePartitions} is the number of its tasks, and {@code numStateStoreInstances}
+   * adds up the stores each task used (one for an aggregation, four for a stream-stream join).
+   */
   public record TaskMetrics(
       long operatorId,
       String operatorName,
-      int numShufflePartitions,
+      int numStateStoreInstances,
       long numRowsTotal,
       long numRowsUpdated,
       long allUpdatesTimeMs,
@@ -46,7 +50,9 @@ public final class StatefulOperatorMetrics {
       long commitMs = 0;
       long memory = 0;
       long dropped = 0;
+      long instances = 0;
       for (TaskMetrics t : tasks) {
+        instances += t.numStateStoreInstances();
         total += t.numRowsTotal();
         updated += t.numRowsUpdated();
         updatesMs += t.allUpdatesTimeMs();
@@ -67,8 +73,8 @@ public final class StatefulOperatorMetrics {
               .commitTimeMs(commitMs)
               .memoryUsedBytes(memory)
               .numRowsDroppedByWatermark(dropped)
-              .numShufflePartitions(first.numShufflePartitions())
-              .numStateStoreInstances(tasks.size())
+              .numShufflePartitions(tasks.size())
+              .numStateStoreInstances(instances)
               .build());
     }
     byOperator.clear();

@@ -238,9 +238,14 @@ class StreamingAggregationTest extends ExecTestSupport {
           .containsExactly(Arrays.asList(0L, null));
       assertThat(runBatch(query, 1, mode, rows(row("a", 4L), row("b", 5L)), stores, conf()))
           .containsExactly(List.of(2L, 9L));
+      stores.progress();
       assertThat(runBatch(query, 2, mode, rows(row("c", 1L)), stores, conf()))
           .containsExactly(List.of(3L, 10L));
       assertThat(stores.loadedStores()).containsExactly("0/0");
+      StateOperatorProgress progress = stores.progress().get(0);
+      assertThat(progress.numRowsTotal()).isEqualTo(1);
+      assertThat(progress.numShufflePartitions()).isEqualTo(1);
+      assertThat(progress.numStateStoreInstances()).isEqualTo(1);
     }
   }
 
