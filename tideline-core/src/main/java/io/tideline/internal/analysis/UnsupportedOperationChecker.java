@@ -20,9 +20,10 @@ import java.util.List;
  * Spark's rules for which streaming plans each output mode can run, checked at {@code start()}:
  * refuses with Spark's error meaning (an {@code AnalysisException}) before anything runs.
  *
- * <p>The checks run in Spark's order: a plan without a stream; the number of streaming
- * aggregations; the output mode against the aggregations; then every operator bottom-up (distinct
- * aggregates, joins, unions, limits, sorts). The first broken rule is reported.
+ * <p>The checks run in Spark's order: a plan without a stream; the output mode against the
+ * streaming aggregations; every operator bottom-up (distinct aggregates, joins, unions, limits,
+ * sorts); then stateful operators chained after an Update or Complete aggregation. The first broken
+ * rule is reported.
  *
  * <p>Where Spark runs something Tideline cannot run yet (event-time watermarks, {@code
  * dropDuplicates} on a stream, stream-stream joins, a stateful limit), the query is refused with
@@ -40,12 +41,6 @@ public final class UnsupportedOperationChecker {
       throw UnsupportedOperationErrors.noStreamingSource(plan.simpleString());
     }
     List<Aggregate> aggregates = streamingAggregates(plan);
-    // Spark lets Append chain aggregations (each needs a watermark); the other modes allow one,
-    // because a second aggregation would consume rows that the first one still revises.
-    if (aggregates.size() > 1 && outputMode != OutputMode.APPEND) {
-      throw UnsupportedOperationErrors.multipleAggregations(
-          aggregates.get(1).simpleString(), outputMode.toString());
-    }
     switch (outputMode) {
       case APPEND -> {
         for (Aggregate a : aggregates) {
@@ -64,6 +59,38 @@ public final class UnsupportedOperationChecker {
       }
     }
     Plans.foreachUp(plan, node -> checkOperator(node, outputMode));
+    checkGlobalWatermarkLimit(plan, outputMode);
+  }
+
+  /**
+   * Spark's check for chained stateful operators: none may sit above a streaming aggregation that
+   * runs in Update or Complete mode, because such an aggregation re-emits revised rows that a
+   * downstream stateful operator would take for new (or late) input. Spark can be told to only warn
+   * ({@code spark.sql.streaming.statefulOperator.checkCorrectness.enabled=false}); Tideline has no
+   * such switch, since the results would be wrong.
+   */
+  private static void checkGlobalWatermarkLimit(LogicalPlan plan, OutputMode outputMode) {
+    if (outputMode == OutputMode.APPEND) {
+      return;
+    }
+    Plans.foreachUp(
+        plan,
+        node -> {
+          if (isStatefulOperation(node)) {
+            for (LogicalPlan child : node.children()) {
+              if (!streamingAggregates(child).isEmpty()) {
+                throw UnsupportedOperationErrors.globalWatermarkCorrectness(
+                    node.simpleString(), outputMode.toString());
+              }
+            }
+          }
+        });
+  }
+
+  private static boolean isStatefulOperation(LogicalPlan node) {
+    return (node instanceof Aggregate a && a.child().isStreaming())
+        || node instanceof StatefulAggregate
+        || (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming());
   }
 
   private static void checkOperator(LogicalPlan node, OutputMode outputMode) {

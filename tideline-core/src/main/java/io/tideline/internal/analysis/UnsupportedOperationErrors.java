@@ -23,10 +23,13 @@ public final class UnsupportedOperationErrors {
         "STREAMING_UNSUPPORTED_OPERATION.NO_STREAMING_SOURCE",
         "42KDE",
         "Queries without streaming sources cannot be executed with writeStream.start();" + WHERE),
-    MULTIPLE_AGGREGATIONS(
-        "STREAMING_UNSUPPORTED_OPERATION.MULTIPLE_AGGREGATIONS",
+    GLOBAL_WATERMARK_CORRECTNESS(
+        "STREAMING_UNSUPPORTED_OPERATION.GLOBAL_WATERMARK_CORRECTNESS",
         "42KDE",
-        "Multiple streaming aggregations are not supported with streaming DataFrames/Datasets;"
+        "Detected pattern of possible 'correctness' issue due to global watermark. The query"
+            + " contains stateful operation which can emit rows older than the current watermark"
+            + " plus allowed late record delay, which are \"late rows\" in downstream stateful"
+            + " operations and these rows can be discarded;"
             + WHERE),
     APPEND_AGGREGATION_WITHOUT_WATERMARK(
         "STREAMING_UNSUPPORTED_OPERATION.APPEND_AGGREGATION_WITHOUT_WATERMARK",
@@ -131,14 +134,15 @@ public final class UnsupportedOperationErrors {
         Map.of());
   }
 
-  static AnalysisException multipleAggregations(String operator, String outputMode) {
+  static AnalysisException globalWatermarkCorrectness(String operator, String outputMode) {
     return error(
-        Condition.MULTIPLE_AGGREGATIONS,
+        Condition.GLOBAL_WATERMARK_CORRECTNESS,
         operator,
-        "In "
+        "An aggregation in "
             + outputMode
-            + " output mode a query may aggregate a stream once: keep one groupBy(...).agg(...)"
-            + " and compute further aggregations of its output inside foreachBatch.",
+            + " output mode revises rows it already emitted, so no stateful operation may follow"
+            + " it: aggregate the stream once, and aggregate its output further inside"
+            + " foreachBatch.",
         Map.of("outputMode", outputMode));
   }
 

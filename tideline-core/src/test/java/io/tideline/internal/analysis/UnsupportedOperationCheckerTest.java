@@ -103,20 +103,21 @@ class UnsupportedOperationCheckerTest {
   }
 
   @Test
-  void multipleStreamingAggregations_areRefusedOutsideAppend() {
+  void statefulOperatorAfterAnUpdateOrCompleteAggregation_isRefusedForCorrectness() {
     Aggregate twice = countByKey(countByKey(stream()));
     for (OutputMode mode : List.of(OutputMode.UPDATE, OutputMode.COMPLETE)) {
       AnalysisException e = refused(twice, mode);
-      assertThat(e.condition()).isEqualTo(Condition.MULTIPLE_AGGREGATIONS);
+      assertThat(e.condition()).isEqualTo(Condition.GLOBAL_WATERMARK_CORRECTNESS);
       assertThat(e.getMessage())
-          .contains(
-              "Multiple streaming aggregations are not supported with streaming"
-                  + " DataFrames/Datasets;")
-          .contains("In " + mode + " output mode");
+          .contains("Detected pattern of possible 'correctness' issue due to global watermark.")
+          .contains("An aggregation in " + mode + " output mode revises rows")
+          .contains("foreachBatch");
     }
-    // Append allows chained aggregations with watermarks; without one the first rule applies.
+    // Append allows chained aggregations with watermarks; without one the Append rule applies.
     assertThat(refused(twice, OutputMode.APPEND).condition())
         .isEqualTo(Condition.APPEND_AGGREGATION_WITHOUT_WATERMARK);
+    // Stateless operators after the aggregation are fine.
+    accepted(filtered(countByKey(stream())), OutputMode.UPDATE);
   }
 
   @Test
