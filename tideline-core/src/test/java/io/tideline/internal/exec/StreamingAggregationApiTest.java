@@ -5,6 +5,7 @@ import static io.tideline.functions.avg;
 import static io.tideline.functions.col;
 import static io.tideline.functions.count;
 import static io.tideline.functions.countDistinct;
+import static io.tideline.functions.last;
 import static io.tideline.functions.max;
 import static io.tideline.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,20 @@ class StreamingAggregationApiTest {
         .containsExactly(List.of(2L, 3L));
     assertThat(run(total, 1, OutputMode.UPDATE, stores, row("a", 10L)))
         .containsExactly(List.of(3L, 13L));
+  }
+
+  @Test
+  void globalLast_changesWithNewBatches_andSurvivesAnEmptyOne() {
+    // Spark's SPARK-22230 scenario.
+    StateStoreRegistry stores = new StateStoreRegistry(dir, session.conf());
+    DataFrame last = stream().agg(last("v"));
+    assertThat(run(last, 0, OutputMode.COMPLETE, stores, row("a", 1L), row("a", 2L), row("a", 3L)))
+        .containsExactly(List.of(3L));
+    assertThat(run(last, 1, OutputMode.COMPLETE, stores, row("a", 4L), row("a", 5L), row("a", 6L)))
+        .containsExactly(List.of(6L));
+    assertThat(run(last, 2, OutputMode.COMPLETE, stores)).containsExactly(List.of(6L));
+    assertThat(run(last, 3, OutputMode.COMPLETE, stores, row("a", 0L)))
+        .containsExactly(List.of(0L));
   }
 
   @Test
