@@ -141,7 +141,7 @@ final class StateStoreAggregateExec extends ExecNode {
   @Override
   public BatchIterator execute(int partition, TaskContext ctx) {
     List<Batch> out = new StateTask(partition, ctx).run();
-    Iterator<Batch> it = out.iterator();
+    Iterator<Batch> it = out.stream().filter(b -> b.numRows() > 0).iterator();
     return () -> it.hasNext() ? it.next() : null;
   }
 
