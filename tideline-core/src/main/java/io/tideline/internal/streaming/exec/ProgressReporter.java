@@ -95,13 +95,16 @@ final class ProgressReporter {
     status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), true);
   }
 
-  /** Runs {@code body}, adding its duration to phase {@code key}. */
+  /**
+   * Runs {@code body}, adding its duration to phase {@code key}. Measured on the query's clock, as
+   * the trigger itself, so the phases of a trigger never add up to more than its duration.
+   */
   <T> T time(String key, Supplier<T> body) {
-    long start = System.nanoTime();
+    long start = clock.nowMs();
     try {
       return body.get();
     } finally {
-      durations.merge(key, (System.nanoTime() - start) / 1_000_000, Long::sum);
+      durations.merge(key, clock.nowMs() - start, Long::sum);
     }
   }
 

@@ -129,7 +129,7 @@ public final class QueryStarter {
     return provider;
   }
 
-  private static Path checkpointLocation(
+  static Path checkpointLocation(
       Tideline session, WriteSpec spec, String queryLabel, boolean[] temporary) {
     Optional<String> option = option(spec.options(), "checkpointLocation");
     if (option.isPresent()) {
