@@ -6,9 +6,11 @@ import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.eval.EvalContext;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.CountRows;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Plans;
+import io.tideline.internal.plan.RowCounter;
 import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.state.StateStoreRegistry;
@@ -262,9 +264,9 @@ final class MicroBatchExecution implements BatchRunner {
   }
 
   private TriggerOutcome idle(LoopSignal.TriggerMark mark) {
-    signal.noNewData(mark);
     if (spec.trigger() instanceof Trigger.AvailableNowTrigger) {
       progress.setStatus("Finished processing all available data", false, false);
+      signal.noNewData(mark);
       return TriggerOutcome.STOP;
     }
     progress.setStatus("Waiting for data to arrive", false, true);
@@ -273,6 +275,8 @@ final class MicroBatchExecution implements BatchRunner {
         sourceBatches(startOffsets, startOffsets, new long[sources.length]),
         new SinkProgress(sink.description(), 0),
         stores.progress());
+    // After the status and idle progress, so a processAllAvailable() caller sees them.
+    signal.noNewData(mark);
     if (pollsWhenIdle) {
       try {
         signal.idle(mark, pollingDelayMs);
@@ -327,11 +331,12 @@ final class MicroBatchExecution implements BatchRunner {
     long id = batchId;
     currentBatchId = id;
     progress.setStatus("Processing new data", true, true);
-    long[] rows = new long[sources.length];
+    RowCounter[] counters = new RowCounter[sources.length];
     // Stateful planning needs the streaming plan (it finds aggregates over streaming children).
     LogicalPlan withState =
         progress.time("queryPlanning", () -> bindState(plan, id, batchWatermarkMs));
-    LogicalPlan bound = progress.time("getBatch", () -> sourcePlans(withState, endOffsets, rows));
+    LogicalPlan bound =
+        progress.time("getBatch", () -> sourcePlans(withState, endOffsets, counters));
     lastBatchPlan = bound;
     progress.time(
         "addBatch",
@@ -344,6 +349,10 @@ final class MicroBatchExecution implements BatchRunner {
                   sink.addBatch(id, data);
                 }));
     spec.hooks().reached(LoopPoint.AFTER_SINK_BEFORE_COMMIT, id);
+    long[] rows = new long[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      rows[i] = counters[i].rows();
+    }
     progress.time(
         "commitOffsets",
         () -> {
@@ -373,7 +382,8 @@ final class MicroBatchExecution implements BatchRunner {
   }
 
   /** The streaming plan with each source replaced by its data of this batch. */
-  private LogicalPlan sourcePlans(LogicalPlan streamingPlan, Offset[] endOffsets, long[] rows) {
+  private LogicalPlan sourcePlans(
+      LogicalPlan streamingPlan, Offset[] endOffsets, RowCounter[] counters) {
     LogicalPlan[] perSource = new LogicalPlan[sources.length];
     for (int i = 0; i < sources.length; i++) {
       StreamingRelation r = relations.get(i);
@@ -383,22 +393,28 @@ final class MicroBatchExecution implements BatchRunner {
         perSource[i] =
             sources[i].getBatch(Optional.ofNullable(startOffsets[i]), endOffsets[i], r.output());
       }
-      rows[i] = countRows(perSource[i]);
+      counters[i] = new RowCounter();
+      perSource[i] = counted(perSource[i], counters[i]);
     }
     return Plans.transformUp(
         streamingPlan,
         node -> node instanceof StreamingRelation r ? perSource[relations.indexOf(r)] : node);
   }
 
-  private static long countRows(LogicalPlan sourcePlan) {
+  /**
+   * The source's plan, counting its rows into {@code counter}: in-memory data is counted here,
+   * once; anything else as it streams through the batch's execution.
+   */
+  private static LogicalPlan counted(LogicalPlan sourcePlan, RowCounter counter) {
     if (sourcePlan instanceof LocalRelation local) {
       long n = 0;
       for (Batch b : local.batches()) {
         n += b.size();
       }
-      return n;
+      counter.newPass().add(n);
+      return sourcePlan;
     }
-    return 0;
+    return new CountRows(sourcePlan, counter);
   }
 
   private LogicalPlan bindState(LogicalPlan streamingPlan, long id, long batchWatermarkMs) {

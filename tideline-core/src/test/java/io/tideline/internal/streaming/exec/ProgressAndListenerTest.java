@@ -154,6 +154,31 @@ class ProgressAndListenerTest {
   }
 
   @Test
+  void numInputRows_countsAComputedSourcePlanOnce_evenWhenTheSinkReadsItTwice() throws Exception {
+    List<Row> data = new CopyOnWriteArrayList<>();
+    for (long i = 0; i < 5; i++) {
+      data.add(Row.of(i, "x"));
+    }
+    StreamingQuery q =
+        ListSource.dataFrame(t, SCHEMA, data, 100, true)
+            .filter(col("id").gt(1))
+            .writeStream()
+            .foreachBatch(
+                (batch, id) -> {
+                  batch.count();
+                  batch.collectAsList();
+                })
+            .start();
+    try {
+      q.processAllAvailable();
+      assertThat(q.lastProgress().numInputRows()).isEqualTo(5);
+      assertThat(q.lastProgress().sources().get(0).numInputRows()).isEqualTo(5);
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void recentProgress_keepsTheConfiguredNumberOfLatestBatches() throws Exception {
     t.conf().set("tideline.sql.streaming.numRecentProgressUpdates", "3");
     MemoryStream input = MemoryStream.of(t, SCHEMA);
