@@ -31,6 +31,8 @@ import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.vector.Batch;
 import io.tideline.streaming.SinkProgress;
 import io.tideline.streaming.Trigger;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,7 @@ final class MicroBatchExecution implements BatchRunner {
   private final int minBatchesToRetain;
 
   private TidelineConf conf;
+  private boolean purgedOnce;
   private long batchId;
   private Offset[] startOffsets;
   private OffsetSeq rerun;
@@ -323,8 +326,31 @@ final class MicroBatchExecution implements BatchRunner {
       throw CheckpointErrors.concurrentStreamLogUpdate(id, offsetLog.batchFile(id));
     }
     spec.hooks().reached(LoopPoint.AFTER_OFFSETS_WRITTEN, id);
-    offsetLog.purgeRetaining(id, minBatchesToRetain);
-    commitLog.purgeRetaining(id, minBatchesToRetain);
+    purge(id);
+  }
+
+  /**
+   * Drops log entries past retention. The first batch of a run purges by listing the logs (a
+   * restart may find many); every later batch has exactly one more entry to drop, deleted by name,
+   * so a batch never lists the log folders.
+   */
+  private void purge(long id) {
+    if (!purgedOnce) {
+      offsetLog.purgeRetaining(id, minBatchesToRetain);
+      commitLog.purgeRetaining(id, minBatchesToRetain);
+      purgedOnce = true;
+      return;
+    }
+    long expired = id - minBatchesToRetain - 1;
+    if (expired >= 0) {
+      for (Path file : List.of(offsetLog.batchFile(expired), commitLog.batchFile(expired))) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw QueryErrors.writeFailed(file, e);
+        }
+      }
+    }
   }
 
   private void runBatch(Offset[] endOffsets, long batchTimestampMs, long batchWatermarkMs) {
