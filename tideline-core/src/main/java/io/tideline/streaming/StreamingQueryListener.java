@@ -17,9 +17,9 @@ import java.util.UUID;
  *       written; per trigger that found no data, {@code onQueryIdle}, at most once per {@code
  *       tideline.sql.streaming.noDataProgressEventInterval} (10 s) since the last batch or idle
  *       event;
- *   <li>{@code onQueryTerminated}, after the run released its checkpoint, and before {@code
- *       awaitTermination()} returns. A query that crashed or failed posts no progress for the
- *       failed batch.
+ *   <li>{@code onQueryTerminated}, posted after the run released its checkpoint and before {@code
+ *       awaitTermination()} returns (delivered asynchronously, so a listener may get it a little
+ *       later). A query that crashed or failed posts no progress for the failed batch.
  * </ol>
  *
  * Events of different queries interleave in the order the queries posted them.

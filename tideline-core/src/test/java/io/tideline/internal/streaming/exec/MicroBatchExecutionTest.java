@@ -90,6 +90,46 @@ class MicroBatchExecutionTest {
   }
 
   @Test
+  void restart_takesPinnedSettingsFromTheCheckpointNotTheSession() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    RecordingSink sink = new RecordingSink();
+    Path cp = dir.resolve("cp");
+    StreamingQuery first = startQuery(input.toDF(), sink, cp);
+    input.addData(Row.of(1L, "a"));
+    first.processAllAvailable();
+    first.stop();
+    assertThat(Files.readString(cp.resolve("offsets/0")))
+        .contains("\"tideline.shuffle.partitions\":\"2\"");
+
+    t.conf().set("tideline.shuffle.partitions", "7");
+    try {
+      StreamingQuery second = startQuery(input.toDF(), sink, cp);
+      input.addData(Row.of(2L, "b"));
+      second.processAllAvailable();
+      second.stop();
+    } finally {
+      t.conf().set("tideline.shuffle.partitions", "2");
+    }
+    assertThat(Files.readString(cp.resolve("offsets/1")))
+        .contains("\"tideline.shuffle.partitions\":\"2\"");
+  }
+
+  @Test
+  void explain_showsTheLatestBatchPlan() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamingQuery q =
+        startQuery(input.toDF().filter(col("id").gt(1)), new RecordingSink(), dir.resolve("cp"));
+    try {
+      assertThat(q.explainString(false)).isEqualTo("No physical plan. Waiting for data.");
+      input.addData(Row.of(1L, "a"));
+      q.processAllAvailable();
+      assertThat(q.explainString(false)).startsWith("== Physical Plan ==").contains("Filter");
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void failingBatch_endsTheQueryWithAnExceptionNamingQueryBatchAndCause() {
     MemoryStream input = MemoryStream.of(t, SCHEMA);
     StreamingQuery q =
