@@ -7,7 +7,10 @@ import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.internal.errors.TidelineException;
+import io.tideline.internal.streaming.exec.StreamExecution;
 import io.tideline.types.StructType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,5 +101,35 @@ class StreamingQueryManagerTest {
         .hasMessageContaining("bad batch")
         .satisfies(e -> assertThat(((StreamingQueryException) e).queryId()).isEqualTo(q.id()));
     assertThat(t.streams().active()).doesNotContain(q);
+  }
+
+  @Test
+  void stop_isIdempotent_deletesATemporaryCheckpoint_andLaterWaitsReturnAtOnce() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamingQuery q = startNamed(input.toDF(), "temp");
+    Path checkpoint = ((StreamExecution) q).checkpoint();
+    assertThat(checkpoint.getFileName().toString()).startsWith("temporary-");
+    input.addData(Row.of(1L));
+    q.processAllAvailable();
+    assertThat(Files.exists(checkpoint.resolve("commits/0"))).isTrue();
+    q.stop();
+    q.stop();
+    assertThat(Files.exists(checkpoint)).isFalse();
+    q.processAllAvailable();
+    q.awaitTermination();
+    assertThat(q.awaitTermination(10)).isTrue();
+    assertThat(q.exception()).isEmpty();
+  }
+
+  @Test
+  void awaitTermination_refusesANonPositiveTimeout() {
+    StreamingQuery q = startNamed(MemoryStream.of(t, SCHEMA).toDF(), "timeout");
+    try {
+      assertThatThrownBy(() -> q.awaitTermination(0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Timeout has to be positive");
+    } finally {
+      q.stop();
+    }
   }
 }

@@ -76,6 +76,7 @@ final class MicroBatchExecution implements BatchRunner {
   private final WriteSpec spec;
   private final LogicalPlan plan;
   private final Sink sink;
+  private final Path checkpoint;
   private final ProgressReporter progress;
   private final LoopSignal signal;
   private final OffsetLog offsetLog;
@@ -109,6 +110,7 @@ final class MicroBatchExecution implements BatchRunner {
     this.spec = spec;
     this.plan = plan;
     this.sink = sink;
+    this.checkpoint = checkpoint;
     this.progress = progress;
     this.signal = signal;
     this.conf = new TidelineConf(session.conf().asMap());
@@ -184,7 +186,7 @@ final class MicroBatchExecution implements BatchRunner {
    * pinned settings of the checkpoint replace the session's, and for {@code AvailableNow} every
    * source fixes what it will serve.
    */
-  void recover(Path checkpoint) {
+  void recover() {
     RecoveryPoint point = RecoveryPoint.recover(checkpoint, offsetLog, commitLog);
     batchId = point.batchId();
     watermarkMs = point.watermarkMs();
@@ -208,12 +210,10 @@ final class MicroBatchExecution implements BatchRunner {
 
   private Offset[] deserialize(OffsetSeq seq) {
     if (seq.size() != sources.length) {
-      throw new IllegalStateException(
-          "Bug in Tideline: the checkpoint records "
-              + seq.size()
-              + " source offsets but the query has "
-              + sources.length
-              + " sources; the checkpoint shape check should have refused it");
+      // Reachable with a checkpoint written before its shape was recorded (e.g. by Spark).
+      throw QueryErrors.queryChanged(
+          checkpoint,
+          "its offsets are of " + seq.size() + " sources, but the query has " + sources.length);
     }
     Offset[] out = new Offset[sources.length];
     for (int i = 0; i < sources.length; i++) {

@@ -120,13 +120,17 @@ public final class QueryStarter {
       return null;
     }
     StreamSinkProvider provider = SinkProviders.forFormat(spec.format());
-    if (!provider.supportedOutputModes().contains(spec.outputMode())) {
+    checkOutputMode(provider, spec.format(), spec.outputMode());
+    return provider;
+  }
+
+  /** Refuses an output mode the sink does not take, with Spark's error. */
+  static void checkOutputMode(StreamSinkProvider provider, String format, OutputMode mode) {
+    if (!provider.supportedOutputModes().contains(mode)) {
       TreeSet<String> names = new TreeSet<>();
       provider.supportedOutputModes().forEach(m -> names.add(m.toString()));
-      throw QueryErrors.outputModeUnsupported(
-          spec.format(), spec.outputMode().toString(), String.join(", ", names));
+      throw QueryErrors.outputModeUnsupported(format, mode.toString(), String.join(", ", names));
     }
-    return provider;
   }
 
   static Path checkpointLocation(

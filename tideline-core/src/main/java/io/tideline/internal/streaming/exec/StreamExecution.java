@@ -152,7 +152,7 @@ public final class StreamExecution implements StreamingQuery {
           m.onNewData(wake);
         }
       }
-      batches.recover(checkpoint);
+      batches.recover();
       initialized.countDown();
       // The loop waits for data itself (see LoopSignal), so the executor's own polling is off.
       TriggerExecutor executor = TriggerExecutors.forTrigger(spec.trigger(), spec.clock(), 0L);

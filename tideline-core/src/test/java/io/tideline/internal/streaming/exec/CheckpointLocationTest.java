@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tideline.Tideline;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.streaming.SystemClock;
+import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.internal.streaming.sink.SinkContext;
+import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.streaming.ForeachBatchFunction;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.OutputMode;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,36 @@ class CheckpointLocationTest {
     assertThat(temp[0]).isTrue();
     assertThat(cp.getFileName().toString()).startsWith("temporary-");
     Files.delete(cp);
+  }
+
+  @Test
+  void sinkRefusingTheOutputMode_failsWithSparksMessage() {
+    StreamSinkProvider appendOnly =
+        new StreamSinkProvider() {
+          @Override
+          public String shortName() {
+            return "appendonly";
+          }
+
+          @Override
+          public Set<OutputMode> supportedOutputModes() {
+            return Set.of(OutputMode.Append());
+          }
+
+          @Override
+          public Sink createSink(SinkContext context) {
+            throw new AssertionError("not reached");
+          }
+        };
+    QueryStarter.checkOutputMode(appendOnly, "appendonly", OutputMode.Append());
+    assertThatThrownBy(
+            () -> QueryStarter.checkOutputMode(appendOnly, "appendonly", OutputMode.Complete()))
+        .isInstanceOfSatisfying(
+            TidelineException.class,
+            e ->
+                assertThat(e.getCondition()).isEqualTo("STREAMING_OUTPUT_MODE_UNSUPPORTED_BY_SINK"))
+        .hasMessageContaining("Data source appendonly does not support")
+        .hasMessageContaining("output mode");
   }
 
   @Test
