@@ -14,6 +14,7 @@ import io.tideline.internal.plan.RowCounter;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.internal.streaming.BatchRunner;
+import io.tideline.internal.streaming.TriggerExecutors;
 import io.tideline.internal.streaming.TriggerOutcome;
 import io.tideline.internal.streaming.checkpoint.CheckpointErrors;
 import io.tideline.internal.streaming.checkpoint.CommitLog;
@@ -39,6 +40,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The micro-batch loop of one query run: each {@link #runTrigger()} decides whether a batch is due
@@ -63,6 +66,7 @@ import java.util.TreeMap;
  * <p>Runs on the query's stream thread only.
  */
 final class MicroBatchExecution implements BatchRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(MicroBatchExecution.class);
 
   /** Settings recorded in {@code offsets/N} and restored from it on restart, as Spark pins them. */
   static final List<String> PINNED_CONF =
@@ -125,9 +129,7 @@ final class MicroBatchExecution implements BatchRunner {
     this.pollingDelayMs =
         session
             .conf()
-            .getLong(
-                io.tideline.internal.streaming.TriggerExecutors.POLLING_DELAY_KEY,
-                io.tideline.internal.streaming.TriggerExecutors.DEFAULT_POLLING_DELAY_MS);
+            .getLong(TriggerExecutors.POLLING_DELAY_KEY, TriggerExecutors.DEFAULT_POLLING_DELAY_MS);
     this.minBatchesToRetain =
         session
             .conf()
@@ -272,11 +274,15 @@ final class MicroBatchExecution implements BatchRunner {
       return TriggerOutcome.STOP;
     }
     progress.setStatus("Waiting for data to arrive", false, true);
-    progress.finishIdle(
-        batchId,
-        sourceBatches(startOffsets, startOffsets, new long[sources.length]),
-        new SinkProgress(sink.description(), 0),
-        stores.progress());
+    if (progress.idleEventDue()) {
+      progress.finishIdle(
+          batchId,
+          sourceBatches(startOffsets, startOffsets, new long[sources.length]),
+          new SinkProgress(sink.description(), 0),
+          stores.progress());
+    } else {
+      progress.endTrigger();
+    }
     // After the status and idle progress, so a processAllAvailable() caller sees them.
     signal.noNewData(mark);
     if (pollsWhenIdle) {
@@ -506,8 +512,7 @@ final class MicroBatchExecution implements BatchRunner {
         try {
           s.stop();
         } catch (RuntimeException e) {
-          org.slf4j.LoggerFactory.getLogger(MicroBatchExecution.class)
-              .warn("Failed to stop source {}", s.description(), e);
+          LOG.warn("Failed to stop source {}", s.description(), e);
         }
       }
     }

@@ -135,8 +135,22 @@ final class ProgressReporter {
   }
 
   /**
-   * Finishes a trigger that found no data; {@code nextBatchId} is the batch still to run. Posts an
-   * idle event when the last batch or idle event is long enough ago.
+   * Whether a trigger that found no data now should report it: the last batch or idle event is long
+   * enough ago. Asked first, so idle triggers between reports build nothing.
+   */
+  boolean idleEventDue() {
+    return clock.nowMs() - idleEventIntervalMs >= lastIdleEventMs;
+  }
+
+  /** Ends a trigger that reports nothing. */
+  void endTrigger() {
+    StreamingQueryStatus s = status;
+    status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), false);
+  }
+
+  /**
+   * Finishes a trigger that found no data when {@link #idleEventDue()}: records an idle progress
+   * ({@code nextBatchId} is the batch still to run) and posts an idle event.
    */
   void finishIdle(
       long nextBatchId,
@@ -144,15 +158,12 @@ final class ProgressReporter {
       SinkProgress sink,
       List<StateOperatorProgress> stateOperators) {
     long now = clock.nowMs();
-    if (now - idleEventIntervalMs >= lastIdleEventMs) {
-      lastIdleEventMs = now;
-      record(build(nextBatchId, sources, sink, stateOperators, now));
-      bus.post(
-          new StreamingQueryListener.QueryIdleEvent(
-              id, runId, Instant.ofEpochMilli(triggerStartMs).toString()));
-    }
-    StreamingQueryStatus s = status;
-    status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), false);
+    lastIdleEventMs = now;
+    record(build(nextBatchId, sources, sink, stateOperators, now));
+    bus.post(
+        new StreamingQueryListener.QueryIdleEvent(
+            id, runId, Instant.ofEpochMilli(triggerStartMs).toString()));
+    endTrigger();
   }
 
   private StreamingQueryProgress build(

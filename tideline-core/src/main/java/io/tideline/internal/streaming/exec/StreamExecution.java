@@ -141,7 +141,7 @@ public final class StreamExecution implements StreamingQuery {
   }
 
   private void run() {
-    TriggerOutcomeHolder outcome = new TriggerOutcomeHolder();
+    Throwable failure = null;
     try {
       progress.setStatus("Initializing sources", false, false);
       MicroBatchExecution batches =
@@ -158,17 +158,12 @@ public final class StreamExecution implements StreamingQuery {
       TriggerExecutor executor = TriggerExecutors.forTrigger(spec.trigger(), spec.clock(), 0L);
       executor.execute(batches);
     } catch (InterruptedException e) {
-      outcome.failure = stopRequested ? null : e;
+      failure = stopRequested ? null : e;
     } catch (Throwable t) {
-      outcome.failure = stopRequested && !(t instanceof LoopHooks.SimulatedCrash) ? null : t;
-    } finally {
-      finish(outcome.failure);
+      // What a stop interrupts fails in many ways; none of them is the query's error.
+      failure = stopRequested && !(t instanceof LoopHooks.SimulatedCrash) ? null : t;
     }
-  }
-
-  /** Holds the run's failure across the try blocks of {@link #run()}. */
-  private static final class TriggerOutcomeHolder {
-    Throwable failure;
+    finish(failure);
   }
 
   private void finish(Throwable failure) {
