@@ -53,10 +53,10 @@ final class ProgressReporter {
   private volatile StreamingQueryStatus status =
       new StreamingQueryStatus("Initializing StreamExecution", false, false);
 
-  private long triggerStartMs;
+  private long triggerStartMs = -1;
   private final Map<String, Long> durations = new LinkedHashMap<>();
-  private long lastBatchTriggerStartMs = -1;
-  private long lastIdleEventMs = Long.MIN_VALUE / 2;
+  private long lastTriggerStartMs = -1;
+  private long lastIdleEventMs = Long.MIN_VALUE;
 
   ProgressReporter(
       UUID id,
@@ -89,6 +89,7 @@ final class ProgressReporter {
   }
 
   void startTrigger() {
+    lastTriggerStartMs = triggerStartMs;
     triggerStartMs = clock.nowMs();
     durations.clear();
     StreamingQueryStatus s = status;
@@ -125,7 +126,6 @@ final class ProgressReporter {
       List<StateOperatorProgress> stateOperators) {
     long endMs = clock.nowMs();
     StreamingQueryProgress progress = build(batchId, sources, sink, stateOperators, endMs);
-    lastBatchTriggerStartMs = triggerStartMs;
     lastIdleEventMs = endMs;
     record(progress);
     bus.post(new StreamingQueryListener.QueryProgressEvent(progress));
@@ -158,11 +158,13 @@ final class ProgressReporter {
       SinkProgress sink,
       List<StateOperatorProgress> stateOperators) {
     long now = clock.nowMs();
-    lastIdleEventMs = now;
     record(build(nextBatchId, sources, sink, stateOperators, now));
-    bus.post(
-        new StreamingQueryListener.QueryIdleEvent(
-            id, runId, Instant.ofEpochMilli(triggerStartMs).toString()));
+    if (lastIdleEventMs != Long.MIN_VALUE) {
+      bus.post(
+          new StreamingQueryListener.QueryIdleEvent(
+              id, runId, Instant.ofEpochMilli(triggerStartMs).toString()));
+    }
+    lastIdleEventMs = now;
     endTrigger();
   }
 
@@ -176,8 +178,8 @@ final class ProgressReporter {
     durations.put("triggerExecution", durationMs);
     double processingSec = Math.max(1L, durationMs) / 1000.0;
     double inputSec =
-        lastBatchTriggerStartMs >= 0 && triggerStartMs > lastBatchTriggerStartMs
-            ? (triggerStartMs - lastBatchTriggerStartMs) / 1000.0
+        lastTriggerStartMs >= 0 && triggerStartMs > lastTriggerStartMs
+            ? (triggerStartMs - lastTriggerStartMs) / 1000.0
             : Double.POSITIVE_INFINITY;
     List<SourceProgress> sourceProgress = new ArrayList<>(sources.size());
     for (SourceBatch s : sources) {
