@@ -16,8 +16,8 @@ import java.util.UUID;
  *   <li>per trigger that ran a batch, {@code onQueryProgress} after its {@code commits/N} is
  *       written; for triggers that find no data, {@code onQueryIdle} once the query has been idle
  *       for {@code tideline.sql.streaming.noDataProgressEventInterval} (10 s) since its last batch
- *       or idle event (a run idle from its start announces its first idle interval only after
- *       that long again, as Spark 4);
+ *       or idle event (a run idle from its start announces its first idle interval only after that
+ *       long again, as Spark 4);
  *   <li>{@code onQueryTerminated}, posted after the run released its checkpoint and before {@code
  *       awaitTermination()} returns (delivered asynchronously, so a listener may get it a little
  *       later). A query that crashed or failed posts no progress for the failed batch.

@@ -15,6 +15,8 @@ import io.tideline.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,33 @@ class MicroBatchExecutionTest {
     assertThat(q.exception()).isPresent();
     assertThat(q.exception().get().batchId()).isZero();
     assertThatThrownBy(q::processAllAvailable).isInstanceOf(StreamingQueryException.class);
+  }
+
+  @Test
+  void stop_interruptsABatchInFlight_withoutCommittingItOrFailing() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    CountDownLatch inBatch = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    Path cp = dir.resolve("cp");
+    StreamingQuery q =
+        input
+            .toDF()
+            .writeStream()
+            .option("checkpointLocation", cp.toString())
+            .foreachBatch(
+                (batch, id) -> {
+                  inBatch.countDown();
+                  never.await();
+                })
+            .start();
+    input.addData(Row.of(1L, "a"));
+    assertThat(inBatch.await(20, TimeUnit.SECONDS)).isTrue();
+    q.stop();
+    assertThat(q.isActive()).isFalse();
+    assertThat(q.exception()).isEmpty();
+    assertThat(Files.exists(cp.resolve("offsets/0"))).isTrue();
+    assertThat(Files.exists(cp.resolve("commits/0"))).isFalse();
+    assertThat(q.status().message()).isEqualTo("Stopped");
   }
 
   @Test
