@@ -135,15 +135,21 @@ final class MicroBatchExecution implements BatchRunner {
             .conf()
             .getInt(
                 MetadataLog.MIN_BATCHES_TO_RETAIN_KEY, MetadataLog.DEFAULT_MIN_BATCHES_TO_RETAIN);
-    for (int i = 0; i < sources.length; i++) {
-      sources[i] =
-          relations
-              .get(i)
-              .source()
-              .createSource(
-                  session,
-                  checkpoint.resolve("sources").resolve(Integer.toString(i)),
-                  spec.clock());
+    try {
+      for (int i = 0; i < sources.length; i++) {
+        sources[i] =
+            relations
+                .get(i)
+                .source()
+                .createSource(
+                    session,
+                    checkpoint.resolve("sources").resolve(Integer.toString(i)),
+                    spec.clock());
+      }
+    } catch (RuntimeException | Error e) {
+      // The sources made so far are released here: nobody else holds them yet.
+      close();
+      throw e;
     }
   }
 
@@ -171,6 +177,7 @@ final class MicroBatchExecution implements BatchRunner {
     return List.of(sources);
   }
 
+  /** The batch the current trigger is about, or -1 before the first trigger. */
   long currentBatchId() {
     return currentBatchId;
   }
@@ -231,6 +238,7 @@ final class MicroBatchExecution implements BatchRunner {
       return TriggerOutcome.STOP;
     }
     LoopSignal.TriggerMark mark = signal.mark();
+    currentBatchId = batchId;
     progress.startTrigger();
     long batchTimestampMs;
     long batchWatermarkMs;
@@ -360,7 +368,6 @@ final class MicroBatchExecution implements BatchRunner {
 
   private void runBatch(Offset[] endOffsets, long batchTimestampMs, long batchWatermarkMs) {
     long id = batchId;
-    currentBatchId = id;
     progress.setStatus("Processing new data", true, true);
     RowCounter[] counters = new RowCounter[sources.length];
     // Stateful planning needs the streaming plan (it finds aggregates over streaming children).
