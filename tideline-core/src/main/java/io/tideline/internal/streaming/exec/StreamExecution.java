@@ -219,7 +219,8 @@ public final class StreamExecution implements StreamingQuery {
     terminated.countDown();
   }
 
-  private static void deleteRecursively(Path dir) {
+  /** Deletes a temporary checkpoint folder; a failure is logged, not thrown. */
+  static void deleteRecursively(Path dir) {
     try {
       Files.walkFileTree(
           dir,
