@@ -179,28 +179,11 @@ public final class StreamExecution implements StreamingQuery {
       exception = new StreamingQueryException(name, id, runId, batchId, failure);
       LOG.error("Query {} terminated with error", prettyId(), failure);
     }
-    if (batches != null) {
-      for (Source s : batches.sources()) {
-        if (s instanceof MemorySource m) {
-          m.removeCallback(wake);
-        }
-      }
-      batches.close();
-    }
     try {
-      sink.stop();
-    } catch (RuntimeException e) {
-      LOG.warn("Failed to stop sink {}", sink.description(), e);
-    }
-    if (lock != null) {
-      lock.close();
-    }
-    if (temporaryCheckpoint
-        && (failure == null
-            || session
-                .conf()
-                .getBoolean("tideline.sql.streaming.forceDeleteTempCheckpointLocation", false))) {
-      deleteRecursively(checkpoint);
+      release(batches, failure);
+    } catch (RuntimeException | Error e) {
+      // The query must still end, or stop() and awaitTermination() would wait forever.
+      LOG.error("Failed to release the resources of query {}", prettyId(), e);
     }
     active = false;
     progress.setStatus(
@@ -217,6 +200,32 @@ public final class StreamExecution implements StreamingQuery {
     onTerminated.accept(this);
     signal.end();
     terminated.countDown();
+  }
+
+  /** Stops the sources, state stores and sink, and gives the checkpoint back. */
+  private void release(MicroBatchExecution batches, Throwable failure) {
+    try {
+      if (batches != null) {
+        for (Source s : batches.sources()) {
+          if (s instanceof MemorySource m) {
+            m.removeCallback(wake);
+          }
+        }
+        batches.close();
+      }
+      sink.stop();
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
+    if (temporaryCheckpoint
+        && (failure == null
+            || session
+                .conf()
+                .getBoolean("tideline.sql.streaming.forceDeleteTempCheckpointLocation", false))) {
+      deleteRecursively(checkpoint);
+    }
   }
 
   /** Deletes a temporary checkpoint folder; a failure is logged, not thrown. */
