@@ -187,7 +187,10 @@ final class StreamCorpus {
     List<StreamCase> cases = new ArrayList<>();
 
     // Stateless operations on JSON orders: four files over three steps, one of them empty.
-    orders(cases, "json.select", Pipeline.from("orders").select("id", "customer", "amount"));
+    cases.add(
+        ordersWithEmptyFile("json.select")
+            .query(Pipeline.from("orders").select("id", "customer", "amount"))
+            .build());
     orders(
         cases,
         "json.selectExpr_arithmetic",
@@ -525,7 +528,7 @@ final class StreamCorpus {
 
     // Trigger.AvailableNow, restarted at every step on the same checkpoint.
     cases.add(
-        ordersBuilder("availableNow.select")
+        ordersWithEmptyFile("availableNow.select")
             .availableNow()
             .query(Pipeline.from("orders").select("id", "amount").where("id > 1"))
             .build());
@@ -562,7 +565,7 @@ final class StreamCorpus {
 
     // Output modes without aggregation.
     cases.add(
-        ordersBuilder("mode.update_noAggregation")
+        ordersWithEmptyFile("mode.update_noAggregation")
             .outputMode("update")
             .query(Pipeline.from("orders").select("id", "customer"))
             .build());
@@ -598,7 +601,7 @@ final class StreamCorpus {
     };
     for (String mode : List.of("complete", "update")) {
       cases.add(
-          ordersBuilder("agg." + mode + "_countByKey")
+          ordersWithEmptyFile("agg." + mode + "_countByKey")
               .outputMode(mode)
               .query(Pipeline.from("orders").groupBy(List.of("customer"), "count(*) AS n"))
               .build());
@@ -662,7 +665,7 @@ final class StreamCorpus {
                           "avg(id) AS mean_id"))
               .build());
       cases.add(
-          ordersBuilder("agg." + mode + "_availableNowRestarts")
+          ordersWithEmptyFile("agg." + mode + "_availableNowRestarts")
               .outputMode(mode)
               .availableNow()
               .query(
@@ -718,7 +721,20 @@ final class StreamCorpus {
     return cases;
   }
 
+  /** Orders arriving in two steps: two files, then one; three batches. */
   private static StreamCase.Builder ordersBuilder(String id) {
+    return StreamCase.builder(id)
+        .source("orders", "json", ORDERS)
+        .step("orders:orders-1.json", "orders:orders-2.json")
+        .step("orders:orders-4.json");
+  }
+
+  /**
+   * As {@link #ordersBuilder}, with an empty file arriving alone in between: a batch of no rows
+   * (complete mode still delivers the whole table). Used by a few cases only, since every Spark
+   * batch costs the suite time.
+   */
+  private static StreamCase.Builder ordersWithEmptyFile(String id) {
     return StreamCase.builder(id)
         .source("orders", "json", ORDERS)
         .step("orders:orders-1.json", "orders:orders-2.json")
