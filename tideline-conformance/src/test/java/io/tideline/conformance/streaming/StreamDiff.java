@@ -260,6 +260,51 @@ final class StreamDiff {
         });
   }
 
+  /** The state operator figures of progress that do not depend on timing or memory layout. */
+  private static final List<String> STATE_FIELDS =
+      List.of(
+          "operatorName",
+          "numRowsTotal",
+          "numRowsUpdated",
+          "numRowsRemoved",
+          "numRowsDroppedByWatermark",
+          "numShufflePartitions",
+          "numStateStoreInstances");
+
+  /**
+   * How the per-batch state operator figures differ: the number of state operators and, for each,
+   * its name and row counts (total, updated, removed, dropped by watermark) and partitioning.
+   */
+  static Optional<String> stateRows(StreamOracleAnswer spark, StreamOracleAnswer tideline) {
+    return eachBatch(
+        spark,
+        tideline,
+        (problems, id, sp, tp) -> {
+          JsonNode ss = sp.path("stateOperators");
+          JsonNode ts = tp.path("stateOperators");
+          if (ss.size() != ts.size()) {
+            problems.add(
+                "batch "
+                    + id
+                    + ": Spark has "
+                    + ss.size()
+                    + " state operators, Tideline "
+                    + ts.size());
+            return;
+          }
+          for (int i = 0; i < ss.size(); i++) {
+            for (String field : STATE_FIELDS) {
+              compare(
+                  problems,
+                  id,
+                  "stateOperators[" + i + "]." + field,
+                  ss.get(i).get(field),
+                  ts.get(i).get(field));
+            }
+          }
+        });
+  }
+
   /** Compares one batch's progress of both engines, adding what differs to {@code problems}. */
   private interface BatchCheck {
     void check(List<String> problems, long batchId, JsonNode spark, JsonNode tideline);
@@ -333,6 +378,17 @@ final class StreamDiff {
     List<String> phases = new ArrayList<>();
     progress.path("durationMs").fieldNames().forEachRemaining(phases::add);
     out.add("durationMs keys " + phases);
+    return out;
+  }
+
+  /** The names of each state operator's {@code customMetrics}, in order, one entry per operator. */
+  static List<String> stateMetricNames(JsonNode progress) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode operator : progress.path("stateOperators")) {
+      List<String> names = new ArrayList<>();
+      operator.path("customMetrics").fieldNames().forEachRemaining(names::add);
+      out.add(operator.path("operatorName").asText() + " " + names);
+    }
     return out;
   }
 
