@@ -149,6 +149,11 @@ public final class Pipeline {
         prev -> "SELECT " + sparkSelect + " FROM (" + prev + ") q", (df, t) -> call.apply(df));
   }
 
+  /** {@code limit(n)}: on a stream, Spark limits the rows over all batches, not per batch. */
+  public Pipeline limit(int n) {
+    return add(prev -> "SELECT * FROM (" + prev + ") q LIMIT " + n, (df, t) -> df.limit(n));
+  }
+
   public Pipeline distinct() {
     return add(prev -> "SELECT DISTINCT * FROM (" + prev + ") q", (df, t) -> df.dropDuplicates());
   }

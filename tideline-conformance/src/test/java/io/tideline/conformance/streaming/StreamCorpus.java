@@ -563,6 +563,9 @@ final class StreamCorpus {
             .query(Pipeline.from("orders").select("id"))
             .build());
 
+    // limit on a stream: Spark counts the limit over all batches (state), in append mode.
+    orders(cases, "limit.append", Pipeline.from("orders").select("id").limit(4));
+
     // Output modes without aggregation.
     cases.add(
         ordersWithEmptyFile("mode.update_noAggregation")
