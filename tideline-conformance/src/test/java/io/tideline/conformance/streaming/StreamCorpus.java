@@ -677,6 +677,25 @@ final class StreamCorpus {
               .build());
     }
     cases.add(
+        ordersBuilder("agg.complete_decimal")
+            .outputMode("complete")
+            .query(
+                Pipeline.from("orders")
+                    .select("customer", "CAST(amount AS DECIMAL(10,2)) AS amount")
+                    .groupBy(List.of("customer"), "sum(amount) AS total", "avg(amount) AS mean"))
+            .build());
+    cases.add(
+        ordersBuilder("agg.update_strings")
+            .outputMode("update")
+            .query(
+                Pipeline.from("orders")
+                    .groupBy(
+                        List.of("customer"),
+                        "min(status) AS first_status",
+                        "max(status) AS last_status",
+                        "approx_count_distinct(status) AS approx_statuses"))
+            .build());
+    cases.add(
         ordersBuilder("agg.complete_sorted")
             .outputMode("complete")
             .query(
