@@ -134,7 +134,7 @@ final class StreamingResultTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-32s %-15s %4s %11sx %11sx  %s%n",
+              "%-32s %-15s %4s %11sx %11sx  %s",
               "",
               "tideline/spark",
               "",
