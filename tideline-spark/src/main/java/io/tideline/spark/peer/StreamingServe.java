@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The streaming benchmark's serve loop: runs one {@link StreamingWorkloads} measurement per command
@@ -97,9 +96,10 @@ final class StreamingServe {
   }
 
   private void firstBatch(JsonNode command, ObjectNode result) throws Exception {
-    SparkSession spark = session.spark();
+    Path input = inputFolder(command);
+    Path checkpoint = path(command, "checkpoint");
     StreamingWorkloads.FirstBatch r =
-        StreamingWorkloads.firstBatch(spark, path(command, "input"), path(command, "checkpoint"));
+        StreamingWorkloads.firstBatch(session.spark(), input, checkpoint);
     result.put("seconds", r.seconds());
     result.put("startReturnedSeconds", r.startReturnedSeconds());
     result.put("rows", r.rows());
@@ -108,13 +108,10 @@ final class StreamingServe {
   private void batchOverhead(JsonNode command, ObjectNode result) throws Exception {
     int warmup = intField(command, "warmupBatches", 0);
     int batches = intField(command, "batches", 1);
+    Path checkpoint = path(command, "checkpoint");
     StreamingWorkloads.BatchOverhead r =
         StreamingWorkloads.batchOverhead(
-            session.spark(),
-            "bench_overhead_" + (++overheadQueries),
-            warmup,
-            batches,
-            path(command, "checkpoint"));
+            session.spark(), "bench_overhead_" + (++overheadQueries), warmup, batches, checkpoint);
     ArrayNode trigger = result.putArray("triggerExecutionMs");
     r.triggerExecutionMs().forEach(trigger::add);
     ArrayNode wall = result.putArray("wallMs");
@@ -123,16 +120,23 @@ final class StreamingServe {
   }
 
   private void throughput(JsonNode command, ObjectNode result) throws Exception {
+    Path input = inputFolder(command);
+    int maxFiles = intField(command, "maxFilesPerTrigger", 1);
+    Path checkpoint = path(command, "checkpoint");
     StreamingWorkloads.Throughput r =
-        StreamingWorkloads.throughput(
-            session.spark(),
-            path(command, "input"),
-            intField(command, "maxFilesPerTrigger", 1),
-            path(command, "checkpoint"));
+        StreamingWorkloads.throughput(session.spark(), input, maxFiles, checkpoint);
     result.put("seconds", r.seconds());
     result.put("cpuSeconds", r.cpuSeconds());
     result.put("rows", r.rows());
     result.put("batches", r.batches());
+  }
+
+  private Path inputFolder(JsonNode command) {
+    Path input = path(command, "input");
+    if (!Files.isDirectory(input)) {
+      throw PeerErrors.inputNotFound("Input folder", input);
+    }
+    return input;
   }
 
   private JsonNode parse(String line) {
