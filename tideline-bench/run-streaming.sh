@@ -15,6 +15,7 @@ cd "$repo"
 mvn -q -pl tideline-spark,tideline-bench -am compile -Dspotless.apply.skip=true
 
 exec java -Xmx"${TIDELINE_BENCH_HEAP:-4g}" \
+  -Dslf4j.internal.verbosity=ERROR \
   -Djava.io.tmpdir="${TMPDIR:-/tmp}" \
   -Dtideline.repo="$repo" \
   -Dtideline.bench.sparkHeap="${SPARK_PEER_HEAP:-4g}" \
