@@ -65,6 +65,9 @@ public final class StreamingBenchmark {
     } catch (TidelineException e) {
       System.err.println(e.getMessage());
       System.exit(2);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      System.exit(1);
     }
     // The Tideline session may leave pool threads behind; the figures are out.
     System.exit(0);
@@ -77,6 +80,9 @@ public final class StreamingBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not make a temporary work folder", e);
     }
+    // An interrupted run (Ctrl-C) skips the finally below; the hook still clears the folder.
+    Thread cleanup = new Thread(() -> deleteRecursively(workDir), "streaming-bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       out.printf(Locale.ROOT, "Writing the inputs into %s%n", workDir);
       StreamingInputs inputs = StreamingInputs.write(workDir, settings.records(), settings.files());
@@ -100,6 +106,7 @@ public final class StreamingBenchmark {
       out.print(StreamingResultTable.render(runs));
     } finally {
       deleteRecursively(workDir);
+      Runtime.getRuntime().removeShutdownHook(cleanup);
     }
   }
 

@@ -131,16 +131,20 @@ final class StreamingResultTable {
       double bestRatio =
           Stats.best(t, figure.lowerIsBetter()) / Stats.best(s, figure.lowerIsBetter());
       double medianRatio = Stats.median(t) / Stats.median(s);
+      String verdict =
+          figure.goal() == null ? "" : figure.goal().verdict(medianRatio, Stats.median(t));
       out.append(
-          String.format(
-              Locale.ROOT,
-              "%-32s %-15s %4s %11sx %11sx  %s",
-              "",
-              "tideline/spark",
-              "",
-              format("%.3f", bestRatio),
-              format("%.3f", medianRatio),
-              figure.goal() == null ? "" : figure.goal().verdict(medianRatio, Stats.median(t))));
+              String.format(
+                      Locale.ROOT,
+                      "%-32s %-15s %4s %11sx %11sx  %s",
+                      "",
+                      "tideline/spark",
+                      "",
+                      format("%.3f", bestRatio),
+                      format("%.3f", medianRatio),
+                      verdict)
+                  .stripTrailing())
+          .append(System.lineSeparator());
     }
     return out.toString();
   }

@@ -36,6 +36,8 @@ class StreamingResultTableTest {
         .contains("8.000x       8.000x  goal >= 5x, aim 10x: met")
         .doesNotContain("aim met")
         .contains("session start (once)             tideline           1        0.010");
+    // One line per engine and one ratio line per figure, none ending in blanks.
+    assertThat(table.lines()).hasSize(1 + 7 * 3).noneMatch(line -> line.endsWith(" "));
   }
 
   @Test
