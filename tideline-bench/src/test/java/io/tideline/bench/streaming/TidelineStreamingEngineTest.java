@@ -38,6 +38,16 @@ class TidelineStreamingEngineTest {
   }
 
   @Test
+  void firstBatch_rightAfterAnotherQuery_timesItsOwnBatch0NotTheOthersLateEvents() {
+    tideline.throughput(inputs.orders().dir(), 1, work.resolve("ck-before"));
+
+    FirstBatchRun run = tideline.firstBatch(inputs.small(), work.resolve("ck-after"));
+
+    assertThat(run.rows()).isEqualTo(inputs.smallOver100());
+    assertThat(run.seconds()).isGreaterThanOrEqualTo(run.startReturnedSeconds());
+  }
+
+  @Test
   void batchOverhead_oneRowPerBatch_reportsEveryMeasuredBatch() {
     OverheadRun run = tideline.batchOverhead(2, 3, work.resolve("ck-overhead"));
 

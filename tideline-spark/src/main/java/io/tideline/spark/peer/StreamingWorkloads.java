@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -18,9 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -60,18 +55,9 @@ final class StreamingWorkloads {
    */
   static FirstBatch firstBatch(SparkSession spark, Path input, Path checkpoint) throws Exception {
     requireFolder(input);
-    CountDownLatch committed = new CountDownLatch(1);
-    AtomicLong committedAt = new AtomicLong();
     AtomicLong rows = new AtomicLong();
-    StreamingQueryListener listener =
-        new ProgressListener(
-            progress -> {
-              if (progress.batchId() == 0) {
-                committedAt.set(System.nanoTime());
-                committed.countDown();
-              }
-            });
-    spark.streams().addListener(listener);
+    RunProgress progress = new RunProgress(1);
+    spark.streams().addListener(progress);
     try {
       long t0 = System.nanoTime();
       StreamingQuery query =
@@ -87,13 +73,14 @@ final class StreamingWorkloads {
               .start();
       long startReturned = System.nanoTime();
       try {
-        awaitOrFail(committed, query, "batch 0 of the first-batch query");
+        progress.await(query, TIMEOUT_SECONDS, "batch 0 of the first-batch query");
       } finally {
         query.stop();
       }
-      return new FirstBatch((committedAt.get() - t0) / 1e9, (startReturned - t0) / 1e9, rows.get());
+      return new FirstBatch(
+          (progress.arrivedNanos(0) - t0) / 1e9, (startReturned - t0) / 1e9, rows.get());
     } finally {
-      spark.streams().removeListener(listener);
+      spark.streams().removeListener(progress);
     }
   }
 
@@ -106,19 +93,8 @@ final class StreamingWorkloads {
       SparkSession spark, String queryName, int warmupBatches, int batches, Path checkpoint)
       throws Exception {
     int total = warmupBatches + batches;
-    CountDownLatch reported = new CountDownLatch(total);
-    long[] triggerMs = new long[total];
-    StreamingQueryListener listener =
-        new ProgressListener(
-            progress -> {
-              long id = progress.batchId();
-              if (id >= 0 && id < total) {
-                Long ms = progress.durationMs().get("triggerExecution");
-                triggerMs[(int) id] = ms == null ? -1 : ms;
-                reported.countDown();
-              }
-            });
-    spark.streams().addListener(listener);
+    RunProgress progress = new RunProgress(total);
+    spark.streams().addListener(progress);
     try {
       MemoryStream<Long> stream = MemoryStream.apply(Encoders.LONG(), spark);
       StreamingQuery query =
@@ -138,7 +114,7 @@ final class StreamingWorkloads {
           query.processAllAvailable();
           wallMs[i] = (System.nanoTime() - t0) / 1e6;
         }
-        awaitOrFail(reported, query, "the progress of every overhead batch");
+        progress.await(query, TIMEOUT_SECONDS, "the progress of every overhead batch");
       } finally {
         query.stop();
       }
@@ -147,13 +123,12 @@ final class StreamingWorkloads {
       List<Long> measuredTrigger = new ArrayList<>(batches);
       List<Double> measuredWall = new ArrayList<>(batches);
       for (int i = warmupBatches; i < total; i++) {
-        // Visible here: the listener wrote each entry before counting down the latch awaited above.
-        measuredTrigger.add(triggerMs[i]);
+        measuredTrigger.add(progress.triggerExecutionMs(i));
         measuredWall.add(wallMs[i]);
       }
       return new BatchOverhead(measuredTrigger, measuredWall, rows);
     } finally {
-      spark.streams().removeListener(listener);
+      spark.streams().removeListener(progress);
     }
   }
 
@@ -209,41 +184,5 @@ final class StreamingWorkloads {
     if (!Files.isDirectory(input)) {
       throw PeerErrors.inputNotFound("Input folder", input);
     }
-  }
-
-  private static void awaitOrFail(CountDownLatch latch, StreamingQuery query, String what)
-      throws StreamingQueryException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-    // Polling the query as well as the latch: a failed query never reports progress.
-    while (!latch.await(50, TimeUnit.MILLISECONDS)) {
-      if (!query.isActive()) {
-        query.awaitTermination();
-        throw new IllegalStateException("The query ended before " + what + " was reported");
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "Waited " + TIMEOUT_SECONDS + " s in vain for " + what + " to be reported");
-      }
-    }
-  }
-
-  /** A listener that hands every progress event to one callback. */
-  private static final class ProgressListener extends StreamingQueryListener {
-    private final Consumer<StreamingQueryProgress> onProgress;
-
-    ProgressListener(Consumer<StreamingQueryProgress> onProgress) {
-      this.onProgress = onProgress;
-    }
-
-    @Override
-    public void onQueryStarted(QueryStartedEvent event) {}
-
-    @Override
-    public void onQueryProgress(QueryProgressEvent event) {
-      onProgress.accept(event.progress());
-    }
-
-    @Override
-    public void onQueryTerminated(QueryTerminatedEvent event) {}
   }
 }
