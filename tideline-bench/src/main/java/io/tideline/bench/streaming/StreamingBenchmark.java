@@ -31,7 +31,8 @@ import java.util.function.Function;
  * <p>Options: {@code --records N} (2000000), {@code --files K} (20), {@code --max-files-per-trigger
  * K} (5), {@code --warmup N} (1), {@code --runs N} (3), {@code --batches N} (200), {@code
  * --warmup-batches N} (20), {@code --engines tideline,spark}, {@code --workloads
- * first-batch,batch-overhead,throughput}, {@code --timeout SECONDS} (600).
+ * first-batch,batch-overhead,throughput}, {@code --timeout SECONDS} (600: how long one Tideline
+ * query may take; the Spark peer always allows 600 s).
  */
 public final class StreamingBenchmark {
   static final String USAGE =
