@@ -3,6 +3,9 @@ package io.tideline.examples;
 import io.tideline.streaming.StreamingQueryListener;
 import io.tideline.streaming.StreamingQueryProgress;
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A listener printing one line per micro-batch of every query of a session: which query, which
@@ -10,6 +13,8 @@ import java.io.PrintStream;
  */
 public final class ProgressPrinter extends StreamingQueryListener {
   private final PrintStream out;
+  // The terminated event carries only ids; remember the names the started events gave.
+  private final Map<UUID, String> names = new ConcurrentHashMap<>();
 
   public ProgressPrinter(PrintStream out) {
     this.out = out;
@@ -17,6 +22,7 @@ public final class ProgressPrinter extends StreamingQueryListener {
 
   @Override
   public void onQueryStarted(QueryStartedEvent event) {
+    names.put(event.runId(), event.name() == null ? event.id().toString() : event.name());
     out.printf("[%s] started (id %s, run %s)%n", event.name(), event.id(), event.runId());
   }
 
@@ -35,6 +41,6 @@ public final class ProgressPrinter extends StreamingQueryListener {
   public void onQueryTerminated(QueryTerminatedEvent event) {
     out.printf(
         "[%s] terminated%s%n",
-        event.id(), event.exception() == null ? "" : " with error: " + event.exception());
+        names.getOrDefault(event.runId(), event.id().toString()), event.exception() == null ? "" : " with error: " + event.exception());
   }
 }
