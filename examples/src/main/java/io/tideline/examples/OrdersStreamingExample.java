@@ -102,11 +102,15 @@ public final class OrdersStreamingExample {
     int newLines = generator.writeFile(150).size() + generator.writeFile(150).size();
     try (Tideline t = session()) {
       t.streams().addListener(new ProgressPrinter(System.out));
-      Map<String, Long> rowsRead = runAvailableNow(t, layout, true);
+      Map<String, StreamingQuery> ended = runAvailableNow(t, layout, true);
+      StreamingQuery bronze = ended.get(BRONZE_QUERY);
       System.out.printf(
           "Bronze read %d rows on restart: exactly the %d lines of the new files.%n",
-          rowsRead.get(BRONZE_QUERY), newLines);
+          rowsRead(bronze), newLines);
+      System.out.println("Gold after run 2:");
       t.table(GOLD_TABLE).orderBy("product").show();
+      System.out.println("Bronze's last progress:");
+      System.out.println(bronze.lastProgress().prettyJson());
     }
   }
 
@@ -223,29 +227,34 @@ public final class OrdersStreamingExample {
    * Runs every stage once with {@link Trigger#AvailableNow()}, in pipeline order, each until it
    * stops by itself.
    *
-   * @return per query name, the input rows its batches of this run read
+   * @return the ended queries by name, in pipeline order
    */
-  static Map<String, Long> runAvailableNow(Tideline t, Layout layout, boolean console)
+  static Map<String, StreamingQuery> runAvailableNow(Tideline t, Layout layout, boolean console)
       throws StreamingQueryException {
     Trigger availableNow = Trigger.AvailableNow();
-    Map<String, Long> rowsRead = new LinkedHashMap<>();
-    awaitEnd(startBronze(t, layout, availableNow), rowsRead);
-    awaitEnd(startSilver(t, layout, availableNow), rowsRead);
-    awaitEnd(startGold(t, layout, availableNow), rowsRead);
+    Map<String, StreamingQuery> ended = new LinkedHashMap<>();
+    awaitEnd(startBronze(t, layout, availableNow), ended);
+    awaitEnd(startSilver(t, layout, availableNow), ended);
+    awaitEnd(startGold(t, layout, availableNow), ended);
     if (console) {
-      awaitEnd(startGoldConsole(t, layout, availableNow), rowsRead);
+      awaitEnd(startGoldConsole(t, layout, availableNow), ended);
     }
-    return rowsRead;
+    return ended;
   }
 
-  private static void awaitEnd(StreamingQuery query, Map<String, Long> rowsRead)
+  private static void awaitEnd(StreamingQuery query, Map<String, StreamingQuery> ended)
       throws StreamingQueryException {
     query.awaitTermination();
+    ended.put(query.name(), query);
+  }
+
+  /** The input rows of every batch of {@code query}'s run that its progress still remembers. */
+  static long rowsRead(StreamingQuery query) {
     long rows = 0;
     for (StreamingQueryProgress p : query.recentProgress()) {
       rows += p.numInputRows();
     }
-    rowsRead.put(query.name(), rows);
+    return rows;
   }
 
   private static StructType silverSchema() {

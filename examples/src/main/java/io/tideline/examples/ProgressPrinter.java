@@ -41,6 +41,7 @@ public final class ProgressPrinter extends StreamingQueryListener {
   public void onQueryTerminated(QueryTerminatedEvent event) {
     out.printf(
         "[%s] terminated%s%n",
-        names.getOrDefault(event.runId(), event.id().toString()), event.exception() == null ? "" : " with error: " + event.exception());
+        names.getOrDefault(event.runId(), event.id().toString()),
+        event.exception() == null ? "" : " with error: " + event.exception());
   }
 }

@@ -13,6 +13,7 @@ import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.examples.OrdersStreamingExample.Layout;
+import io.tideline.streaming.StreamingQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,14 +40,15 @@ class OrdersStreamingExampleTest {
 
     Map<String, Long> countsAfterFirstRun;
     try (Tideline t = OrdersStreamingExample.session()) {
-      Map<String, Long> rowsRead = OrdersStreamingExample.runAvailableNow(t, layout, false);
+      Map<String, StreamingQuery> ended = OrdersStreamingExample.runAvailableNow(t, layout, false);
 
-      assertThat(rowsRead.get(OrdersStreamingExample.BRONZE_QUERY)).isEqualTo(firstLines.size());
+      assertThat(rowsRead(ended, OrdersStreamingExample.BRONZE_QUERY)).isEqualTo(firstLines.size());
       List<Row> expected = batchGold(t, "first", firstLines);
-      assertThat(rowsRead.get(OrdersStreamingExample.SILVER_QUERY))
+      assertThat(rowsRead(ended, OrdersStreamingExample.SILVER_QUERY))
           .as("silver reads every bronze row; its filter drops the bad ones")
           .isEqualTo(firstLines.size());
-      assertThat(rowsRead.get(OrdersStreamingExample.GOLD_TABLE)).isEqualTo(goodOrders(expected));
+      assertThat(rowsRead(ended, OrdersStreamingExample.GOLD_TABLE))
+          .isEqualTo(goodOrders(expected));
       checkAnswer(rounded(t.table(OrdersStreamingExample.GOLD_TABLE)), expected);
       countsAfterFirstRun = countsByProduct(t.table(OrdersStreamingExample.GOLD_TABLE));
     }
@@ -54,11 +56,11 @@ class OrdersStreamingExampleTest {
     List<String> newLines = new ArrayList<>(generator.writeFile(30));
     newLines.addAll(generator.writeFile(25));
     try (Tideline t = OrdersStreamingExample.session()) {
-      Map<String, Long> rowsRead = OrdersStreamingExample.runAvailableNow(t, layout, false);
+      Map<String, StreamingQuery> ended = OrdersStreamingExample.runAvailableNow(t, layout, false);
 
-      assertThat(rowsRead.get(OrdersStreamingExample.BRONZE_QUERY)).isEqualTo(newLines.size());
+      assertThat(rowsRead(ended, OrdersStreamingExample.BRONZE_QUERY)).isEqualTo(newLines.size());
       List<Row> newGold = batchGold(t, "new", newLines);
-      assertThat(rowsRead.get(OrdersStreamingExample.GOLD_TABLE)).isEqualTo(goodOrders(newGold));
+      assertThat(rowsRead(ended, OrdersStreamingExample.GOLD_TABLE)).isEqualTo(goodOrders(newGold));
 
       List<String> allLines = new ArrayList<>(firstLines);
       allLines.addAll(newLines);
@@ -70,10 +72,17 @@ class OrdersStreamingExampleTest {
       }
       assertThat(countsByProduct(t.table(OrdersStreamingExample.GOLD_TABLE)))
           .isEqualTo(expectedCounts);
+      assertThat(t.read().parquet(layout.bronze().toString()).count())
+          .as("bronze holds each landed line once")
+          .isEqualTo(allLines.size());
       assertThat(t.read().parquet(layout.silver().toString()).count())
           .as("silver holds each good order once")
           .isEqualTo(goodOrders(batchGold(t, "all-again", allLines)));
     }
+  }
+
+  private static long rowsRead(Map<String, StreamingQuery> ended, String query) {
+    return OrdersStreamingExample.rowsRead(ended.get(query));
   }
 
   /** Gold computed in batch from the generated lines, with revenue rounded to cents. */
