@@ -118,8 +118,11 @@ final class MicroBatchExecution implements BatchRunner {
     this.progress = progress;
     this.signal = signal;
     this.conf = new TidelineConf(session.conf().asMap());
+    boolean fsync = session.conf().getBoolean(MetadataLog.FSYNC_KEY, false);
     this.offsetLog = OffsetLog.in(checkpoint);
+    this.offsetLog.forceToDisk(fsync);
     this.commitLog = CommitLog.in(checkpoint);
+    this.commitLog.forceToDisk(fsync);
     this.relations = uniqueRelations(plan);
     this.sources = new Source[relations.size()];
     this.stores = new StateStoreRegistry(checkpoint.resolve("state"), conf);
@@ -458,17 +461,8 @@ final class MicroBatchExecution implements BatchRunner {
   }
 
   private LogicalPlan bindState(LogicalPlan streamingPlan, long id, long batchWatermarkMs) {
-    try {
-      return StatefulPlanning.rewrite(
-          streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
-    } catch (UnsupportedOperationException notYetImplemented) {
-      // Stateful planning is another engineer's contract; until it lands, stateless plans run as
-      // they are and stateful ones fail here.
-      if (stateful) {
-        throw notYetImplemented;
-      }
-      return streamingPlan;
-    }
+    return StatefulPlanning.rewrite(
+        streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
   }
 
   /**
