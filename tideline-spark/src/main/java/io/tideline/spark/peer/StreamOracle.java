@@ -114,7 +114,9 @@ final class StreamOracle {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while running the stream cases", e);
       } catch (ExecutionException e) {
-        throw new IllegalStateException("Bug in Tideline: a stream case crashed the oracle", e);
+        throw new IllegalStateException(
+            "Bug in the stream oracle: a case crashed instead of answering: " + e.getCause(),
+            e.getCause());
       } finally {
         pool.shutdownNow();
       }
