@@ -57,6 +57,7 @@ final class ProgressReporter {
   private final Map<String, Long> durations = new LinkedHashMap<>();
   private long lastTriggerStartMs = -1;
   private long lastIdleEventMs = Long.MIN_VALUE;
+  private Map<String, String> eventTime = Map.of();
 
   ProgressReporter(
       UUID id,
@@ -88,7 +89,18 @@ final class ProgressReporter {
     status = new StreamingQueryStatus(message, dataAvailable, triggerActive);
   }
 
+  /** The query's name and ids as every log line of the query starts. */
+  String logPrefix() {
+    return "[query=" + name + " id=" + id + " run=" + runId + "]";
+  }
+
+  /** Progress' {@code eventTime} for the trigger being finished; cleared by the next trigger. */
+  void setEventTime(Map<String, String> value) {
+    eventTime = Map.copyOf(value);
+  }
+
   void startTrigger() {
+    eventTime = Map.of();
     lastTriggerStartMs = triggerStartMs;
     triggerStartMs = clock.nowMs();
     durations.clear();
@@ -200,6 +212,7 @@ final class ProgressReporter {
         .batchId(batchId)
         .batchDuration(durationMs)
         .durationMs(durations)
+        .eventTime(eventTime)
         .stateOperators(stateOperators)
         .sources(sourceProgress)
         .sink(sink)
