@@ -5,6 +5,7 @@ import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.Deduplicate;
 import io.tideline.internal.plan.EventTimeColumns;
+import io.tideline.internal.plan.EventTimeWatermark;
 import io.tideline.internal.plan.Join;
 import io.tideline.internal.plan.JoinType;
 import io.tideline.internal.plan.Limit;
@@ -116,6 +117,10 @@ public final class UnsupportedOperationChecker {
       if (anyStreaming && anyBatch) {
         throw UnsupportedOperationErrors.unionStreamingAndBatch(u.simpleString());
       }
+    } else if (node instanceof EventTimeWatermark w
+        && !Plans.collect(w.child(), EventTimeWatermark.class).isEmpty()) {
+      // Spark fails the first batch with this; Tideline refuses the query at start.
+      throw UnsupportedOperationErrors.redefiningWatermark(w.simpleString());
     } else if (node instanceof Limit l && l.child().isStreaming()) {
       if (outputMode == OutputMode.UPDATE) {
         throw UnsupportedOperationErrors.limitInUpdateMode(l.simpleString());
