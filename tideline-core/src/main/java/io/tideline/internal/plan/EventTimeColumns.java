@@ -27,7 +27,9 @@ import java.util.Set;
  *   <li>an aggregation keeps the marked columns among its grouping keys;
  *   <li>joins and unions keep what their children mark (a union marks a position when any child
  *       marks it);
- *   <li>every other operator passes its child's marks through for the columns it outputs.
+ *   <li>every other operator passes its child's marks through for the columns it outputs, and marks
+ *       a window struct column it adds over a marked input (an operator that expands rows into
+ *       their windows).
  * </ul>
  */
 public final class EventTimeColumns {
@@ -66,12 +68,26 @@ public final class EventTimeColumns {
       return out;
     }
     Map<Long, Long> out = new HashMap<>();
+    Set<Long> childIds = new HashSet<>();
     for (LogicalPlan c : plan.children()) {
       out.putAll(of(c));
+      for (Attribute a : c.output()) {
+        childIds.add(a.exprId());
+      }
     }
+    if (out.isEmpty()) {
+      return out;
+    }
+    Long anyDelay = out.values().iterator().next();
     Set<Long> ids = new HashSet<>();
     for (Attribute a : plan.output()) {
       ids.add(a.exprId());
+      // A new window column made by an operator over a watermarked input (a window operator that
+      // expands each row into its windows) carries the watermark, as Spark's window resolution
+      // copies the time column's metadata into it.
+      if (!childIds.contains(a.exprId()) && endField(a.dataType()) >= 0) {
+        out.put(a.exprId(), anyDelay);
+      }
     }
     out.keySet().retainAll(ids);
     return out;

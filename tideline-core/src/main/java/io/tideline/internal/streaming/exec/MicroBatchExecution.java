@@ -33,6 +33,7 @@ import io.tideline.internal.streaming.source.ReadLimit;
 import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.vector.Batch;
 import io.tideline.streaming.SinkProgress;
+import io.tideline.streaming.StateOperatorProgress;
 import io.tideline.streaming.Trigger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -386,6 +387,31 @@ final class MicroBatchExecution implements BatchRunner {
     return out;
   }
 
+  /**
+   * The state operators' progress for a trigger that ran no batch: as Spark reports it, the last
+   * batch's figures with nothing updated and nothing dropped by the watermark in this trigger.
+   */
+  static List<StateOperatorProgress> idleStateProgress(List<StateOperatorProgress> last) {
+    List<StateOperatorProgress> out = new ArrayList<>(last.size());
+    for (StateOperatorProgress p : last) {
+      out.add(
+          StateOperatorProgress.builder(p.operatorName())
+              .numRowsTotal(p.numRowsTotal())
+              .numRowsUpdated(0)
+              .allUpdatesTimeMs(p.allUpdatesTimeMs())
+              .numRowsRemoved(p.numRowsRemoved())
+              .allRemovalsTimeMs(p.allRemovalsTimeMs())
+              .commitTimeMs(p.commitTimeMs())
+              .memoryUsedBytes(p.memoryUsedBytes())
+              .numRowsDroppedByWatermark(0)
+              .numShufflePartitions(p.numShufflePartitions())
+              .numStateStoreInstances(p.numStateStoreInstances())
+              .customMetrics(p.customMetrics())
+              .build());
+    }
+    return out;
+  }
+
   static String formatEventTime(long epochMs) {
     return EVENT_TIME_FORMAT.format(Instant.ofEpochMilli(epochMs));
   }
@@ -403,7 +429,7 @@ final class MicroBatchExecution implements BatchRunner {
           batchId,
           sourceBatches(startOffsets, startOffsets, new long[sources.length]),
           new SinkProgress(sink.description(), 0),
-          stores.progress());
+          idleStateProgress(stores.progress()));
     } else {
       progress.endTrigger();
     }

@@ -474,6 +474,35 @@ class WatermarkStreamingTest {
   }
 
   @Test
+  void idleProgress_reportsTheWatermark_andNothingDroppedInThatTrigger() throws Exception {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    RecordingSink sink = new RecordingSink();
+    String intervalKey = "tideline.sql.streaming.noDataProgressEventInterval";
+    t.conf().set(intervalKey, "0");
+    StreamingQuery q;
+    try {
+      q = start(countByEventTime(input, "10 seconds"), OutputMode.APPEND, sink);
+    } finally {
+      t.conf().set(intervalKey, "10000");
+    }
+    try {
+      input.addData(event(30));
+      q.processAllAvailable();
+      input.addData(event(5));
+      q.processAllAvailable();
+      assertThat(state(q, 2).numRowsDroppedByWatermark()).isEqualTo(1);
+      StreamingQueryProgress idle = q.lastProgress();
+      assertThat(idle.durationMs()).doesNotContainKey("addBatch");
+      assertThat(idle.batchId()).isEqualTo(3);
+      assertThat(idle.eventTime()).isEqualTo(Map.of("watermark", iso(20)));
+      assertThat(idle.stateOperators().get(0).numRowsDroppedByWatermark()).isZero();
+      assertThat(idle.stateOperators().get(0).numRowsTotal()).isEqualTo(1);
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void unboundedState_isMarkedInProgress_boundedStateIsNot() throws Exception {
     MemoryStream input = MemoryStream.of(t, EVENTS);
     RecordingSink sink = new RecordingSink();
