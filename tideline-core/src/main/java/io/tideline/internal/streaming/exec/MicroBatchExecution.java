@@ -70,13 +70,13 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>No-data batches (Spark's {@code shouldRunAnotherBatch}): when the watermark moved after batch
- * N and a stateful operator of batch N evicts by event time (Append or Update mode, an event-time
- * key) with an eviction watermark below the new one, the next trigger runs batch N+1 even without
- * new data: its {@code offsets/N+1} repeats the end offsets of batch N, the sink gets whatever the
- * plan emits (possibly nothing), and progress reports 0 input rows. This is how an append-mode
- * window is emitted as soon as the watermark passes its end. Every trigger runs them except {@code
- * Once} (one batch per start), and {@code tideline.sql.streaming.noDataMicroBatches.enabled=false}
- * turns them off. After a restart none runs until new data arrives, as in Spark.
+ * N past the eviction watermark of a stateful operator of batch N in Append or Update mode, the
+ * next trigger runs batch N+1 even without new data: its {@code offsets/N+1} repeats the end
+ * offsets of batch N, the sink gets whatever the plan emits (possibly nothing), and progress
+ * reports 0 input rows. This is how an append-mode window is emitted as soon as the watermark
+ * passes its end. Every trigger runs them except {@code Once} (one batch per start), and {@code
+ * tideline.sql.streaming.noDataMicroBatches.enabled=false} turns them off. After a restart none
+ * runs until new data arrives, as in Spark.
  *
  * <p>Each stateful operator judges late rows by the previous batch's watermark and evicts by the
  * current one (Spark 3.4+): for the first batch of a run, the previous batch's watermark is read
@@ -342,12 +342,13 @@ final class MicroBatchExecution implements BatchRunner {
 
   /**
    * Spark's {@code shouldRunAnotherBatch} for batch plan {@code bound}: one of its stateful
-   * operators evicts by event time and the watermark has moved past its eviction watermark.
+   * operators runs in Append or Update mode and the watermark has moved past its eviction
+   * watermark. Spark asks no more of a streaming aggregation, so an Update-mode aggregation whose
+   * keys carry no event time also gets its (empty) no-data batch when the watermark moves.
    */
   private boolean wantsAnotherBatch(LogicalPlan bound, long nextWatermarkMs) {
     for (StatefulAggregate s : Plans.collect(bound, StatefulAggregate.class)) {
-      if (s.eventTimeKey().isPresent()
-          && s.info().outputMode() != io.tideline.streaming.OutputMode.COMPLETE
+      if (s.info().outputMode() != io.tideline.streaming.OutputMode.COMPLETE
           && nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
         return true;
       }

@@ -297,6 +297,28 @@ class WatermarkStreamingTest {
   }
 
   @Test
+  void updateMode_keysWithoutEventTime_stillGetTheNoDataBatchSparkRuns_evictNothing()
+      throws Exception {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    RecordingSink sink = new RecordingSink();
+    DataFrame byKey = input.toDF().withWatermark("ts", "5 seconds").groupBy(col("k")).count();
+    StreamingQuery q = start(byKey, OutputMode.UPDATE, sink);
+    try {
+      input.addData(event(20));
+      q.processAllAvailable();
+      input.addData(event(1));
+      q.processAllAvailable();
+      assertThat(sink.deliveries()).containsExactly(0L, 1L, 2L);
+      assertThat(sink.batches().get(1L)).isEmpty();
+      // Nothing is late or evicted: the key carries no event time.
+      assertThat(sink.batches().get(2L)).containsExactly(Row.of("a", 2L));
+      assertThat(state(q, 2).numRowsDroppedByWatermark()).isZero();
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void completeMode_neverEvicts_dropsNothing_runsNoNoDataBatch() throws Exception {
     MemoryStream input = MemoryStream.of(t, EVENTS);
     RecordingSink sink = new RecordingSink();
