@@ -246,6 +246,45 @@ class WatermarkStreamingTest {
   }
 
   @Test
+  void appendMode_chainedAggregations_windowsEmittedUpstreamAreNotLateDownstream()
+      throws Exception {
+    MemoryStream input = MemoryStream.of(t, WINDOWS);
+    RecordingSink sink = new RecordingSink();
+    DataFrame perKey =
+        input
+            .toDF()
+            .withWatermark("we", "0 seconds")
+            .groupBy(struct(col("ws").as("start"), col("we").as("end")).as("window"), col("v"))
+            .count();
+    DataFrame perWindow =
+        perKey
+            .groupBy(col("window"))
+            .agg(
+                io.tideline.functions.count(col("v")).as("keys"),
+                io.tideline.functions.sum(col("count")).as("rows"))
+            .select(col("window").getField("start").as("start"), col("keys"), col("rows"));
+    StreamingQuery q = start(perWindow, OutputMode.APPEND, sink);
+    try {
+      input.addData(window(1, 0, 10), window(1, 0, 10), window(2, 0, 10), window(3, 10, 20));
+      q.processAllAvailable();
+      // No-data batch 1 (watermark 20): the first aggregation emits both windows' keys, the
+      // second takes them in the same batch (its late-rows watermark is still 0) and, its
+      // eviction watermark being 20 too, emits both windows at once.
+      assertThat(sink.batches().get(0L)).isEmpty();
+      assertThat(sink.batches().get(1L))
+          .containsExactlyInAnyOrder(Row.of(at(0), 2L, 3L), Row.of(at(10), 1L, 1L));
+      assertThat(batch(q, 1).stateOperators())
+          .extracting(StateOperatorProgress::numRowsDroppedByWatermark)
+          .containsExactly(0L, 0L);
+      assertThat(batch(q, 1).stateOperators())
+          .extracting(StateOperatorProgress::numRowsTotal)
+          .containsExactly(0L, 0L);
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void appendMode_watermarkOnAWindowColumn_evictsByItsEnd() throws Exception {
     MemoryStream input = MemoryStream.of(t, WINDOWS);
     RecordingSink sink = new RecordingSink();
