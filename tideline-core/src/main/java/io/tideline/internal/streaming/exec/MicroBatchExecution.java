@@ -32,6 +32,7 @@ import io.tideline.internal.streaming.source.Offset;
 import io.tideline.internal.streaming.source.ReadLimit;
 import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.vector.Batch;
+import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.SinkProgress;
 import io.tideline.streaming.StateOperatorProgress;
 import io.tideline.streaming.Trigger;
@@ -348,7 +349,7 @@ final class MicroBatchExecution implements BatchRunner {
    */
   private boolean wantsAnotherBatch(LogicalPlan bound, long nextWatermarkMs) {
     for (StatefulAggregate s : Plans.collect(bound, StatefulAggregate.class)) {
-      if (s.info().outputMode() != io.tideline.streaming.OutputMode.COMPLETE
+      if (s.info().outputMode() != OutputMode.COMPLETE
           && nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
         return true;
       }

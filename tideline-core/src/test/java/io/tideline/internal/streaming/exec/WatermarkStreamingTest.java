@@ -1,7 +1,9 @@
 package io.tideline.internal.streaming.exec;
 
 import static io.tideline.functions.col;
+import static io.tideline.functions.count;
 import static io.tideline.functions.struct;
+import static io.tideline.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -259,9 +261,7 @@ class WatermarkStreamingTest {
     DataFrame perWindow =
         perKey
             .groupBy(col("window"))
-            .agg(
-                io.tideline.functions.count(col("v")).as("keys"),
-                io.tideline.functions.sum(col("count")).as("rows"))
+            .agg(count(col("v")).as("keys"), sum(col("count")).as("rows"))
             .select(col("window").getField("start").as("start"), col("keys"), col("rows"));
     StreamingQuery q = start(perWindow, OutputMode.APPEND, sink);
     try {
