@@ -15,8 +15,9 @@ public final class WatermarkErrors {
         "EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE",
         "42K09",
         "The event time <eventName> has the invalid type <eventType>, but expected \"TIMESTAMP\"."
-            + " Convert it first, e.g. withColumn(\"<column>\", col(\"<column>\").cast(\"timestamp\"))"
-            + " or to_timestamp(...), then call withWatermark on it."),
+            + " Convert it first, e.g. withColumn(\"<column>\","
+            + " col(\"<column>\").cast(\"timestamp\")) or to_timestamp(...), then call"
+            + " withWatermark on it."),
     NEGATIVE_WATERMARK_DELAY(
         "INVALID_WATERMARK_DELAY.NEGATIVE",
         "22023",

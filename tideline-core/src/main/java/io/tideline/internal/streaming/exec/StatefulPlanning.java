@@ -102,47 +102,25 @@ public final class StatefulPlanning {
           }
           long id = nextId[0]++;
           Aggregate a = (Aggregate) node;
+          String operator = "Stateful operator " + id + " (" + describe(a) + ")";
           if (outputMode == OutputMode.COMPLETE) {
             out.add(
                 new UnboundedState(
                     id,
-                    "Stateful operator "
-                        + id
-                        + " ("
-                        + describe(a)
-                        + ") keeps every key forever: Complete output mode never evicts state. Use"
-                        + " Append or Update output mode with withWatermark(...) and a window (or the"
-                        + " event-time column) among the grouping keys to bound it."));
+                    operator
+                        + " keeps every key forever: Complete output mode never evicts state."
+                        + " Use Append or Update output mode with withWatermark(...) and a"
+                        + " window (or the event-time column) among the grouping keys to bound"
+                        + " it."));
           } else if (!EventTimeColumns.keyOf(a).isPresent()) {
             out.add(
                 new UnboundedState(
                     id,
-                    "Stateful operator "
-                        + id
-                        + " ("
-                        + describe(a)
-                        + ") keeps every key forever: none of its grouping keys carries a watermark."
-                        + " Add withWatermark(\"<eventTimeColumn>\", \"<delay>\") before the aggregation"
-                        + " and group by window(<eventTimeColumn>, ...) or the event-time column itself."));
-          }
-        });
-    return out;
-  }
-
-  /**
-   * A description of the plan's stateful operators in id order (e.g. {@code ["aggregate keys=[k
-   * STRING] functions=[count(1) BIGINT]"]}), kept in the checkpoint so a restart with changed
-   * operators is refused. It names columns and types, never expression ids, which differ per run.
-   */
-  public static List<String> statefulOperators(LogicalPlan streamingPlan) {
-    List<String> out = new ArrayList<>();
-    Plans.foreachUp(
-        streamingPlan,
-        node -> {
-          if (isStatefulAggregate(node)) {
-            out.add(describe((Aggregate) node));
-          } else if (node instanceof StatefulAggregate s) {
-            out.add(describe(s.aggregate()));
+                    operator
+                        + " keeps every key forever: none of its grouping keys carries a"
+                        + " watermark. Add withWatermark(\"<eventTimeColumn>\", \"<delay>\")"
+                        + " before the aggregation and group by window(<eventTimeColumn>, ...)"
+                        + " or the event-time column itself."));
           }
         });
     return out;

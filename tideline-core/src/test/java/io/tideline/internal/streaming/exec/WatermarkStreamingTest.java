@@ -508,8 +508,10 @@ class WatermarkStreamingTest {
       q.processAllAvailable();
       assertThat(batch(q, 0).json())
           .contains(
-              "\"eventTime\":{\"avg\":\"1970-01-01T00:00:15.750Z\",\"max\":\"1970-01-01T00:00:16.500Z\","
-                  + "\"min\":\"1970-01-01T00:00:15.000Z\",\"watermark\":\"1970-01-01T00:00:00.000Z\"}");
+              "\"eventTime\":{\"avg\":\"1970-01-01T00:00:15.750Z\","
+                  + "\"max\":\"1970-01-01T00:00:16.500Z\","
+                  + "\"min\":\"1970-01-01T00:00:15.000Z\","
+                  + "\"watermark\":\"1970-01-01T00:00:00.000Z\"}");
       // The no-data batch read nothing: only the watermark is reported.
       assertThat(batch(q, 1).eventTime())
           .isEqualTo(Map.of("watermark", "1970-01-01T00:00:06.500Z"));
