@@ -126,6 +126,25 @@ public final class StatefulPlanning {
     return out;
   }
 
+  /**
+   * A description of the plan's stateful operators in id order (e.g. {@code ["aggregate keys=[k
+   * STRING] functions=[count(1) BIGINT]"]}), kept in the checkpoint so a restart with changed
+   * operators is refused. It names columns and types, never expression ids, which differ per run.
+   */
+  public static List<String> statefulOperators(LogicalPlan streamingPlan) {
+    List<String> out = new ArrayList<>();
+    Plans.foreachUp(
+        streamingPlan,
+        node -> {
+          if (isStatefulAggregate(node)) {
+            out.add(describe((Aggregate) node));
+          } else if (node instanceof StatefulAggregate s) {
+            out.add(describe(s.aggregate()));
+          }
+        });
+    return out;
+  }
+
   /** A stateful operator whose state is never evicted, and the warning that says so. */
   public record UnboundedState(long operatorId, String message) {}
 

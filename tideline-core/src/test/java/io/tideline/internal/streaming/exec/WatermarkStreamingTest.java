@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Event-time watermarks end to end: Spark's watermark arithmetic batch by batch, late rows, state
@@ -208,6 +210,43 @@ class WatermarkStreamingTest {
   private static String offsetsLine(Path file) throws Exception {
     List<String> lines = Files.readAllLines(file);
     return lines.get(lines.size() - 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = LoopPoint.class,
+      names = {"AFTER_OFFSETS_WRITTEN", "DURING_SINK", "AFTER_SINK_BEFORE_COMMIT"})
+  void crashInTheNoDataBatch_restartReRunsItWithItsWatermark_emitsExactlyOnce(LoopPoint point)
+      throws Exception {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    RecordingSink sink = new RecordingSink();
+    DataFrame df = countByEventTime(input, "0 seconds");
+    StreamingQuery first =
+        df.writeStream()
+            .sink(sink)
+            .loopHooks(
+                (p, batchId) -> {
+                  if (p == point && batchId == 1) {
+                    throw new LoopHooks.SimulatedCrash(p, batchId);
+                  }
+                })
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .start();
+    input.addData(event(10), event(20));
+    assertThatThrownBy(first::awaitTermination)
+        .hasRootCauseInstanceOf(LoopHooks.SimulatedCrash.class);
+
+    StreamingQuery second = start(df, OutputMode.APPEND, sink);
+    try {
+      second.processAllAvailable();
+      StreamingQueryProgress rerun = batch(second, 1);
+      assertThat(rerun.numInputRows()).isZero();
+      assertThat(rerun.eventTime()).isEqualTo(Map.of("watermark", iso(20)));
+      assertThat(sink.allRows()).containsExactlyInAnyOrder(Row.of(at(10), 1L), Row.of(at(20), 1L));
+      assertThat(rerun.stateOperators().get(0).numRowsTotal()).isZero();
+    } finally {
+      second.stop();
+    }
   }
 
   @Test
