@@ -7,6 +7,7 @@ import io.tideline.internal.eval.EvalContext;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.CountRows;
+import io.tideline.internal.plan.EventTimeColumns;
 import io.tideline.internal.plan.EventTimeStats;
 import io.tideline.internal.plan.EventTimeWatermark;
 import io.tideline.internal.plan.LocalRelation;
@@ -167,7 +168,7 @@ final class MicroBatchExecution implements BatchRunner {
     this.sources = new Source[relations.size()];
     this.stores = new StateStoreRegistry(checkpoint.resolve("state"), conf);
     this.stateful = hasStreamingAggregate(plan);
-    this.hasWatermark = !Plans.collect(plan, EventTimeWatermark.class).isEmpty();
+    this.hasWatermark = EventTimeColumns.hasWatermark(plan);
     this.pollsWhenIdle =
         spec.trigger() instanceof Trigger.ProcessingTimeTrigger t && t.intervalMs() == 0;
     this.pollingDelayMs =
