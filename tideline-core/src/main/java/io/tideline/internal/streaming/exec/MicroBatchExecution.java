@@ -35,16 +35,11 @@ import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.vector.Batch;
 import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.SinkProgress;
-import io.tideline.streaming.StateOperatorProgress;
 import io.tideline.streaming.Trigger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,9 +106,6 @@ final class MicroBatchExecution implements BatchRunner {
 
   /** The custom state metric that marks an operator whose state is never evicted. */
   static final String UNBOUNDED_STATE_METRIC = "unboundedStateWarning";
-
-  private static final DateTimeFormatter EVENT_TIME_FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Tideline session;
   private final WriteSpec spec;
@@ -368,57 +360,6 @@ final class MicroBatchExecution implements BatchRunner {
     }
   }
 
-  /**
-   * Progress' {@code eventTime}: Spark reports {@code max}, {@code min} and {@code avg} of the
-   * first watermark node that saw rows in this batch, and the batch's {@code watermark} whenever
-   * the query has a watermark; nothing otherwise.
-   */
-  private Map<String, String> eventTime(List<EventTimeStats> stats, long batchWatermarkMs) {
-    if (!hasWatermark) {
-      return Map.of();
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (EventTimeStats s : stats) {
-      if (s.count() > 0) {
-        out.put("avg", formatEventTime((long) s.avg()));
-        out.put("max", formatEventTime(s.max()));
-        out.put("min", formatEventTime(s.min()));
-        break;
-      }
-    }
-    out.put("watermark", formatEventTime(batchWatermarkMs));
-    return out;
-  }
-
-  /**
-   * The state operators' progress for a trigger that ran no batch: as Spark reports it, the last
-   * batch's figures with nothing updated and nothing dropped by the watermark in this trigger.
-   */
-  static List<StateOperatorProgress> idleStateProgress(List<StateOperatorProgress> last) {
-    List<StateOperatorProgress> out = new ArrayList<>(last.size());
-    for (StateOperatorProgress p : last) {
-      out.add(
-          StateOperatorProgress.builder(p.operatorName())
-              .numRowsTotal(p.numRowsTotal())
-              .numRowsUpdated(0)
-              .allUpdatesTimeMs(p.allUpdatesTimeMs())
-              .numRowsRemoved(p.numRowsRemoved())
-              .allRemovalsTimeMs(p.allRemovalsTimeMs())
-              .commitTimeMs(p.commitTimeMs())
-              .memoryUsedBytes(p.memoryUsedBytes())
-              .numRowsDroppedByWatermark(0)
-              .numShufflePartitions(p.numShufflePartitions())
-              .numStateStoreInstances(p.numStateStoreInstances())
-              .customMetrics(p.customMetrics())
-              .build());
-    }
-    return out;
-  }
-
-  static String formatEventTime(long epochMs) {
-    return EVENT_TIME_FORMAT.format(Instant.ofEpochMilli(epochMs));
-  }
-
   private TriggerOutcome idle(LoopSignal.TriggerMark mark) {
     if (spec.trigger() instanceof Trigger.AvailableNowTrigger) {
       progress.setStatus("Finished processing all available data", false, false);
@@ -427,12 +368,12 @@ final class MicroBatchExecution implements BatchRunner {
     }
     progress.setStatus("Waiting for data to arrive", false, true);
     if (progress.idleEventDue()) {
-      progress.setEventTime(eventTime(List.of(), watermarkMs));
+      progress.setEventTime(EventTimeProgress.of(hasWatermark, List.of(), watermarkMs));
       progress.finishIdle(
           batchId,
           sourceBatches(startOffsets, startOffsets, new long[sources.length]),
           new SinkProgress(sink.description(), 0),
-          idleStateProgress(stores.progress()));
+          ProgressReporter.idleStateProgress(stores.progress()));
     } else {
       progress.endTrigger();
     }
@@ -581,7 +522,7 @@ final class MicroBatchExecution implements BatchRunner {
     startOffsets = endOffsets;
     batchId = id + 1;
     progress.setStatus("Waiting for next trigger", false, true);
-    progress.setEventTime(eventTime(stats, batchWatermarkMs));
+    progress.setEventTime(EventTimeProgress.of(hasWatermark, stats, batchWatermarkMs));
     progress.finishBatch(
         id,
         sourceBatches(starts, endOffsets, rows),

@@ -226,6 +226,31 @@ final class ProgressReporter {
     }
   }
 
+  /**
+   * The state operators' progress for a trigger that ran no batch: as Spark reports it, the last
+   * batch's figures with nothing updated and nothing dropped by the watermark in this trigger.
+   */
+  static List<StateOperatorProgress> idleStateProgress(List<StateOperatorProgress> last) {
+    List<StateOperatorProgress> out = new ArrayList<>(last.size());
+    for (StateOperatorProgress p : last) {
+      out.add(
+          StateOperatorProgress.builder(p.operatorName())
+              .numRowsTotal(p.numRowsTotal())
+              .numRowsUpdated(0)
+              .allUpdatesTimeMs(p.allUpdatesTimeMs())
+              .numRowsRemoved(p.numRowsRemoved())
+              .allRemovalsTimeMs(p.allRemovalsTimeMs())
+              .commitTimeMs(p.commitTimeMs())
+              .memoryUsedBytes(p.memoryUsedBytes())
+              .numRowsDroppedByWatermark(0)
+              .numShufflePartitions(p.numShufflePartitions())
+              .numStateStoreInstances(p.numStateStoreInstances())
+              .customMetrics(p.customMetrics())
+              .build());
+    }
+    return out;
+  }
+
   synchronized StreamingQueryProgress lastProgress() {
     return recent.peekLast();
   }

@@ -70,7 +70,7 @@ class WatermarkStreamingTest {
   }
 
   private static String iso(long seconds) {
-    return MicroBatchExecution.formatEventTime(seconds * 1000);
+    return EventTimeProgress.format(seconds * 1000);
   }
 
   private StreamingQuery start(DataFrame df, OutputMode mode, RecordingSink sink, Trigger trigger) {
