@@ -638,6 +638,28 @@ class WatermarkStreamingTest {
   }
 
   @Test
+  void unboundedStateWarning_namesTheOperatorAndTheFix() {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    DataFrame byKey = input.toDF().groupBy(col("k")).count();
+    List<StatefulPlanning.UnboundedState> update =
+        StatefulPlanning.unboundedState(byKey.logicalPlan(), OutputMode.UPDATE);
+    assertThat(update).hasSize(1);
+    assertThat(update.get(0).operatorId()).isZero();
+    assertThat(update.get(0).message())
+        .contains("Stateful operator 0 (aggregate keys=[k STRING] functions=[count(1) BIGINT])")
+        .contains("withWatermark(")
+        .contains("window(");
+    DataFrame bounded = countByEventTime(input, "1 minute");
+    assertThat(StatefulPlanning.unboundedState(bounded.logicalPlan(), OutputMode.UPDATE)).isEmpty();
+    assertThat(StatefulPlanning.unboundedState(bounded.logicalPlan(), OutputMode.APPEND)).isEmpty();
+    assertThat(StatefulPlanning.unboundedState(bounded.logicalPlan(), OutputMode.COMPLETE))
+        .singleElement()
+        .extracting(StatefulPlanning.UnboundedState::message)
+        .asString()
+        .contains("Complete output mode never evicts state");
+  }
+
+  @Test
   void appendMode_refusesAnAggregationWithoutAWatermarkedKey() {
     MemoryStream input = MemoryStream.of(t, EVENTS);
     DataFrame noEventTimeKey =
