@@ -25,8 +25,8 @@ import java.util.Set;
  *       {start, end}} of TIMESTAMPs) computed from a marked column, as Spark's window resolution
  *       copies the metadata into the window column;
  *   <li>an aggregation keeps the marked columns among its grouping keys;
- *   <li>joins and unions keep what their children mark (a union marks a position when any child
- *       marks it);
+ *   <li>joins keep what their children mark; a union keeps what its first child marks, as Spark's
+ *       union takes its output columns from the first child;
  *   <li>every other operator passes its child's marks through for the columns it outputs, and marks
  *       a window struct column it adds over a marked input (an operator that expands rows into
  *       their windows).
@@ -53,16 +53,16 @@ public final class EventTimeColumns {
       return groupingMarks(s.aggregate());
     }
     if (plan instanceof Union u) {
+      // Spark's union takes each output column, metadata included, from its first child.
+      LogicalPlan first = u.children().get(0);
+      Map<Long, Long> marks = of(first);
       Map<Long, Long> out = new HashMap<>();
       List<Attribute> output = u.output();
-      for (LogicalPlan c : u.children()) {
-        Map<Long, Long> marks = of(c);
-        List<Attribute> childOut = c.output();
-        for (int i = 0; i < output.size() && i < childOut.size(); i++) {
-          Long delay = marks.get(childOut.get(i).exprId());
-          if (delay != null) {
-            out.putIfAbsent(output.get(i).exprId(), delay);
-          }
+      List<Attribute> firstOut = first.output();
+      for (int i = 0; i < output.size() && i < firstOut.size(); i++) {
+        Long delay = marks.get(firstOut.get(i).exprId());
+        if (delay != null) {
+          out.put(output.get(i).exprId(), delay);
         }
       }
       return out;

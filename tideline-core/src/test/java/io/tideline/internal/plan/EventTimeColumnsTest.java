@@ -92,10 +92,12 @@ class EventTimeColumnsTest {
   }
 
   @Test
-  void union_marksAPositionAnyChildMarks() {
-    DataFrame df = events().union(events().withWatermark("ts", "1 second"));
-    assertThat(marked(df)).containsExactly("ts");
-    assertThat(EventTimeColumns.hasWatermark(df.logicalPlan())).isTrue();
+  void union_keepsWhatItsFirstChildMarks_asSpark() {
+    DataFrame second = events().union(events().withWatermark("ts", "1 second"));
+    assertThat(marked(second)).isEmpty();
+    assertThat(EventTimeColumns.hasWatermark(second.logicalPlan())).isTrue();
+    DataFrame first = events().withWatermark("ts", "1 second").union(events());
+    assertThat(marked(first)).containsExactly("ts");
     assertThat(EventTimeColumns.hasWatermark(events().logicalPlan())).isFalse();
   }
 }
