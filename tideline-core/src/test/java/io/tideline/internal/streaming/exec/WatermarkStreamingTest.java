@@ -140,6 +140,26 @@ class WatermarkStreamingTest {
   }
 
   @Test
+  void watermark_tracksEventTimeEvenWhenTheColumnIsProjectedAway() throws Exception {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    RecordingSink sink = new RecordingSink();
+    DataFrame df = input.toDF().withWatermark("ts", "1 second").select(col("k"));
+    StreamingQuery q = start(df, OutputMode.APPEND, sink);
+    try {
+      input.addData(event(10));
+      q.processAllAvailable();
+      input.addData(event(3));
+      q.processAllAvailable();
+      assertThat(sink.allRows()).containsExactly(Row.of("a"), Row.of("a"));
+      assertThat(batch(q, 1).eventTime())
+          .containsEntry("max", iso(3))
+          .containsEntry("watermark", iso(9));
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void restart_resumesWithTheCheckpointedWatermark() throws Exception {
     MemoryStream input = MemoryStream.of(t, EVENTS);
     RecordingSink sink = new RecordingSink();
