@@ -107,7 +107,7 @@ public final class EventTimeColumns {
     List<Expr> grouping = aggregate.grouping();
     for (int i = 0; i < grouping.size(); i++) {
       Expr g = grouping.get(i);
-      if (isMarked(g, marks)) {
+      if (delayOf(g, marks) != null) {
         return new EventTimeKey(i, endField(g.dataType()));
       }
     }
@@ -165,26 +165,20 @@ public final class EventTimeColumns {
     return out;
   }
 
+  /** The marked columns of a projection: marked columns kept or aliased, and marked windows. */
   private static Map<Long, Long> fromNamed(List<Expr> named, Map<Long, Long> marks) {
     Map<Long, Long> out = new HashMap<>();
     for (Expr e : named) {
       if (e instanceof Attribute a && marks.containsKey(a.exprId())) {
         out.put(a.exprId(), marks.get(a.exprId()));
       } else if (e instanceof Alias al) {
-        Long delay = marks.get(al.exprId());
-        if (delay == null) {
-          delay = delayOf(al.child(), marks);
-        }
+        Long delay = delayOf(al.child(), marks);
         if (delay != null) {
           out.put(al.exprId(), delay);
         }
       }
     }
     return out;
-  }
-
-  private static boolean isMarked(Expr e, Map<Long, Long> marks) {
-    return delayOf(e, marks) != null;
   }
 
   /**
