@@ -9,6 +9,7 @@ import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.CountRows;
 import io.tideline.internal.plan.Deduplicate;
+import io.tideline.internal.plan.EventTimeWatermark;
 import io.tideline.internal.plan.FileRelation;
 import io.tideline.internal.plan.Filter;
 import io.tideline.internal.plan.Join;
@@ -82,6 +83,10 @@ public final class PhysicalPlanner {
     }
     if (plan instanceof SubqueryAlias s) {
       return plan(s.child(), required);
+    }
+    if (plan instanceof EventTimeWatermark w) {
+      return new EventTimeWatermarkExec(
+          w.eventTime(), plan(w.child(), with(required, w.eventTime())), w.stats().newPass());
     }
     if (plan instanceof CountRows c) {
       return new CountRowsExec(plan(c.child(), required), c.counter().newPass());

@@ -22,7 +22,8 @@ public sealed interface LogicalPlan
         SubqueryAlias,
         StreamingRelation,
         StatefulAggregate,
-        CountRows {
+        CountRows,
+        EventTimeWatermark {
 
   List<Attribute> output();
 

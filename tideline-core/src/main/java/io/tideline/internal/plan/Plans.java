@@ -87,7 +87,10 @@ public final class Plans {
     if (plan instanceof StatefulAggregate s) {
       Aggregate a = s.aggregate();
       return new StatefulAggregate(
-          new Aggregate(a.grouping(), a.aggregateList(), c.get(0)), s.info());
+          new Aggregate(a.grouping(), a.aggregateList(), c.get(0)), s.info(), s.eventTimeKey());
+    }
+    if (plan instanceof EventTimeWatermark w) {
+      return new EventTimeWatermark(w.eventTime(), w.delayMs(), c.get(0), w.stats());
     }
     throw new IllegalStateException("Bug in Tideline: no rewrite for " + plan.getClass());
   }
