@@ -48,8 +48,13 @@ import java.util.Map;
  *     <td>[]</td></tr>
  * <tr><td>window(time, duration[, slide[, start]])</td><td>window: (TIMESTAMP)</td>
  *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code window}</td>
- *     <td>[Long windowMicros, Long slideMicros, Long startMicros]; a slide shorter than the
- *     window needs the planner to expand rows</td></tr>
+ *     <td>[Long windowMicros, Long slideMicros, Long startMicros]; {@code TimeWindowing}
+ *     replaces the call by a {@code TimeWindowAssign} node's column</td></tr>
+ * <tr><td>session_window(time, gap)</td><td>session_window: (TIMESTAMP[, STRING gap])</td>
+ *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code session_window}</td>
+ *     <td>[Long gapMicros, or null when the gap is the second argument];
+ *     {@code TimeWindowing} replaces the call by a {@code SessionWindowAssign} node's
+ *     column</td></tr>
  * <tr><td>year, month, dayofmonth/day</td><td>same: (DATE)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>hour, minute, second</td><td>same: (TIMESTAMP)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>date_add(d, n), date_sub(d, n)</td><td>same: (DATE, INT)</td><td>DATE</td>

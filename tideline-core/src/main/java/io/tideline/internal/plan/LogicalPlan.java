@@ -22,7 +22,10 @@ public sealed interface LogicalPlan
         SubqueryAlias,
         StreamingRelation,
         StatefulAggregate,
-        CountRows {
+        CountRows,
+        TimeWindowAssign,
+        SessionWindowAssign,
+        MergeSessions {
 
   List<Attribute> output();
 

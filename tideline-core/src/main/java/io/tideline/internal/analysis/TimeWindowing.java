@@ -1,0 +1,159 @@
+package io.tideline.internal.analysis;
+
+import io.tideline.internal.expr.Attribute;
+import io.tideline.internal.expr.Expr;
+import io.tideline.internal.expr.ScalarCall;
+import io.tideline.internal.expr.SortOrder;
+import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.Filter;
+import io.tideline.internal.plan.Join;
+import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.MergeSessions;
+import io.tideline.internal.plan.Project;
+import io.tideline.internal.plan.SessionWindowAssign;
+import io.tideline.internal.plan.Sort;
+import io.tideline.internal.plan.TimeWindowAssign;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spark's {@code TimeWindowing} and {@code SessionWindowing} rules: an operator whose expressions
+ * call {@code window(...)} or {@code session_window(...)} gets a {@link TimeWindowAssign} or {@link
+ * SessionWindowAssign} below it that computes the window column, and the call is replaced by that
+ * column. So {@code groupBy(window(t, "5 minutes"), k)} groups by an ordinary struct column, and a
+ * sliding window duplicates each row once per window before the aggregation sees it.
+ *
+ * <p>An aggregation grouped by a session window also gets a {@link MergeSessions} between the two,
+ * which replaces each row's own session by the merged session of its key (Spark's batch plan sorts
+ * and merges in {@code UpdatingSessionsExec} the same way). Streaming session-window aggregation
+ * needs state and is refused here until its stateful operator exists.
+ *
+ * <p>The DataFrame API applies the rule to every operator as it is added; an operator can hold only
+ * one distinct window expression, as in Spark.
+ */
+public final class TimeWindowing {
+  private TimeWindowing() {}
+
+  /** {@code node} with its window calls rewritten, or {@code node} itself when it has none. */
+  public static LogicalPlan apply(LogicalPlan node) {
+    List<Expr> expressions = expressions(node);
+    Set<ScalarCall> windows = new LinkedHashSet<>();
+    for (Expr e : expressions) {
+      collectWindows(e, windows);
+    }
+    if (windows.isEmpty()) {
+      return node;
+    }
+    String operator = node.simpleString();
+    if (node instanceof Join) {
+      throw AnalysisErrors.timeWindowNotAllowed(new ArrayList<>(windows), "join");
+    }
+    if (windows.size() > 1) {
+      throw AnalysisErrors.multipleTimeWindows(new ArrayList<>(windows), operator);
+    }
+    ScalarCall call = windows.iterator().next();
+    LogicalPlan child = node.children().get(0);
+    Attribute column = new Attribute(call.name(), call.dataType(), true);
+    LogicalPlan assigned = assign(call, column, child);
+    LogicalPlan rewritten = replace(node, call, column, assigned);
+    if (call.name().equals("session_window")
+        && rewritten instanceof Aggregate a
+        && a.grouping().contains(column)) {
+      if (a.isStreaming()) {
+        throw AnalysisErrors.sessionWindowInStreamingAggregation(call);
+      }
+      List<Expr> keys = new ArrayList<>(a.grouping());
+      keys.remove(column);
+      return new Aggregate(
+          a.grouping(), a.aggregateList(), new MergeSessions(keys, column, assigned));
+    }
+    return rewritten;
+  }
+
+  private static LogicalPlan assign(ScalarCall call, Attribute column, LogicalPlan child) {
+    Expr time = call.args().get(0);
+    List<Object> p = call.params();
+    if (call.name().equals("window")) {
+      return new TimeWindowAssign(
+          column, time, (Long) p.get(0), (Long) p.get(1), (Long) p.get(2), child);
+    }
+    if (p.get(0) != null) {
+      return new SessionWindowAssign(column, time, null, (Long) p.get(0), child);
+    }
+    return new SessionWindowAssign(column, time, call.args().get(1), 0, child);
+  }
+
+  private static boolean isWindow(Expr e) {
+    return e instanceof ScalarCall c
+        && (c.name().equals("window") || c.name().equals("session_window"));
+  }
+
+  private static void collectWindows(Expr e, Set<ScalarCall> out) {
+    if (isWindow(e)) {
+      out.add((ScalarCall) e);
+    }
+    for (Expr c : e.children()) {
+      collectWindows(c, out);
+    }
+  }
+
+  private static List<Expr> expressions(LogicalPlan node) {
+    if (node instanceof Project p) {
+      return p.projectList();
+    }
+    if (node instanceof Filter f) {
+      return List.of(f.condition());
+    }
+    if (node instanceof Aggregate a) {
+      List<Expr> all = new ArrayList<>(a.grouping());
+      all.addAll(a.aggregateList());
+      return all;
+    }
+    if (node instanceof Sort s) {
+      return new ArrayList<>(s.order());
+    }
+    if (node instanceof Join j && j.condition() != null) {
+      return List.of(j.condition());
+    }
+    return List.of();
+  }
+
+  private static LogicalPlan replace(
+      LogicalPlan node, ScalarCall call, Attribute column, LogicalPlan child) {
+    if (node instanceof Project p) {
+      return new Project(replaceAll(p.projectList(), call, column), child);
+    }
+    if (node instanceof Filter f) {
+      return new Filter(replace(f.condition(), call, column), child);
+    }
+    if (node instanceof Aggregate a) {
+      return new Aggregate(
+          replaceAll(a.grouping(), call, column),
+          replaceAll(a.aggregateList(), call, column),
+          child);
+    }
+    if (node instanceof Sort s) {
+      List<SortOrder> order = new ArrayList<>(s.order().size());
+      for (SortOrder o : s.order()) {
+        order.add((SortOrder) replace(o, call, column));
+      }
+      return new Sort(order, s.global(), child);
+    }
+    throw new IllegalStateException(
+        "Bug in Tideline: window rewrite of an unexpected operator " + node.simpleString());
+  }
+
+  private static List<Expr> replaceAll(List<Expr> exprs, ScalarCall call, Attribute column) {
+    List<Expr> out = new ArrayList<>(exprs.size());
+    for (Expr e : exprs) {
+      out.add(replace(e, call, column));
+    }
+    return out;
+  }
+
+  private static Expr replace(Expr e, ScalarCall call, Attribute column) {
+    return e.transformUp(x -> x.equals(call) ? column : x);
+  }
+}
