@@ -52,7 +52,7 @@ import java.util.Map;
  *     replaces the call by a {@code TimeWindowAssign} node's column</td></tr>
  * <tr><td>session_window(time, gap)</td><td>session_window: (TIMESTAMP[, STRING gap])</td>
  *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code session_window}</td>
- *     <td>[Long gapMicros, or null when the gap is the second argument];
+ *     <td>[Long gapMicros], or [] when the gap is the second argument;
  *     {@code TimeWindowing} replaces the call by a {@code SessionWindowAssign} node's
  *     column</td></tr>
  * <tr><td>year, month, dayofmonth/day</td><td>same: (DATE)</td><td>INT</td><td>[]</td></tr>

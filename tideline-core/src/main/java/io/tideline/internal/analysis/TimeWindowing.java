@@ -79,7 +79,7 @@ public final class TimeWindowing {
       return new TimeWindowAssign(
           column, time, (Long) p.get(0), (Long) p.get(1), (Long) p.get(2), child);
     }
-    if (p.get(0) != null) {
+    if (!p.isEmpty()) {
       return new SessionWindowAssign(column, time, null, (Long) p.get(0), child);
     }
     return new SessionWindowAssign(column, time, call.args().get(1), 0, child);

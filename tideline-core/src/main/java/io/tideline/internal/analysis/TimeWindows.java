@@ -5,7 +5,6 @@ import io.tideline.internal.expr.Literal;
 import io.tideline.internal.streaming.IntervalStrings;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,18 +58,16 @@ final class TimeWindows {
     c.expect(0, ExpectedType.TIMESTAMP);
     Expr gap = c.arg(1);
     Literal literal = FunctionCall.asLiteral(gap);
-    List<Object> params = new ArrayList<>(1);
     if (literal != null && literal.value() instanceof String s) {
-      params.add(intervalMicros(s));
-      return c.scalar("session_window", List.of(c.arg(0)), WINDOW_TYPE, true, params);
+      return c.scalar(
+          "session_window", List.of(c.arg(0)), WINDOW_TYPE, true, List.of(intervalMicros(s)));
     }
     if (!io.tideline.internal.expr.TypeRules.sameType(gap.dataType(), DataTypes.StringType)
         && !(literal != null && literal.value() == null)) {
       throw AnalysisErrors.sessionGapType(gap.dataType());
     }
     // A null literal gap drops every row, as Spark's cast of null to an interval does.
-    params.add(null);
-    return c.scalar("session_window", List.of(c.arg(0), gap), WINDOW_TYPE, true, params);
+    return c.scalar("session_window", List.of(c.arg(0), gap), WINDOW_TYPE, true, List.of());
   }
 
   private static long duration(FunctionCall c, int i, String name) {
