@@ -308,6 +308,16 @@ class WindowFunctionsTest {
   }
 
   @Test
+  void sessionWindow_computedEarlierAndRenamed_stillMergesInTheAggregation() {
+    DataFrame df =
+        times(0L, 4L, 20L)
+            .withColumn("s", session_window(col("t"), "5 seconds"))
+            .select(col("s").as("sess"), col("k"));
+    assertThat(df.groupBy(col("sess"), col("k")).count().collectAsList())
+        .containsExactlyInAnyOrder(Row.of(w(0, 9), "a", 2L), Row.of(w(20, 25), "a", 1L));
+  }
+
+  @Test
   void sessionWindow_inSelect_isTheRowsOwnSession() {
     assertThat(times(3L, 5L).select(session_window(col("t"), "10 seconds")).collectAsList())
         .containsExactlyInAnyOrder(Row.of(w(3, 13)), Row.of(w(5, 15)));

@@ -1,17 +1,21 @@
 package io.tideline.internal.analysis;
 
+import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.expr.ScalarCall;
 import io.tideline.internal.expr.SortOrder;
 import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.Deduplicate;
 import io.tideline.internal.plan.Filter;
 import io.tideline.internal.plan.Join;
+import io.tideline.internal.plan.Limit;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.MergeSessions;
 import io.tideline.internal.plan.Project;
 import io.tideline.internal.plan.SessionWindowAssign;
 import io.tideline.internal.plan.Sort;
+import io.tideline.internal.plan.SubqueryAlias;
 import io.tideline.internal.plan.TimeWindowAssign;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,7 +48,7 @@ public final class TimeWindowing {
       collectWindows(e, windows);
     }
     if (windows.isEmpty()) {
-      return node;
+      return node instanceof Aggregate a ? mergeSessionsByColumn(a) : node;
     }
     String operator = node.simpleString();
     if (node instanceof Join) {
@@ -61,15 +65,58 @@ public final class TimeWindowing {
     if (call.name().equals("session_window")
         && rewritten instanceof Aggregate a
         && a.grouping().contains(column)) {
-      if (a.isStreaming()) {
-        throw AnalysisErrors.sessionWindowInStreamingAggregation(call);
-      }
-      List<Expr> keys = new ArrayList<>(a.grouping());
-      keys.remove(column);
-      return new Aggregate(
-          a.grouping(), a.aggregateList(), new MergeSessions(keys, column, assigned));
+      return withMergedSessions(a, column, call);
     }
     return rewritten;
+  }
+
+  /**
+   * An aggregation grouped by a column that is a session window computed earlier ({@code
+   * select(session_window(t, gap).as("s"), k).groupBy("s", k)}) merges sessions too: Spark marks
+   * the column in its metadata, which aliases keep; here its lineage is followed instead.
+   */
+  private static LogicalPlan mergeSessionsByColumn(Aggregate a) {
+    for (Expr g : a.grouping()) {
+      if (g instanceof Attribute attr && isSessionWindow(a.child(), attr.exprId())) {
+        return withMergedSessions(a, attr, attr);
+      }
+    }
+    return a;
+  }
+
+  private static LogicalPlan withMergedSessions(Aggregate a, Attribute session, Expr shown) {
+    if (a.isStreaming()) {
+      throw AnalysisErrors.sessionWindowInStreamingAggregation(shown);
+    }
+    List<Expr> keys = new ArrayList<>(a.grouping());
+    keys.remove(session);
+    return new Aggregate(
+        a.grouping(), a.aggregateList(), new MergeSessions(keys, session, a.child()));
+  }
+
+  /** True when column {@code exprId} of {@code plan} is a session window, possibly renamed. */
+  private static boolean isSessionWindow(LogicalPlan plan, long exprId) {
+    if (plan instanceof SessionWindowAssign s) {
+      return s.session().exprId() == exprId || isSessionWindow(s.child(), exprId);
+    }
+    if (plan instanceof Project p) {
+      for (Expr e : p.projectList()) {
+        if (e instanceof Alias alias && alias.exprId() == exprId) {
+          return alias.child() instanceof Attribute source
+              && isSessionWindow(p.child(), source.exprId());
+        }
+      }
+      return isSessionWindow(p.child(), exprId);
+    }
+    if (plan instanceof Filter
+        || plan instanceof Sort
+        || plan instanceof SubqueryAlias
+        || plan instanceof Limit
+        || plan instanceof Deduplicate
+        || plan instanceof TimeWindowAssign) {
+      return isSessionWindow(plan.children().get(0), exprId);
+    }
+    return false;
   }
 
   private static LogicalPlan assign(ScalarCall call, Attribute column, LogicalPlan child) {
