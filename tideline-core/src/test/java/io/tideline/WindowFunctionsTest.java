@@ -170,6 +170,15 @@ class WindowFunctionsTest {
             new StructType()
                 .add("start", DataTypes.TimestampType)
                 .add("end", DataTypes.TimestampType));
+    assertThat(counts.schema().fields().get(0).nullable()).isFalse();
+    assertThat(
+            orders
+                .select(window(col("t"), "10 minutes", "5 minutes"))
+                .schema()
+                .fields()
+                .get(0)
+                .nullable())
+        .isTrue();
     assertThat(counts.collectAsList())
         .containsExactlyInAnyOrder(
             Row.of(w(0, 300), "widget", 2L),

@@ -456,7 +456,8 @@ final class Corpus {
         Optional.empty());
     add(
         "window.slidingWithStart",
-        Pipeline.from("orders").select("order_id", "window(ts, '10 minutes', '3 minutes', '1 minute') AS w"),
+        Pipeline.from("orders")
+            .select("order_id", "window(ts, '10 minutes', '3 minutes', '1 minute') AS w"),
         Optional.empty());
     add(
         "window.slidingMultiple",

@@ -59,7 +59,11 @@ public final class TimeWindowing {
     }
     ScalarCall call = windows.iterator().next();
     LogicalPlan child = node.children().get(0);
-    Attribute column = new Attribute(call.name(), call.dataType(), true);
+    // As in Spark: a projected window struct (tumbling, session) is never null; Expand's (sliding)
+    // output column is declared nullable.
+    boolean sliding =
+        call.name().equals("window") && !call.params().get(0).equals(call.params().get(1));
+    Attribute column = new Attribute(call.name(), call.dataType(), sliding);
     LogicalPlan assigned = assign(call, column, child);
     LogicalPlan rewritten = replace(node, call, column, assigned);
     if (call.name().equals("session_window")
