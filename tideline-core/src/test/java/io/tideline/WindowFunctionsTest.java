@@ -219,6 +219,30 @@ class WindowFunctionsTest {
   }
 
   @Test
+  void chainedWindows_rewindowTheWindowTime_endMinusOneMicro() {
+    DataFrame perMinute =
+        times(10L, 70L, 130L).groupBy(window(col("t"), "1 minute")).agg(sum("v").as("n"));
+    assertThat(perMinute.select(expr("window_time(window)")).columns())
+        .containsExactly("window_time(window)");
+    assertThat(perMinute.select(expr("window_time(window)")).collectAsList())
+        .containsExactlyInAnyOrder(
+            Row.of(s(60).minusNanos(1000)),
+            Row.of(s(120).minusNanos(1000)),
+            Row.of(s(180).minusNanos(1000)));
+    System.out.println(
+        perMinute
+            .groupBy(window(col("window"), "2 minutes"))
+            .agg(sum("n").as("n"))
+            .explainString(true));
+    assertThat(
+            perMinute
+                .groupBy(window(col("window"), "2 minutes"))
+                .agg(sum("n").as("n"))
+                .collectAsList())
+        .containsExactlyInAnyOrder(Row.of(w(0, 120), 2L), Row.of(w(120, 240), 1L));
+  }
+
+  @Test
   void twoWindowsInOneOperator_areRefused() {
     assertThatThrownBy(
             () ->

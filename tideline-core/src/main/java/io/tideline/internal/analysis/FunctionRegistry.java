@@ -50,6 +50,9 @@ import java.util.Map;
  *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code window}</td>
  *     <td>[Long windowMicros, Long slideMicros, Long startMicros]; {@code TimeWindowing}
  *     replaces the call by a {@code TimeWindowAssign} node's column</td></tr>
+ * <tr><td>window_time(window)</td><td>window_time: (STRUCT&lt;start, end&gt;)</td>
+ *     <td>TIMESTAMP: {@code end} minus one microsecond</td><td>[]; {@code window} and {@code
+ *     session_window} of a window column resolve their time to this call</td></tr>
  * <tr><td>session_window(time, gap)</td><td>session_window: (TIMESTAMP[, STRING gap])</td>
  *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code session_window}</td>
  *     <td>[Long gapMicros], or [] when the gap is the second argument;

@@ -2,6 +2,7 @@ package io.tideline.internal.analysis;
 
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.expr.Literal;
+import io.tideline.internal.expr.ScalarCall;
 import io.tideline.internal.streaming.IntervalStrings;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
@@ -20,6 +21,9 @@ import java.util.List;
  *       other STRING expression is an interval evaluated per row.
  * </ul>
  *
+ * <p>Given a window column instead of a time, both re-window its {@code window_time} (end minus one
+ * microsecond), as Spark does for chained window aggregations.
+ *
  * <p>Durations are interval strings (or integer literals in microseconds, as Spark accepts in SQL);
  * they have fixed lengths (a day is 24 hours), so months and years are refused.
  */
@@ -30,10 +34,14 @@ final class TimeWindows {
 
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
+  /** A time column, or a window column to re-window by its window time (chained windows). */
+  private static final ExpectedType TIME_OR_WINDOW =
+      ExpectedType.oneOf(ExpectedType.TIMESTAMP, ExpectedType.of(WINDOW_TYPE));
+
   private TimeWindows() {}
 
   static Expr window(FunctionCall c) {
-    c.expect(0, ExpectedType.TIMESTAMP);
+    Expr time = eventTime(c);
     long window = duration(c, 1, "windowDuration");
     long slide = c.size() > 2 ? duration(c, 2, "slideDuration") : window;
     long start = c.size() > 3 ? duration(c, 3, "startTime") : 0;
@@ -51,23 +59,42 @@ final class TimeWindows {
       throw AnalysisErrors.parameterConstraintViolation(
           c.asExpr(), "abs(start_time)", Math.abs(start), "<", "slide_duration", slide);
     }
-    return c.scalar("window", List.of(c.arg(0)), WINDOW_TYPE, true, List.of(window, slide, start));
+    return c.scalar("window", List.of(time), WINDOW_TYPE, true, List.of(window, slide, start));
   }
 
   static Expr sessionWindow(FunctionCall c) {
-    c.expect(0, ExpectedType.TIMESTAMP);
+    Expr time = eventTime(c);
     Expr gap = c.arg(1);
     Literal literal = FunctionCall.asLiteral(gap);
     if (literal != null && literal.value() instanceof String s) {
       return c.scalar(
-          "session_window", List.of(c.arg(0)), WINDOW_TYPE, true, List.of(intervalMicros(s)));
+          "session_window", List.of(time), WINDOW_TYPE, true, List.of(intervalMicros(s)));
     }
     if (!io.tideline.internal.expr.TypeRules.sameType(gap.dataType(), DataTypes.StringType)
         && !(literal != null && literal.value() == null)) {
       throw AnalysisErrors.sessionGapType(gap.dataType());
     }
     // A null literal gap drops every row, as Spark's cast of null to an interval does.
-    return c.scalar("session_window", List.of(c.arg(0), gap), WINDOW_TYPE, true, List.of());
+    return c.scalar("session_window", List.of(time, gap), WINDOW_TYPE, true, List.of());
+  }
+
+  /**
+   * {@code window_time(w)}: the time representing window {@code w}, {@code w.end} minus one
+   * microsecond, so that windowing it again with the same spec gives the same window.
+   */
+  static Expr windowTime(FunctionCall c) {
+    Expr w = c.expect(0, ExpectedType.of(WINDOW_TYPE));
+    return c.scalar("window_time", List.of(w), DataTypes.TimestampType, w.nullable(), List.of());
+  }
+
+  /** Argument 0 as an event time: a timestamp, or the window time of a window column. */
+  private static Expr eventTime(FunctionCall c) {
+    Expr time = c.expect(0, TIME_OR_WINDOW);
+    if (time.dataType() instanceof StructType) {
+      return new ScalarCall(
+          "window_time", List.of(time), DataTypes.TimestampType, time.nullable(), List.of());
+    }
+    return time;
   }
 
   private static long duration(FunctionCall c, int i, String name) {

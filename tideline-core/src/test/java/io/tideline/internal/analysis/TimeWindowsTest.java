@@ -132,6 +132,16 @@ class TimeWindowsTest {
   }
 
   @Test
+  void window_ofAWindowColumn_rewindowsItsWindowTime() {
+    Attribute w = attr("w", TimeWindows.WINDOW_TYPE);
+    ScalarCall call =
+        (ScalarCall) resolver.resolve(fn("window", col("w"), lit("2 minutes")), List.of(w), false);
+    assertThat(call.args())
+        .containsExactly(
+            new ScalarCall("window_time", List.of(w), DataTypes.TimestampType, true, List.of()));
+  }
+
+  @Test
   void intervalMicros_acceptsSparkUnitsAndCountsADayAs24Hours() {
     assertThat(TimeWindows.intervalMicros("interval 1 hour 30 minutes")).isEqualTo(5_400_000_000L);
     assertThat(TimeWindows.intervalMicros("2 days")).isEqualTo(172_800_000_000L);
