@@ -492,6 +492,20 @@ final class Corpus {
         Pipeline.from("orders").select("window(ts, '1 hour') AS a", "window(ts, '2 hours') AS b"),
         Optional.empty());
     add(
+        "window.chained",
+        Pipeline.from("orders")
+            .select("window(ts, '1 hour') AS w", "qty")
+            .groupBy(List.of("w"), "sum(qty) AS q")
+            .select("window(w, '1 day') AS d", "q")
+            .groupBy(List.of("d"), "count(*)", "sum(q)"),
+        Optional.empty());
+    add(
+        "window.windowTime",
+        Pipeline.from("orders")
+            .select("window(ts, '10 minutes') AS w", "order_id")
+            .select("window_time(w)", "order_id"),
+        Optional.empty());
+    add(
         "session.perKey",
         Pipeline.from("orders")
             .select("session_window(ts, '1 day') AS sw", "customer", "qty")
