@@ -81,7 +81,8 @@ public final class TimeWindowing {
    */
   private static LogicalPlan mergeSessionsByColumn(Aggregate a) {
     for (Expr g : a.grouping()) {
-      if (g instanceof Attribute attr && isSessionWindow(a.child(), attr.exprId())) {
+      if (g instanceof Attribute attr
+          && windowSource(a.child(), attr.exprId()) instanceof SessionWindowAssign) {
         return withMergedSessions(a, attr, attr);
       }
     }
@@ -98,29 +99,39 @@ public final class TimeWindowing {
         a.grouping(), a.aggregateList(), new MergeSessions(keys, session, a.child()));
   }
 
-  /** True when column {@code exprId} of {@code plan} is a session window, possibly renamed. */
-  private static boolean isSessionWindow(LogicalPlan plan, long exprId) {
+  /**
+   * The node that computes column {@code exprId} of {@code plan}: a {@link TimeWindowAssign} or
+   * {@link SessionWindowAssign}, found through renaming projections and the operators that pass
+   * columns through (filter, sort, limit, deduplication, alias); null when the column is no window.
+   * Spark carries this as a marker in the column's metadata; the streaming planner uses it to find
+   * the event time behind a window column ({@code timeColumn()} of the node).
+   */
+  public static LogicalPlan windowSource(LogicalPlan plan, long exprId) {
+    if (plan instanceof TimeWindowAssign w) {
+      return w.window().exprId() == exprId ? w : windowSource(w.child(), exprId);
+    }
     if (plan instanceof SessionWindowAssign s) {
-      return s.session().exprId() == exprId || isSessionWindow(s.child(), exprId);
+      return s.session().exprId() == exprId ? s : windowSource(s.child(), exprId);
     }
     if (plan instanceof Project p) {
       for (Expr e : p.projectList()) {
         if (e instanceof Alias alias && alias.exprId() == exprId) {
           return alias.child() instanceof Attribute source
-              && isSessionWindow(p.child(), source.exprId());
+              ? windowSource(p.child(), source.exprId())
+              : null;
         }
       }
-      return isSessionWindow(p.child(), exprId);
+      return windowSource(p.child(), exprId);
     }
     if (plan instanceof Filter
         || plan instanceof Sort
         || plan instanceof SubqueryAlias
         || plan instanceof Limit
         || plan instanceof Deduplicate
-        || plan instanceof TimeWindowAssign) {
-      return isSessionWindow(plan.children().get(0), exprId);
+        || plan instanceof MergeSessions) {
+      return windowSource(plan.children().get(0), exprId);
     }
-    return false;
+    return null;
   }
 
   private static LogicalPlan assign(ScalarCall call, Attribute column, LogicalPlan child) {
