@@ -155,6 +155,23 @@ class WindowFunctionsTest {
   }
 
   @Test
+  void sliding_moreWindowsPerRowThanABatch_andNullTimes_expandCompletely() {
+    Long[] ts = new Long[21];
+    for (int i = 0; i < 20; i++) {
+      ts[i] = (long) i;
+    }
+    // 60 windows per row, batches of 2 rows: each output batch holds one row's windows.
+    DataFrame expanded = times(ts).select(window(col("t"), "1 minute", "1 second"), col("t"));
+    assertThat(expanded.count()).isEqualTo(20 * 60);
+    assertThat(expanded.filter(col("t").isNull()).count()).isZero();
+    assertThat(
+            expanded
+                .filter(col("window.start").leq(col("t")).and(col("t").lt(col("window.end"))))
+                .count())
+        .isEqualTo(20 * 60);
+  }
+
+  @Test
   void groupByWindowAndKey_countsPerWindow_withSparkColumnNamesAndTypes() {
     DataFrame orders =
         events(
