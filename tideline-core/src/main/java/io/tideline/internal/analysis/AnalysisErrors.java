@@ -574,11 +574,15 @@ public final class AnalysisErrors {
         Condition.INVALID_EXTRACT_FIELD, "field", toSqlId(field), "expr", toSqlExpr(source));
   }
 
-  static AnalysisException valueOutOfRange(Expr call, String exprName, long value) {
+  /**
+   * @param sqlExpr the call as Spark prints it, already quoted (a window prints its durations in
+   *     microseconds)
+   */
+  static AnalysisException valueOutOfRange(String sqlExpr, String exprName, long value) {
     return error(
         Condition.VALUE_OUT_OF_RANGE,
         "sqlExpr",
-        toSqlExpr(call),
+        sqlExpr,
         "exprName",
         toSqlId(exprName),
         "valueRange",
@@ -588,11 +592,16 @@ public final class AnalysisErrors {
   }
 
   static AnalysisException parameterConstraintViolation(
-      Expr call, String left, long leftValue, String constraint, String right, long rightValue) {
+      String sqlExpr,
+      String left,
+      long leftValue,
+      String constraint,
+      String right,
+      long rightValue) {
     return error(
         Condition.PARAMETER_CONSTRAINT_VIOLATION,
         "sqlExpr",
-        toSqlExpr(call),
+        sqlExpr,
         "leftExprName",
         toSqlId(left),
         "leftExprValue",

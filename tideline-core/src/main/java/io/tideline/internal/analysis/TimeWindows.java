@@ -45,19 +45,30 @@ final class TimeWindows {
     long window = duration(c, 1, "windowDuration");
     long slide = c.size() > 2 ? duration(c, 2, "slideDuration") : window;
     long start = c.size() > 3 ? duration(c, 3, "startTime") : 0;
+    // Spark prints the resolved call with its durations in microseconds.
+    String sqlExpr =
+        "\"window("
+            + OutputNames.pretty(c.arg(0))
+            + ", "
+            + window
+            + ", "
+            + slide
+            + ", "
+            + start
+            + ")\"";
     if (window <= 0) {
-      throw AnalysisErrors.valueOutOfRange(c.asExpr(), "window_duration", window);
+      throw AnalysisErrors.valueOutOfRange(sqlExpr, "window_duration", window);
     }
     if (slide <= 0) {
-      throw AnalysisErrors.valueOutOfRange(c.asExpr(), "slide_duration", slide);
+      throw AnalysisErrors.valueOutOfRange(sqlExpr, "slide_duration", slide);
     }
     if (slide > window) {
       throw AnalysisErrors.parameterConstraintViolation(
-          c.asExpr(), "slide_duration", slide, "<=", "window_duration", window);
+          sqlExpr, "slide_duration", slide, "<=", "window_duration", window);
     }
     if (Math.abs(start) >= slide) {
       throw AnalysisErrors.parameterConstraintViolation(
-          c.asExpr(), "abs(start_time)", Math.abs(start), "<", "slide_duration", slide);
+          sqlExpr, "abs(start_time)", Math.abs(start), "<", "slide_duration", slide);
     }
     return c.scalar("window", List.of(time), WINDOW_TYPE, true, List.of(window, slide, start));
   }

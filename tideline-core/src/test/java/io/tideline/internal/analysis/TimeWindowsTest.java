@@ -68,7 +68,9 @@ class TimeWindowsTest {
                     fn("window", col("order_time"), lit("1 minute"), lit("2 minutes")),
                     input,
                     false))
-        .hasMessageStartingWith("[DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION]")
+        .hasMessageStartingWith(
+            "[DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION] Cannot resolve"
+                + " \"window(order_time, 60000000, 120000000, 0)\" due to data type mismatch")
         .hasMessageContaining(
             "The `slide_duration`(120000000L) must be <= the `window_duration`(60000000L)");
   }
