@@ -1,6 +1,7 @@
 package io.tideline;
 
 import io.tideline.internal.analysis.ExpressionResolver;
+import io.tideline.internal.analysis.TimeWindowing;
 import io.tideline.internal.api.ApiErrors;
 import io.tideline.internal.api.RowConversions;
 import io.tideline.internal.api.ShowFormatter;
@@ -75,7 +76,8 @@ public final class DataFrame {
   }
 
   private DataFrame with(LogicalPlan newPlan) {
-    return new DataFrame(session, newPlan);
+    // Every operator passes here, so window(...) calls become plan nodes as they are added.
+    return new DataFrame(session, TimeWindowing.apply(newPlan));
   }
 
   // ---- schema ----

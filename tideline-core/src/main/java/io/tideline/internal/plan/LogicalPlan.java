@@ -23,7 +23,10 @@ public sealed interface LogicalPlan
         StreamingRelation,
         StatefulAggregate,
         CountRows,
-        EventTimeWatermark {
+        EventTimeWatermark,
+        TimeWindowAssign,
+        SessionWindowAssign,
+        MergeSessions {
 
   List<Attribute> output();
 
