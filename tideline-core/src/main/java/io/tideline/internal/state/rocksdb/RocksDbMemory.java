@@ -17,6 +17,10 @@ import org.rocksdb.WriteBufferManager;
 final class RocksDbMemory {
   private static final long MB = 1024L * 1024L;
 
+  static {
+    org.rocksdb.RocksDB.loadLibrary();
+  }
+
   /** Shared caches by their settings; guarded by the class. */
   private static final Map<Key, Shared> SHARED = new HashMap<>();
 

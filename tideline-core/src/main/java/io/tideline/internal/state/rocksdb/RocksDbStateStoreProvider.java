@@ -207,6 +207,13 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     long keys = 0;
     if (snapshot != null) {
       keys = unpackSnapshot(snapshot, version, dbDir);
+    } else {
+      try {
+        Files.createDirectories(dbDir);
+      } catch (IOException e) {
+        throw StateStoreErrors.corruptFile(
+            id, version, dbDir, "cannot create the RocksDB working folder: " + e, e);
+      }
     }
     try {
       instance = RocksDbInstance.open(dbDir, conf, memory);
