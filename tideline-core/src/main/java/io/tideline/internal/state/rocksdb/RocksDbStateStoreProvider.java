@@ -406,6 +406,11 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         "rocksdbLastLoadTimeMs", lastLoadMs);
   }
 
+  /** The local folder of the working copy, deleted at close; for tests and diagnostics. */
+  Path workRoot() {
+    return workRoot;
+  }
+
   /** The version in the working copy, or -1; for tests and diagnostics. */
   synchronized long loadedVersion() {
     return instance == null ? -1 : loadedVersion;
@@ -531,6 +536,12 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     discardInstance();
     memory.close();
     deleteTree(workRoot);
+    try {
+      // The JVM's folder goes with its last store; another store's folder keeps it.
+      Files.deleteIfExists(workRoot.getParent());
+    } catch (IOException ignored) {
+      // Not empty, or already gone.
+    }
   }
 
   private void deleteTree(Path root) {
