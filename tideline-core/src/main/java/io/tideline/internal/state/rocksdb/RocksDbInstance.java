@@ -162,6 +162,15 @@ final class RocksDbInstance implements AutoCloseable {
     }
   }
 
+  /** Native memory of the table readers (index and filter blocks held outside the cache). */
+  long tableReaderBytes() {
+    try {
+      return db.getLongProperty("rocksdb.estimate-table-readers-mem");
+    } catch (RocksDBException e) {
+      return 0;
+    }
+  }
+
   @Override
   public void close() {
     db.close();

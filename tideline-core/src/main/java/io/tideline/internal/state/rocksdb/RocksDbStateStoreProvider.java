@@ -391,12 +391,19 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     }
   }
 
-  /** Native memory of the working copy: memtables, table readers and its share of the cache. */
+  /**
+   * Native memory of the working copy: memtables, table readers and its share of the block cache.
+   */
   synchronized long memoryUsedBytes() {
     if (closed) {
       return 0;
     }
-    return (instance == null ? 0 : instance.memTableAndReaderBytes()) + memory.cacheUsageShare();
+    if (instance == null) {
+      return memory.cacheUsageShare();
+    }
+    // With bounded memory the write buffer manager charges memtables to the shared cache already.
+    return (memory.bounded() ? instance.tableReaderBytes() : instance.memTableAndReaderBytes())
+        + memory.cacheUsageShare();
   }
 
   /** Provider counters for progress's {@code customMetrics}. */
