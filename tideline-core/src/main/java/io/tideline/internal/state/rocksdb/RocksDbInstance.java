@@ -162,6 +162,15 @@ final class RocksDbInstance implements AutoCloseable {
     }
   }
 
+  /** The bytes of the working copy's SST files. */
+  long sstFileBytes() {
+    try {
+      return db.getLongProperty("rocksdb.total-sst-files-size");
+    } catch (RocksDBException e) {
+      return 0;
+    }
+  }
+
   /** Native memory of the table readers (index and filter blocks held outside the cache). */
   long tableReaderBytes() {
     try {

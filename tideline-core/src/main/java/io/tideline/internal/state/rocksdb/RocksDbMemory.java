@@ -83,6 +83,18 @@ final class RocksDbMemory {
       }
     }
 
+    /** This store's share of the cache's pinned blocks, split as {@link #cacheUsageShare}. */
+    long pinnedUsageShare() {
+      synchronized (RocksDbMemory.class) {
+        if (closed) {
+          return 0;
+        }
+        return shared != null
+            ? shared.cache.getPinnedUsage() / Math.max(1, shared.leases)
+            : own.getPinnedUsage();
+      }
+    }
+
     @Override
     public void close() {
       synchronized (RocksDbMemory.class) {

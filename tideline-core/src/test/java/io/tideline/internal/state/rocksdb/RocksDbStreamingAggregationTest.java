@@ -70,6 +70,9 @@ class RocksDbStreamingAggregationTest {
       assertThat(state.numRowsTotal()).isEqualTo(3);
       assertThat(state.numRowsUpdated()).isEqualTo(2);
       assertThat(state.memoryUsedBytes()).isPositive();
+      assertThat(state.customMetrics())
+          .containsKeys("rocksdbCommitWriteBatchLatency", "rocksdbSstFileSize")
+          .containsEntry("rocksdbPutCount", 2L);
     } finally {
       first.stop();
     }
