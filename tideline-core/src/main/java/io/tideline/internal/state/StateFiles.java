@@ -20,7 +20,8 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * Reads and writes the in-memory provider's files: {@code <version>.delta} (the keys one batch put
- * or removed) and {@code <version>.snapshot} (every key of a version).
+ * or removed) and {@code <version>.snapshot} (every key of a version). The RocksDB provider writes
+ * its {@code <version>.changelog} files in the delta format too.
  *
  * <p>Format, version 1 (integers big-endian):
  *

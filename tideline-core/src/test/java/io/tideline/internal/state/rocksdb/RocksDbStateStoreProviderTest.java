@@ -205,6 +205,38 @@ class RocksDbStateStoreProviderTest {
   }
 
   @Test
+  void crashesBeforePublishingAChangelogOrASnapshot_leaveTheCommittedVersionsLoadable()
+      throws IOException {
+    RocksDbStateStoreProvider p = provider();
+    commitVersions(p, 1);
+    StateStore lost = p.getStore(1);
+    lost.put(b("lost"), b("x"));
+    lost.remove(b("k1"));
+    p.publishHook = RocksDbStateStoreProviderTest::crash;
+    assertThatThrownBy(lost::commit).isInstanceOf(TidelineException.class);
+    lost.abort();
+    p.publishHook = io.tideline.internal.state.StateFiles.PublishHook.NONE;
+    commitVersions(p, 1);
+    StateStore s3 = p.getStore(2);
+    s3.put(b("k3"), b("v3"));
+    s3.commit();
+    p.publishHook = RocksDbStateStoreProviderTest::crash;
+    p.doMaintenance();
+    try (Stream<Path> all = Files.list(id().dir())) {
+      assertThat(all.map(f -> f.getFileName().toString()))
+          .noneMatch(name -> name.endsWith(".zip") || name.endsWith(".tmp"));
+    }
+    RocksDbStateStoreProvider restarted = provider();
+    StateStore at3 = restarted.getStore(3);
+    assertThat(contents(at3)).containsOnlyKeys("k1", "k2", "k3");
+    assertThat(at3.metrics().numKeys()).isEqualTo(3);
+  }
+
+  private static void crash(Path temp, Path target) throws IOException {
+    throw new IOException("simulated crash before rename of " + target.getFileName());
+  }
+
+  @Test
   void missingChangelog_failsNamingTheStoreTheVersionAndTheFile() throws IOException {
     RocksDbStateStoreProvider p = provider();
     commitVersions(p, 2);
