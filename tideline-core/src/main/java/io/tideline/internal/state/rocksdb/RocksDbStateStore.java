@@ -33,6 +33,16 @@ final class RocksDbStateStore implements StateStore {
   /** Keys this batch put that the working copy did not have: the iterator's second phase. */
   private BytesMap added = new BytesMap();
 
+  /**
+   * Whether the working copy has a key, for keys already looked up this batch ({@link #IN_BASE} or
+   * {@link #NOT_IN_BASE}): an operator that reads a key and then writes it (an aggregation) pays
+   * one native lookup, not two.
+   */
+  private BytesMap known = new BytesMap();
+
+  private static final byte[] IN_BASE = new byte[0];
+  private static final byte[] NOT_IN_BASE = new byte[0];
+
   private final List<RocksIterator> openIterators = new ArrayList<>(1);
   private long numKeys;
   private long numUpdated;
@@ -93,12 +103,29 @@ final class RocksDbStateStore implements StateStore {
   public byte[] get(byte[] key) {
     checkUsable();
     numGets++;
-    byte[] changed = changes.get(key, BytesMap.hash(key));
+    int hash = BytesMap.hash(key);
+    byte[] changed = changes.get(key, hash);
     if (changed != null) {
       return changed == RocksDbStateStoreProvider.REMOVED ? null : changed;
     }
+    byte[] value;
     try {
-      return db.get(key);
+      value = db.get(key);
+    } catch (RocksDBException e) {
+      throw nativeFailure("read a key", e);
+    }
+    known.put(key, value == null ? NOT_IN_BASE : IN_BASE, hash);
+    return value;
+  }
+
+  /** Whether the working copy (not this batch's changes) has {@code key}. */
+  private boolean inBase(byte[] key, int hash) {
+    byte[] cached = known.get(key, hash);
+    if (cached != null) {
+      return cached == IN_BASE;
+    }
+    try {
+      return db.contains(key);
     } catch (RocksDBException e) {
       throw nativeFailure("read a key", e);
     }
@@ -113,13 +140,7 @@ final class RocksDbStateStore implements StateStore {
     int hash = BytesMap.hash(key);
     byte[] previous = changes.put(key, value, hash);
     if (previous == null) {
-      boolean existed;
-      try {
-        existed = db.contains(key);
-      } catch (RocksDBException e) {
-        throw nativeFailure("read a key", e);
-      }
-      if (!existed) {
+      if (!inBase(key, hash)) {
         numKeys++;
         added.put(key, key, hash);
       }
@@ -137,13 +158,7 @@ final class RocksDbStateStore implements StateStore {
     if (changed == RocksDbStateStoreProvider.REMOVED) {
       return;
     }
-    boolean exists;
-    try {
-      exists = changed != null || db.contains(key);
-    } catch (RocksDBException e) {
-      throw nativeFailure("read a key", e);
-    }
-    if (exists) {
+    if (changed != null || inBase(key, hash)) {
       // Marked rather than dropped, so removing while iterating never moves other entries.
       changes.put(key, RocksDbStateStoreProvider.REMOVED, hash);
       numKeys--;
@@ -235,6 +250,7 @@ final class RocksDbStateStore implements StateStore {
     committed = true;
     changes = null;
     added = null;
+    known = null;
     commitTimeMs = (System.nanoTime() - start) / 1_000_000;
     return version + 1;
   }
@@ -247,6 +263,7 @@ final class RocksDbStateStore implements StateStore {
       provider.released(this);
       changes = null;
       added = null;
+      known = null;
     }
   }
 
