@@ -200,6 +200,18 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
   private void rebuild(long version) {
     discardInstance();
     Path dbDir = workRoot.resolve("db-" + (++workDirs));
+    try {
+      openWorkingCopy(version, dbDir);
+    } catch (RuntimeException e) {
+      if (instance == null) {
+        // A partly unpacked snapshot that no instance owns.
+        deleteTree(dbDir);
+      }
+      throw e;
+    }
+  }
+
+  private void openWorkingCopy(long version, Path dbDir) {
     Long snapshot = version == 0 ? null : snapshotVersions.floor(version);
     long keys = 0;
     if (snapshot != null) {
