@@ -67,6 +67,7 @@ public abstract class StateStoreModelContract {
     private final List<String> log = new ArrayList<>();
     private StateStoreProvider provider;
     private StateStore store;
+    private long highestCommitted;
     private TreeMap<String, String> working;
 
     Run(Path root) {
@@ -116,7 +117,10 @@ public abstract class StateStoreModelContract {
       if (store != null) {
         store.abort();
       }
-      long oldest = Math.max(0, latest() - RETAIN);
+      // Retention counts from the highest version ever committed: a re-run that lowers the latest
+      // version does not bring back versions whose files maintenance already deleted (the loop
+      // only ever re-runs the last batch).
+      long oldest = Math.max(0, highestCommitted - RETAIN);
       long version = Math.max(oldest, latest() - choice % (RETAIN + 1));
       log.add("open " + version);
       store = provider.getStore(version);
@@ -145,6 +149,7 @@ public abstract class StateStoreModelContract {
       // A commit below the latest version supersedes the later ones (a re-run batch).
       versions.tailMap(committed, true).clear();
       versions.put(committed, working);
+      highestCommitted = Math.max(highestCommitted, committed);
       store = null;
       working = null;
     }

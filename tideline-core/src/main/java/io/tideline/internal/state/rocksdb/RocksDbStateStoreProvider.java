@@ -544,7 +544,9 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     for (Long v : snapshotVersions.headSet(base, false).toArray(new Long[0])) {
       delete(SnapshotArchive.file(dir, v), snapshotVersions, v);
     }
-    for (Long v : changelogVersions.headSet(base, true).toArray(new Long[0])) {
+    // The base's own changelog stays: a re-run commit of that version deletes the snapshot
+    // first, and if the commit then fails the changelog is what still loads it.
+    for (Long v : changelogVersions.headSet(base, false).toArray(new Long[0])) {
       delete(changelogFile(dir, v), changelogVersions, v);
     }
   }
