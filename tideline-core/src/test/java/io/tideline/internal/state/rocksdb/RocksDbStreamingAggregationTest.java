@@ -1,14 +1,18 @@
 package io.tideline.internal.state.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.internal.state.StateStoreRegistry;
+import io.tideline.internal.streaming.exec.LoopHooks;
+import io.tideline.internal.streaming.exec.LoopPoint;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.StateOperatorProgress;
 import io.tideline.streaming.StreamingQuery;
+import io.tideline.streaming.StreamingQueryException;
 import io.tideline.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,5 +101,49 @@ class RocksDbStreamingAggregationTest {
     assertThat(batches.get(2L))
         .containsExactlyInAnyOrder(
             Row.of("a", 3L), Row.of("b", 2L), Row.of("c", 1L), Row.of("d", 1L));
+  }
+
+  @Test
+  void crashAfterTheStateCommitBeforeTheBatchCommit_rerunReplacesTheStateVersion_countsExact()
+      throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    DataFrame counts = input.toDF().groupBy("name").count();
+    Path cp = dir.resolve("cp");
+    Map<Long, List<Row>> batches = new ConcurrentSkipListMap<>();
+    LoopHooks crashInBatchOne =
+        (point, batchId) -> {
+          if (point == LoopPoint.AFTER_SINK_BEFORE_COMMIT && batchId == 1) {
+            throw new LoopHooks.SimulatedCrash(point, batchId);
+          }
+        };
+    StreamingQuery first =
+        counts
+            .writeStream()
+            .outputMode("complete")
+            .loopHooks(crashInBatchOne)
+            .option("checkpointLocation", cp.toString())
+            .foreachBatch((batch, id) -> batches.put(id, batch.collectAsList()))
+            .start();
+    input.addData(Row.of(1L, "a"), Row.of(2L, "b"));
+    first.processAllAvailable();
+    input.addData(Row.of(3L, "a"));
+    assertThatThrownBy(first::awaitTermination)
+        .isInstanceOf(StreamingQueryException.class)
+        .hasCauseInstanceOf(LoopHooks.SimulatedCrash.class);
+    // Batch 1 committed its state (version 2) before the crash; the re-run must replace it.
+    try (Stream<Path> files = Files.walk(cp.resolve("state"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).contains("2.changelog");
+    }
+
+    input.addData(Row.of(4L, "c"));
+    StreamingQuery second = start(counts, cp, batches);
+    try {
+      second.processAllAvailable();
+    } finally {
+      second.stop();
+    }
+    assertThat(second.exception()).isEmpty();
+    List<Row> last = batches.get(batches.keySet().stream().max(Long::compare).orElseThrow());
+    assertThat(last).containsExactlyInAnyOrder(Row.of("a", 2L), Row.of("b", 1L), Row.of("c", 1L));
   }
 }
