@@ -13,12 +13,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.rocksdb.RocksDBException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +46,12 @@ import org.slf4j.LoggerFactory;
  * <h2>Working copy</h2>
  *
  * The loaded version lives in one RocksDB under {@code
- * <java.io.tmpdir>/tideline-rocksdb/<jvm-run>/<store>-<uuid>}, deleted at {@link #close()} (and
- * worthless after a crash: the checkpoint is the truth). {@link #getStore getStore(v)} reuses it
- * when it holds {@code v}, rolls it forward over changelogs when it holds an older version, and
- * otherwise rebuilds it from the checkpoint. A store's changes stay on the heap until commit, which
- * publishes the changelog and then writes them into RocksDB in one write batch; abort just drops
- * them.
+ * <java.io.tmpdir>/tideline-rocksdb/<jvm-run>/<store>-<uuid>}, deleted at {@link #close()}; after a
+ * crash it is worthless (the checkpoint is the truth) and the next JVM's {@link WorkingFolders}
+ * sweeps it. {@link #getStore getStore(v)} reuses it when it holds {@code v}, rolls it forward over
+ * changelogs when it holds an older version, and otherwise rebuilds it from the checkpoint. A
+ * store's changes stay on the heap until commit, which publishes the changelog and then writes them
+ * into RocksDB in one write batch; abort just drops them.
  *
  * <h2>Counts and memory</h2>
  *
@@ -69,9 +67,6 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
   static final String CHANGELOG_SUFFIX = ".changelog";
 
   private static final Logger LOG = LoggerFactory.getLogger(RocksDbStateStoreProvider.class);
-
-  /** Separates the working folders of JVMs sharing a temporary folder. */
-  private static final String JVM_RUN = UUID.randomUUID().toString();
 
   /** The value marking a removed key in a batch's changes. */
   static final byte[] REMOVED = new byte[0];
@@ -112,9 +107,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             + "-"
             + id.partitionId()
             + (StateStoreId.DEFAULT_STORE_NAME.equals(id.storeName()) ? "" : "-" + id.storeName());
-    this.workRoot =
-        Path.of(System.getProperty("java.io.tmpdir"), "tideline-rocksdb", JVM_RUN)
-            .resolve(store + "-" + UUID.randomUUID());
+    this.workRoot = WorkingFolders.jvmRoot().resolve(store + "-" + UUID.randomUUID());
     this.memory = RocksDbMemory.acquire(this.conf);
     listFiles();
   }
@@ -566,23 +559,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     discardInstance();
     memory.close();
     deleteTree(workRoot);
-    try {
-      // The JVM's folder goes with its last store; another store's folder keeps it.
-      Files.deleteIfExists(workRoot.getParent());
-    } catch (IOException ignored) {
-      // Not empty, or already gone.
-    }
   }
 
-  private void deleteTree(Path root) {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | java.io.UncheckedIOException e) {
-      LOG.warn("Could not delete RocksDB working folder {}: {}", root, e.toString());
-    }
+  private static void deleteTree(Path root) {
+    WorkingFolders.deleteTree(root);
   }
 
   @Override

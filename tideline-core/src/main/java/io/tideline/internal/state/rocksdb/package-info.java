@@ -16,6 +16,8 @@
  *   <li>{@code RocksDbInstance}: one open native database with its option objects.
  *   <li>{@code SnapshotArchive}: packs and verifies a RocksDB checkpoint as one zip file.
  *   <li>{@code RocksDbMemory}: the block caches and the shared, bounded memory budget.
+ *   <li>{@code WorkingFolders}: this JVM's local folder, and the sweep of folders crashed JVMs
+ *       left.
  *   <li>{@code RocksDbConf}: the settings, Spark's {@code stateStore.rocksdb.*} keys under {@code
  *       tideline.}: {@code boundedMemoryUsage} (false), {@code maxMemoryUsageMB} (500), {@code
  *       writeBufferCacheRatio} (0.5), {@code highPriorityPoolRatio} (0.1), {@code blockCacheSizeMB}
