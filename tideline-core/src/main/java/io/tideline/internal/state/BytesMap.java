@@ -12,7 +12,7 @@ import java.util.Arrays;
  * following entries back, so there are no tombstones): per entry 12 bytes of slots at most 75%
  * full, plus the key and value arrays themselves. Not thread-safe.
  */
-final class BytesMap {
+public final class BytesMap {
   private static final int ARRAY_HEADER_BYTES = 16;
 
   private int[] hashes;
@@ -22,7 +22,7 @@ final class BytesMap {
   private int size;
   private long dataBytes;
 
-  BytesMap() {
+  public BytesMap() {
     this(16);
   }
 
@@ -38,7 +38,7 @@ final class BytesMap {
     mask = capacity - 1;
   }
 
-  static int hash(byte[] key) {
+  public static int hash(byte[] key) {
     int h = Arrays.hashCode(key);
     // Arrays.hashCode is a polynomial with weak low bits; MurmurHash3's finaliser spreads them.
     h ^= h >>> 16;
@@ -49,30 +49,30 @@ final class BytesMap {
     return h;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The number of slots; iterate slots {@code [0, capacity())} with {@link #keyAt}. */
-  int capacity() {
+  public int capacity() {
     return keys.length;
   }
 
   /** The key in slot {@code slot}, or null for an empty slot. */
-  byte[] keyAt(int slot) {
+  public byte[] keyAt(int slot) {
     return keys[slot];
   }
 
-  byte[] valueAt(int slot) {
+  public byte[] valueAt(int slot) {
     return values[slot];
   }
 
-  byte[] get(byte[] key) {
+  public byte[] get(byte[] key) {
     return get(key, hash(key));
   }
 
   /** {@link #get(byte[])} with the key's {@link #hash} already computed. */
-  byte[] get(byte[] key, int h) {
+  public byte[] get(byte[] key, int h) {
     int i = h & mask;
     byte[] k;
     while ((k = keys[i]) != null) {
@@ -89,12 +89,12 @@ final class BytesMap {
   }
 
   /** Maps {@code key} to {@code value} (not null); returns the previous value or null. */
-  byte[] put(byte[] key, byte[] value) {
+  public byte[] put(byte[] key, byte[] value) {
     return put(key, value, hash(key));
   }
 
   /** {@link #put(byte[], byte[])} with the key's {@link #hash} already computed. */
-  byte[] put(byte[] key, byte[] value, int h) {
+  public byte[] put(byte[] key, byte[] value, int h) {
     int i = h & mask;
     byte[] k;
     while ((k = keys[i]) != null) {
@@ -178,7 +178,7 @@ final class BytesMap {
   }
 
   /** Estimated heap bytes: the slot arrays plus every key and value array. */
-  long sizeInBytes() {
+  public long sizeInBytes() {
     return slotBytes() + dataBytes;
   }
 

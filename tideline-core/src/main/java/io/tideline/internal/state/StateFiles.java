@@ -20,7 +20,8 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * Reads and writes the in-memory provider's files: {@code <version>.delta} (the keys one batch put
- * or removed) and {@code <version>.snapshot} (every key of a version).
+ * or removed) and {@code <version>.snapshot} (every key of a version). The RocksDB provider writes
+ * its {@code <version>.changelog} files in the delta format too.
  *
  * <p>Format, version 1 (integers big-endian):
  *
@@ -37,9 +38,9 @@ import java.util.zip.CheckedOutputStream;
  * its version's file, as Spark's provider overwrites it; the content is that run's changes. A crash
  * before the rename leaves only a temporary file, which readers never look at.
  */
-final class StateFiles {
-  static final int FORMAT_VERSION = 1;
-  static final byte KIND_DELTA = 1;
+public final class StateFiles {
+  public static final int FORMAT_VERSION = 1;
+  public static final byte KIND_DELTA = 1;
   static final byte KIND_SNAPSHOT = 2;
   static final String DELTA_SUFFIX = ".delta";
   static final String SNAPSHOT_SUFFIX = ".snapshot";
@@ -49,14 +50,14 @@ final class StateFiles {
 
   /** Called between writing a temporary file and publishing it; tests crash here. */
   @FunctionalInterface
-  interface PublishHook {
+  public interface PublishHook {
     PublishHook NONE = (temp, target) -> {};
 
     void beforePublish(Path temp, Path target) throws IOException;
   }
 
   /** Receives the records of a file as it is read. */
-  interface RecordSink {
+  public interface RecordSink {
     void put(byte[] key, byte[] value);
 
     void remove(byte[] key);
@@ -76,7 +77,7 @@ final class StateFiles {
    * Writes {@code map}'s entries as a file of {@code kind} and publishes it as {@code target}; in a
    * delta a value identical to {@code removed} marks a removed key.
    */
-  static void write(
+  public static void write(
       Path target,
       byte kind,
       long version,
@@ -149,7 +150,7 @@ final class StateFiles {
   }
 
   /** Renames a temporary file over {@code target}, replacing an existing file atomically. */
-  static void publish(Path temp, Path target, boolean fsync) throws IOException {
+  public static void publish(Path temp, Path target, boolean fsync) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
@@ -169,9 +170,9 @@ final class StateFiles {
   }
 
   /** Why a file could not be read, for the caller to turn into a store error. */
-  static final class BadFile extends Exception {
+  public static final class BadFile extends Exception {
     private static final long serialVersionUID = 1L;
-    final int foundVersion;
+    public final int foundVersion;
 
     BadFile(String reason, int foundVersion, Throwable cause) {
       super(reason, cause);
@@ -185,7 +186,7 @@ final class StateFiles {
    * Records reach the sink before the checksum is verified: callers read into a fresh map and drop
    * it on failure.
    */
-  static long read(Path file, byte kind, long version, RecordSink sink) throws BadFile {
+  public static long read(Path file, byte kind, long version, RecordSink sink) throws BadFile {
     long fileSize;
     InputStream in;
     try {

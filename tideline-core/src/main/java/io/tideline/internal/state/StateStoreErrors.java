@@ -94,7 +94,7 @@ public final class StateStoreErrors {
   private StateStoreErrors() {}
 
   /** How messages name a store: the operator, the partition, the store name and its folder. */
-  static String describe(StateStoreId id) {
+  public static String describe(StateStoreId id) {
     return "operator "
         + id.operatorId()
         + ", partition "
@@ -107,13 +107,13 @@ public final class StateStoreErrors {
         + ")";
   }
 
-  static TidelineException deltaFileMissing(StateStoreId id, long version, Path file) {
+  public static TidelineException deltaFileMissing(StateStoreId id, long version, Path file) {
     return new TidelineException(
         Condition.CANNOT_LOAD_STATE_STORE_DELTA_FILE_NOT_EXISTS,
         Map.of("version", Long.toString(version), "store", describe(id), "file", file.toString()));
   }
 
-  static TidelineException corruptFile(
+  public static TidelineException corruptFile(
       StateStoreId id, long version, Path file, String reason, Throwable cause) {
     return new TidelineException(
         Condition.CANNOT_LOAD_STATE_STORE_CORRUPT_FILE,
@@ -129,7 +129,7 @@ public final class StateStoreErrors {
         cause);
   }
 
-  static TidelineException newerFormat(
+  public static TidelineException newerFormat(
       StateStoreId id, long version, Path file, int found, int maxSupported) {
     return new TidelineException(
         Condition.CANNOT_LOAD_STATE_STORE_NEWER_FORMAT,
@@ -146,7 +146,8 @@ public final class StateStoreErrors {
             Integer.toString(maxSupported)));
   }
 
-  static TidelineException cannotCommit(StateStoreId id, long version, Path file, Throwable cause) {
+  public static TidelineException cannotCommit(
+      StateStoreId id, long version, Path file, Throwable cause) {
     return new TidelineException(
         Condition.CANNOT_WRITE_STATE_STORE_CANNOT_COMMIT,
         Map.of(
@@ -192,7 +193,7 @@ public final class StateStoreErrors {
   }
 
   /** An internal misuse of a store: never the user's fault. */
-  static IllegalStateException bug(StateStoreId id, String what) {
+  public static IllegalStateException bug(StateStoreId id, String what) {
     return new IllegalStateException(
         "Bug in Tideline: state store of " + describe(id) + ": " + what);
   }

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * <p>Provider: {@value #PROVIDER_CLASS} (alias {@code
  * spark.sql.streaming.stateStore.providerClass}) names a class implementing {@link
  * StateStoreProvider} with a public no-argument constructor; it is resolved once per registry and
- * instantiated once per store. Unset, {@link InMemoryStateStoreProvider} is used.
+ * instantiated once per store. Unset, {@link InMemoryStateStoreProvider} is used; {@code rocksdb}
+ * or Spark's {@code org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider}
+ * select {@value #ROCKSDB_PROVIDER}.
  */
 public final class StateStoreRegistry implements AutoCloseable {
   public static final String PROVIDER_CLASS = "tideline.sql.streaming.stateStore.providerClass";
@@ -173,13 +175,27 @@ public final class StateStoreRegistry implements AutoCloseable {
     return f;
   }
 
+  /** The RocksDB provider's class, named by string so this package does not depend on it. */
+  static final String ROCKSDB_PROVIDER =
+      "io.tideline.internal.state.rocksdb.RocksDbStateStoreProvider";
+
+  private static final String SPARK_ROCKSDB_PROVIDER =
+      "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
+
+  /** {@code rocksdb} and Spark's RocksDB provider class name select Tideline's RocksDB provider. */
+  private static String resolveAlias(String name) {
+    return name.equalsIgnoreCase("rocksdb") || name.equals(SPARK_ROCKSDB_PROVIDER)
+        ? ROCKSDB_PROVIDER
+        : name;
+  }
+
   private static Supplier<StateStoreProvider> resolveFactory(String className) {
     if (className == null
         || className.isBlank()
         || className.equals(InMemoryStateStoreProvider.class.getName())) {
       return InMemoryStateStoreProvider::new;
     }
-    String name = className.trim();
+    String name = resolveAlias(className.trim());
     Class<?> type;
     try {
       type = Class.forName(name, true, StateStoreRegistry.class.getClassLoader());

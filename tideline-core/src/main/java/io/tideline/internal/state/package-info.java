@@ -27,5 +27,23 @@
  *       snapshots and deletes files beyond {@code tideline.sql.streaming.minBatchesToRetain} in the
  *       background.
  * </ol>
+ *
+ * <h2>Providers</h2>
+ *
+ * <ul>
+ *   <li>{@link io.tideline.internal.state.InMemoryStateStoreProvider} (default): each version in
+ *       one heap map; {@code <v>.delta} per commit and {@code <v>.snapshot} files.
+ *   <li>{@code io.tideline.internal.state.rocksdb.RocksDbStateStoreProvider} ({@code
+ *       providerClass=rocksdb}, or Spark's {@code RocksDBStateStoreProvider} name): each store in a
+ *       local RocksDB under {@code java.io.tmpdir/tideline-rocksdb/}, so state may exceed the heap;
+ *       {@code <v>.changelog} per commit (the delta format of {@link
+ *       io.tideline.internal.state.StateFiles}) and {@code <v>.zip} snapshots (a packed RocksDB
+ *       checkpoint). Native memory is bounded JVM-wide with {@code
+ *       tideline.sql.streaming.stateStore.rocksdb.boundedMemoryUsage=true} and {@code
+ *       maxMemoryUsageMB}. See that package's documentation.
+ * </ul>
+ *
+ * Both pass the same model-based contract test ({@code StateStoreModelContract} in the tests). The
+ * two providers' files do not mix: the provider is pinned in the checkpoint at first start.
  */
 package io.tideline.internal.state;
