@@ -28,6 +28,7 @@ public final class RecordingSink implements Sink {
   private final Map<Long, Integer> redeliveries = new TreeMap<>();
   private final List<Long> deliveries = new ArrayList<>();
   private long lastBatchRows = -1;
+  private volatile java.util.function.LongConsumer onBatch = id -> {};
 
   /**
    * @param outputMode how {@link #allRows()} combines batches: complete mode shows only the latest
@@ -37,8 +38,19 @@ public final class RecordingSink implements Sink {
     this.outputMode = outputMode;
   }
 
+  /**
+   * Runs {@code action} with the batch id on the stream thread at the start of every {@code
+   * addBatch}, re-deliveries included: to make a batch slow on a manual clock, add data while a
+   * batch runs, and the like.
+   */
+  public RecordingSink onBatch(java.util.function.LongConsumer action) {
+    this.onBatch = action;
+    return this;
+  }
+
   @Override
   public void addBatch(long batchId, DataFrame data) {
+    onBatch.accept(batchId);
     synchronized (this) {
       deliveries.add(batchId);
       if (!batches.isEmpty() && batchId <= batches.lastKey()) {
