@@ -1,0 +1,163 @@
+package io.tideline.testkit.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tideline.Row;
+import io.tideline.Tideline;
+import io.tideline.internal.streaming.SystemClock;
+import io.tideline.internal.streaming.exec.LoopHooks.SimulatedCrash;
+import io.tideline.internal.streaming.exec.LoopPoint;
+import io.tideline.internal.streaming.files.FileStreamSinkLog;
+import io.tideline.internal.streaming.files.SinkFileIndex;
+import io.tideline.streaming.MemoryStream;
+import io.tideline.streaming.OutputMode;
+import io.tideline.types.StructType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Crash at every step of the micro-batch loop, in the first batch and in a later one, then restart
+ * from the checkpoint: every sink ends up with each input row exactly once.
+ */
+class ExactlyOnceCrashTest {
+  private static final StructType SCHEMA = StructType.fromDDL("id BIGINT, tag STRING");
+  private static Tideline t;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void open() {
+    t =
+        Tideline.builder()
+            .appName("exactly-once-crash-test")
+            .config("tideline.shuffle.partitions", "2")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void close() {
+    t.close();
+  }
+
+  /** A step of the loop to crash at; {@code sinkRan} when the sink has the batch by then. */
+  enum CrashPoint {
+    AFTER_OFFSETS_WRITTEN(LoopPoint.AFTER_OFFSETS_WRITTEN, 1, false),
+    DURING_OFFSETS_RENAME(LoopPoint.DURING_CHECKPOINT_RENAME, 1, false),
+    DURING_SINK(LoopPoint.DURING_SINK, 1, false),
+    AFTER_SINK_BEFORE_COMMIT(LoopPoint.AFTER_SINK_BEFORE_COMMIT, 1, true),
+    DURING_COMMIT_RENAME(LoopPoint.DURING_CHECKPOINT_RENAME, 2, true),
+    AFTER_COMMIT(LoopPoint.AFTER_COMMIT, 1, false);
+
+    final LoopPoint point;
+    final int occurrence;
+    final boolean sinkRan;
+
+    CrashPoint(LoopPoint point, int occurrence, boolean sinkRan) {
+      this.point = point;
+      this.occurrence = occurrence;
+      this.sinkRan = sinkRan;
+    }
+  }
+
+  enum SinkKind {
+    MEMORY,
+    FILE,
+    FOREACH_BATCH
+  }
+
+  static Stream<Arguments> cases() {
+    List<Arguments> out = new ArrayList<>();
+    for (SinkKind sink : SinkKind.values()) {
+      for (CrashPoint point : CrashPoint.values()) {
+        out.add(Arguments.of(sink, point, 0L));
+        out.add(Arguments.of(sink, point, 2L));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} sink, crash at {1} of batch {2}")
+  @MethodSource("cases")
+  void crashThenRestart_givesEveryRowExactlyOnce(SinkKind kind, CrashPoint crash, long batchId) {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamScript script =
+        StreamScript.of(t, input.toDF(), OutputMode.Append()).checkpoint(dir.resolve("cp"));
+    IdempotentBatchTable table = new IdempotentBatchTable();
+    Path out = dir.resolve("out");
+    switch (kind) {
+      case FILE ->
+          script.output(
+              w -> w.format("json").option("path", out.toString()), () -> readFileSink(out));
+      case FOREACH_BATCH -> script.output(w -> w.foreachBatch(table::write), table::allRows);
+      case MEMORY -> {}
+    }
+    List<Row> expected = new ArrayList<>();
+    for (long b = 0; b < batchId; b++) {
+      List<Row> rows = rowsOf(b);
+      expected.addAll(rows);
+      script.addData(input, rows.toArray(Row[]::new)).processAllAvailable();
+    }
+    List<Row> crashed = rowsOf(batchId);
+    List<Row> after = rowsOf(batchId + 1);
+    expected.addAll(crashed);
+    expected.addAll(after);
+    script
+        .crashAt(crash.point, batchId, crash.occurrence)
+        .addData(input, crashed.toArray(Row[]::new))
+        .expectFailure(SimulatedCrash.class)
+        .start()
+        .processAllAvailable()
+        .addData(input, after.toArray(Row[]::new))
+        .checkAnswer(expected.toArray(Row[]::new))
+        .assertThat("the crash fired", () -> assertThat(script.crashes().fired()).isNotNull());
+    switch (kind) {
+      case MEMORY ->
+          script.assertThat(
+              "the sink saw batch " + batchId + " again exactly when it had it before the crash",
+              () -> {
+                assertThat(script.sink().redeliveries(batchId)).isEqualTo(crash.sinkRan ? 1 : 0);
+                assertThat(script.sink().batches().get(batchId))
+                    .containsExactlyInAnyOrderElementsOf(crashed);
+              });
+      case FOREACH_BATCH ->
+          script.assertThat(
+              "the function saw batch " + batchId + " again with the same rows",
+              () -> {
+                List<IdempotentBatchTable.Call> calls = table.callsOf(batchId);
+                assertThat(calls).hasSize(crash.sinkRan ? 2 : 1);
+                for (IdempotentBatchTable.Call call : calls) {
+                  assertThat(call.rows()).containsExactlyInAnyOrderElementsOf(crashed);
+                }
+              });
+      case FILE ->
+          script.assertThat(
+              "every data file the sink log lists exists, and no other file is read",
+              () -> {
+                SinkFileIndex index =
+                    SinkFileIndex.of(
+                        FileStreamSinkLog.open(out, t.conf(), new SystemClock(), null));
+                assertThat(index.files()).isNotEmpty().allSatisfy(f -> assertThat(f).exists());
+              });
+    }
+    script.run();
+  }
+
+  private static List<Row> rowsOf(long batch) {
+    return List.of(Row.of(batch * 10, "b" + batch), Row.of(batch * 10 + 1, "b" + batch));
+  }
+
+  private static List<Row> readFileSink(Path out) {
+    if (!Files.exists(out)) {
+      return List.of();
+    }
+    return t.read().schema(SCHEMA).json(out.toString()).collectAsList();
+  }
+}
