@@ -53,6 +53,11 @@ class FileSourceContractTest {
 
     @Override
     protected Source createSource(Path metadataPath) {
+      try {
+        Files.createDirectories(input());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       Map<String, String> options = Map.of("path", input().toString());
       StreamSourceProvider provider = SourceProviders.forFormat(format());
       StructType schema = provider.sourceSchema(t, options, Optional.of(SCHEMA));

@@ -73,6 +73,7 @@ class StreamingAggregationTest {
   void appendMode_withoutWatermark_isRefused() {
     MemoryStream input = keys();
     StreamScript.of(t, countPerKey(input), OutputMode.Append())
+        .timeout(java.time.Duration.ofSeconds(5))
         .start()
         .expectFailure(AnalysisException.class)
         .run();
