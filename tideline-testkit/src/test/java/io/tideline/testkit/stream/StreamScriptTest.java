@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.Row;
 import io.tideline.Tideline;
+import io.tideline.internal.streaming.ManualClock;
+import io.tideline.internal.streaming.checkpoint.CheckpointErrors;
 import io.tideline.internal.streaming.exec.LoopHooks.SimulatedCrash;
 import io.tideline.internal.streaming.exec.LoopPoint;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.StreamingQuery;
+import io.tideline.streaming.Trigger;
 import io.tideline.types.StructType;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +131,71 @@ class StreamScriptTest {
     assertThatThrownBy(script::run)
         .hasMessageContaining("=> expectFailure(SimulatedCrash)")
         .hasMessageContaining("but the query still runs");
+  }
+
+  @Test
+  void checkAnswerInOrder_comparesInSinkOrder() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamScript.of(t, input.toDF(), OutputMode.Append())
+        .addData(input, Row.of(1L))
+        .processAllAvailable()
+        .addData(input, Row.of(2L))
+        .checkAnswerInOrder(Row.of(1L), Row.of(2L))
+        .run();
+    StreamScript wrongOrder =
+        StreamScript.of(t, input.toDF(), OutputMode.Append())
+            .addData(input, Row.of(3L))
+            .processAllAvailable()
+            .addData(input, Row.of(4L))
+            .checkAnswerInOrder(Row.of(4L), Row.of(3L));
+    assertThatThrownBy(wrongOrder::run).hasMessageContaining(", in order ==");
+  }
+
+  @Test
+  void expectFailure_byConditionOrMessage_matchesTheCauseChain() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    RecordingSink failing =
+        new RecordingSink(OutputMode.Append())
+            .onBatch(
+                batchId -> {
+                  throw CheckpointErrors.concurrentStreamLogUpdate(
+                      batchId, Path.of("/x/offsets/0"));
+                });
+    StreamScript.of(t, input.toDF(), OutputMode.Append())
+        .sink(failing)
+        .addData(input, Row.of(1L))
+        .expectFailure(CheckpointErrors.Condition.CONCURRENT_STREAM_LOG_UPDATE)
+        .start()
+        .addData(input, Row.of(2L))
+        .expectFailure("Multiple streaming jobs detected for batch 0")
+        .run();
+  }
+
+  @Test
+  void expectFailure_ofAnotherKind_failsNamingBoth() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamScript script =
+        StreamScript.of(t, input.toDF(), OutputMode.Append())
+            .crashAt(LoopPoint.DURING_SINK)
+            .addData(input, Row.of(1L))
+            .expectFailure(IllegalStateException.class);
+    assertThatThrownBy(script::run)
+        .hasMessageContaining("Expected an error of type java.lang.IllegalStateException")
+        .hasMessageContaining("SimulatedCrash");
+  }
+
+  @Test
+  void advanceClock_onAStoppedQuery_failsTheScript() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    ManualClock clock = new ManualClock();
+    StreamScript script =
+        StreamScript.of(t, input.toDF(), OutputMode.Append())
+            .start(Trigger.ProcessingTime("1 second"), clock)
+            .stop()
+            .advanceClock(clock, 1000);
+    assertThatThrownBy(script::run)
+        .hasMessageContaining("=> advanceClock(+1000 ms)")
+        .hasMessageContaining("advanceClock needs a running query");
   }
 
   private static void awaitQuietly(StreamingQuery q) {
