@@ -2,6 +2,7 @@ package io.tideline.testkit.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.internal.streaming.SystemClock;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Crash at every step of the micro-batch loop, in the first batch and in a later one, then restart
- * from the checkpoint: every sink ends up with each input row exactly once.
+ * from the checkpoint: every sink ends up with each input row exactly once, and a streaming
+ * aggregation's state counts each row once.
  */
 class ExactlyOnceCrashTest {
   private static final StructType SCHEMA = StructType.fromDDL("id BIGINT, tag STRING");
@@ -148,6 +151,25 @@ class ExactlyOnceCrashTest {
               });
     }
     script.run();
+  }
+
+  @ParameterizedTest(name = "count per key, crash at {0} of batch 1")
+  @EnumSource(CrashPoint.class)
+  void aggregationCrashThenRestart_countsEveryRowOnce(CrashPoint crash) {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING"));
+    DataFrame counts = input.toDF().groupBy("k").count();
+    StreamScript.of(t, counts, OutputMode.Complete())
+        .checkpoint(dir.resolve("cp"))
+        .addData(input, Row.of("a"), Row.of("b"))
+        .checkAnswer(Row.of("a", 1L), Row.of("b", 1L))
+        .crashAt(crash.point, 1, crash.occurrence)
+        .addData(input, Row.of("a"))
+        .expectFailure(SimulatedCrash.class)
+        .start()
+        .checkAnswer(Row.of("a", 2L), Row.of("b", 1L))
+        .addData(input, Row.of("c"), Row.of("a"))
+        .checkAnswer(Row.of("a", 3L), Row.of("b", 1L), Row.of("c", 1L))
+        .run();
   }
 
   private static List<Row> rowsOf(long batch) {
