@@ -45,6 +45,15 @@ final class AtomicFiles {
    * @throws IOException if the content could not be written; then no file is visible
    */
   static boolean createNew(Path target, Content content) throws IOException {
+    return createNew(target, content, () -> {});
+  }
+
+  /**
+   * As {@link #createNew(Path, Content)}, calling {@code beforePublish} once the temporary file is
+   * durable and before it is published: the seam where the test kit crashes a query mid-rename.
+   */
+  static boolean createNew(Path target, Content content, Runnable beforePublish)
+      throws IOException {
     if (Files.exists(target)) {
       return false;
     }
@@ -60,6 +69,7 @@ final class AtomicFiles {
         // Durable before visible: a crash after publishing must not leave an empty batch file.
         channel.force(true);
       }
+      beforePublish.run();
       boolean created = publish(temp, target);
       if (created) {
         syncDirectory(dir);

@@ -79,6 +79,15 @@ public class MetadataLog<T> {
    *     file cannot be written; then no file for the batch is visible
    */
   public boolean add(long batchId, T entry) {
+    return add(batchId, entry, () -> {});
+  }
+
+  /**
+   * As {@link #add(long, Object)}, calling {@code beforePublish} after the entry is written to its
+   * temporary file and before it becomes visible (the loop's {@code DURING_CHECKPOINT_RENAME}
+   * point). An exception from it leaves no file for the batch.
+   */
+  public boolean add(long batchId, T entry, Runnable beforePublish) {
     if (batchId < 0) {
       throw new IllegalArgumentException("Bug in Tideline: negative batch id " + batchId);
     }
@@ -95,7 +104,8 @@ public class MetadataLog<T> {
             writer.write('\n');
             format.write(entry, writer);
             writer.flush();
-          });
+          },
+          beforePublish);
     } catch (IOException e) {
       throw CheckpointErrors.writeFailed(file, e);
     }

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /** Conversions between local paths and the URI strings the file logs record. */
-final class FilePaths {
+public final class FilePaths {
   private FilePaths() {}
 
   /** The URI a log records for a local file: absolute, normalised, {@code file:///...}. */
-  static String toUri(Path file) {
+  public static String toUri(Path file) {
     return file.toAbsolutePath().normalize().toUri().toString();
   }
 
@@ -16,7 +16,7 @@ final class FilePaths {
    * One spelling for the URIs of one local file: {@code file:/x}, as Hadoop writes it, and {@code
    * file:///x}, as Java does, both become {@code file:///x}. Other schemes are left as they are.
    */
-  static String normalizeUri(String uri) {
+  public static String normalizeUri(String uri) {
     if (uri.startsWith("file:/") && !uri.startsWith("file:///")) {
       return "file:///" + uri.substring("file:/".length());
     }
@@ -24,7 +24,7 @@ final class FilePaths {
   }
 
   /** The local path of a recorded URI (either spelling), or of a plain path string. */
-  static Path toPath(String uri) {
+  public static Path toPath(String uri) {
     if (uri.startsWith("file:")) {
       return Path.of(URI.create(normalizeUri(uri)));
     }

@@ -71,7 +71,8 @@ public final class FileStreamErrors {
 
   private FileStreamErrors() {}
 
-  static TidelineException invalidOption(String option, String value, String reason) {
+  /** An option of the file stream source with a value it cannot take. */
+  public static TidelineException invalidOption(String option, String value, String reason) {
     return new TidelineException(
         Condition.INVALID_FILE_STREAM_OPTION,
         Map.of("option", option, "value", String.valueOf(value), "reason", reason));

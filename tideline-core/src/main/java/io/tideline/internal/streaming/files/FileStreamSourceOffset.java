@@ -2,15 +2,17 @@ package io.tideline.internal.streaming.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tideline.internal.streaming.source.Offset;
 
 /**
  * The file stream source's offset: the id of the last batch in its {@link FileStreamSourceLog}.
  * Stored in the offset log as {@code {"logOffset":N}}, as Spark's {@code FileStreamSourceOffset}; a
  * bare number, Spark's oldest form, is read too.
  */
-public record FileStreamSourceOffset(long logOffset) {
+public record FileStreamSourceOffset(long logOffset) implements Offset {
 
   /** The JSON stored in the offset log. */
+  @Override
   public String json() {
     return "{\"logOffset\":" + logOffset + "}";
   }

@@ -17,6 +17,12 @@ import java.util.List;
  */
 public record SourceFile(String path, long size, long modificationTimeMs) {
 
+  /** The listing entry of a regular file, from attributes the caller already read. */
+  public static SourceFile of(Path file, BasicFileAttributes attributes) {
+    return new SourceFile(
+        FilePaths.toUri(file), attributes.size(), attributes.lastModifiedTime().toMillis());
+  }
+
   /**
    * The data files directly in a folder, in no particular order. Skips sub-folders and, as Spark's
    * file index does, names starting with {@code .} or {@code _} (hidden files, {@code _SUCCESS},

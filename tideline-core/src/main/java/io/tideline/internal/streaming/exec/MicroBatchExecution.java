@@ -1,0 +1,467 @@
+package io.tideline.internal.streaming.exec;
+
+import io.tideline.DataFrame;
+import io.tideline.Tideline;
+import io.tideline.internal.conf.TidelineConf;
+import io.tideline.internal.eval.EvalContext;
+import io.tideline.internal.exec.QueryExecution;
+import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.LocalRelation;
+import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.Plans;
+import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.StreamingRelation;
+import io.tideline.internal.state.StateStoreRegistry;
+import io.tideline.internal.streaming.BatchRunner;
+import io.tideline.internal.streaming.TriggerOutcome;
+import io.tideline.internal.streaming.checkpoint.CheckpointErrors;
+import io.tideline.internal.streaming.checkpoint.CommitLog;
+import io.tideline.internal.streaming.checkpoint.CommitMetadata;
+import io.tideline.internal.streaming.checkpoint.MetadataLog;
+import io.tideline.internal.streaming.checkpoint.OffsetLog;
+import io.tideline.internal.streaming.checkpoint.OffsetSeq;
+import io.tideline.internal.streaming.checkpoint.OffsetSeqMetadata;
+import io.tideline.internal.streaming.checkpoint.RecoveryPoint;
+import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.internal.streaming.source.Offset;
+import io.tideline.internal.streaming.source.ReadLimit;
+import io.tideline.internal.streaming.source.Source;
+import io.tideline.internal.vector.Batch;
+import io.tideline.streaming.SinkProgress;
+import io.tideline.streaming.Trigger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The micro-batch loop of one query run: each {@link #runTrigger()} decides whether a batch is due
+ * and runs it through the checkpoint protocol (DESIGN.md "The micro-batch loop"):
+ *
+ * <ol>
+ *   <li>ask each source for its end offset within its read limit (or take the recorded offsets of
+ *       the batch a restart must re-run); no source moved: no batch;
+ *   <li>write {@code offsets/N} (end offsets, watermark, batch timestamp, pinned conf) before
+ *       reading anything, then purge entries past retention;
+ *   <li>replace each {@code StreamingRelation} by its source's plan of {@code (start, end]}, bind
+ *       the stateful operators to their state, and hand the batch to the sink with id N, with
+ *       {@code current_timestamp()} fixed to the batch timestamp;
+ *   <li>write {@code commits/N}, then tell the sources their data up to the end is durable;
+ *   <li>report progress.
+ * </ol>
+ *
+ * <p>Sources are told to forget data only after {@code commits/N} exists (Spark tells them one
+ * batch later, at the next {@code offsets} write): earlier, a crash before the commit would re-run
+ * a batch whose data the source had dropped.
+ *
+ * <p>Runs on the query's stream thread only.
+ */
+final class MicroBatchExecution implements BatchRunner {
+
+  /** Settings recorded in {@code offsets/N} and restored from it on restart, as Spark pins them. */
+  static final List<String> PINNED_CONF =
+      List.of(
+          TidelineConf.SHUFFLE_PARTITIONS,
+          "tideline.sql.streaming.stateStore.providerClass",
+          "tideline.sql.streaming.multipleWatermarkPolicy",
+          "tideline.sql.streaming.aggregation.stateFormatVersion");
+
+  private final Tideline session;
+  private final WriteSpec spec;
+  private final LogicalPlan plan;
+  private final Sink sink;
+  private final ProgressReporter progress;
+  private final LoopSignal signal;
+  private final OffsetLog offsetLog;
+  private final CommitLog commitLog;
+  private final List<StreamingRelation> relations;
+  private final Source[] sources;
+  private final StateStoreRegistry stores;
+  private final boolean stateful;
+  private final boolean pollsWhenIdle;
+  private final long pollingDelayMs;
+  private final int minBatchesToRetain;
+
+  private TidelineConf conf;
+  private long batchId;
+  private Offset[] startOffsets;
+  private OffsetSeq rerun;
+  private long watermarkMs;
+  private volatile long currentBatchId = -1;
+  private volatile LogicalPlan lastBatchPlan;
+
+  MicroBatchExecution(
+      Tideline session,
+      WriteSpec spec,
+      LogicalPlan plan,
+      Sink sink,
+      Path checkpoint,
+      ProgressReporter progress,
+      LoopSignal signal) {
+    this.session = session;
+    this.spec = spec;
+    this.plan = plan;
+    this.sink = sink;
+    this.progress = progress;
+    this.signal = signal;
+    this.conf = new TidelineConf(session.conf().asMap());
+    this.offsetLog = OffsetLog.in(checkpoint);
+    this.commitLog = CommitLog.in(checkpoint);
+    this.relations = uniqueRelations(plan);
+    this.sources = new Source[relations.size()];
+    this.stores = new StateStoreRegistry(checkpoint.resolve("state"), conf);
+    this.stateful = hasStreamingAggregate(plan);
+    this.pollsWhenIdle =
+        spec.trigger() instanceof Trigger.ProcessingTimeTrigger t && t.intervalMs() == 0;
+    this.pollingDelayMs =
+        session
+            .conf()
+            .getLong(
+                io.tideline.internal.streaming.TriggerExecutors.POLLING_DELAY_KEY,
+                io.tideline.internal.streaming.TriggerExecutors.DEFAULT_POLLING_DELAY_MS);
+    this.minBatchesToRetain =
+        session
+            .conf()
+            .getInt(
+                MetadataLog.MIN_BATCHES_TO_RETAIN_KEY, MetadataLog.DEFAULT_MIN_BATCHES_TO_RETAIN);
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] =
+          relations
+              .get(i)
+              .source()
+              .createSource(
+                  session,
+                  checkpoint.resolve("sources").resolve(Integer.toString(i)),
+                  spec.clock());
+    }
+  }
+
+  /** The distinct streaming leaves of {@code plan}, in plan order: one source each. */
+  static List<StreamingRelation> uniqueRelations(LogicalPlan plan) {
+    List<StreamingRelation> out = new ArrayList<>();
+    for (StreamingRelation r : Plans.collect(plan, StreamingRelation.class)) {
+      if (!out.contains(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  static boolean hasStreamingAggregate(LogicalPlan plan) {
+    for (Aggregate a : Plans.collect(plan, Aggregate.class)) {
+      if (a.child().isStreaming()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  List<Source> sources() {
+    return List.of(sources);
+  }
+
+  long currentBatchId() {
+    return currentBatchId;
+  }
+
+  LogicalPlan lastBatchPlan() {
+    return lastBatchPlan;
+  }
+
+  TidelineConf conf() {
+    return conf;
+  }
+
+  /**
+   * Decides where this run starts from the checkpoint and prepares the sources for the trigger: the
+   * pinned settings of the checkpoint replace the session's, and for {@code AvailableNow} every
+   * source fixes what it will serve.
+   */
+  void recover(Path checkpoint) {
+    RecoveryPoint point = RecoveryPoint.recover(checkpoint, offsetLog, commitLog);
+    batchId = point.batchId();
+    watermarkMs = point.watermarkMs();
+    startOffsets = new Offset[sources.length];
+    point.startOffsets().ifPresent(seq -> startOffsets = deserialize(seq));
+    Optional<OffsetSeq> recorded = point.rerun() ? point.endOffsets() : point.startOffsets();
+    recorded.flatMap(OffsetSeq::metadata).ifPresent(m -> m.conf().forEach(conf::set));
+    if (point.rerun()) {
+      rerun = point.endOffsets().orElseThrow();
+    }
+    if (spec.trigger() instanceof Trigger.AvailableNowTrigger) {
+      for (int i = 0; i < sources.length; i++) {
+        if (!sources[i].prepareForTriggerAvailableNow()) {
+          AvailableNowSource wrapped = new AvailableNowSource(sources[i]);
+          wrapped.fixEnd(Optional.ofNullable(startOffsets[i]));
+          sources[i] = wrapped;
+        }
+      }
+    }
+  }
+
+  private Offset[] deserialize(OffsetSeq seq) {
+    if (seq.size() != sources.length) {
+      throw new IllegalStateException(
+          "Bug in Tideline: the checkpoint records "
+              + seq.size()
+              + " source offsets but the query has "
+              + sources.length
+              + " sources; the checkpoint shape check should have refused it");
+    }
+    Offset[] out = new Offset[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      int index = i;
+      out[i] = seq.offset(i).map(json -> sources[index].deserializeOffset(json)).orElse(null);
+    }
+    return out;
+  }
+
+  @Override
+  public TriggerOutcome runTrigger() {
+    if (Thread.currentThread().isInterrupted()) {
+      return TriggerOutcome.STOP;
+    }
+    LoopSignal.TriggerMark mark = signal.mark();
+    progress.startTrigger();
+    long batchTimestampMs;
+    long batchWatermarkMs;
+    Offset[] endOffsets;
+    boolean isRerun = rerun != null;
+    if (isRerun) {
+      endOffsets = deserialize(rerun);
+      OffsetSeqMetadata meta =
+          rerun.metadata().orElse(new OffsetSeqMetadata(watermarkMs, spec.clock().nowMs()));
+      batchTimestampMs = meta.batchTimestampMs();
+      batchWatermarkMs = meta.batchWatermarkMs();
+      rerun = null;
+    } else {
+      Offset[] ends = progress.time("latestOffset", this::latestOffsets);
+      boolean dataAvailable = false;
+      for (int i = 0; i < sources.length; i++) {
+        dataAvailable |= !sameOffset(startOffsets[i], ends[i]);
+      }
+      if (!dataAvailable) {
+        return idle(mark);
+      }
+      endOffsets = ends;
+      batchTimestampMs = spec.clock().nowMs();
+      batchWatermarkMs = watermarkMs;
+      progress.setStatus("Writing offsets to log", true, true);
+      long id = batchId;
+      OffsetSeq seq =
+          new OffsetSeq(
+              jsonOf(endOffsets),
+              new OffsetSeqMetadata(batchWatermarkMs, batchTimestampMs, pinned()));
+      progress.time("walCommit", () -> writeOffsets(id, seq));
+    }
+    runBatch(endOffsets, batchTimestampMs, batchWatermarkMs);
+    return TriggerOutcome.RAN_BATCH;
+  }
+
+  private TriggerOutcome idle(LoopSignal.TriggerMark mark) {
+    signal.noNewData(mark);
+    if (spec.trigger() instanceof Trigger.AvailableNowTrigger) {
+      progress.setStatus("Finished processing all available data", false, false);
+      return TriggerOutcome.STOP;
+    }
+    progress.setStatus("Waiting for data to arrive", false, true);
+    progress.finishIdle(
+        batchId,
+        sourceBatches(startOffsets, startOffsets, new long[sources.length]),
+        new SinkProgress(sink.description(), 0),
+        stores.progress());
+    if (pollsWhenIdle) {
+      try {
+        signal.idle(mark, pollingDelayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return TriggerOutcome.STOP;
+      }
+    }
+    return TriggerOutcome.NO_DATA;
+  }
+
+  private Offset[] latestOffsets() {
+    boolean once = spec.trigger() instanceof Trigger.OneTimeTrigger;
+    Offset[] ends = new Offset[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      progress.setMessage("Getting offsets from " + sources[i].description());
+      ReadLimit limit = once ? ReadLimit.allAvailable() : sources[i].defaultReadLimit();
+      ends[i] = sources[i].latestOffset(Optional.ofNullable(startOffsets[i]), limit).orElse(null);
+      if (ends[i] == null) {
+        ends[i] = startOffsets[i];
+      }
+    }
+    return ends;
+  }
+
+  private Map<String, String> pinned() {
+    Map<String, String> out = new TreeMap<>();
+    out.put(TidelineConf.SHUFFLE_PARTITIONS, Integer.toString(conf.shufflePartitions()));
+    out.put(
+        "tideline.sql.streaming.multipleWatermarkPolicy",
+        conf.get("tideline.sql.streaming.multipleWatermarkPolicy", "min"));
+    for (String key : PINNED_CONF) {
+      String value = conf.get(key, null);
+      if (value != null) {
+        out.put(key, value);
+      }
+    }
+    return out;
+  }
+
+  private void writeOffsets(long id, OffsetSeq seq) {
+    if (!offsetLog.add(
+        id, seq, () -> spec.hooks().reached(LoopPoint.DURING_CHECKPOINT_RENAME, id))) {
+      throw CheckpointErrors.concurrentStreamLogUpdate(id, offsetLog.batchFile(id));
+    }
+    spec.hooks().reached(LoopPoint.AFTER_OFFSETS_WRITTEN, id);
+    offsetLog.purgeRetaining(id, minBatchesToRetain);
+    commitLog.purgeRetaining(id, minBatchesToRetain);
+  }
+
+  private void runBatch(Offset[] endOffsets, long batchTimestampMs, long batchWatermarkMs) {
+    long id = batchId;
+    currentBatchId = id;
+    progress.setStatus("Processing new data", true, true);
+    long[] rows = new long[sources.length];
+    // Stateful planning needs the streaming plan (it finds aggregates over streaming children).
+    LogicalPlan withState =
+        progress.time("queryPlanning", () -> bindState(plan, id, batchWatermarkMs));
+    LogicalPlan bound = progress.time("getBatch", () -> sourcePlans(withState, endOffsets, rows));
+    lastBatchPlan = bound;
+    progress.time(
+        "addBatch",
+        () ->
+            EvalContext.atBatch(
+                batchTimestampMs,
+                () -> {
+                  DataFrame data = batchData(bound);
+                  spec.hooks().reached(LoopPoint.DURING_SINK, id);
+                  sink.addBatch(id, data);
+                }));
+    spec.hooks().reached(LoopPoint.AFTER_SINK_BEFORE_COMMIT, id);
+    progress.time(
+        "commitOffsets",
+        () -> {
+          if (!commitLog.add(
+              id,
+              new CommitMetadata(batchWatermarkMs),
+              () -> spec.hooks().reached(LoopPoint.DURING_CHECKPOINT_RENAME, id))) {
+            throw CheckpointErrors.concurrentStreamLogUpdate(id, commitLog.batchFile(id));
+          }
+          for (int i = 0; i < sources.length; i++) {
+            if (endOffsets[i] != null) {
+              sources[i].commit(endOffsets[i]);
+            }
+          }
+        });
+    spec.hooks().reached(LoopPoint.AFTER_COMMIT, id);
+    stores.doMaintenance();
+    Offset[] starts = startOffsets;
+    startOffsets = endOffsets;
+    batchId = id + 1;
+    progress.setStatus("Waiting for next trigger", false, true);
+    progress.finishBatch(
+        id,
+        sourceBatches(starts, endOffsets, rows),
+        new SinkProgress(sink.description(), sink.lastBatchOutputRows()),
+        stores.progress());
+  }
+
+  /** The streaming plan with each source replaced by its data of this batch. */
+  private LogicalPlan sourcePlans(LogicalPlan streamingPlan, Offset[] endOffsets, long[] rows) {
+    LogicalPlan[] perSource = new LogicalPlan[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      StreamingRelation r = relations.get(i);
+      if (endOffsets[i] == null || sameOffset(startOffsets[i], endOffsets[i])) {
+        perSource[i] = new LocalRelation(r.output(), List.of());
+      } else {
+        perSource[i] =
+            sources[i].getBatch(Optional.ofNullable(startOffsets[i]), endOffsets[i], r.output());
+      }
+      rows[i] = countRows(perSource[i]);
+    }
+    return Plans.transformUp(
+        streamingPlan,
+        node -> node instanceof StreamingRelation r ? perSource[relations.indexOf(r)] : node);
+  }
+
+  private static long countRows(LogicalPlan sourcePlan) {
+    if (sourcePlan instanceof LocalRelation local) {
+      long n = 0;
+      for (Batch b : local.batches()) {
+        n += b.size();
+      }
+      return n;
+    }
+    return 0;
+  }
+
+  private LogicalPlan bindState(LogicalPlan streamingPlan, long id, long batchWatermarkMs) {
+    if (!stateful) {
+      return streamingPlan;
+    }
+    return StatefulPlanning.rewrite(
+        streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
+  }
+
+  /**
+   * The batch as the sink gets it. With state, the plan runs once here so the state moves exactly
+   * once per batch, however often the sink reads the result.
+   */
+  private DataFrame batchData(LogicalPlan bound) {
+    if (Plans.collect(bound, StatefulAggregate.class).isEmpty()) {
+      return DataFrame.ofPlan(session, bound);
+    }
+    List<Batch> result = new QueryExecution(bound, conf, session.pool()).collect();
+    return DataFrame.ofPlan(session, new LocalRelation(bound.output(), result));
+  }
+
+  private List<ProgressReporter.SourceBatch> sourceBatches(
+      Offset[] starts, Offset[] ends, long[] rows) {
+    List<ProgressReporter.SourceBatch> out = new ArrayList<>(sources.length);
+    for (int i = 0; i < sources.length; i++) {
+      Source s = sources[i];
+      out.add(
+          new ProgressReporter.SourceBatch(
+              s.description(),
+              starts[i] == null ? null : starts[i].json(),
+              ends[i] == null ? null : ends[i].json(),
+              s.reportLatestOffset().map(Offset::json).orElse(null),
+              rows[i],
+              s.metrics(Optional.ofNullable(ends[i]))));
+    }
+    return out;
+  }
+
+  private static List<String> jsonOf(Offset[] offsets) {
+    List<String> out = new ArrayList<>(offsets.length);
+    for (Offset o : offsets) {
+      out.add(o == null ? null : o.json());
+    }
+    return out;
+  }
+
+  private static boolean sameOffset(Offset a, Offset b) {
+    return a == null ? b == null : b != null && Objects.equals(a.json(), b.json());
+  }
+
+  /** Stops the sources and state stores; called once as the run ends. */
+  void close() {
+    for (Source s : sources) {
+      if (s != null) {
+        try {
+          s.stop();
+        } catch (RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(MicroBatchExecution.class)
+              .warn("Failed to stop source {}", s.description(), e);
+        }
+      }
+    }
+    stores.close();
+  }
+}

@@ -1,0 +1,207 @@
+package io.tideline.internal.streaming.exec;
+
+import io.tideline.internal.streaming.Clock;
+import io.tideline.streaming.SinkProgress;
+import io.tideline.streaming.SourceProgress;
+import io.tideline.streaming.StateOperatorProgress;
+import io.tideline.streaming.StreamingQueryListener;
+import io.tideline.streaming.StreamingQueryProgress;
+import io.tideline.streaming.StreamingQueryStatus;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Measures each trigger of one query run and turns it into Spark's progress: phase durations
+ * ({@code durationMs}), rates, per-source and sink figures. Keeps the status, the last progress and
+ * the recent ones, and posts progress and idle events to the listener bus.
+ *
+ * <p>Timing follows Spark: a trigger's rate of arrival is its rows over the time since the start of
+ * the previous trigger that ran a batch (0 for the first); the processing rate is its rows over the
+ * trigger's duration (at least 1 ms). A trigger that finds no data posts an idle event (and records
+ * an idle progress) at most once per {@code tideline.sql.streaming.noDataProgressEventInterval} (10
+ * s), counted from the last batch or idle event.
+ *
+ * <p>Written by the stream thread; read from any thread (status and progress are volatile or
+ * synchronized).
+ */
+final class ProgressReporter {
+
+  /** What one source did in a batch. */
+  record SourceBatch(
+      String description,
+      String startOffset,
+      String endOffset,
+      String latestOffset,
+      long numInputRows,
+      Map<String, String> metrics) {}
+
+  private final UUID id;
+  private final UUID runId;
+  private final String name;
+  private final Clock clock;
+  private final ListenerBus bus;
+  private final int numRecent;
+  private final long idleEventIntervalMs;
+
+  private final ArrayDeque<StreamingQueryProgress> recent = new ArrayDeque<>();
+  private volatile StreamingQueryStatus status =
+      new StreamingQueryStatus("Initializing StreamExecution", false, false);
+
+  private long triggerStartMs;
+  private final Map<String, Long> durations = new LinkedHashMap<>();
+  private long lastBatchTriggerStartMs = -1;
+  private long lastIdleEventMs = Long.MIN_VALUE / 2;
+
+  ProgressReporter(
+      UUID id,
+      UUID runId,
+      String name,
+      Clock clock,
+      ListenerBus bus,
+      int numRecent,
+      long idleEventIntervalMs) {
+    this.id = id;
+    this.runId = runId;
+    this.name = name;
+    this.clock = clock;
+    this.bus = bus;
+    this.numRecent = Math.max(1, numRecent);
+    this.idleEventIntervalMs = idleEventIntervalMs;
+  }
+
+  StreamingQueryStatus status() {
+    return status;
+  }
+
+  void setMessage(String message) {
+    StreamingQueryStatus s = status;
+    status = new StreamingQueryStatus(message, s.isDataAvailable(), s.isTriggerActive());
+  }
+
+  void setStatus(String message, boolean dataAvailable, boolean triggerActive) {
+    status = new StreamingQueryStatus(message, dataAvailable, triggerActive);
+  }
+
+  void startTrigger() {
+    triggerStartMs = clock.nowMs();
+    durations.clear();
+    StreamingQueryStatus s = status;
+    status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), true);
+  }
+
+  /** Runs {@code body}, adding its duration to phase {@code key}. */
+  <T> T time(String key, Supplier<T> body) {
+    long start = System.nanoTime();
+    try {
+      return body.get();
+    } finally {
+      durations.merge(key, (System.nanoTime() - start) / 1_000_000, Long::sum);
+    }
+  }
+
+  void time(String key, Runnable body) {
+    time(
+        key,
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
+  /** Finishes a trigger that ran batch {@code batchId}: records and posts its progress. */
+  StreamingQueryProgress finishBatch(
+      long batchId,
+      List<SourceBatch> sources,
+      SinkProgress sink,
+      List<StateOperatorProgress> stateOperators) {
+    long endMs = clock.nowMs();
+    StreamingQueryProgress progress = build(batchId, sources, sink, stateOperators, endMs);
+    lastBatchTriggerStartMs = triggerStartMs;
+    lastIdleEventMs = endMs;
+    record(progress);
+    bus.post(new StreamingQueryListener.QueryProgressEvent(progress));
+    StreamingQueryStatus s = status;
+    status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), false);
+    return progress;
+  }
+
+  /**
+   * Finishes a trigger that found no data; {@code nextBatchId} is the batch still to run. Posts an
+   * idle event when the last batch or idle event is long enough ago.
+   */
+  void finishIdle(
+      long nextBatchId,
+      List<SourceBatch> sources,
+      SinkProgress sink,
+      List<StateOperatorProgress> stateOperators) {
+    long now = clock.nowMs();
+    if (now - idleEventIntervalMs >= lastIdleEventMs) {
+      lastIdleEventMs = now;
+      record(build(nextBatchId, sources, sink, stateOperators, now));
+      bus.post(
+          new StreamingQueryListener.QueryIdleEvent(
+              id, runId, Instant.ofEpochMilli(triggerStartMs).toString()));
+    }
+    StreamingQueryStatus s = status;
+    status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), false);
+  }
+
+  private StreamingQueryProgress build(
+      long batchId,
+      List<SourceBatch> sources,
+      SinkProgress sink,
+      List<StateOperatorProgress> stateOperators,
+      long endMs) {
+    long durationMs = endMs - triggerStartMs;
+    durations.put("triggerExecution", durationMs);
+    double processingSec = Math.max(1L, durationMs) / 1000.0;
+    double inputSec =
+        lastBatchTriggerStartMs >= 0 && triggerStartMs > lastBatchTriggerStartMs
+            ? (triggerStartMs - lastBatchTriggerStartMs) / 1000.0
+            : Double.POSITIVE_INFINITY;
+    List<SourceProgress> sourceProgress = new ArrayList<>(sources.size());
+    for (SourceBatch s : sources) {
+      sourceProgress.add(
+          new SourceProgress(
+              s.description(),
+              s.startOffset(),
+              s.endOffset(),
+              s.latestOffset(),
+              s.numInputRows(),
+              s.numInputRows() / inputSec,
+              s.numInputRows() / processingSec,
+              s.metrics()));
+    }
+    return StreamingQueryProgress.builder(id, runId)
+        .name(name)
+        .timestamp(Instant.ofEpochMilli(triggerStartMs))
+        .batchId(batchId)
+        .batchDuration(durationMs)
+        .durationMs(durations)
+        .stateOperators(stateOperators)
+        .sources(sourceProgress)
+        .sink(sink)
+        .build();
+  }
+
+  private synchronized void record(StreamingQueryProgress progress) {
+    recent.addLast(progress);
+    while (recent.size() > numRecent) {
+      recent.removeFirst();
+    }
+  }
+
+  synchronized StreamingQueryProgress lastProgress() {
+    return recent.peekLast();
+  }
+
+  synchronized List<StreamingQueryProgress> recentProgress() {
+    return List.copyOf(recent);
+  }
+}
