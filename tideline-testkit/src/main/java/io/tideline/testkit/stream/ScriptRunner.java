@@ -47,6 +47,7 @@ final class ScriptRunner {
   private StreamingQuery query;
   private StreamingQuery failureConsumed;
   private ManualClock clock;
+  private Trigger trigger;
   private RuntimeException startFailure;
   private int cursor;
   private long lastCheckedBatchId = -1;
@@ -93,6 +94,7 @@ final class ScriptRunner {
       throw new StepFailure("The query is already running; stop() it before start()", null, null);
     }
     Trigger t = trigger != null ? trigger : script.trigger;
+    this.trigger = t;
     clock = manualClock != null ? manualClock : script.clock;
     DataStreamWriter writer =
         script
@@ -128,26 +130,29 @@ final class ScriptRunner {
 
   void processAllAvailable() throws Exception {
     StreamingQuery q = requireActive("processAllAvailable()");
-    CompletableFuture<Void> done =
-        CompletableFuture.runAsync(
+    // On a thread of its own so that a query that never gets there fails the script after the
+    // timeout instead of hanging the build.
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
             () -> {
               try {
                 q.processAllAvailable();
-              } catch (StreamingQueryException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                done.complete(null);
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
               }
-            });
+            },
+            "stream-script-processAllAvailable");
+    waiter.setDaemon(true);
+    waiter.start();
     try {
       done.get(script.timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new StepFailure(
           "processAllAvailable() did not return within " + script.timeout, null, null);
     } catch (ExecutionException e) {
-      Throwable cause =
-          e.getCause() instanceof java.util.concurrent.CompletionException c
-              ? c.getCause()
-              : e.getCause();
-      throw new StepFailure("The query failed while processing available data", null, cause);
+      throw new StepFailure("The query failed while processing available data", null, e.getCause());
     }
   }
 
@@ -271,11 +276,22 @@ final class ScriptRunner {
     if (query == null || !query.isActive()) {
       return;
     }
-    if (clock == null) {
-      processAllAvailable();
-    } else {
+    if (clockDrivesTriggers()) {
       awaitClockIdle(clock);
+    } else {
+      processAllAvailable();
     }
+  }
+
+  /**
+   * Whether the query's triggers wait on the manual clock: only a {@code ProcessingTime} interval
+   * does. The default trigger idles on new data, not on the clock (as Spark's polling does), and
+   * AvailableNow and Once run until done.
+   */
+  private boolean clockDrivesTriggers() {
+    return clock != null
+        && trigger instanceof Trigger.ProcessingTimeTrigger p
+        && p.intervalMs() > 0;
   }
 
   /** Waits until the query waits on {@code c} for a time it has not reached, or has ended. */

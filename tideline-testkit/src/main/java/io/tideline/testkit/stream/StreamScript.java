@@ -43,9 +43,10 @@ import java.util.function.Supplier;
  * start()} is a restart from the checkpoint.
  *
  * <p>The sink is a {@link RecordingSink} unless {@link #output} configures another one. Check
- * actions wait first: with the system clock until every available input is processed ({@code
- * processAllAvailable}); with a {@link ManualClock} until the query is idle, waiting on the clock
- * for its next trigger, so data added after that waits for an {@code advanceClock}.
+ * actions wait first: when a {@link ManualClock} drives a {@code ProcessingTime} trigger, until the
+ * query is idle, waiting on the clock for its next trigger (so data added after that waits for an
+ * {@code advanceClock}); otherwise until every available input is processed ({@code
+ * processAllAvailable}).
  *
  * <p>When an action fails, {@link #run()} throws an {@link AssertionError} that prints the script
  * with a {@code =>} cursor on that action, the expected and actual rows, the query's state, last

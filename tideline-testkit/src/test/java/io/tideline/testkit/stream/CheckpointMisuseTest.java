@@ -110,7 +110,44 @@ class CheckpointMisuseTest {
                     .start());
 
     TidelineException error = tidelineExceptionIn(refused);
+    assertThat(error.getCondition()).isEqualTo("STREAMING_CHECKPOINT_QUERY_CHANGED");
     assertThat(error.getMessage()).contains("rate").contains("memory");
+  }
+
+  @Test
+  void restartWithChangedAggregation_isRefused_sayingWhatChanged() throws Exception {
+    Path cp = dir.resolve("cp");
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING, v BIGINT"));
+    StreamingQuery first =
+        input
+            .toDF()
+            .groupBy("k")
+            .count()
+            .writeStream()
+            .outputMode("complete")
+            .sink(new RecordingSink(OutputMode.Complete()))
+            .option("checkpointLocation", cp.toString())
+            .start();
+    input.addData(Row.of("a", 1L));
+    first.processAllAvailable();
+    first.stop();
+
+    Throwable refused =
+        startFailure(
+            () ->
+                input
+                    .toDF()
+                    .groupBy("v")
+                    .count()
+                    .writeStream()
+                    .outputMode("complete")
+                    .sink(new RecordingSink(OutputMode.Complete()))
+                    .option("checkpointLocation", cp.toString())
+                    .start());
+
+    TidelineException error = tidelineExceptionIn(refused);
+    assertThat(error.getCondition()).isEqualTo("STREAMING_CHECKPOINT_QUERY_CHANGED");
+    assertThat(error.getMessage()).contains("keys=[k STRING]").contains("keys=[v BIGINT]");
   }
 
   @Test
