@@ -3,8 +3,12 @@ package io.tideline;
 import io.tideline.internal.api.ApiErrors;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
+import io.tideline.internal.datasource.PartitionDiscovery;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.FileRelation;
+import io.tideline.internal.streaming.SystemClock;
+import io.tideline.internal.streaming.files.FileStreamSinkLog;
+import io.tideline.internal.streaming.files.SinkFileIndex;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.io.IOException;
@@ -99,8 +103,13 @@ public final class DataFrameReader {
           String.join(", ", new TreeSet<>(FileFormats.names())));
     }
     List<Path> files = new ArrayList<>();
-    for (String p : paths) {
-      files.addAll(listFiles(p));
+    List<Path> committed = paths.length == 1 ? fileSinkOutput(paths[0]) : null;
+    if (committed != null) {
+      files.addAll(committed);
+    } else {
+      for (String p : paths) {
+        files.addAll(listFiles(p));
+      }
     }
     StructType schema = userSchema;
     if (schema == null) {
@@ -111,12 +120,55 @@ public final class DataFrameReader {
             "Could not read " + format + " files to infer their schema", e);
       }
     }
+    PartitionDiscovery partitions = partitionsOf(paths, files);
     List<Attribute> output = new ArrayList<>(schema.size());
     for (StructField f : schema.fields()) {
+      if (partitions != null && partitions.isPartitionColumn(f.name())) {
+        continue;
+      }
       // Spark reads files with every column nullable, whatever the user schema says.
       output.add(new Attribute(f.name(), f.dataType(), true));
     }
+    if (partitions != null) {
+      return new DataFrame(session, partitions.plan(format, files, options, output, userSchema));
+    }
     return new DataFrame(session, new FileRelation(format, files, options, output));
+  }
+
+  /**
+   * The {@code col=value} folders below the one folder read, or null: partitions are discovered
+   * only under a single plain folder path, whose own name is never a partition (Spark's default
+   * {@code basePath}).
+   */
+  private static PartitionDiscovery partitionsOf(String[] paths, List<Path> files) {
+    if (paths.length != 1 || files.isEmpty()) {
+      return null;
+    }
+    String p = paths[0].startsWith("file:") ? paths[0].substring("file:".length()) : paths[0];
+    if (p.contains("*") || p.contains("?") || p.contains("[") || !Files.isDirectory(Path.of(p))) {
+      return null;
+    }
+    return PartitionDiscovery.of(Path.of(p), files);
+  }
+
+  /**
+   * The files a file sink's manifest lists when {@code path} is the output folder of a streaming
+   * file sink (it has a {@code _spark_metadata} folder), else null. As Spark's {@code
+   * MetadataLogFileIndex}: files of crashed or aborted attempts, which no committed batch recorded,
+   * are not read. Only a single plain path is checked; a glob or several paths are listed as
+   * folders, the manifest ignored, as in Spark.
+   */
+  private List<Path> fileSinkOutput(String path) {
+    String p = path.startsWith("file:") ? path.substring("file:".length()) : path;
+    if (p.contains("*") || p.contains("?") || p.contains("[")) {
+      return null;
+    }
+    Path folder = Path.of(p);
+    if (!Files.isDirectory(folder) || !SinkFileIndex.hasMetadata(folder)) {
+      return null;
+    }
+    FileStreamSinkLog log = FileStreamSinkLog.open(folder, session.conf(), new SystemClock(), null);
+    return SinkFileIndex.of(log).files();
   }
 
   /**

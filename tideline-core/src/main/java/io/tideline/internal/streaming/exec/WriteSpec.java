@@ -47,4 +47,20 @@ public record WriteSpec(
     options = Map.copyOf(options);
     partitionColumns = List.copyOf(partitionColumns);
   }
+
+  /** Shows the options with secrets hidden. */
+  @Override
+  public String toString() {
+    return "WriteSpec[format="
+        + format
+        + ", outputMode="
+        + outputMode
+        + ", options="
+        + io.tideline.internal.conf.Redaction.redact(options)
+        + ", trigger="
+        + trigger
+        + ", queryName="
+        + queryName
+        + "]";
+  }
 }

@@ -48,4 +48,20 @@ public record SinkContext(
     }
     return Optional.empty();
   }
+
+  /** Shows the options with secrets hidden. */
+  @Override
+  public String toString() {
+    return "SinkContext[options="
+        + io.tideline.internal.conf.Redaction.redact(options)
+        + ", outputMode="
+        + outputMode
+        + ", path="
+        + path
+        + ", tableName="
+        + tableName
+        + ", queryId="
+        + queryId
+        + "]";
+  }
 }

@@ -47,4 +47,14 @@ public record ProviderSourceSpec(
     return provider.createSource(
         new SourceContext(session, options, userSchema, schema, metadataPath, clock));
   }
+
+  /** Shows the options with secrets hidden. */
+  @Override
+  public String toString() {
+    return "ProviderSourceSpec[format="
+        + format()
+        + ", options="
+        + io.tideline.internal.conf.Redaction.redact(options)
+        + "]";
+  }
 }

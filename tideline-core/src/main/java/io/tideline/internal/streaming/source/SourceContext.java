@@ -40,4 +40,16 @@ public record SourceContext(
     }
     return Optional.empty();
   }
+
+  /** Shows the options with secrets hidden. */
+  @Override
+  public String toString() {
+    return "SourceContext[options="
+        + io.tideline.internal.conf.Redaction.redact(options)
+        + ", userSchema="
+        + userSchema
+        + ", metadataPath="
+        + metadataPath
+        + "]";
+  }
 }
