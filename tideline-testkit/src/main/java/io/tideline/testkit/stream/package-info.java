@@ -12,6 +12,8 @@
  *       every batch by id across restarts and counts re-delivered batches.
  *   <li>{@link io.tideline.testkit.stream.CrashInjector}: loop hooks that crash a query once at an
  *       armed {@code LoopPoint} and record the points reached.
+ *   <li>{@link io.tideline.testkit.stream.DeliveryHistory}: what crash tests assert of a sink's
+ *       output against the input: nothing lost or duplicated, per-key order kept.
  *   <li>{@link io.tideline.testkit.stream.SourceContractSuite} and {@link
  *       io.tideline.testkit.stream.SinkContractSuite}: abstract JUnit classes every source and sink
  *       implementation extends.
