@@ -3,10 +3,27 @@ package io.tideline.streaming;
 import java.util.UUID;
 
 /**
- * Hears the life of every query of a session, as Spark's {@code StreamingQueryListener}. Events are
- * delivered in order on one listener-bus thread, so a slow listener delays the others but never a
- * query. For one query the order is: started, then progress or idle once per trigger, then
- * terminated. {@code onQueryStarted} is delivered before {@code start()} returns.
+ * Hears the life of every query of a session, as Spark's {@code StreamingQueryListener}.
+ *
+ * <p>Delivery: events are delivered in posting order on the session's one listener-bus thread
+ * ({@code streaming-listener-bus}), so a slow listener delays the others but never a query. A
+ * listener that throws is logged and skipped; the others still get the event.
+ *
+ * <p>Order for one query run:
+ *
+ * <ol>
+ *   <li>{@code onQueryStarted}, delivered to every listener before {@code start()} returns;
+ *   <li>per trigger that ran a batch, {@code onQueryProgress} after its {@code commits/N} is
+ *       written; for triggers that find no data, {@code onQueryIdle} once the query has been idle
+ *       for {@code tideline.sql.streaming.noDataProgressEventInterval} (10 s) since its last batch
+ *       or idle event (a run idle from its start announces its first idle interval only after that
+ *       long again, as Spark 4);
+ *   <li>{@code onQueryTerminated}, posted after the run released its checkpoint and before {@code
+ *       awaitTermination()} returns (delivered asynchronously, so a listener may get it a little
+ *       later). A query that crashed or failed posts no progress for the failed batch.
+ * </ol>
+ *
+ * Events of different queries interleave in the order the queries posted them.
  */
 public abstract class StreamingQueryListener {
 

@@ -1,11 +1,35 @@
 package io.tideline.internal.analysis;
 
+import io.tideline.internal.expr.AggregateCall;
+import io.tideline.internal.expr.Expr;
+import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.Deduplicate;
+import io.tideline.internal.plan.Join;
+import io.tideline.internal.plan.JoinType;
+import io.tideline.internal.plan.Limit;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.Plans;
+import io.tideline.internal.plan.Sort;
+import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.Union;
 import io.tideline.streaming.OutputMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Spark's rules for which streaming plans each output mode can run, checked at {@code start()}:
  * refuses with Spark's error meaning (an {@code AnalysisException}) before anything runs.
+ *
+ * <p>The checks run in Spark's order: a plan without a stream; the output mode against the
+ * streaming aggregations; every operator bottom-up (distinct aggregates, joins, unions, limits,
+ * sorts); then stateful operators chained after an Update or Complete aggregation. The first broken
+ * rule is reported.
+ *
+ * <p>Where Spark runs something Tideline cannot run yet (event-time watermarks, {@code
+ * dropDuplicates} on a stream, stream-stream joins, a stateful limit), the query is refused with
+ * {@code STREAMING_NOT_SUPPORTED_YET} instead of being run with different results. Those rules sit
+ * in {@link #checkNotYetSupported} and {@link #hasWatermark}, the places to change when the engine
+ * learns them.
  */
 public final class UnsupportedOperationChecker {
 
@@ -13,6 +37,214 @@ public final class UnsupportedOperationChecker {
 
   /** Throws {@code AnalysisException} when {@code plan} cannot run in {@code outputMode}. */
   public static void checkForStreaming(LogicalPlan plan, OutputMode outputMode) {
-    throw new UnsupportedOperationException("TODO(stateful): output mode checks");
+    if (!plan.isStreaming()) {
+      throw UnsupportedOperationErrors.noStreamingSource(plan.simpleString());
+    }
+    List<Aggregate> aggregates = streamingAggregates(plan);
+    switch (outputMode) {
+      case APPEND -> {
+        for (Aggregate a : aggregates) {
+          if (!hasWatermark(a)) {
+            throw UnsupportedOperationErrors.appendAggregationWithoutWatermark(a.simpleString());
+          }
+        }
+      }
+      case COMPLETE -> {
+        if (aggregates.isEmpty()) {
+          throw UnsupportedOperationErrors.completeWithoutAggregation(plan.simpleString());
+        }
+      }
+      case UPDATE -> {
+        // Without aggregation Update behaves as Append, as in Spark.
+      }
+    }
+    Plans.foreachUp(plan, node -> checkOperator(node, outputMode));
+    checkGlobalWatermarkLimit(plan, outputMode);
+  }
+
+  /**
+   * Spark's check for chained stateful operators: none may sit above a streaming aggregation that
+   * runs in Update or Complete mode, because such an aggregation re-emits revised rows that a
+   * downstream stateful operator would take for new (or late) input. Spark can be told to only warn
+   * ({@code spark.sql.streaming.statefulOperator.checkCorrectness.enabled=false}); Tideline has no
+   * such switch, since the results would be wrong.
+   */
+  private static void checkGlobalWatermarkLimit(LogicalPlan plan, OutputMode outputMode) {
+    if (outputMode == OutputMode.APPEND) {
+      return;
+    }
+    Plans.foreachUp(
+        plan,
+        node -> {
+          if (isStatefulOperation(node)) {
+            for (LogicalPlan child : node.children()) {
+              if (!streamingAggregates(child).isEmpty()) {
+                throw UnsupportedOperationErrors.globalWatermarkCorrectness(
+                    node.simpleString(), outputMode.toString());
+              }
+            }
+          }
+        });
+  }
+
+  private static boolean isStatefulOperation(LogicalPlan node) {
+    return (node instanceof Aggregate a && a.child().isStreaming())
+        || node instanceof StatefulAggregate
+        || (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming());
+  }
+
+  private static void checkOperator(LogicalPlan node, OutputMode outputMode) {
+    if (node instanceof Aggregate a && a.child().isStreaming()) {
+      for (AggregateCall call : aggregateCalls(a.aggregateList())) {
+        if (call.distinct()) {
+          throw UnsupportedOperationErrors.distinctAggregation(a.simpleString());
+        }
+      }
+    } else if (node instanceof Join j) {
+      checkJoin(j, outputMode);
+    } else if (node instanceof Union u) {
+      boolean anyStreaming = false;
+      boolean anyBatch = false;
+      for (LogicalPlan c : u.children()) {
+        anyStreaming |= c.isStreaming();
+        anyBatch |= !c.isStreaming();
+      }
+      if (anyStreaming && anyBatch) {
+        throw UnsupportedOperationErrors.unionStreamingAndBatch(u.simpleString());
+      }
+    } else if (node instanceof Limit l && l.child().isStreaming()) {
+      if (outputMode == OutputMode.UPDATE) {
+        throw UnsupportedOperationErrors.limitInUpdateMode(l.simpleString());
+      }
+    } else if (node instanceof Sort s && !containsCompleteData(s, outputMode)) {
+      throw UnsupportedOperationErrors.sort(s.simpleString());
+    }
+    checkNotYetSupported(node, outputMode);
+  }
+
+  private static void checkJoin(Join j, OutputMode outputMode) {
+    boolean left = j.left().isStreaming();
+    boolean right = j.right().isStreaming();
+    String where = j.simpleString();
+    if (left && right) {
+      // Spark 4 runs a stream-stream inner join in Update mode; its outer joins, and every
+      // stream-stream join in Complete mode, need Append.
+      boolean inner = j.joinType() == JoinType.INNER || j.joinType() == JoinType.CROSS;
+      if (outputMode == OutputMode.COMPLETE || (outputMode == OutputMode.UPDATE && !inner)) {
+        throw UnsupportedOperationErrors.streamStreamJoinOutputMode(where, outputMode.toString());
+      }
+      return;
+    }
+    switch (j.joinType()) {
+      case INNER, CROSS -> {}
+      case LEFT_OUTER, LEFT_SEMI -> {
+        if (right) {
+          throw UnsupportedOperationErrors.joinStreamingOnRight(where, sparkName(j.joinType()));
+        }
+      }
+      case LEFT_ANTI -> {
+        if (right) {
+          throw UnsupportedOperationErrors.leftAntiJoinStreamingOnRight(where);
+        }
+      }
+      case RIGHT_OUTER -> {
+        if (left) {
+          throw UnsupportedOperationErrors.rightOuterJoinStreamingOnLeft(where);
+        }
+      }
+      case FULL_OUTER -> {
+        if (left || right) {
+          throw UnsupportedOperationErrors.fullOuterJoinStreamStatic(where, left);
+        }
+      }
+    }
+  }
+
+  /** Operations Spark runs on a stream and Tideline's engine does not run yet. */
+  private static void checkNotYetSupported(LogicalPlan node, OutputMode outputMode) {
+    if (node instanceof Deduplicate d && d.child().isStreaming()) {
+      throw UnsupportedOperationErrors.notSupportedYet(
+          d.simpleString(),
+          "dropDuplicates (or distinct())",
+          "a stateful deduplication that keeps every key seen",
+          "Deduplicate each micro-batch inside foreachBatch, or aggregate with groupBy(keys) in"
+              + " Update or Complete output mode.");
+    }
+    if (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
+      throw UnsupportedOperationErrors.notSupportedYet(
+          j.simpleString(),
+          "A join between two streaming DataFrames/Datasets",
+          "a stream-stream join that buffers both sides in state",
+          "Join the stream with a static DataFrame instead.");
+    }
+    if (node instanceof Limit l
+        && l.child().isStreaming()
+        && !containsCompleteData(l, outputMode)) {
+      throw UnsupportedOperationErrors.notSupportedYet(
+          l.simpleString(),
+          "A limit",
+          "a stateful global limit in Append output mode",
+          "Limit the output of an aggregation in Complete output mode, or limit each"
+              + " micro-batch inside foreachBatch.");
+    }
+  }
+
+  /**
+   * Whether an aggregation's grouping keys carry an event-time watermark: none can yet, as the
+   * engine has no {@code withWatermark}, so Append refuses every streaming aggregation.
+   */
+  private static boolean hasWatermark(Aggregate aggregate) {
+    return false;
+  }
+
+  /**
+   * Whether {@code subplan} yields its whole result every batch: it reads no stream, or it
+   * aggregates a stream in Complete output mode.
+   */
+  private static boolean containsCompleteData(LogicalPlan subplan, OutputMode outputMode) {
+    return !subplan.isStreaming()
+        || (!streamingAggregates(subplan).isEmpty() && outputMode == OutputMode.COMPLETE);
+  }
+
+  /** The aggregations over a streaming child, bottom-up. */
+  private static List<Aggregate> streamingAggregates(LogicalPlan plan) {
+    List<Aggregate> out = new ArrayList<>();
+    Plans.foreachUp(
+        plan,
+        node -> {
+          if (node instanceof Aggregate a && a.child().isStreaming()) {
+            out.add(a);
+          } else if (node instanceof StatefulAggregate s) {
+            out.add(s.aggregate());
+          }
+        });
+    return out;
+  }
+
+  private static List<AggregateCall> aggregateCalls(List<Expr> aggregateList) {
+    List<AggregateCall> calls = new ArrayList<>();
+    for (Expr e : aggregateList) {
+      e.anyMatch(
+          x -> {
+            if (x instanceof AggregateCall c) {
+              calls.add(c);
+            }
+            return false;
+          });
+    }
+    return calls;
+  }
+
+  /** Spark's name of a join type, as its messages print it. */
+  private static String sparkName(JoinType type) {
+    return switch (type) {
+      case INNER -> "Inner";
+      case CROSS -> "Cross";
+      case LEFT_OUTER -> "LeftOuter";
+      case RIGHT_OUTER -> "RightOuter";
+      case FULL_OUTER -> "FullOuter";
+      case LEFT_SEMI -> "LeftSemi";
+      case LEFT_ANTI -> "LeftAnti";
+    };
   }
 }

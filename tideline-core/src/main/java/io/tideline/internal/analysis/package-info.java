@@ -35,6 +35,12 @@
  * Every failure is an {@code AnalysisException} thrown by {@link
  * io.tideline.internal.analysis.AnalysisErrors} with Spark's condition name and SQLSTATE.
  *
+ * <h2>Streaming plans</h2>
+ *
+ * When a streaming query starts, {@link io.tideline.internal.analysis.UnsupportedOperationChecker}
+ * applies Spark's rules for what each output mode may run over the whole resolved plan, and refuses
+ * through {@link io.tideline.internal.analysis.UnsupportedOperationErrors} before anything runs.
+ *
  * <h2>Why not Spark's fixed-point rule batches</h2>
  *
  * Spark re-runs its rules until nothing changes because its parser output is resolved lazily and

@@ -34,6 +34,12 @@ public final class TidelineConf {
     return this;
   }
 
+  /** Removes a setting, so its default applies again (as Spark's {@code conf.unset}). */
+  public TidelineConf unset(String key) {
+    values.remove(normalize(key));
+    return this;
+  }
+
   public String get(String key, String defaultValue) {
     return values.getOrDefault(normalize(key), defaultValue);
   }

@@ -168,7 +168,7 @@ public final class HashAggregateExec extends ExecNode {
    * The output list over {@code [keys..., results...]}: each aggregate call and each grouping
    * expression replaced by a reference to its column.
    */
-  private static List<Expr> bindResults(
+  static List<Expr> bindResults(
       List<Expr> aggregateList, List<Expr> grouping, List<AggregateCall> aggregates) {
     List<Expr> out = new ArrayList<>();
     int k = grouping.size();

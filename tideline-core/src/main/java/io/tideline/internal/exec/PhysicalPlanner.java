@@ -7,6 +7,7 @@ import io.tideline.internal.expr.BinaryOp;
 import io.tideline.internal.expr.BinaryOperator;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.CountRows;
 import io.tideline.internal.plan.Deduplicate;
 import io.tideline.internal.plan.FileRelation;
 import io.tideline.internal.plan.Filter;
@@ -81,6 +82,9 @@ public final class PhysicalPlanner {
     }
     if (plan instanceof SubqueryAlias s) {
       return plan(s.child(), required);
+    }
+    if (plan instanceof CountRows c) {
+      return new CountRowsExec(plan(c.child(), required), c.counter().newPass());
     }
     if (plan instanceof Sort s) {
       ExecNode child = plan(s.child(), with(required, s.order()));

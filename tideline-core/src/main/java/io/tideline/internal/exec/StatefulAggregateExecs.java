@@ -1,7 +1,12 @@
 package io.tideline.internal.exec;
 
 import io.tideline.internal.conf.TidelineConf;
+import io.tideline.internal.expr.AggregateCall;
+import io.tideline.internal.expr.Expr;
+import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.StatefulAggregate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Plans a streaming aggregation of one micro-batch: partial aggregation of the batch's rows, a hash
@@ -12,8 +17,29 @@ public final class StatefulAggregateExecs {
 
   private StatefulAggregateExecs() {}
 
-  /** The physical plan of {@code aggregate} over its already planned {@code child}. */
+  /**
+   * The physical plan of {@code aggregate} over its already planned {@code child}.
+   *
+   * <p>The exchange uses the state partition count pinned in {@code aggregate.info()}, never {@code
+   * conf.shufflePartitions()}: a key must land in the partition whose store holds its state, even
+   * after the shuffle partition setting changed between restarts. A global aggregation (no keys)
+   * has one state partition.
+   */
   public static ExecNode plan(StatefulAggregate aggregate, ExecNode child, TidelineConf conf) {
-    throw new UnsupportedOperationException("TODO(stateful): streaming aggregation");
+    Aggregate a = aggregate.aggregate();
+    List<AggregateCall> calls = PhysicalPlanner.aggregateCalls(a.aggregateList());
+    for (AggregateCall call : calls) {
+      if (call.distinct()) {
+        throw ExecErrors.bug(
+            "a DISTINCT aggregate reached a streaming aggregation: "
+                + call.sql()
+                + "; the output mode checker refuses it");
+      }
+    }
+    HashAggregateExec partial = HashAggregateExec.partial(a.grouping(), calls, child);
+    List<Expr> keys = new ArrayList<>(partial.output().subList(0, a.grouping().size()));
+    ExecNode exchange = new ShuffleExchangeExec(keys, aggregate.info().numPartitions(), partial);
+    return new StateStoreAggregateExec(
+        aggregate.info(), a.grouping(), calls, a.aggregateList(), exchange);
   }
 }

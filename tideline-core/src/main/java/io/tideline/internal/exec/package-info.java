@@ -20,6 +20,14 @@
  *       collect}, {@code count} or a writer's {@link io.tideline.internal.exec.PartitionTask}.
  * </ol>
  *
+ * <h2>Streaming aggregation</h2>
+ *
+ * A {@code StatefulAggregate} (one micro-batch of a streaming aggregation) plans as a partial
+ * {@link io.tideline.internal.exec.HashAggregateExec}, a hash exchange into the operator's pinned
+ * number of state partitions, and a {@code StateStoreAggregateExec} per partition that restores
+ * each key's buffers from state version {@code batchId}, merges the batch into them column-wise,
+ * saves version {@code batchId + 1} and emits the changed keys (update) or every key (complete).
+ *
  * <h2>Invariants</h2>
  *
  * <ul>

@@ -21,7 +21,8 @@ public sealed interface LogicalPlan
         Deduplicate,
         SubqueryAlias,
         StreamingRelation,
-        StatefulAggregate {
+        StatefulAggregate,
+        CountRows {
 
   List<Attribute> output();
 

@@ -81,6 +81,9 @@ public final class Plans {
     if (plan instanceof SubqueryAlias s) {
       return new SubqueryAlias(s.alias(), c.get(0));
     }
+    if (plan instanceof CountRows r) {
+      return new CountRows(c.get(0), r.counter());
+    }
     if (plan instanceof StatefulAggregate s) {
       Aggregate a = s.aggregate();
       return new StatefulAggregate(

@@ -24,7 +24,10 @@ public interface StateStore {
 
   void remove(byte[] key);
 
-  /** Every entry of this version with this batch's changes applied. */
+  /**
+   * Every entry of this version with this batch's changes applied. Removing keys and putting
+   * existing keys during the iteration is allowed (eviction); putting new keys is not.
+   */
   Iterator<Entry> iterator();
 
   /** Makes this batch's changes durable as version {@code version() + 1}; returns that version. */
@@ -37,6 +40,15 @@ public interface StateStore {
 
   /** Sizes and counts for progress. */
   StateStoreMetrics metrics();
+
+  /**
+   * Provider-specific counters that progress shows under {@code customMetrics}, summed over the
+   * operator's stores (for the in-memory provider Spark's {@code loadedMapCacheHitCount}, {@code
+   * loadedMapCacheMissCount}, {@code stateOnCurrentVersionSizeBytes}).
+   */
+  default java.util.Map<String, Long> customMetrics() {
+    return java.util.Map.of();
+  }
 
   /** One key and its value. */
   record Entry(byte[] key, byte[] value) {}

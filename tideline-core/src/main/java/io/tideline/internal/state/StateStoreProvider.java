@@ -7,6 +7,11 @@ import io.tideline.types.StructType;
  * Keeps the versions of one store ({@link StateStoreId}) and loads them. One instance per store per
  * running query; the {@link StateStoreRegistry} keeps it across batches so the latest version stays
  * loaded. Chosen by {@code tideline.sql.streaming.stateStore.providerClass}.
+ *
+ * <p>Contract for implementations: committing version {@code v + 1} from a store loaded at {@code
+ * v} when {@code v + 1} already exists (a batch re-run after a crash) replaces that version, and
+ * versions after it are discarded, since they belong to the run being redone; a commit that fails
+ * leaves every existing version loadable. Implementations need a public no-argument constructor.
  */
 public interface StateStoreProvider extends AutoCloseable {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class ListenerBus {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
 
+  private static final long IDLE_EXIT_SECONDS = 30;
+
   private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-  private Thread thread;
+  private volatile Thread thread;
 
   public void addListener(StreamingQueryListener listener) {
     listeners.add(listener);
@@ -37,8 +40,7 @@ public final class ListenerBus {
 
   /** Queues {@code event} for every listener. */
   public void post(Object event) {
-    ensureStarted();
-    queue.add(() -> deliver(event));
+    enqueue(() -> deliver(event));
   }
 
   /**
@@ -47,9 +49,8 @@ public final class ListenerBus {
    * thread) does not wait, which would deadlock.
    */
   public void postAndWait(Object event) {
-    ensureStarted();
     CountDownLatch delivered = new CountDownLatch(1);
-    queue.add(
+    enqueue(
         () -> {
           try {
             deliver(event);
@@ -74,7 +75,9 @@ public final class ListenerBus {
     }
   }
 
-  private synchronized void ensureStarted() {
+  /** Queues a delivery, starting the bus thread if it is not running. */
+  private synchronized void enqueue(Runnable delivery) {
+    queue.add(delivery);
     if (thread == null) {
       thread = new Thread(this::run, "streaming-listener-bus");
       thread.setDaemon(true);
@@ -86,9 +89,19 @@ public final class ListenerBus {
     while (true) {
       Runnable next;
       try {
-        next = queue.take();
+        next = queue.poll(IDLE_EXIT_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
-        return;
+        next = null;
+      }
+      if (next == null) {
+        // Idle: end the thread, so a closed session leaves none behind; the next event starts one.
+        synchronized (this) {
+          if (queue.isEmpty()) {
+            thread = null;
+            return;
+          }
+        }
+        continue;
       }
       next.run();
     }

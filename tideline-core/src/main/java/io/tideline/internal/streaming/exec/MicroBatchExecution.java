@@ -6,13 +6,15 @@ import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.eval.EvalContext;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.CountRows;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Plans;
-import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.RowCounter;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.internal.streaming.BatchRunner;
+import io.tideline.internal.streaming.TriggerExecutors;
 import io.tideline.internal.streaming.TriggerOutcome;
 import io.tideline.internal.streaming.checkpoint.CheckpointErrors;
 import io.tideline.internal.streaming.checkpoint.CommitLog;
@@ -29,6 +31,8 @@ import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.vector.Batch;
 import io.tideline.streaming.SinkProgress;
 import io.tideline.streaming.Trigger;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The micro-batch loop of one query run: each {@link #runTrigger()} decides whether a batch is due
@@ -60,6 +66,7 @@ import java.util.TreeMap;
  * <p>Runs on the query's stream thread only.
  */
 final class MicroBatchExecution implements BatchRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(MicroBatchExecution.class);
 
   /** Settings recorded in {@code offsets/N} and restored from it on restart, as Spark pins them. */
   static final List<String> PINNED_CONF =
@@ -73,6 +80,7 @@ final class MicroBatchExecution implements BatchRunner {
   private final WriteSpec spec;
   private final LogicalPlan plan;
   private final Sink sink;
+  private final Path checkpoint;
   private final ProgressReporter progress;
   private final LoopSignal signal;
   private final OffsetLog offsetLog;
@@ -86,6 +94,7 @@ final class MicroBatchExecution implements BatchRunner {
   private final int minBatchesToRetain;
 
   private TidelineConf conf;
+  private boolean purgedOnce;
   private long batchId;
   private Offset[] startOffsets;
   private OffsetSeq rerun;
@@ -105,6 +114,7 @@ final class MicroBatchExecution implements BatchRunner {
     this.spec = spec;
     this.plan = plan;
     this.sink = sink;
+    this.checkpoint = checkpoint;
     this.progress = progress;
     this.signal = signal;
     this.conf = new TidelineConf(session.conf().asMap());
@@ -119,23 +129,27 @@ final class MicroBatchExecution implements BatchRunner {
     this.pollingDelayMs =
         session
             .conf()
-            .getLong(
-                io.tideline.internal.streaming.TriggerExecutors.POLLING_DELAY_KEY,
-                io.tideline.internal.streaming.TriggerExecutors.DEFAULT_POLLING_DELAY_MS);
+            .getLong(TriggerExecutors.POLLING_DELAY_KEY, TriggerExecutors.DEFAULT_POLLING_DELAY_MS);
     this.minBatchesToRetain =
         session
             .conf()
             .getInt(
                 MetadataLog.MIN_BATCHES_TO_RETAIN_KEY, MetadataLog.DEFAULT_MIN_BATCHES_TO_RETAIN);
-    for (int i = 0; i < sources.length; i++) {
-      sources[i] =
-          relations
-              .get(i)
-              .source()
-              .createSource(
-                  session,
-                  checkpoint.resolve("sources").resolve(Integer.toString(i)),
-                  spec.clock());
+    try {
+      for (int i = 0; i < sources.length; i++) {
+        sources[i] =
+            relations
+                .get(i)
+                .source()
+                .createSource(
+                    session,
+                    checkpoint.resolve("sources").resolve(Integer.toString(i)),
+                    spec.clock());
+      }
+    } catch (RuntimeException | Error e) {
+      // The sources made so far are released here: nobody else holds them yet.
+      close();
+      throw e;
     }
   }
 
@@ -163,6 +177,7 @@ final class MicroBatchExecution implements BatchRunner {
     return List.of(sources);
   }
 
+  /** The batch the current trigger is about, or -1 before the first trigger. */
   long currentBatchId() {
     return currentBatchId;
   }
@@ -180,7 +195,7 @@ final class MicroBatchExecution implements BatchRunner {
    * pinned settings of the checkpoint replace the session's, and for {@code AvailableNow} every
    * source fixes what it will serve.
    */
-  void recover(Path checkpoint) {
+  void recover() {
     RecoveryPoint point = RecoveryPoint.recover(checkpoint, offsetLog, commitLog);
     batchId = point.batchId();
     watermarkMs = point.watermarkMs();
@@ -204,12 +219,10 @@ final class MicroBatchExecution implements BatchRunner {
 
   private Offset[] deserialize(OffsetSeq seq) {
     if (seq.size() != sources.length) {
-      throw new IllegalStateException(
-          "Bug in Tideline: the checkpoint records "
-              + seq.size()
-              + " source offsets but the query has "
-              + sources.length
-              + " sources; the checkpoint shape check should have refused it");
+      // Reachable with a checkpoint written before its shape was recorded (e.g. by Spark).
+      throw QueryErrors.queryChanged(
+          checkpoint,
+          "its offsets are of " + seq.size() + " sources, but the query has " + sources.length);
     }
     Offset[] out = new Offset[sources.length];
     for (int i = 0; i < sources.length; i++) {
@@ -225,6 +238,7 @@ final class MicroBatchExecution implements BatchRunner {
       return TriggerOutcome.STOP;
     }
     LoopSignal.TriggerMark mark = signal.mark();
+    currentBatchId = batchId;
     progress.startTrigger();
     long batchTimestampMs;
     long batchWatermarkMs;
@@ -262,17 +276,23 @@ final class MicroBatchExecution implements BatchRunner {
   }
 
   private TriggerOutcome idle(LoopSignal.TriggerMark mark) {
-    signal.noNewData(mark);
     if (spec.trigger() instanceof Trigger.AvailableNowTrigger) {
       progress.setStatus("Finished processing all available data", false, false);
+      signal.noNewData(mark);
       return TriggerOutcome.STOP;
     }
     progress.setStatus("Waiting for data to arrive", false, true);
-    progress.finishIdle(
-        batchId,
-        sourceBatches(startOffsets, startOffsets, new long[sources.length]),
-        new SinkProgress(sink.description(), 0),
-        stores.progress());
+    if (progress.idleEventDue()) {
+      progress.finishIdle(
+          batchId,
+          sourceBatches(startOffsets, startOffsets, new long[sources.length]),
+          new SinkProgress(sink.description(), 0),
+          stores.progress());
+    } else {
+      progress.endTrigger();
+    }
+    // After the status and idle progress, so a processAllAvailable() caller sees them.
+    signal.noNewData(mark);
     if (pollsWhenIdle) {
       try {
         signal.idle(mark, pollingDelayMs);
@@ -319,31 +339,60 @@ final class MicroBatchExecution implements BatchRunner {
       throw CheckpointErrors.concurrentStreamLogUpdate(id, offsetLog.batchFile(id));
     }
     spec.hooks().reached(LoopPoint.AFTER_OFFSETS_WRITTEN, id);
-    offsetLog.purgeRetaining(id, minBatchesToRetain);
-    commitLog.purgeRetaining(id, minBatchesToRetain);
+    purge(id);
+  }
+
+  /**
+   * Drops log entries past retention. The first batch of a run purges by listing the logs (a
+   * restart may find many); every later batch has exactly one more entry to drop, deleted by name,
+   * so a batch never lists the log folders.
+   */
+  private void purge(long id) {
+    if (!purgedOnce) {
+      offsetLog.purgeRetaining(id, minBatchesToRetain);
+      commitLog.purgeRetaining(id, minBatchesToRetain);
+      purgedOnce = true;
+      return;
+    }
+    long expired = id - minBatchesToRetain - 1;
+    if (expired >= 0) {
+      for (Path file : List.of(offsetLog.batchFile(expired), commitLog.batchFile(expired))) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw QueryErrors.writeFailed(file, e);
+        }
+      }
+    }
   }
 
   private void runBatch(Offset[] endOffsets, long batchTimestampMs, long batchWatermarkMs) {
     long id = batchId;
-    currentBatchId = id;
     progress.setStatus("Processing new data", true, true);
-    long[] rows = new long[sources.length];
+    RowCounter[] counters = new RowCounter[sources.length];
     // Stateful planning needs the streaming plan (it finds aggregates over streaming children).
     LogicalPlan withState =
         progress.time("queryPlanning", () -> bindState(plan, id, batchWatermarkMs));
-    LogicalPlan bound = progress.time("getBatch", () -> sourcePlans(withState, endOffsets, rows));
+    LogicalPlan bound =
+        progress.time("getBatch", () -> sourcePlans(withState, endOffsets, counters));
     lastBatchPlan = bound;
+    // Stateful planning returns the same plan when there is no state to bind.
+    boolean materialize = withState != plan;
     progress.time(
         "addBatch",
         () ->
             EvalContext.atBatch(
                 batchTimestampMs,
                 () -> {
-                  DataFrame data = batchData(bound);
+                  DataFrame data = batchData(bound, materialize);
                   spec.hooks().reached(LoopPoint.DURING_SINK, id);
                   sink.addBatch(id, data);
                 }));
     spec.hooks().reached(LoopPoint.AFTER_SINK_BEFORE_COMMIT, id);
+    long[] rows = new long[sources.length];
+    for (int i = 0; i < sources.length; i++) {
+      rows[i] = counters[i].rows();
+    }
     progress.time(
         "commitOffsets",
         () -> {
@@ -373,7 +422,8 @@ final class MicroBatchExecution implements BatchRunner {
   }
 
   /** The streaming plan with each source replaced by its data of this batch. */
-  private LogicalPlan sourcePlans(LogicalPlan streamingPlan, Offset[] endOffsets, long[] rows) {
+  private LogicalPlan sourcePlans(
+      LogicalPlan streamingPlan, Offset[] endOffsets, RowCounter[] counters) {
     LogicalPlan[] perSource = new LogicalPlan[sources.length];
     for (int i = 0; i < sources.length; i++) {
       StreamingRelation r = relations.get(i);
@@ -383,38 +433,50 @@ final class MicroBatchExecution implements BatchRunner {
         perSource[i] =
             sources[i].getBatch(Optional.ofNullable(startOffsets[i]), endOffsets[i], r.output());
       }
-      rows[i] = countRows(perSource[i]);
+      counters[i] = new RowCounter();
+      perSource[i] = counted(perSource[i], counters[i]);
     }
     return Plans.transformUp(
         streamingPlan,
         node -> node instanceof StreamingRelation r ? perSource[relations.indexOf(r)] : node);
   }
 
-  private static long countRows(LogicalPlan sourcePlan) {
+  /**
+   * The source's plan, counting its rows into {@code counter}: in-memory data is counted here,
+   * once; anything else as it streams through the batch's execution.
+   */
+  private static LogicalPlan counted(LogicalPlan sourcePlan, RowCounter counter) {
     if (sourcePlan instanceof LocalRelation local) {
       long n = 0;
       for (Batch b : local.batches()) {
         n += b.size();
       }
-      return n;
+      counter.newPass().add(n);
+      return sourcePlan;
     }
-    return 0;
+    return new CountRows(sourcePlan, counter);
   }
 
   private LogicalPlan bindState(LogicalPlan streamingPlan, long id, long batchWatermarkMs) {
-    if (!stateful) {
+    try {
+      return StatefulPlanning.rewrite(
+          streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
+    } catch (UnsupportedOperationException notYetImplemented) {
+      // Stateful planning is another engineer's contract; until it lands, stateless plans run as
+      // they are and stateful ones fail here.
+      if (stateful) {
+        throw notYetImplemented;
+      }
       return streamingPlan;
     }
-    return StatefulPlanning.rewrite(
-        streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
   }
 
   /**
    * The batch as the sink gets it. With state, the plan runs once here so the state moves exactly
    * once per batch, however often the sink reads the result.
    */
-  private DataFrame batchData(LogicalPlan bound) {
-    if (Plans.collect(bound, StatefulAggregate.class).isEmpty()) {
+  private DataFrame batchData(LogicalPlan bound, boolean materialize) {
+    if (!materialize) {
       return DataFrame.ofPlan(session, bound);
     }
     List<Batch> result = new QueryExecution(bound, conf, session.pool()).collect();
@@ -457,8 +519,7 @@ final class MicroBatchExecution implements BatchRunner {
         try {
           s.stop();
         } catch (RuntimeException e) {
-          org.slf4j.LoggerFactory.getLogger(MicroBatchExecution.class)
-              .warn("Failed to stop source {}", s.description(), e);
+          LOG.warn("Failed to stop source {}", s.description(), e);
         }
       }
     }

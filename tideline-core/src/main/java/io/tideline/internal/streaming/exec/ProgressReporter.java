@@ -53,10 +53,10 @@ final class ProgressReporter {
   private volatile StreamingQueryStatus status =
       new StreamingQueryStatus("Initializing StreamExecution", false, false);
 
-  private long triggerStartMs;
+  private long triggerStartMs = -1;
   private final Map<String, Long> durations = new LinkedHashMap<>();
-  private long lastBatchTriggerStartMs = -1;
-  private long lastIdleEventMs = Long.MIN_VALUE / 2;
+  private long lastTriggerStartMs = -1;
+  private long lastIdleEventMs = Long.MIN_VALUE;
 
   ProgressReporter(
       UUID id,
@@ -89,19 +89,23 @@ final class ProgressReporter {
   }
 
   void startTrigger() {
+    lastTriggerStartMs = triggerStartMs;
     triggerStartMs = clock.nowMs();
     durations.clear();
     StreamingQueryStatus s = status;
     status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), true);
   }
 
-  /** Runs {@code body}, adding its duration to phase {@code key}. */
+  /**
+   * Runs {@code body}, adding its duration to phase {@code key}. Measured on the query's clock, as
+   * the trigger itself, so the phases of a trigger never add up to more than its duration.
+   */
   <T> T time(String key, Supplier<T> body) {
-    long start = System.nanoTime();
+    long start = clock.nowMs();
     try {
       return body.get();
     } finally {
-      durations.merge(key, (System.nanoTime() - start) / 1_000_000, Long::sum);
+      durations.merge(key, clock.nowMs() - start, Long::sum);
     }
   }
 
@@ -122,7 +126,6 @@ final class ProgressReporter {
       List<StateOperatorProgress> stateOperators) {
     long endMs = clock.nowMs();
     StreamingQueryProgress progress = build(batchId, sources, sink, stateOperators, endMs);
-    lastBatchTriggerStartMs = triggerStartMs;
     lastIdleEventMs = endMs;
     record(progress);
     bus.post(new StreamingQueryListener.QueryProgressEvent(progress));
@@ -132,8 +135,22 @@ final class ProgressReporter {
   }
 
   /**
-   * Finishes a trigger that found no data; {@code nextBatchId} is the batch still to run. Posts an
-   * idle event when the last batch or idle event is long enough ago.
+   * Whether a trigger that found no data now should report it: the last batch or idle event is long
+   * enough ago. Asked first, so idle triggers between reports build nothing.
+   */
+  boolean idleEventDue() {
+    return clock.nowMs() - idleEventIntervalMs >= lastIdleEventMs;
+  }
+
+  /** Ends a trigger that reports nothing. */
+  void endTrigger() {
+    StreamingQueryStatus s = status;
+    status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), false);
+  }
+
+  /**
+   * Finishes a trigger that found no data when {@link #idleEventDue()}: records an idle progress
+   * ({@code nextBatchId} is the batch still to run) and posts an idle event.
    */
   void finishIdle(
       long nextBatchId,
@@ -141,15 +158,14 @@ final class ProgressReporter {
       SinkProgress sink,
       List<StateOperatorProgress> stateOperators) {
     long now = clock.nowMs();
-    if (now - idleEventIntervalMs >= lastIdleEventMs) {
-      lastIdleEventMs = now;
-      record(build(nextBatchId, sources, sink, stateOperators, now));
+    record(build(nextBatchId, sources, sink, stateOperators, now));
+    if (lastIdleEventMs != Long.MIN_VALUE) {
       bus.post(
           new StreamingQueryListener.QueryIdleEvent(
               id, runId, Instant.ofEpochMilli(triggerStartMs).toString()));
     }
-    StreamingQueryStatus s = status;
-    status = new StreamingQueryStatus(s.message(), s.isDataAvailable(), false);
+    lastIdleEventMs = now;
+    endTrigger();
   }
 
   private StreamingQueryProgress build(
@@ -162,8 +178,8 @@ final class ProgressReporter {
     durations.put("triggerExecution", durationMs);
     double processingSec = Math.max(1L, durationMs) / 1000.0;
     double inputSec =
-        lastBatchTriggerStartMs >= 0 && triggerStartMs > lastBatchTriggerStartMs
-            ? (triggerStartMs - lastBatchTriggerStartMs) / 1000.0
+        lastTriggerStartMs >= 0 && triggerStartMs > lastTriggerStartMs
+            ? (triggerStartMs - lastTriggerStartMs) / 1000.0
             : Double.POSITIVE_INFINITY;
     List<SourceProgress> sourceProgress = new ArrayList<>(sources.size());
     for (SourceBatch s : sources) {

@@ -69,6 +69,27 @@ public final class QueryStarter {
     String queryLabel = spec.queryName().orElse("<unnamed>");
     boolean[] temporary = new boolean[1];
     Path checkpoint = checkpointLocation(session, spec, queryLabel, temporary);
+    try {
+      return prepareOn(
+          session, spec, active, bus, onTerminated, plan, provider, checkpoint, temporary[0]);
+    } catch (RuntimeException | Error e) {
+      if (temporary[0]) {
+        StreamExecution.deleteRecursively(checkpoint);
+      }
+      throw e;
+    }
+  }
+
+  private static StreamExecution prepareOn(
+      Tideline session,
+      WriteSpec spec,
+      Collection<StreamExecution> active,
+      ListenerBus bus,
+      Consumer<StreamExecution> onTerminated,
+      LogicalPlan plan,
+      StreamSinkProvider provider,
+      Path checkpoint,
+      boolean temporary) {
     if (spec.queryName().isPresent()) {
       for (StreamExecution q : active) {
         if (spec.queryName().get().equals(q.name())) {
@@ -86,21 +107,9 @@ public final class QueryStarter {
     CheckpointLock lock = CheckpointLock.acquire(checkpoint, id, runId);
     try {
       shapeOf(plan).checkOrRecord(checkpoint);
-      Sink sink = createSink(session, spec, provider, plan, id, checkpoint);
-      StreamExecution query =
-          new StreamExecution(
-              session,
-              spec,
-              plan,
-              sink,
-              id,
-              runId,
-              checkpoint,
-              temporary[0],
-              lock,
-              bus,
-              onTerminated);
-      return query;
+      Sink sink = createSink(session, spec, provider, id, checkpoint);
+      return new StreamExecution(
+          session, spec, plan, sink, id, runId, checkpoint, temporary, lock, bus, onTerminated);
     } catch (RuntimeException | Error e) {
       lock.close();
       throw e;
@@ -120,16 +129,20 @@ public final class QueryStarter {
       return null;
     }
     StreamSinkProvider provider = SinkProviders.forFormat(spec.format());
-    if (!provider.supportedOutputModes().contains(spec.outputMode())) {
-      TreeSet<String> names = new TreeSet<>();
-      provider.supportedOutputModes().forEach(m -> names.add(m.toString()));
-      throw QueryErrors.outputModeUnsupported(
-          spec.format(), spec.outputMode().toString(), String.join(", ", names));
-    }
+    checkOutputMode(provider, spec.format(), spec.outputMode());
     return provider;
   }
 
-  private static Path checkpointLocation(
+  /** Refuses an output mode the sink does not take, with Spark's error. */
+  static void checkOutputMode(StreamSinkProvider provider, String format, OutputMode mode) {
+    if (!provider.supportedOutputModes().contains(mode)) {
+      TreeSet<String> names = new TreeSet<>();
+      provider.supportedOutputModes().forEach(m -> names.add(m.toString()));
+      throw QueryErrors.outputModeUnsupported(format, mode.toString(), String.join(", ", names));
+    }
+  }
+
+  static Path checkpointLocation(
       Tideline session, WriteSpec spec, String queryLabel, boolean[] temporary) {
     Optional<String> option = option(spec.options(), "checkpointLocation");
     if (option.isPresent()) {
@@ -164,12 +177,7 @@ public final class QueryStarter {
   }
 
   private static Sink createSink(
-      Tideline session,
-      WriteSpec spec,
-      StreamSinkProvider provider,
-      LogicalPlan plan,
-      UUID id,
-      Path checkpoint) {
+      Tideline session, WriteSpec spec, StreamSinkProvider provider, UUID id, Path checkpoint) {
     if (spec.sink().isPresent()) {
       return spec.sink().get();
     }

@@ -1,14 +1,26 @@
 package io.tideline.internal.streaming.exec;
 
+import io.tideline.internal.expr.AggregateCall;
+import io.tideline.internal.expr.Expr;
+import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.Plans;
+import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.state.StateStoreRegistry;
+import io.tideline.internal.state.StatefulOperatorInfo;
 import io.tideline.streaming.OutputMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the stateful operators of a streaming plan into their per-batch form: each {@code
  * Aggregate} over a streaming child becomes a {@code StatefulAggregate} that knows its operator id,
  * the batch, the state partitions and the stores. Called by the loop on the streaming plan before
  * it replaces the sources with the batch's data.
+ *
+ * <p>Operator ids are assigned in bottom-up plan order ({@link Plans#foreachUp}) from 0, the same
+ * order {@link #statefulOperators} lists them in, so {@code state/<operatorId>} of a checkpoint
+ * always belongs to the operator the checkpoint's description names at that position.
  */
 public final class StatefulPlanning {
 
@@ -26,14 +38,64 @@ public final class StatefulPlanning {
       OutputMode outputMode,
       long watermarkMs,
       StateStoreRegistry stores) {
-    throw new UnsupportedOperationException("TODO(stateful): stateful planning");
+    long[] nextId = {0};
+    return Plans.transformUp(
+        streamingPlan,
+        node -> {
+          if (isStatefulAggregate(node)) {
+            StatefulOperatorInfo info =
+                new StatefulOperatorInfo(
+                    nextId[0]++, batchId, numStatePartitions, outputMode, watermarkMs, stores);
+            return new StatefulAggregate((Aggregate) node, info);
+          }
+          return node;
+        });
   }
 
   /**
-   * A description of the plan's stateful operators in id order (e.g. {@code ["aggregate [k] -> [k,
-   * count]"]}), kept in the checkpoint so a restart with changed operators is refused.
+   * A description of the plan's stateful operators in id order (e.g. {@code ["aggregate keys=[k
+   * STRING] functions=[count(1) BIGINT]"]}), kept in the checkpoint so a restart with changed
+   * operators is refused. It names columns and types, never expression ids, which differ per run.
    */
-  public static java.util.List<String> statefulOperators(LogicalPlan streamingPlan) {
-    throw new UnsupportedOperationException("TODO(stateful): stateful planning");
+  public static List<String> statefulOperators(LogicalPlan streamingPlan) {
+    List<String> out = new ArrayList<>();
+    Plans.foreachUp(
+        streamingPlan,
+        node -> {
+          if (isStatefulAggregate(node)) {
+            out.add(describe((Aggregate) node));
+          } else if (node instanceof StatefulAggregate s) {
+            out.add(describe(s.aggregate()));
+          }
+        });
+    return out;
+  }
+
+  private static boolean isStatefulAggregate(LogicalPlan node) {
+    return node instanceof Aggregate a && a.child().isStreaming();
+  }
+
+  private static String describe(Aggregate a) {
+    StringBuilder sb = new StringBuilder("aggregate keys=[");
+    for (int i = 0; i < a.grouping().size(); i++) {
+      Expr g = a.grouping().get(i);
+      sb.append(i > 0 ? ", " : "").append(g.sql()).append(' ').append(g.dataType().sql());
+    }
+    sb.append("] functions=[");
+    List<AggregateCall> calls = new ArrayList<>();
+    for (Expr e : a.aggregateList()) {
+      e.anyMatch(
+          x -> {
+            if (x instanceof AggregateCall c && !calls.contains(c)) {
+              calls.add(c);
+            }
+            return false;
+          });
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      AggregateCall c = calls.get(i);
+      sb.append(i > 0 ? ", " : "").append(c.sql()).append(' ').append(c.dataType().sql());
+    }
+    return sb.append(']').toString();
   }
 }

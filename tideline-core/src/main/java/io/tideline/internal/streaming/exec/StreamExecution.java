@@ -141,7 +141,7 @@ public final class StreamExecution implements StreamingQuery {
   }
 
   private void run() {
-    TriggerOutcomeHolder outcome = new TriggerOutcomeHolder();
+    Throwable failure = null;
     try {
       progress.setStatus("Initializing sources", false, false);
       MicroBatchExecution batches =
@@ -152,23 +152,18 @@ public final class StreamExecution implements StreamingQuery {
           m.onNewData(wake);
         }
       }
-      batches.recover(checkpoint);
+      batches.recover();
       initialized.countDown();
       // The loop waits for data itself (see LoopSignal), so the executor's own polling is off.
       TriggerExecutor executor = TriggerExecutors.forTrigger(spec.trigger(), spec.clock(), 0L);
       executor.execute(batches);
     } catch (InterruptedException e) {
-      outcome.failure = stopRequested ? null : e;
+      failure = stopRequested ? null : e;
     } catch (Throwable t) {
-      outcome.failure = stopRequested && !(t instanceof LoopHooks.SimulatedCrash) ? null : t;
-    } finally {
-      finish(outcome.failure);
+      // What a stop interrupts fails in many ways; none of them is the query's error.
+      failure = stopRequested && !(t instanceof LoopHooks.SimulatedCrash) ? null : t;
     }
-  }
-
-  /** Holds the run's failure across the try blocks of {@link #run()}. */
-  private static final class TriggerOutcomeHolder {
-    Throwable failure;
+    finish(failure);
   }
 
   private void finish(Throwable failure) {
@@ -184,28 +179,11 @@ public final class StreamExecution implements StreamingQuery {
       exception = new StreamingQueryException(name, id, runId, batchId, failure);
       LOG.error("Query {} terminated with error", prettyId(), failure);
     }
-    if (batches != null) {
-      for (Source s : batches.sources()) {
-        if (s instanceof MemorySource m) {
-          m.removeCallback(wake);
-        }
-      }
-      batches.close();
-    }
     try {
-      sink.stop();
-    } catch (RuntimeException e) {
-      LOG.warn("Failed to stop sink {}", sink.description(), e);
-    }
-    if (lock != null) {
-      lock.close();
-    }
-    if (temporaryCheckpoint
-        && (failure == null
-            || session
-                .conf()
-                .getBoolean("tideline.sql.streaming.forceDeleteTempCheckpointLocation", false))) {
-      deleteRecursively(checkpoint);
+      release(batches, failure);
+    } catch (RuntimeException | Error e) {
+      // The query must still end, or stop() and awaitTermination() would wait forever.
+      LOG.error("Failed to release the resources of query {}", prettyId(), e);
     }
     active = false;
     progress.setStatus(
@@ -224,7 +202,34 @@ public final class StreamExecution implements StreamingQuery {
     terminated.countDown();
   }
 
-  private static void deleteRecursively(Path dir) {
+  /** Stops the sources, state stores and sink, and gives the checkpoint back. */
+  private void release(MicroBatchExecution batches, Throwable failure) {
+    try {
+      if (batches != null) {
+        for (Source s : batches.sources()) {
+          if (s instanceof MemorySource m) {
+            m.removeCallback(wake);
+          }
+        }
+        batches.close();
+      }
+      sink.stop();
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
+    if (temporaryCheckpoint
+        && (failure == null
+            || session
+                .conf()
+                .getBoolean("tideline.sql.streaming.forceDeleteTempCheckpointLocation", false))) {
+      deleteRecursively(checkpoint);
+    }
+  }
+
+  /** Deletes a temporary checkpoint folder; a failure is logged, not thrown. */
+  static void deleteRecursively(Path dir) {
     try {
       Files.walkFileTree(
           dir,

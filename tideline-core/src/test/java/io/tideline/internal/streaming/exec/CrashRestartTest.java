@@ -69,6 +69,8 @@ class CrashRestartTest {
         .isInstanceOf(StreamingQueryException.class)
         .hasCauseInstanceOf(LoopHooks.SimulatedCrash.class);
     assertThat(first.isActive()).isFalse();
+    // A crash reports nothing more: no progress for the crashed batch.
+    assertThat(first.recentProgress()).noneMatch(p -> p.batchId() == 1);
     input.addData(Row.of(4L));
 
     StreamingQuery second =

@@ -8,6 +8,7 @@ import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.StreamingRelation;
+import io.tideline.internal.plan.SubqueryAlias;
 import io.tideline.internal.streaming.Clock;
 import io.tideline.internal.streaming.source.LongOffset;
 import io.tideline.internal.streaming.source.Offset;
@@ -109,7 +110,9 @@ final class ListSource implements Source {
     synchronized (this) {
       slice = new ArrayList<>(rows.subList(from, to));
     }
-    return new LocalRelation(output, RowConversions.toBatches(slice, schema, 1024));
+    LocalRelation local = new LocalRelation(output, RowConversions.toBatches(slice, schema, 1024));
+    // Wrapped as a file or rate source's plan would be: rows known only when it runs.
+    return new SubqueryAlias("list", local);
   }
 
   @Override

@@ -15,6 +15,8 @@ import io.tideline.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,46 @@ class MicroBatchExecutionTest {
   }
 
   @Test
+  void restart_takesPinnedSettingsFromTheCheckpointNotTheSession() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    RecordingSink sink = new RecordingSink();
+    Path cp = dir.resolve("cp");
+    StreamingQuery first = startQuery(input.toDF(), sink, cp);
+    input.addData(Row.of(1L, "a"));
+    first.processAllAvailable();
+    first.stop();
+    assertThat(Files.readString(cp.resolve("offsets/0")))
+        .contains("\"tideline.shuffle.partitions\":\"2\"");
+
+    t.conf().set("tideline.shuffle.partitions", "7");
+    try {
+      StreamingQuery second = startQuery(input.toDF(), sink, cp);
+      input.addData(Row.of(2L, "b"));
+      second.processAllAvailable();
+      second.stop();
+    } finally {
+      t.conf().set("tideline.shuffle.partitions", "2");
+    }
+    assertThat(Files.readString(cp.resolve("offsets/1")))
+        .contains("\"tideline.shuffle.partitions\":\"2\"");
+  }
+
+  @Test
+  void explain_showsTheLatestBatchPlan() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamingQuery q =
+        startQuery(input.toDF().filter(col("id").gt(1)), new RecordingSink(), dir.resolve("cp"));
+    try {
+      assertThat(q.explainString(false)).isEqualTo("No physical plan. Waiting for data.");
+      input.addData(Row.of(1L, "a"));
+      q.processAllAvailable();
+      assertThat(q.explainString(false)).startsWith("== Physical Plan ==").contains("Filter");
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
   void failingBatch_endsTheQueryWithAnExceptionNamingQueryBatchAndCause() {
     MemoryStream input = MemoryStream.of(t, SCHEMA);
     StreamingQuery q =
@@ -114,6 +156,33 @@ class MicroBatchExecutionTest {
     assertThat(q.exception()).isPresent();
     assertThat(q.exception().get().batchId()).isZero();
     assertThatThrownBy(q::processAllAvailable).isInstanceOf(StreamingQueryException.class);
+  }
+
+  @Test
+  void stop_interruptsABatchInFlight_withoutCommittingItOrFailing() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    CountDownLatch inBatch = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    Path cp = dir.resolve("cp");
+    StreamingQuery q =
+        input
+            .toDF()
+            .writeStream()
+            .option("checkpointLocation", cp.toString())
+            .foreachBatch(
+                (batch, id) -> {
+                  inBatch.countDown();
+                  never.await();
+                })
+            .start();
+    input.addData(Row.of(1L, "a"));
+    assertThat(inBatch.await(20, TimeUnit.SECONDS)).isTrue();
+    q.stop();
+    assertThat(q.isActive()).isFalse();
+    assertThat(q.exception()).isEmpty();
+    assertThat(Files.exists(cp.resolve("offsets/0"))).isTrue();
+    assertThat(Files.exists(cp.resolve("commits/0"))).isFalse();
+    assertThat(q.status().message()).isEqualTo("Stopped");
   }
 
   @Test

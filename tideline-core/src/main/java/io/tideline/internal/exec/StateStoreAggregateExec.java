@@ -1,0 +1,396 @@
+package io.tideline.internal.exec;
+
+import io.tideline.internal.expr.AggregateCall;
+import io.tideline.internal.expr.Attribute;
+import io.tideline.internal.expr.Expr;
+import io.tideline.internal.plan.Explain;
+import io.tideline.internal.state.RowCodec;
+import io.tideline.internal.state.StateStore;
+import io.tideline.internal.state.StatefulOperatorInfo;
+import io.tideline.internal.vector.Batch;
+import io.tideline.internal.vector.ColumnVector;
+import io.tideline.types.DataType;
+import io.tideline.types.StructType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The stateful half of a streaming aggregation: Spark's {@code StateStoreRestoreExec}, final merge
+ * and {@code StateStoreSaveExec} in one operator, one task per state partition.
+ *
+ * <h2>Protocol (one task, state partition {@code p}, batch {@code n})</h2>
+ *
+ * <ol>
+ *   <li>Load store version {@code n} of partition {@code p}.
+ *   <li>Read the exchanged partial buffers {@code [keys..., buffers...]}. Each key gets a dense
+ *       group id from a {@link GroupKeyTable}; the first time a key shows up in this batch, its
+ *       stored buffers (if any) are decoded into vectors and merged into the group <em>before</em>
+ *       any of the batch's buffers, so {@code first} keeps the oldest value and {@code last} the
+ *       newest. Keys new to the batch are restored together, a batch at a time, so the merge runs
+ *       column-wise through the functions' own {@code merge}.
+ *   <li>Write each touched key's merged buffers back ({@code put}).
+ *   <li>Compute the output the mode asks for: update emits the touched keys; complete decodes every
+ *       entry of the store (this batch's puts included) and emits all of them.
+ *   <li>Commit version {@code n + 1}, record metrics, and only then hand out the output. A failure
+ *       before the commit aborts the store, so a re-run of batch {@code n} starts again from
+ *       version {@code n} and yields the same output and the same version {@code n + 1}.
+ * </ol>
+ *
+ * <p>The work happens in {@link #execute} before the first batch is returned, so a consumer that
+ * stops early (a limit over complete output) still leaves the store committed.
+ *
+ * <p>State layout: key = the grouping values ({@link #keySchema}), value = the aggregation buffers
+ * of every function, in call order ({@link #valueSchema}), both in {@link RowCodec}'s encoding. A
+ * global aggregation has one key, the empty row.
+ *
+ * <p>Why not Spark's three operators: they exist so Spark's code generation can fuse a hash
+ * aggregate between them; here one hash table serves restore, merge and save, and keys are encoded
+ * once per batch for both the lookup and the write.
+ */
+final class StateStoreAggregateExec extends ExecNode {
+  /** The operator name progress shows, as Spark's for a streaming aggregation. */
+  static final String OPERATOR_NAME = "stateStoreSave";
+
+  private final StatefulOperatorInfo info;
+  private final List<Expr> grouping;
+  private final List<AggregateCall> aggregates;
+  private final List<Expr> boundResults;
+  private final List<Attribute> output;
+  private final ExecNode child;
+  private final List<DataType> keyTypes;
+  private final List<DataType> bufferTypes;
+  private final int[] bufferOffsets;
+  private final StructType keySchema;
+  private final StructType valueSchema;
+
+  /**
+   * @param child the exchanged output of a partial {@link HashAggregateExec}: {@code [keys...,
+   *     buffers...]}, hash-partitioned on the keys into {@code info.numPartitions()} partitions
+   */
+  StateStoreAggregateExec(
+      StatefulOperatorInfo info,
+      List<Expr> grouping,
+      List<AggregateCall> aggregates,
+      List<Expr> aggregateList,
+      ExecNode child) {
+    this.info = info;
+    this.grouping = List.copyOf(grouping);
+    this.aggregates = List.copyOf(aggregates);
+    this.boundResults = HashAggregateExec.bindResults(aggregateList, grouping, aggregates);
+    this.output = aggregateList.stream().map(Explain::toAttribute).toList();
+    this.child = child;
+    List<Attribute> in = child.output();
+    StructType keys = new StructType();
+    List<DataType> kt = new ArrayList<>();
+    for (int i = 0; i < grouping.size(); i++) {
+      keys = keys.add(in.get(i).name(), in.get(i).dataType(), true);
+      kt.add(in.get(i).dataType());
+    }
+    StructType values = new StructType();
+    List<DataType> bt = new ArrayList<>();
+    this.bufferOffsets = new int[aggregates.size() + 1];
+    int at = grouping.size();
+    for (int f = 0; f < aggregates.size(); f++) {
+      bufferOffsets[f] = at - grouping.size();
+      List<DataType> types = AggregateFunction.create(aggregates.get(f), false).bufferTypes();
+      for (int w = 0; w < types.size(); w++) {
+        values = values.add(in.get(at).name(), types.get(w), true);
+        bt.add(types.get(w));
+        at++;
+      }
+    }
+    bufferOffsets[aggregates.size()] = at - grouping.size();
+    if (at != in.size()) {
+      throw ExecErrors.bug(
+          "a streaming aggregation's input has " + in.size() + " columns, expected " + at);
+    }
+    this.keyTypes = List.copyOf(kt);
+    this.bufferTypes = List.copyOf(bt);
+    this.keySchema = keys;
+    this.valueSchema = values;
+  }
+
+  /** The schema of the state's keys: the grouping values. */
+  StructType keySchema() {
+    return keySchema;
+  }
+
+  /** The schema of the state's values: every function's aggregation buffer, in call order. */
+  StructType valueSchema() {
+    return valueSchema;
+  }
+
+  @Override
+  public List<Attribute> output() {
+    return output;
+  }
+
+  @Override
+  public List<ExecNode> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public int numPartitions() {
+    return child.numPartitions();
+  }
+
+  @Override
+  public BatchIterator execute(int partition, TaskContext ctx) {
+    List<Batch> out = new StateTask(partition, ctx).run();
+    Iterator<Batch> it = out.stream().filter(b -> b.numRows() > 0).iterator();
+    return () -> it.hasNext() ? it.next() : null;
+  }
+
+  @Override
+  public String simpleString() {
+    StringBuilder sb = new StringBuilder("StateStoreAggregate(keys=");
+    sb.append(ExprPrinter.list(grouping)).append(", functions=[");
+    for (int i = 0; i < aggregates.size(); i++) {
+      sb.append(i > 0 ? ", " : "").append(ExprPrinter.print(aggregates.get(i)));
+    }
+    return sb.append("], operator=")
+        .append(info.operatorId())
+        .append(", batch=")
+        .append(info.batchId())
+        .append(", mode=")
+        .append(info.outputMode())
+        .append(", partitions=")
+        .append(info.numPartitions())
+        .append(')')
+        .toString();
+  }
+
+  /** The per-task state of one partition's run; lives only inside {@link #execute}. */
+  private final class StateTask {
+    private final int partition;
+    private final TaskContext ctx;
+    private final int numKeys = keyTypes.size();
+    private final RowCodec keyCodec = new RowCodec(keySchema);
+    private final RowCodec valueCodec = RowCodec.forValues(valueSchema);
+    private final AggregateFunction[] fns;
+    private byte[][] groupKeys = new byte[16][];
+    private int numGroups;
+    private ColumnVector[] restored;
+    private int[] restoredGroups = new int[16];
+    private long updatesNanos;
+
+    StateTask(int partition, TaskContext ctx) {
+      this.partition = partition;
+      this.ctx = ctx;
+      this.fns = newFunctions();
+    }
+
+    List<Batch> run() {
+      StateStore store =
+          info.stores()
+              .getStore(info.operatorId(), partition, keySchema, valueSchema, info.batchId());
+      try {
+        long start = System.nanoTime();
+        GroupKeyTable table = numKeys == 0 ? null : new GroupKeyTable(keyTypes, simpleString());
+        if (table == null) {
+          // A global aggregation has exactly one group, touched by every batch, as in Spark.
+          addGroups(store, null, 1);
+        }
+        mergeIncoming(store, table);
+        ColumnVector[] keyVectors = table == null ? new ColumnVector[0] : table.keyVectors();
+        ColumnVector[] buffers = writeBuffers();
+        for (int g = 0; g < numGroups; g++) {
+          store.put(groupKeys[g], valueCodec.encode(buffers, g));
+        }
+        updatesNanos += System.nanoTime() - start;
+        List<Batch> out =
+            switch (info.outputMode()) {
+              case UPDATE -> List.of(results(keyVectors, fns, numGroups));
+              case COMPLETE -> allRows(store);
+              case APPEND ->
+                  throw ExecErrors.bug(
+                      "an append-mode streaming aggregation without a watermark reached execution;"
+                          + " the output mode checker refuses it");
+            };
+        // The store times its own commit and reports its counts to the registry.
+        store.commit();
+        recordMetrics();
+        return out;
+      } catch (RuntimeException | Error e) {
+        if (!store.hasCommitted()) {
+          store.abort();
+        }
+        throw e;
+      }
+    }
+
+    private AggregateFunction[] newFunctions() {
+      AggregateFunction[] out = new AggregateFunction[aggregates.size()];
+      for (int f = 0; f < out.length; f++) {
+        out[f] = AggregateFunction.create(aggregates.get(f), ctx.ansi());
+      }
+      return out;
+    }
+
+    /** Folds the exchanged partial buffers into the groups, restoring each new key first. */
+    private void mergeIncoming(StateStore store, GroupKeyTable table) {
+      int[] ids = new int[0];
+      ColumnVector[] keys = new ColumnVector[numKeys];
+      try (BatchIterator input = child.execute(partition, ctx)) {
+        Batch b;
+        while ((b = input.next()) != null) {
+          ctx.checkCancelled();
+          int n = b.size();
+          if (n == 0) {
+            continue;
+          }
+          if (ids.length < n) {
+            ids = new int[Math.max(n, ids.length * 2)];
+          }
+          if (table != null) {
+            for (int i = 0; i < numKeys; i++) {
+              keys[i] = b.column(i);
+            }
+            table.findOrInsert(keys, b, ids);
+            if (table.size() > numGroups) {
+              addGroups(store, table.keyVectors(), table.size());
+            }
+          } else {
+            Arrays.fill(ids, 0, n, 0);
+          }
+          for (int f = 0; f < fns.length; f++) {
+            fns[f].merge(bufferColumns(b.columns(), numKeys, f), b, ids);
+          }
+        }
+      }
+    }
+
+    /**
+     * Makes groups {@code numGroups..upTo-1} known: encodes their keys once (for the lookup here
+     * and the put later) and merges the stored buffers of those that have state.
+     */
+    private void addGroups(StateStore store, ColumnVector[] keyVectors, int upTo) {
+      int from = numGroups;
+      if (groupKeys.length < upTo) {
+        groupKeys = Arrays.copyOf(groupKeys, Math.max(upTo, groupKeys.length * 2));
+      }
+      for (AggregateFunction fn : fns) {
+        fn.resize(upTo);
+      }
+      numGroups = upTo;
+      int count = upTo - from;
+      if (restored == null) {
+        restored = allocate(bufferTypes, Math.max(count, 16));
+      }
+      for (ColumnVector v : restored) {
+        v.reset();
+        v.ensureCapacity(count);
+      }
+      if (restoredGroups.length < count) {
+        restoredGroups = new int[Math.max(count, restoredGroups.length * 2)];
+      }
+      ColumnVector[] noKeys = new ColumnVector[0];
+      int found = 0;
+      for (int g = from; g < upTo; g++) {
+        byte[] key = keyCodec.encode(keyVectors == null ? noKeys : keyVectors, g);
+        groupKeys[g] = key;
+        byte[] value = store.get(key);
+        if (value != null) {
+          valueCodec.decode(value, restored, found);
+          restoredGroups[found++] = g;
+        }
+      }
+      if (found == 0) {
+        return;
+      }
+      Batch stored = new Batch(restored, found);
+      for (int f = 0; f < fns.length; f++) {
+        fns[f].merge(bufferColumns(restored, 0, f), stored, restoredGroups);
+      }
+    }
+
+    /** The merged buffers of groups {@code 0..numGroups-1}, one vector per value column. */
+    private ColumnVector[] writeBuffers() {
+      ColumnVector[] out = allocate(bufferTypes, Math.max(numGroups, 1));
+      for (int f = 0; f < fns.length; f++) {
+        fns[f].writeBuffers(bufferColumns(out, 0, f), numGroups);
+      }
+      return out;
+    }
+
+    /** Every entry of the store, decoded and finished a batch at a time: complete mode. */
+    private List<Batch> allRows(StateStore store) {
+      List<Batch> out = new ArrayList<>();
+      int chunk = Math.max(1, ctx.batchSize());
+      ColumnVector[] keyVectors = null;
+      ColumnVector[] values = null;
+      int n = 0;
+      Iterator<StateStore.Entry> it = store.iterator();
+      while (it.hasNext()) {
+        if (keyVectors == null) {
+          keyVectors = allocate(keyTypes, chunk);
+          values = allocate(bufferTypes, chunk);
+        }
+        StateStore.Entry e = it.next();
+        keyCodec.decode(e.key(), keyVectors, n);
+        valueCodec.decode(e.value(), values, n);
+        if (++n == chunk || !it.hasNext()) {
+          out.add(finish(keyVectors, values, n));
+          keyVectors = null;
+          n = 0;
+        }
+      }
+      return out;
+    }
+
+    /** The output rows of {@code n} decoded entries. */
+    private Batch finish(ColumnVector[] keyVectors, ColumnVector[] values, int n) {
+      AggregateFunction[] chunkFns = newFunctions();
+      int[] ids = new int[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = i;
+      }
+      Batch decoded = new Batch(values, n);
+      for (int f = 0; f < chunkFns.length; f++) {
+        chunkFns[f].resize(n);
+        chunkFns[f].merge(bufferColumns(values, 0, f), decoded, ids);
+      }
+      return results(keyVectors, chunkFns, n);
+    }
+
+    /** Evaluates the output list over {@code [keys..., results...]} of {@code n} groups. */
+    private Batch results(ColumnVector[] keyVectors, AggregateFunction[] functions, int n) {
+      ColumnVector[] cols = new ColumnVector[numKeys + functions.length];
+      System.arraycopy(keyVectors, 0, cols, 0, numKeys);
+      for (int f = 0; f < functions.length; f++) {
+        cols[numKeys + f] = functions[f].result(n);
+      }
+      Batch aggregated = new Batch(cols, n);
+      ColumnVector[] out = new ColumnVector[boundResults.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ctx.compile(boundResults.get(i)).eval(aggregated);
+      }
+      return new Batch(out, n);
+    }
+
+    private void recordMetrics() {
+      info.stores().describeOperator(info.operatorId(), OPERATOR_NAME, numPartitions());
+      info.stores()
+          .operatorMetrics(info.operatorId(), info.batchId())
+          .addUpdatesTimeNs(updatesNanos);
+    }
+  }
+
+  /** The buffer vectors of function {@code f} within {@code columns}, starting at {@code base}. */
+  private ColumnVector[] bufferColumns(ColumnVector[] columns, int base, int f) {
+    int from = base + bufferOffsets[f];
+    int to = base + bufferOffsets[f + 1];
+    return Arrays.copyOfRange(columns, from, to);
+  }
+
+  private static ColumnVector[] allocate(List<DataType> types, int capacity) {
+    ColumnVector[] out = new ColumnVector[types.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ColumnVector.allocate(types.get(i), capacity);
+    }
+    return out;
+  }
+}
