@@ -75,8 +75,10 @@ class ExactlyOnceCrashTest {
     }
   }
 
+  /** MEMORY is the test kit's recording sink; MEMORY_TABLE is {@code format("memory")}. */
   enum SinkKind {
     MEMORY,
+    MEMORY_TABLE,
     FILE,
     FOREACH_BATCH
   }
@@ -105,6 +107,11 @@ class ExactlyOnceCrashTest {
           script.output(
               w -> w.format("json").option("path", out.toString()), () -> readFileSink(out));
       case FOREACH_BATCH -> script.output(w -> w.foreachBatch(table::write), table::allRows);
+      case MEMORY_TABLE ->
+          script
+              .queryName(table(batchId, crash))
+              .output(
+                  w -> w.format("memory"), () -> t.table(table(batchId, crash)).collectAsList());
       case MEMORY -> {}
     }
     List<Row> expected = new ArrayList<>();
@@ -131,6 +138,7 @@ class ExactlyOnceCrashTest {
         switch (kind) {
           case MEMORY -> () -> script.sink().allRows();
           case FOREACH_BATCH -> table::allRows;
+          case MEMORY_TABLE -> () -> t.table(table(batchId, crash)).collectAsList();
           case FILE -> () -> readFileSink(out);
         };
     Function<Row, Object> key = kind == SinkKind.FILE ? null : r -> r.get(1);
@@ -159,6 +167,7 @@ class ExactlyOnceCrashTest {
                   assertThat(call.rows()).containsExactlyInAnyOrderElementsOf(crashed);
                 }
               });
+      case MEMORY_TABLE -> {}
       case FILE ->
           script.assertThat(
               "every data file the sink log lists exists, and no other file is read",
@@ -237,6 +246,10 @@ class ExactlyOnceCrashTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String table(long batchId, CrashPoint crash) {
+    return "crash_" + crash.name().toLowerCase(java.util.Locale.ROOT) + "_" + batchId;
   }
 
   private static List<Row> rowsOf(long batch) {

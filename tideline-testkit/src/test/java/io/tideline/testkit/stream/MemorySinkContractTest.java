@@ -16,15 +16,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The {@code memory} sink keeps the sink contract. As in Spark it holds its rows in the sink object
- * itself (no fault tolerance across processes), so a "restart" here hands the same object to the
- * next run, as a query restarted in one JVM with the test kit does.
+ * The {@code memory} sink keeps the sink contract. Its rows live in memory only, so a "restart" is
+ * a new sink made for the same query name and query id in the same session, which the provider
+ * answers with the sink that holds the rows so far.
  */
 class MemorySinkContractTest extends SinkContractSuite {
   private static Tideline t;
   private static int tables;
-  private final Map<Path, Sink> sinks = new HashMap<>();
   private final Map<Path, String> names = new HashMap<>();
+  private final Map<Path, UUID> queryIds = new HashMap<>();
 
   @BeforeAll
   static void open() {
@@ -43,25 +43,21 @@ class MemorySinkContractTest extends SinkContractSuite {
 
   @Override
   protected Sink createSink(Path location) {
-    return sinks.computeIfAbsent(
-        location,
-        l -> {
-          String name = "memory_sink_contract_" + (++tables);
-          names.put(l, name);
-          SinkContext context =
-              new SinkContext(
-                  t,
-                  Map.of(),
-                  schema(),
-                  OutputMode.Append(),
-                  List.of(),
-                  Optional.empty(),
-                  Optional.empty(),
-                  UUID.randomUUID(),
-                  Optional.of(name),
-                  tempDir.resolve("checkpoint"));
-          return SinkProviders.forFormat("memory").createSink(context);
-        });
+    String name = names.computeIfAbsent(location, l -> "memory_sink_contract_" + (++tables));
+    UUID queryId = queryIds.computeIfAbsent(location, l -> UUID.randomUUID());
+    SinkContext context =
+        new SinkContext(
+            t,
+            Map.of(),
+            schema(),
+            OutputMode.Append(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            queryId,
+            Optional.of(name),
+            tempDir.resolve("checkpoint"));
+    return SinkProviders.forFormat("memory").createSink(context);
   }
 
   @Override
