@@ -82,7 +82,25 @@ class StreamingAggregationPropertyTest {
             .set(TidelineConf.SHUFFLE_PARTITIONS, "2")
             .set(TidelineConf.PARALLELISM, "2")
             .set(TidelineConf.BATCH_SIZE, "3");
-    StateStoreRegistry stores = new StateStoreRegistry(Path.of("unused-state"), conf);
+    Path stateDir = newStateDir();
+    StateStoreRegistry stores = new StateStoreRegistry(stateDir, conf);
+    try {
+      checkAgainstBatch(query, out, batches, statePartitions, conf, stores);
+    } finally {
+      stores.close();
+      deleteRecursively(stateDir);
+    }
+  }
+
+  private void checkAgainstBatch(
+      LogicalPlan query,
+      List<Expr> out,
+      List<List<Object[]>> batches,
+      int statePartitions,
+      TidelineConf conf,
+      StateStoreRegistry stores) {
+    Attribute k = (Attribute) out.get(0);
+    List<Attribute> input = query.children().get(0).output();
     List<Object[]> all = new ArrayList<>();
     List<List<Object>> last = List.of();
     for (int batchId = 0; batchId < batches.size(); batchId++) {
@@ -99,9 +117,27 @@ class StreamingAggregationPropertyTest {
                       : n);
       last = run(batch, conf);
     }
-    LocalRelation everything = ExecTestSupport.relation(List.of(k, v), 5, all);
+    LocalRelation everything = ExecTestSupport.relation(input, 5, all);
     assertThat(last)
         .containsExactlyInAnyOrderElementsOf(run(new Aggregate(List.of(k), out, everything), conf));
+  }
+
+  private static Path newStateDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("tideline-agg-property");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Provide

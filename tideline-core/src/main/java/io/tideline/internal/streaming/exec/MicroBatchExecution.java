@@ -458,17 +458,8 @@ final class MicroBatchExecution implements BatchRunner {
   }
 
   private LogicalPlan bindState(LogicalPlan streamingPlan, long id, long batchWatermarkMs) {
-    try {
-      return StatefulPlanning.rewrite(
-          streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
-    } catch (UnsupportedOperationException notYetImplemented) {
-      // Stateful planning is another engineer's contract; until it lands, stateless plans run as
-      // they are and stateful ones fail here.
-      if (stateful) {
-        throw notYetImplemented;
-      }
-      return streamingPlan;
-    }
+    return StatefulPlanning.rewrite(
+        streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
   }
 
   /**

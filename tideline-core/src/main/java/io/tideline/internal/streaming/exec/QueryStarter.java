@@ -2,11 +2,7 @@ package io.tideline.internal.streaming.exec;
 
 import io.tideline.Tideline;
 import io.tideline.internal.analysis.UnsupportedOperationChecker;
-import io.tideline.internal.expr.Attribute;
-import io.tideline.internal.expr.Expr;
-import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.LogicalPlan;
-import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.streaming.checkpoint.CheckpointLock;
 import io.tideline.internal.streaming.checkpoint.StreamMetadata;
@@ -14,6 +10,7 @@ import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.internal.streaming.sink.SinkContext;
 import io.tideline.internal.streaming.sink.SinkProviders;
 import io.tideline.internal.streaming.sink.StreamSinkProvider;
+import io.tideline.internal.streaming.sinks.ForeachBatchSink;
 import io.tideline.streaming.OutputMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,11 +114,7 @@ public final class QueryStarter {
   }
 
   private static void checkPlan(LogicalPlan plan, OutputMode mode) {
-    try {
-      UnsupportedOperationChecker.checkForStreaming(plan, mode);
-    } catch (UnsupportedOperationException notYetImplemented) {
-      // The checker is another engineer's contract; until it lands every plan passes here.
-    }
+    UnsupportedOperationChecker.checkForStreaming(plan, mode);
   }
 
   private static StreamSinkProvider sinkProvider(WriteSpec spec) {
@@ -182,7 +175,7 @@ public final class QueryStarter {
       return spec.sink().get();
     }
     if (spec.foreachBatch().isPresent()) {
-      return new ForeachBatchAdapter(spec.foreachBatch().get());
+      return new ForeachBatchSink(spec.foreachBatch().get());
     }
     return provider.createSink(
         new SinkContext(
@@ -204,23 +197,7 @@ public final class QueryStarter {
     for (StreamingRelation r : MicroBatchExecution.uniqueRelations(plan)) {
       sources.add(r.source().identity());
     }
-    List<String> operators;
-    try {
-      operators = StatefulPlanning.statefulOperators(plan);
-    } catch (UnsupportedOperationException notYetImplemented) {
-      // Until stateful planning lands, describe streaming aggregations by their grouping.
-      operators = new ArrayList<>();
-      for (Aggregate a : Plans.collect(plan, Aggregate.class)) {
-        if (a.child().isStreaming()) {
-          List<String> keys = new ArrayList<>();
-          // Names, not expression ids: ids differ between two analyses of the same query.
-          for (Expr k : a.grouping()) {
-            keys.add(k instanceof Attribute at ? at.name() : k.sql());
-          }
-          operators.add("aggregate [" + String.join(", ", keys) + "]");
-        }
-      }
-    }
+    List<String> operators = StatefulPlanning.statefulOperators(plan);
     return new CheckpointShape(sources, operators);
   }
 }

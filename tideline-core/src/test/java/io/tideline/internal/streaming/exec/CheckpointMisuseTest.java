@@ -45,7 +45,7 @@ class CheckpointMisuseTest {
   private static StreamingQuery run(DataFrame df, Path cp) {
     return df.writeStream()
         .sink(new RecordingSink())
-        .outputMode("complete")
+        .outputMode("update")
         .option("checkpointLocation", cp.toString())
         .start();
   }
@@ -114,7 +114,8 @@ class CheckpointMisuseTest {
     DataFrame counted = input.toDF().groupBy("name").agg(count("id"));
     assertThatThrownBy(() -> run(counted, cp))
         .satisfies(e -> assertThat(conditionOf(e)).isEqualTo("STREAMING_CHECKPOINT_QUERY_CHANGED"))
-        .hasMessageContaining("the query had 0 stateful operators, now 1 (aggregate [name])");
+        .hasMessageContaining(
+            "the query had 0 stateful operators, now 1 (aggregate keys=[name STRING] functions=[count(id) BIGINT])");
   }
 
   @Test

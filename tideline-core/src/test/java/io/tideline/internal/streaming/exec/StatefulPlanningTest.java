@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 
 class StatefulPlanningTest {
   private final StateStoreRegistry stores =
-      new StateStoreRegistry(Path.of("unused-state"), new TidelineConf());
+      // Planning never opens a store, so the folder is never created.
+      new StateStoreRegistry(
+          Path.of(System.getProperty("java.io.tmpdir"), "tideline-planning-test-never-written"),
+          new TidelineConf());
 
   @Test
   void rewrite_bindsEachStreamingAggregateToItsState() {
