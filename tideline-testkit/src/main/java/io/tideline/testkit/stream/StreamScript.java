@@ -187,6 +187,11 @@ public final class StreamScript {
     return step("addData(" + Rows.inline(copy) + ")", r -> stream.addData(copy));
   }
 
+  /** Adds {@code rows} to {@code stream} as one offset. */
+  public StreamScript addData(MemoryStream stream, List<Row> rows) {
+    return addData(stream, rows.toArray(Row[]::new));
+  }
+
   /** Adds data some other way (writes a file, ...): {@code what} names it in reports. */
   public StreamScript addData(String what, Runnable adder) {
     return step("addData(" + what + ")", r -> adder.run());
@@ -201,6 +206,11 @@ public final class StreamScript {
   public StreamScript checkAnswer(Row... expected) {
     List<Row> rows = List.of(expected);
     return step("checkAnswer(" + Rows.inline(rows) + ")", r -> r.checkAnswer(rows, false));
+  }
+
+  /** Checks the sink's whole content, in any order. */
+  public StreamScript checkAnswer(List<Row> expected) {
+    return checkAnswer(expected.toArray(Row[]::new));
   }
 
   /** Checks the sink's whole content, in this order. */

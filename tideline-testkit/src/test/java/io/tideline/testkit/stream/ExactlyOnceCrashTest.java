@@ -118,7 +118,7 @@ class ExactlyOnceCrashTest {
     for (long b = 0; b < batchId; b++) {
       List<Row> rows = rowsOf(b);
       expected.addAll(rows);
-      script.addData(input, rows.toArray(Row[]::new)).processAllAvailable();
+      script.addData(input, rows).processAllAvailable();
     }
     List<Row> crashed = rowsOf(batchId);
     List<Row> after = rowsOf(batchId + 1);
@@ -126,12 +126,12 @@ class ExactlyOnceCrashTest {
     expected.addAll(after);
     script
         .crashAt(crash.point, batchId, crash.occurrence)
-        .addData(input, crashed.toArray(Row[]::new))
+        .addData(input, crashed)
         .expectFailure(SimulatedCrash.class)
         .start()
         .processAllAvailable()
-        .addData(input, after.toArray(Row[]::new))
-        .checkAnswer(expected.toArray(Row[]::new))
+        .addData(input, after)
+        .checkAnswer(expected)
         .assertThat("the crash fired", () -> assertThat(script.crashes().fired()).isNotNull());
     // Every sink but the file sink keeps arrival order: each tag's rows must stay in input order.
     Supplier<List<Row>> delivered =
@@ -213,7 +213,7 @@ class ExactlyOnceCrashTest {
     }
     script
         .addData("f0.json", () -> writeJson(in, 0))
-        .checkAnswer(rowsOf(0).toArray(Row[]::new))
+        .checkAnswer(rowsOf(0))
         .crashAt(crash.point, 1, crash.occurrence)
         .addData("f1.json", () -> writeJson(in, 1))
         .expectFailure(SimulatedCrash.class)
@@ -222,7 +222,7 @@ class ExactlyOnceCrashTest {
         // as in Spark; wait for it so that it is f1 alone at every crash point.
         .processAllAvailable()
         .addData("f2.json", () -> writeJson(in, 2))
-        .checkAnswer(expected.toArray(Row[]::new))
+        .checkAnswer(expected)
         .assertThat(
             "batch 1 re-run with the same file, batch 2 with the new one",
             () -> {
