@@ -90,11 +90,25 @@ public final class SparkPeerProcess implements OrdersEngine {
     return "unexpected line " + result;
   }
 
-  private Path logFile(String workload) {
+  /**
+   * Starts the peer on {@code peerArgs} with {@code workingDir} as its working folder, so whatever
+   * Spark writes by default lands there; its standard error goes to {@link #logFile}. The caller
+   * talks to the process and reaps it.
+   */
+  public Process launch(List<String> peerArgs, Path workingDir) {
+    return startPeer(peerArgs, logFile(peerArgs.get(0)), workingDir);
+  }
+
+  /** Where the peer's log (standard error) goes for {@code workload}. */
+  public Path logFile(String workload) {
     return repo.resolve("tideline-bench/target/bench-logs/spark-peer-" + workload + ".log");
   }
 
   private Process startPeer(List<String> peerArgs, Path log) {
+    return startPeer(peerArgs, log, null);
+  }
+
+  private Process startPeer(List<String> peerArgs, Path log, Path workingDir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + System.getProperty("tideline.bench.sparkHeap", "4g"));
@@ -105,6 +119,9 @@ public final class SparkPeerProcess implements OrdersEngine {
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
+      if (workingDir != null) {
+        pb.directory(workingDir.toFile());
+      }
       // Belt and braces with spark.driver.host: Spark otherwise picks a non-loopback interface.
       pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
       return pb.start();

@@ -12,13 +12,14 @@ import java.util.Optional;
  * queries), doubles within a tiny relative tolerance, everything else exactly (decimals keep their
  * scale, timestamps are UTC text), map entries in any order.
  */
-final class AnswerDiff {
+public final class AnswerDiff {
   private static final double RELATIVE_TOLERANCE = 1e-9;
 
   private AnswerDiff() {}
 
   /** Why the answers differ, or empty when they agree. */
-  static Optional<String> rows(List<JsonNode> spark, List<JsonNode> tideline, boolean ordered) {
+  public static Optional<String> rows(
+      List<JsonNode> spark, List<JsonNode> tideline, boolean ordered) {
     List<JsonNode> expected = canonical(spark, ordered);
     List<JsonNode> actual = canonical(tideline, ordered);
     boolean same = expected.size() == actual.size();

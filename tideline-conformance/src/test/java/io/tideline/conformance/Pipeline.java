@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A differential test's query, written once and run by both engines: Tideline through DataFrame
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * auto-generated column names comparable. An {@code orderBy} must come last: it is the only step
  * whose row order the comparison keeps.
  */
-final class Pipeline {
+public final class Pipeline {
   private final String source;
   private final List<Step> steps = new ArrayList<>();
   private boolean ordered;
@@ -31,7 +32,7 @@ final class Pipeline {
   }
 
   /** A pipeline over the input registered as {@code table}. */
-  static Pipeline from(String table) {
+  public static Pipeline from(String table) {
     return new Pipeline(table);
   }
 
@@ -40,20 +41,20 @@ final class Pipeline {
       Function<String, String> sql,
       BiFunction<DataFrame, Function<String, DataFrame>, DataFrame> tideline) {}
 
-  Pipeline where(String condition) {
+  public Pipeline where(String condition) {
     return add(
         prev -> "SELECT * FROM (" + prev + ") q WHERE " + condition,
         (df, t) -> df.filter(condition));
   }
 
-  Pipeline select(String... exprs) {
+  public Pipeline select(String... exprs) {
     return add(
         prev -> "SELECT " + String.join(", ", exprs) + " FROM (" + prev + ") q",
         (df, t) -> df.selectExpr(exprs));
   }
 
   /** {@code groupBy(keys...).agg(expr(a), ...)}: keys are column names, aggregates SQL text. */
-  Pipeline groupBy(List<String> keys, String... aggregates) {
+  public Pipeline groupBy(List<String> keys, String... aggregates) {
     List<String> all = new ArrayList<>(keys);
     all.addAll(Arrays.asList(aggregates));
     return add(
@@ -70,14 +71,14 @@ final class Pipeline {
   }
 
   /** A global aggregate: {@code df.agg(expr(a), ...)}. */
-  Pipeline agg(String... aggregates) {
+  public Pipeline agg(String... aggregates) {
     return add(
         prev -> "SELECT " + String.join(", ", aggregates) + " FROM (" + prev + ") q",
         (df, t) -> df.agg(expr(aggregates[0]), columns(aggregates)));
   }
 
   /** {@code join(right, usingColumns, how)}. */
-  Pipeline joinUsing(String right, List<String> using, String how) {
+  public Pipeline joinUsing(String right, List<String> using, String how) {
     return add(
         prev ->
             "SELECT * FROM ("
@@ -96,7 +97,7 @@ final class Pipeline {
    * {@code alias("l").join(right.alias("r"), expr(condition), how)}: the condition names the sides
    * {@code l} and {@code r}.
    */
-  Pipeline joinOn(String right, String condition, String how) {
+  public Pipeline joinOn(String right, String condition, String how) {
     return add(
         prev ->
             "SELECT * FROM ("
@@ -110,13 +111,13 @@ final class Pipeline {
         (df, t) -> df.alias("l").join(t.apply(right).alias("r"), expr(condition), how));
   }
 
-  Pipeline crossJoin(String right) {
+  public Pipeline crossJoin(String right) {
     return add(
         prev -> "SELECT * FROM (" + prev + ") l CROSS JOIN (SELECT * FROM " + right + ") r",
         (df, t) -> df.crossJoin(t.apply(right)));
   }
 
-  Pipeline union(String other) {
+  public Pipeline union(String other) {
     return add(
         prev -> "SELECT * FROM (" + prev + ") l UNION ALL SELECT * FROM " + other,
         (df, t) -> df.union(t.apply(other)));
@@ -126,7 +127,7 @@ final class Pipeline {
    * {@code unionByName(other)}; SQL has no by-name union, so the Spark side selects {@code columns}
    * (the left side's names, in its order) from the other input.
    */
-  Pipeline unionByName(String other, String... columns) {
+  public Pipeline unionByName(String other, String... columns) {
     return add(
         prev ->
             "SELECT * FROM ("
@@ -138,7 +139,22 @@ final class Pipeline {
         (df, t) -> df.unionByName(t.apply(other)));
   }
 
-  Pipeline distinct() {
+  /**
+   * A DataFrame call SQL has no direct form for ({@code withColumn}, {@code withColumnRenamed},
+   * {@code drop}, ...): Tideline runs {@code call}, Spark selects {@code sparkSelect}, the select
+   * list that call amounts to.
+   */
+  public Pipeline dataFrame(String sparkSelect, UnaryOperator<DataFrame> call) {
+    return add(
+        prev -> "SELECT " + sparkSelect + " FROM (" + prev + ") q", (df, t) -> call.apply(df));
+  }
+
+  /** {@code limit(n)}: on a stream, Spark limits the rows over all batches, not per batch. */
+  public Pipeline limit(int n) {
+    return add(prev -> "SELECT * FROM (" + prev + ") q LIMIT " + n, (df, t) -> df.limit(n));
+  }
+
+  public Pipeline distinct() {
     return add(prev -> "SELECT DISTINCT * FROM (" + prev + ") q", (df, t) -> df.dropDuplicates());
   }
 
@@ -146,7 +162,7 @@ final class Pipeline {
    * {@code dropDuplicates(cols).select(cols)}: which full row survives per key is unspecified in
    * both engines, so only the keys are compared.
    */
-  Pipeline dropDuplicatesOn(String... columns) {
+  public Pipeline dropDuplicatesOn(String... columns) {
     return add(
         prev -> "SELECT DISTINCT " + String.join(", ", columns) + " FROM (" + prev + ") q",
         (df, t) ->
@@ -158,7 +174,7 @@ final class Pipeline {
    * {@code orderBy(...)} with Spark's sort-order text per key, e.g. {@code "amount DESC NULLS
    * LAST"}; the rows are then compared in order.
    */
-  Pipeline orderBy(String... keys) {
+  public Pipeline orderBy(String... keys) {
     Pipeline p =
         add(
             prev -> "SELECT * FROM (" + prev + ") q ORDER BY " + String.join(", ", keys),
@@ -168,11 +184,11 @@ final class Pipeline {
     return p;
   }
 
-  boolean ordered() {
+  public boolean ordered() {
     return ordered;
   }
 
-  String sql() {
+  public String sql() {
     String sql = "SELECT * FROM " + source;
     for (Step step : steps) {
       sql = step.sql().apply(sql);
@@ -180,7 +196,7 @@ final class Pipeline {
     return sql;
   }
 
-  DataFrame tideline(Function<String, DataFrame> tables) {
+  public DataFrame tideline(Function<String, DataFrame> tables) {
     DataFrame df = tables.apply(source);
     for (Step step : steps) {
       df = step.tideline().apply(df, tables);

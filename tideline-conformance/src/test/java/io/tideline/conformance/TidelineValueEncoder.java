@@ -22,12 +22,12 @@ import java.util.Map;
  * Encodes Tideline's result values in the Spark peer's lossless JSON encoding (tideline-spark
  * README, "Result lines"), so both engines' answers compare as JSON.
  */
-final class TidelineValueEncoder {
+public final class TidelineValueEncoder {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private TidelineValueEncoder() {}
 
-  static ArrayNode encodeRow(Row row, StructType schema) {
+  public static ArrayNode encodeRow(Row row, StructType schema) {
     ArrayNode out = JSON.arrayNode(schema.size());
     for (int i = 0; i < schema.size(); i++) {
       out.add(encode(row.get(i), schema.field(i).dataType()));

@@ -31,6 +31,11 @@ public final class DataStreamReader {
     this.format = session.conf().get("tideline.sql.sources.default", "parquet");
   }
 
+  /**
+   * The source's format: {@code json}, {@code csv}, {@code parquet}, {@code text}, {@code rate}, or
+   * any {@code StreamSourceProvider} on the class path. Default: {@code
+   * tideline.sql.sources.default} ({@code parquet}).
+   */
   public DataStreamReader format(String source) {
     this.format = source;
     return this;
@@ -70,7 +75,13 @@ public final class DataStreamReader {
     return this;
   }
 
-  /** The streaming DataFrame of the source described so far. */
+  /**
+   * The streaming DataFrame of the source described so far.
+   *
+   * @throws io.tideline.internal.errors.TidelineException {@code DATA_SOURCE_NOT_FOUND} for an
+   *     unknown format, or the source's own condition for a bad option, a missing path or a missing
+   *     schema
+   */
   public DataFrame load() {
     StreamSourceProvider provider = SourceProviders.forFormat(format);
     Optional<StructType> schema = Optional.ofNullable(userSchema);
@@ -106,6 +117,8 @@ public final class DataStreamReader {
 
   /**
    * A streaming read of a catalog table's new commits (a Delta table of the session's warehouse).
+   * Needs the {@code delta} source, which comes with the Delta issue; until then {@code load()}
+   * fails with {@code DATA_SOURCE_NOT_FOUND}.
    */
   public DataFrame table(String tableName) {
     return format("delta").option("tableName", tableName).load();

@@ -34,6 +34,11 @@ public final class DataStreamWriter {
     this.format = data.session().conf().get("tideline.sql.sources.default", "parquet");
   }
 
+  /**
+   * The sink's format: {@code parquet}, {@code json}, {@code csv}, {@code text}, {@code memory},
+   * {@code console}, or any {@code StreamSinkProvider} on the class path. Default: {@code
+   * tideline.sql.sources.default} ({@code parquet}).
+   */
   public DataStreamWriter format(String source) {
     this.format = source;
     return this;
@@ -50,6 +55,7 @@ public final class DataStreamWriter {
     return this;
   }
 
+  /** When batches run; default {@link Trigger#Default()}, as fast as possible. */
   public DataStreamWriter trigger(Trigger trigger) {
     this.trigger = trigger;
     return this;
@@ -61,6 +67,7 @@ public final class DataStreamWriter {
     return this;
   }
 
+  /** Writes the file sink's output in Hive-style {@code column=value} folders. */
   public DataStreamWriter partitionBy(String... columns) {
     this.partitionColumns = List.copyOf(Arrays.asList(columns));
     return this;
@@ -118,6 +125,16 @@ public final class DataStreamWriter {
     return this;
   }
 
+  /**
+   * Checks and starts the query. Returns once the query is running and listeners have heard {@code
+   * onQueryStarted}; its batches run on its own thread.
+   *
+   * @throws io.tideline.internal.errors.TidelineException when the query cannot start: a plan the
+   *     output mode cannot run, a sink that does not support it, a missing checkpoint location or
+   *     path, a name or query id already active, a checkpoint in use by another run ({@code
+   *     CHECKPOINT_IN_USE}) or written by a different query ({@code
+   *     STREAMING_CHECKPOINT_QUERY_CHANGED})
+   */
   public StreamingQuery start() {
     return start(Optional.empty(), Optional.empty());
   }
@@ -127,7 +144,10 @@ public final class DataStreamWriter {
     return start(Optional.of(path), Optional.empty());
   }
 
-  /** Starts the query writing to the catalog table {@code tableName}, made if missing. */
+  /**
+   * Starts the query writing to the catalog table {@code tableName}, made if missing. Needs the
+   * table format's sink ({@code delta} by default), which comes with the Delta issue.
+   */
   public StreamingQuery toTable(String tableName) {
     if (format == null || format.equalsIgnoreCase("parquet") && !options.containsKey("format")) {
       format = data.session().conf().get("tideline.sql.streaming.defaultTableFormat", "delta");

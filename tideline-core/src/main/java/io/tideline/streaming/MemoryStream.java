@@ -34,6 +34,7 @@ public final class MemoryStream {
     this.spec = new MemorySourceSpec(NEXT_ID.getAndIncrement(), schema, buffer);
   }
 
+  /** A new, empty stream of rows of {@code schema} for queries of {@code session}. */
   public static MemoryStream of(Tideline session, StructType schema) {
     return new MemoryStream(session, schema);
   }

@@ -19,8 +19,10 @@ public interface StreamingQuery {
   /** The name set with {@code queryName}, or null. */
   String name();
 
+  /** Whether the query runs: true from {@code start()} until it stops, fails or finishes. */
   boolean isActive();
 
+  /** What the query is doing right now. */
   StreamingQueryStatus status();
 
   /** The progress of the latest batch, or null before the first. */
@@ -32,7 +34,11 @@ public interface StreamingQuery {
    */
   List<StreamingQueryProgress> recentProgress();
 
-  /** Stops the query and waits for its thread to end; a batch in flight is interrupted. */
+  /**
+   * Stops the query and waits for its thread to end. A batch in flight is interrupted without being
+   * committed; a restart from the checkpoint runs it again with the same offsets. Calling it again,
+   * or on an ended query, does nothing.
+   */
   void stop();
 
   /**
@@ -61,9 +67,13 @@ public interface StreamingQuery {
   /** The error the query ended with, if it failed. */
   Optional<StreamingQueryException> exception();
 
-  /** Prints the plan of the latest batch (or the logical plan before the first). */
+  /**
+   * Prints the physical plan of the latest batch, or {@code No physical plan. Waiting for data.}
+   * before the first, as Spark.
+   */
   void explain();
 
+  /** As {@link #explain()}; {@code extended} adds the logical plans before the physical one. */
   void explain(boolean extended);
 
   /** What {@link #explain(boolean)} prints. */

@@ -37,6 +37,16 @@ public class StreamingQueryException extends Exception {
         + (cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage());
   }
 
+  /** Spark's error condition of a failed query, {@code STREAM_FAILED}; the cause has its own. */
+  public String getCondition() {
+    return "STREAM_FAILED";
+  }
+
+  /** Spark's SQLSTATE of {@code STREAM_FAILED}. */
+  public String getSqlState() {
+    return "XXKST";
+  }
+
   /** The query's name, or null. */
   public String queryName() {
     return queryName;

@@ -27,22 +27,31 @@ import java.util.UUID;
  */
 public abstract class StreamingQueryListener {
 
+  /** A query run started; delivered before its {@code start()} returns. */
   public abstract void onQueryStarted(QueryStartedEvent event);
 
+  /** A batch was committed ({@code commits/N} written); carries its progress. */
   public abstract void onQueryProgress(QueryProgressEvent event);
 
-  /** A trigger found no new data (Spark 3.5+); no progress is reported for it. */
+  /**
+   * The query has found no new data for {@code tideline.sql.streaming.noDataProgressEventInterval}
+   * (Spark 3.5+); no progress is reported for idle triggers. Does nothing unless overridden.
+   */
   public void onQueryIdle(QueryIdleEvent event) {}
 
+  /** A query run ended, stopped or failed, after releasing its checkpoint. */
   public abstract void onQueryTerminated(QueryTerminatedEvent event);
 
-  /** A query started. */
+  /**
+   * A query started: its id, this run's id, its name (null if unnamed) and the start time as an
+   * ISO-8601 UTC instant.
+   */
   public record QueryStartedEvent(UUID id, UUID runId, String name, String timestamp) {}
 
   /** A batch completed. */
   public record QueryProgressEvent(StreamingQueryProgress progress) {}
 
-  /** A trigger found no new data. */
+  /** The query has been idle; {@code timestamp} is when, as an ISO-8601 UTC instant. */
   public record QueryIdleEvent(UUID id, UUID runId, String timestamp) {}
 
   /**

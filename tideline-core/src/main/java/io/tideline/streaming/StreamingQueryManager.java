@@ -116,10 +116,15 @@ public final class StreamingQueryManager {
     }
   }
 
+  /**
+   * Registers a listener for the events of every query of this session, started from now on or
+   * running; see {@link StreamingQueryListener} for the order of events.
+   */
   public void addListener(StreamingQueryListener listener) {
     bus.addListener(listener);
   }
 
+  /** Unregisters a listener; only an event being delivered at that moment may still reach it. */
   public void removeListener(StreamingQueryListener listener) {
     bus.removeListener(listener);
   }

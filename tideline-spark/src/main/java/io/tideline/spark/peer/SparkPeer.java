@@ -34,8 +34,13 @@ import java.util.Optional;
  *   <li>{@code json-orders-agg-serve DIR [--conf key=value]...}: the same query, one timed run per
  *       {@code run} line on standard input, so a harness can interleave engines; see {@link
  *       JsonOrdersAggregation#serve} for the protocol (its lines come before the final one);
+ *   <li>{@code streaming-serve WORKDIR [--conf key=value]...}: the streaming benchmark's
+ *       measurements on Structured Streaming, one per command line on standard input; see {@link
+ *       StreamingServe} for the protocol and {@link StreamingWorkloads} for the queries;
  *   <li>{@code sql-oracle SPEC.json [--output FILE]}: the differential-test oracle, see {@link
- *       SqlOracle}.
+ *       SqlOracle};
+ *   <li>{@code stream-oracle SPEC.json [--output FILE]}: the streaming differential-test oracle,
+ *       see {@link StreamOracle}.
  * </ul>
  */
 public final class SparkPeer {
@@ -43,7 +48,9 @@ public final class SparkPeer {
       "Usage: SparkPeer json-orders-agg DIR [--warmup N] [--runs N] [--records N]"
           + " [--conf key=value]...\n"
           + "       SparkPeer json-orders-agg-serve DIR [--conf key=value]...\n"
-          + "       SparkPeer sql-oracle SPEC.json [--output FILE]";
+          + "       SparkPeer streaming-serve WORKDIR [--conf key=value]...\n"
+          + "       SparkPeer sql-oracle SPEC.json [--output FILE]\n"
+          + "       SparkPeer stream-oracle SPEC.json [--output FILE]";
 
   private SparkPeer() {}
 
@@ -99,6 +106,26 @@ public final class SparkPeer {
         done.put("event", "done");
         return done;
       }
+      case StreamingServe.NAME -> {
+        a.allowOnly(List.of("--conf"));
+        Map<String, String> conf = a.confOptions();
+        Path workDir = Path.of(args[1]);
+        if (!workDir.toFile().isDirectory()) {
+          throw PeerErrors.inputNotFound("Work folder", workDir);
+        }
+        try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
+          new StreamingServe(session, workDir)
+              .serve(
+                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                  System.out);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Lost the harness's commands on standard input", e);
+        }
+        ObjectNode done = new ObjectMapper().createObjectNode();
+        done.put("workload", args[0]);
+        done.put("event", "done");
+        return done;
+      }
       case SqlOracle.NAME -> {
         a.allowOnly(List.of("--output"));
         Path spec = Path.of(args[1]);
@@ -106,6 +133,14 @@ public final class SparkPeer {
           throw PeerErrors.inputNotFound("Spec file", spec);
         }
         return SqlOracle.run(spec, OracleSpec.read(spec, a.option("--output").map(Path::of)));
+      }
+      case StreamOracle.NAME -> {
+        a.allowOnly(List.of("--output"));
+        Path spec = Path.of(args[1]);
+        if (!spec.toFile().isFile()) {
+          throw PeerErrors.inputNotFound("Spec file", spec);
+        }
+        return StreamOracle.run(spec, a.option("--output").map(Path::of));
       }
       default -> throw PeerErrors.usage("Unknown workload '" + args[0] + "'");
     }

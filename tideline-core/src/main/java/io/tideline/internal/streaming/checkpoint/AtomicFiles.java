@@ -15,11 +15,11 @@ import java.util.UUID;
  * whole file, and of two writers racing for one name exactly one wins.
  *
  * <p>Protocol: write the content to a hidden temporary file {@code .<name>.<uuid>.tmp} in the same
- * directory, force it to disk, then publish it under the final name with a hard link, which the
- * file system refuses when the name exists. A plain rename would not do: on POSIX it silently
- * replaces an existing file, so a second writer would overwrite the first writer's batch. Where
- * hard links are not supported the temporary file is moved without replacement, which leaves a
- * small window between the existence check and the rename; the checkpoint lock closes it in
+ * directory, optionally force it to disk, then publish it under the final name with a hard link,
+ * which the file system refuses when the name exists. A plain rename would not do: on POSIX it
+ * silently replaces an existing file, so a second writer would overwrite the first writer's batch.
+ * Where hard links are not supported the temporary file is moved without replacement, which leaves
+ * a small window between the existence check and the rename; the checkpoint lock closes it in
  * practice.
  */
 final class AtomicFiles {
@@ -45,14 +45,19 @@ final class AtomicFiles {
    * @throws IOException if the content could not be written; then no file is visible
    */
   static boolean createNew(Path target, Content content) throws IOException {
-    return createNew(target, content, () -> {});
+    return createNew(target, content, () -> {}, true);
   }
 
   /**
    * As {@link #createNew(Path, Content)}, calling {@code beforePublish} once the temporary file is
-   * durable and before it is published: the seam where the test kit crashes a query mid-rename.
+   * written and before it is published: the seam where the test kit crashes a query mid-rename.
+   *
+   * @param forceToDisk whether to force the file and its directory entry to the device. Without it
+   *     a killed process still leaves either no file or the whole file (the page cache survives the
+   *     process); only a power loss or kernel crash can lose a published file.
    */
-  static boolean createNew(Path target, Content content, Runnable beforePublish)
+  static boolean createNew(
+      Path target, Content content, Runnable beforePublish, boolean forceToDisk)
       throws IOException {
     if (Files.exists(target)) {
       return false;
@@ -66,12 +71,14 @@ final class AtomicFiles {
         OutputStream out = Channels.newOutputStream(channel);
         content.writeTo(out);
         out.flush();
-        // Durable before visible: a crash after publishing must not leave an empty batch file.
-        channel.force(true);
+        if (forceToDisk) {
+          // Durable before visible: a power loss after publishing must not leave an empty file.
+          channel.force(true);
+        }
       }
       beforePublish.run();
       boolean created = publish(temp, target);
-      if (created) {
+      if (created && forceToDisk) {
         syncDirectory(dir);
       }
       return created;

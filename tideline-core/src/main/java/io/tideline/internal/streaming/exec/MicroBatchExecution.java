@@ -118,8 +118,11 @@ final class MicroBatchExecution implements BatchRunner {
     this.progress = progress;
     this.signal = signal;
     this.conf = new TidelineConf(session.conf().asMap());
+    boolean fsync = session.conf().getBoolean(MetadataLog.FSYNC_KEY, false);
     this.offsetLog = OffsetLog.in(checkpoint);
+    this.offsetLog.forceToDisk(fsync);
     this.commitLog = CommitLog.in(checkpoint);
+    this.commitLog.forceToDisk(fsync);
     this.relations = uniqueRelations(plan);
     this.sources = new Source[relations.size()];
     this.stores = new StateStoreRegistry(checkpoint.resolve("state"), conf);

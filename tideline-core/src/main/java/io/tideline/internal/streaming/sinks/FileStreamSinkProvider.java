@@ -11,6 +11,8 @@ import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.streaming.OutputMode;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +68,7 @@ public abstract class FileStreamSinkProvider implements StreamSinkProvider {
     }
     // Fails now, not at the first batch, on a bad write option such as an unknown compression.
     format.extension(writerOptions);
+    createManifestFolder(sinkPath);
     FileStreamSinkLog log =
         FileStreamSinkLog.open(
             sinkPath,
@@ -79,6 +82,20 @@ public abstract class FileStreamSinkProvider implements StreamSinkProvider {
         partitionColumns,
         writerOptions,
         context.session().conf());
+  }
+
+  /**
+   * Creates {@code <path>/_spark_metadata} when the sink is made, as Spark's sink log does: a file
+   * stream reading this folder decides between the manifest and a plain listing by whether that
+   * folder exists, and a listing would see the part files of a batch still being written.
+   */
+  private void createManifestFolder(Path sinkPath) {
+    Path manifest = sinkPath.resolve(FileStreamSinkLog.METADATA_DIR);
+    try {
+      Files.createDirectories(manifest);
+    } catch (IOException e) {
+      throw SinkErrors.manifestNotCreated(formatName, manifest.toString(), e);
+    }
   }
 
   /** The {@code partitionBy} columns as the schema spells them; refuses unknown ones. */

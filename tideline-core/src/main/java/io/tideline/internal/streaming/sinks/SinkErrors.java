@@ -45,6 +45,10 @@ public final class SinkErrors {
         "Could not write <file> for batch <batchId> of the <format> file sink <sinkPath>:"
             + " <reason>. Check that the folder is writable and has free space; the batch's"
             + " files are not committed and the batch is re-run when the query restarts."),
+    FILE_SINK_MANIFEST_NOT_CREATED(
+        "58030",
+        "Could not create the manifest folder <manifest> of the <format> file sink: <reason>."
+            + " Check that the output folder is writable."),
     FOREACH_BATCH_USER_FUNCTION_ERROR(
         "39000",
         "An error occurred in the user provided function in foreach batch sink, batch <batchId>."
@@ -140,6 +144,14 @@ public final class SinkErrors {
             "batchId", Long.toString(batchId),
             "file", file,
             "reason", String.valueOf(cause.getMessage())),
+        cause);
+  }
+
+  static TidelineException manifestNotCreated(String format, String manifest, Throwable cause) {
+    return new TidelineException(
+        Condition.FILE_SINK_MANIFEST_NOT_CREATED,
+        Map.of(
+            "format", format, "manifest", manifest, "reason", String.valueOf(cause.getMessage())),
         cause);
   }
 

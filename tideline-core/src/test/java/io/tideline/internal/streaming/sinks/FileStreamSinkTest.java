@@ -11,6 +11,7 @@ import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.internal.streaming.sink.SinkProviders;
 import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.streaming.OutputMode;
+import io.tideline.streaming.Trigger;
 import io.tideline.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +80,32 @@ class FileStreamSinkTest {
     assertThat(sink.description()).isEqualTo("FileSink[" + out.toAbsolutePath() + "]");
     assertThat(out.resolve("_spark_metadata").resolve("0")).exists();
     assertThat(out.resolve("_spark_metadata").resolve("1")).exists();
+  }
+
+  @Test
+  void createSink_makesTheManifestFolderBeforeAnyBatch_soStreamReadersNeverListPartFiles()
+      throws IOException {
+    Path out = dir.resolve("fresh");
+    sink("parquet", out, List.of());
+    // A part file of a batch in flight: a stream reader that listed the folder would read it.
+    Files.writeString(out.resolve("part-00000-in-flight.parquet"), "not yet a parquet file");
+
+    assertThat(out.resolve("_spark_metadata")).isDirectory();
+    assertThat(
+            t.readStream()
+                .schema(SCHEMA)
+                .parquet(out.toString())
+                .writeStream()
+                .format("memory")
+                .queryName("fresh_sink_reader")
+                .trigger(Trigger.AvailableNow())
+                .start())
+        .satisfies(
+            q -> {
+              q.awaitTermination();
+              assertThat(q.exception()).isEmpty();
+            });
+    assertThat(t.table("fresh_sink_reader").collectAsList()).isEmpty();
   }
 
   @Test

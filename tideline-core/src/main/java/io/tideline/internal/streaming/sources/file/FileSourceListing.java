@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lists the data files of a file stream source's path in one pass, as Spark's {@code
@@ -22,6 +23,9 @@ import java.util.List;
  * glob (in any path component) is every file below each match. Names Spark treats as hidden or
  * unfinished are skipped below the path: those starting with {@code .}, those starting with {@code
  * _} unless they contain {@code =} (partition folders), and {@code ._COPYING_} files.
+ *
+ * <p>With {@code pathGlobFilter}, only files whose name matches that glob are listed, as Spark's
+ * {@code PathGlobFilter}, which tests the file name only (folders are walked whatever their names).
  *
  * <p>Files that vanish while being listed are left out rather than failing the listing: they will
  * not be read in this batch, and a later listing decides about them again.
@@ -31,11 +35,24 @@ final class FileSourceListing {
   private final Path root;
   private final int globDepth;
   private final PathMatcher matcher;
+  private final PathMatcher nameFilter;
 
   /**
    * @param pattern the absolute, normalised path or glob the user gave
    */
   FileSourceListing(Path pattern) {
+    this(pattern, Optional.empty());
+  }
+
+  /**
+   * @param pattern the absolute, normalised path or glob the user gave
+   * @param pathGlobFilter the {@code pathGlobFilter} option: a glob the file name must match
+   */
+  FileSourceListing(Path pattern, Optional<String> pathGlobFilter) {
+    this.nameFilter =
+        pathGlobFilter
+            .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+            .orElse(null);
     int firstGlob = -1;
     for (int i = 0; i < pattern.getNameCount(); i++) {
       if (isGlob(pattern.getName(i).toString())) {
@@ -79,7 +96,7 @@ final class FileSourceListing {
   List<SourceFile> list() {
     List<SourceFile> files = new ArrayList<>();
     if (matcher == null) {
-      walk(root, files);
+      walk(root, files, nameFilter);
       return files;
     }
     if (!Files.isDirectory(root)) {
@@ -118,7 +135,7 @@ final class FileSourceListing {
       throw new UncheckedIOException(e);
     }
     for (Path match : matches) {
-      walk(match, files);
+      walk(match, files, nameFilter);
     }
     return files;
   }
@@ -128,7 +145,7 @@ final class FileSourceListing {
     return relative.getNameCount() == globDepth && matcher.matches(relative);
   }
 
-  private static void walk(Path start, List<SourceFile> files) {
+  private static void walk(Path start, List<SourceFile> files, PathMatcher nameFilter) {
     try {
       Files.walkFileTree(
           start,
@@ -142,7 +159,9 @@ final class FileSourceListing {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && (file.equals(start) || !hidden(file))) {
+              if (attrs.isRegularFile()
+                  && (file.equals(start) || !hidden(file))
+                  && (nameFilter == null || nameFilter.matches(file.getFileName()))) {
                 files.add(SourceFile.of(file, attrs));
               }
               return FileVisitResult.CONTINUE;

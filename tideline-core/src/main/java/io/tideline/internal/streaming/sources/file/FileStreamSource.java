@@ -117,7 +117,9 @@ final class FileStreamSource implements Source {
     this.description = "FileStreamSource[" + settings.qualifiedPath() + "]";
     this.options = settings.streamOptions();
     this.readOptions = settings.readOptions();
-    this.listing = new FileSourceListing(path);
+    this.listing =
+        new FileSourceListing(
+            path, Optional.ofNullable(settings.readOptions().get("pathglobfilter")));
     this.conf = context.session().conf();
     this.clock = context.clock();
     this.cleaner = SourceFileCleaner.create(options, path);

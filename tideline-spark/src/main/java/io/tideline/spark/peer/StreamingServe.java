@@ -1,0 +1,192 @@
+package io.tideline.spark.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The streaming benchmark's serve loop: runs one {@link StreamingWorkloads} measurement per command
+ * line, so the harness can interleave Spark's runs with Tideline's on one warm session.
+ *
+ * <p>Protocol, one JSON object a line. First the peer prints {@code {"event":"ready",
+ * "engineVersion", "sessionStartSeconds"}}. Then for each command read from standard input it
+ * prints one answer whose {@code event} repeats the command's name:
+ *
+ * <ul>
+ *   <li>{@code {"command":"first-batch","input":DIR,"checkpoint":DIR}} → {@code seconds}, {@code
+ *       startReturnedSeconds}, {@code rows};
+ *   <li>{@code {"command":"batch-overhead","warmupBatches":W,"batches":N,"checkpoint":DIR}} →
+ *       {@code triggerExecutionMs} and {@code wallMs} (arrays, one entry per measured batch),
+ *       {@code rows} (rows in the memory sink, warm-up included);
+ *   <li>{@code {"command":"throughput","input":DIR,"maxFilesPerTrigger":K,"checkpoint":DIR}} →
+ *       {@code seconds}, {@code cpuSeconds}, {@code rows}, {@code batches}.
+ * </ul>
+ *
+ * <p>Relative paths are resolved against the work folder given on the command line. A command that
+ * fails is answered with {@code {"event":"error","error":{"condition","message"}}} and the loop
+ * goes on; the line {@code quit} or the end of input ends it.
+ */
+final class StreamingServe {
+  static final String NAME = "streaming-serve";
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final PeerSession session;
+  private final Path workDir;
+  private int overheadQueries;
+
+  StreamingServe(PeerSession session, Path workDir) {
+    if (!Files.isDirectory(workDir)) {
+      throw PeerErrors.inputNotFound("Work folder", workDir);
+    }
+    this.session = session;
+    this.workDir = workDir;
+  }
+
+  void serve(BufferedReader in, PrintStream out) throws IOException {
+    ObjectNode ready = json.createObjectNode();
+    ready.put("workload", NAME);
+    ready.put("event", "ready");
+    ready.put("engine", "spark");
+    ready.put("engineVersion", session.spark().version());
+    ready.put("sessionStartSeconds", session.startSeconds());
+    emit(out, ready);
+    String line;
+    while ((line = in.readLine()) != null && !line.trim().equals("quit")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      emit(out, answer(line));
+    }
+  }
+
+  /** The answer to one command line; never throws for a bad command or a failed query. */
+  ObjectNode answer(String line) {
+    ObjectNode result = json.createObjectNode();
+    result.put("workload", NAME);
+    try {
+      JsonNode command = parse(line);
+      String name = command.path("command").asText();
+      switch (name) {
+        case "first-batch" -> firstBatch(command, result);
+        case "batch-overhead" -> batchOverhead(command, result);
+        case "throughput" -> throughput(command, result);
+        default ->
+            throw PeerErrors.usage(
+                "Unknown streaming command '"
+                    + name
+                    + "'; send first-batch, batch-overhead, throughput or quit");
+      }
+      result.put("event", name);
+    } catch (PeerException e) {
+      error(result, e.condition().name(), e.getMessage());
+    } catch (Exception e) {
+      e.printStackTrace(System.err);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      error(result, null, e.toString());
+    }
+    return result;
+  }
+
+  private void firstBatch(JsonNode command, ObjectNode result) throws Exception {
+    Path input = inputFolder(command);
+    Path checkpoint = path(command, "checkpoint");
+    StreamingWorkloads.FirstBatch r =
+        StreamingWorkloads.firstBatch(session.spark(), input, checkpoint);
+    result.put("seconds", r.seconds());
+    result.put("startReturnedSeconds", r.startReturnedSeconds());
+    result.put("rows", r.rows());
+  }
+
+  private void batchOverhead(JsonNode command, ObjectNode result) throws Exception {
+    int warmup = intField(command, "warmupBatches", 0);
+    int batches = intField(command, "batches", 1);
+    Path checkpoint = path(command, "checkpoint");
+    StreamingWorkloads.BatchOverhead r =
+        StreamingWorkloads.batchOverhead(
+            session.spark(), "bench_overhead_" + (++overheadQueries), warmup, batches, checkpoint);
+    ArrayNode trigger = result.putArray("triggerExecutionMs");
+    r.triggerExecutionMs().forEach(trigger::add);
+    ArrayNode wall = result.putArray("wallMs");
+    r.wallMs().forEach(wall::add);
+    result.put("rows", r.rows());
+  }
+
+  private void throughput(JsonNode command, ObjectNode result) throws Exception {
+    Path input = inputFolder(command);
+    int maxFiles = intField(command, "maxFilesPerTrigger", 1);
+    Path checkpoint = path(command, "checkpoint");
+    StreamingWorkloads.Throughput r =
+        StreamingWorkloads.throughput(session.spark(), input, maxFiles, checkpoint);
+    result.put("seconds", r.seconds());
+    result.put("cpuSeconds", r.cpuSeconds());
+    result.put("rows", r.rows());
+    result.put("batches", r.batches());
+  }
+
+  private Path inputFolder(JsonNode command) {
+    Path input = path(command, "input");
+    if (!Files.isDirectory(input)) {
+      throw PeerErrors.inputNotFound("Input folder", input);
+    }
+    return input;
+  }
+
+  private JsonNode parse(String line) {
+    try {
+      JsonNode node = json.readTree(line);
+      if (node == null || !node.isObject()) {
+        throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
+      }
+      return node;
+    } catch (IOException e) {
+      throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
+    }
+  }
+
+  private Path path(JsonNode command, String field) {
+    JsonNode value = command.get(field);
+    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+      throw PeerErrors.usage(
+          "Command '" + command.path("command").asText() + "' needs a path in '" + field + "'");
+    }
+    return workDir.resolve(value.asText()).toAbsolutePath();
+  }
+
+  private static int intField(JsonNode command, String field, int min) {
+    JsonNode value = command.get(field);
+    if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw PeerErrors.usage(
+          "Command '"
+              + command.path("command").asText()
+              + "' needs a whole number in '"
+              + field
+              + "'");
+    }
+    if (value.asInt() < min) {
+      throw PeerErrors.usage(field + " must be at least " + min + ", got " + value.asInt());
+    }
+    return value.asInt();
+  }
+
+  private static void error(ObjectNode result, String condition, String message) {
+    result.put("event", "error");
+    ObjectNode error = result.putObject("error");
+    if (condition != null) {
+      error.put("condition", condition);
+    }
+    error.put("message", message);
+  }
+
+  private static void emit(PrintStream out, ObjectNode line) {
+    out.println(line.toString());
+    out.flush();
+  }
+}
