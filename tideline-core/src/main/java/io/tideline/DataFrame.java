@@ -1,6 +1,7 @@
 package io.tideline;
 
 import io.tideline.internal.analysis.ExpressionResolver;
+import io.tideline.internal.analysis.TimeWindowing;
 import io.tideline.internal.api.ApiErrors;
 import io.tideline.internal.api.RowConversions;
 import io.tideline.internal.api.ShowFormatter;
@@ -15,6 +16,8 @@ import io.tideline.internal.expr.SortOrder;
 import io.tideline.internal.expr.UnresolvedColumn;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.Deduplicate;
+import io.tideline.internal.plan.EventTimeColumns;
+import io.tideline.internal.plan.EventTimeWatermark;
 import io.tideline.internal.plan.Explain;
 import io.tideline.internal.plan.Filter;
 import io.tideline.internal.plan.Join;
@@ -26,6 +29,8 @@ import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.SubqueryAlias;
 import io.tideline.internal.plan.Union;
 import io.tideline.internal.sql.SqlParser;
+import io.tideline.internal.streaming.WatermarkDelays;
+import io.tideline.internal.streaming.WatermarkErrors;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.util.ArrayList;
@@ -71,7 +76,8 @@ public final class DataFrame {
   }
 
   private DataFrame with(LogicalPlan newPlan) {
-    return new DataFrame(session, newPlan);
+    // Every operator passes here, so window(...) calls become plan nodes as they are added.
+    return new DataFrame(session, TimeWindowing.apply(newPlan));
   }
 
   // ---- schema ----
@@ -318,6 +324,37 @@ public final class DataFrame {
       }
     }
     return true;
+  }
+
+  /**
+   * Declares {@code eventTime} the event-time column of this stream, with a watermark staying
+   * {@code delayThreshold} behind the largest event time seen: stateful operators above drop rows
+   * older than the watermark and evict state the watermark has passed. The watermark of batch
+   * {@code n + 1} is the largest event time seen up to batch {@code n} minus the delay; it never
+   * moves backwards.
+   *
+   * <p>{@code delayThreshold} is an interval string ("10 minutes", "1 day 2 hours"); a month counts
+   * as 31 days, as in Spark. On a batch DataFrame this is a no-op, as in Spark (the delay is still
+   * checked).
+   *
+   * @throws AnalysisException when the column does not exist or is not a TIMESTAMP (or a window)
+   */
+  public DataFrame withWatermark(String eventTime, String delayThreshold) {
+    long delayMs = WatermarkDelays.parseMs(eventTime, delayThreshold);
+    if (!plan.isStreaming()) {
+      return this;
+    }
+    Expr resolved =
+        resolver()
+            .resolve(
+                new UnresolvedColumn(SqlParser.parseMultipartIdentifier(eventTime)),
+                plan.output(),
+                false);
+    if (!(resolved instanceof Attribute column)
+        || !EventTimeColumns.isEventTimeType(column.dataType())) {
+      throw WatermarkErrors.notTimestamp(eventTime, resolved.dataType().sql());
+    }
+    return with(new EventTimeWatermark(column, delayMs, plan));
   }
 
   /** Keeps one row per distinct value of the named columns (all columns when none are named). */

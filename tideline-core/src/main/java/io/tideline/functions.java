@@ -229,6 +229,57 @@ public final class functions {
 
   // ---- date and time ----
 
+  /**
+   * Tumbling event-time windows: the struct {@code window {start, end}} of the window {@code
+   * [start, end)} of length {@code windowDuration} (an interval such as {@code "5 minutes"})
+   * containing {@code timeColumn}, windows aligned to the epoch. Rows whose time is null are
+   * dropped by the operator using the window, as in Spark.
+   */
+  public static Column window(Column timeColumn, String windowDuration) {
+    return window(timeColumn, windowDuration, windowDuration, "0 seconds");
+  }
+
+  /**
+   * Sliding event-time windows of length {@code windowDuration} starting every {@code
+   * slideDuration}: each row appears once per window containing it.
+   */
+  public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
+    return window(timeColumn, windowDuration, slideDuration, "0 seconds");
+  }
+
+  /**
+   * Sliding event-time windows whose grid is shifted from the epoch by {@code startTime} (which may
+   * be negative; its absolute value must be less than the slide).
+   */
+  public static Column window(
+      Column timeColumn, String windowDuration, String slideDuration, String startTime) {
+    return call(
+        "window",
+        List.of(
+            timeColumn.expr(),
+            Literal.of(windowDuration),
+            Literal.of(slideDuration),
+            Literal.of(startTime)));
+  }
+
+  /**
+   * Session windows: the struct {@code session_window {start, end}}. Each row starts the session
+   * {@code [time, time + gapDuration)}; in an aggregation, sessions of one key that overlap or
+   * touch merge into one.
+   */
+  public static Column session_window(Column timeColumn, String gapDuration) {
+    return call("session_window", List.of(timeColumn.expr(), Literal.of(gapDuration)));
+  }
+
+  /**
+   * Session windows whose gap is computed per row, e.g. {@code when(col("k").equalTo("a"), lit("20
+   * seconds")).otherwise(lit("5 minutes"))}; rows whose gap is null or not positive are dropped, as
+   * in Spark.
+   */
+  public static Column session_window(Column timeColumn, Column gapDuration) {
+    return call("session_window", timeColumn, gapDuration);
+  }
+
   public static Column current_timestamp() {
     return call("current_timestamp");
   }

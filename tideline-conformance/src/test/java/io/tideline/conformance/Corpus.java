@@ -18,6 +18,7 @@ final class Corpus {
     Corpus c = new Corpus();
     c.expressions();
     c.aggregations();
+    c.windows();
     c.relational();
     c.readers();
     return List.copyOf(c.cases);
@@ -444,6 +445,90 @@ final class Corpus {
                 "count(DISTINCT product)",
                 "approx_count_distinct(customer)",
                 "first(order_id)"),
+        Optional.empty());
+  }
+
+  /** window and session_window: grids, boundaries before 1970, null times, session merging. */
+  private void windows() {
+    add(
+        "window.tumbling",
+        Pipeline.from("orders").select("order_id", "window(ts, '1 hour') AS w"),
+        Optional.empty());
+    add(
+        "window.slidingWithStart",
+        Pipeline.from("orders")
+            .select("order_id", "window(ts, '10 minutes', '3 minutes', '1 minute') AS w"),
+        Optional.empty());
+    add(
+        "window.slidingMultiple",
+        Pipeline.from("orders").select("order_id", "window(ts, '2 hours', '30 minutes') AS w"),
+        Optional.empty());
+    add(
+        "window.negativeStart",
+        Pipeline.from("orders").select("order_id", "window(ts, '1 day', '1 day', '-5 hours') AS w"),
+        Optional.empty());
+    add(
+        "window.groupBy",
+        Pipeline.from("orders")
+            .select("window(ts, '1 day') AS w", "product", "qty")
+            .groupBy(List.of("w", "product"), "count(*)", "sum(qty)"),
+        Optional.empty());
+    add(
+        "window.fields",
+        Pipeline.from("orders")
+            .select("window(ts, '7 days', '1 day') AS w", "order_id")
+            .select("w.start", "w.end", "order_id"),
+        Optional.empty());
+    add(
+        "window.slideLongerThanDuration",
+        Pipeline.from("orders").select("window(ts, '1 hour', '2 hours') AS w"),
+        Optional.empty());
+    add(
+        "window.onInt",
+        Pipeline.from("orders").select("window(qty, '1 hour') AS w"),
+        Optional.empty());
+    add(
+        "window.twoInOneSelect",
+        Pipeline.from("orders").select("window(ts, '1 hour') AS a", "window(ts, '2 hours') AS b"),
+        Optional.empty());
+    add(
+        "window.chained",
+        Pipeline.from("orders")
+            .select("window(ts, '1 hour') AS w", "qty")
+            .groupBy(List.of("w"), "sum(qty) AS q")
+            .select("window(w, '1 day') AS d", "q")
+            .groupBy(List.of("d"), "count(*)", "sum(q)"),
+        Optional.empty());
+    add(
+        "window.windowTime",
+        Pipeline.from("orders")
+            .select("window(ts, '10 minutes') AS w", "order_id")
+            .select("window_time(w)", "order_id"),
+        Optional.empty());
+    add(
+        "session.perKey",
+        Pipeline.from("orders")
+            .select("session_window(ts, '1 day') AS sw", "customer", "qty")
+            .groupBy(List.of("sw", "customer"), "count(*)", "sum(qty)", "min(qty)", "max(qty)"),
+        Optional.empty());
+    add(
+        "session.global",
+        Pipeline.from("orders")
+            .select("session_window(ts, '40 days') AS sw", "qty")
+            .groupBy(List.of("sw"), "count(*)", "max(qty)"),
+        Optional.empty());
+    add(
+        "session.dynamicGap",
+        Pipeline.from("orders")
+            .select(
+                "session_window(ts, CASE WHEN customer = 'alice' THEN '400 days'"
+                    + " WHEN customer = 'bob' THEN '-1 hour' ELSE '1 hour' END) AS sw",
+                "customer")
+            .groupBy(List.of("sw", "customer"), "count(*)"),
+        Optional.empty());
+    add(
+        "session.ownSessions",
+        Pipeline.from("orders").select("order_id", "session_window(ts, '10 minutes') AS sw"),
         Optional.empty());
   }
 

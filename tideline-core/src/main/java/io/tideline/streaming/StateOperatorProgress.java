@@ -13,6 +13,13 @@ import java.util.Objects;
  * commitTimeMs}, {@code memoryUsedBytes}, {@code numRowsDroppedByWatermark}, {@code
  * numShufflePartitions}, {@code numStateStoreInstances}, {@code customMetrics} (sorted, left out
  * when empty).
+ *
+ * <p>{@code numRowsDroppedByWatermark} counts the late rows the operator dropped in this trigger
+ * (for an aggregation one per late key and state partition, after partial aggregation, as Spark
+ * counts them); a trigger that ran no batch reports 0. Besides the state store's own custom
+ * metrics, {@code customMetrics.unboundedStateWarning = 1} marks an operator whose state can never
+ * be evicted (no watermarked event time among its keys, or Complete output mode): Tideline's
+ * addition, a key Spark's progress readers take as any other custom metric.
  */
 public final class StateOperatorProgress {
 

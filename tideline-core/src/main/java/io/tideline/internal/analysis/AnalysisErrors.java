@@ -165,6 +165,46 @@ public final class AnalysisErrors {
         "Cannot resolve <sqlExpr> due to data type mismatch: the <exprName> must be between"
             + " <valueRange> (current value = <currentValue>). A window needs a positive duration,"
             + " a slide no longer than it, and a start time shorter than the slide."),
+    PARAMETER_CONSTRAINT_VIOLATION(
+        "DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION",
+        "42K09",
+        "Cannot resolve <sqlExpr> due to data type mismatch: The <leftExprName>(<leftExprValue>)"
+            + " must be <constraint> the <rightExprName>(<rightExprValue>). A sliding window's"
+            + " slide must not exceed its duration, and its start time must be shorter than the"
+            + " slide."),
+    WINDOW_DURATION_NOT_LITERAL(
+        "_LEGACY_ERROR_TEMP_1207",
+        "42000",
+        "The duration and time inputs to window must be an integer, long or string literal."
+            + " Give the duration as text such as '10 minutes' in <sqlExpr>."),
+    INTERVAL_WITH_MONTHS(
+        "_LEGACY_ERROR_TEMP_3231",
+        "22023",
+        "Intervals greater than a month is not supported (<interval>). Months and years have no"
+            + " fixed length: give the window or gap in weeks, days, hours, minutes or seconds."),
+    SESSION_GAP_TYPE(
+        "_LEGACY_ERROR_TEMP_1040",
+        "42K09",
+        "Gap duration expression used in session window must be CalendarIntervalType, but got"
+            + " <dt>. Give the gap as an interval string, e.g. '10 minutes', or a STRING"
+            + " expression such as when(...).otherwise('5 minutes')."),
+    MULTIPLE_TIME_WINDOWS(
+        "_LEGACY_ERROR_TEMP_1039",
+        "42000",
+        "Multiple time/session window expressions would result in a cartesian product of rows,"
+            + " therefore they are currently not supported. Found <windows> in <operator>; use"
+            + " one window(...) or session_window(...) per operator."),
+    TIME_WINDOW_NOT_ALLOWED(
+        "UNSUPPORTED_EXPR_FOR_OPERATOR",
+        "42K0E",
+        "A query operator contains one or more unsupported expressions: <invalidExprSqls>."
+            + " window(...) and session_window(...) may appear in select, withColumn, filter,"
+            + " orderBy and groupBy; compute the window in a select first, then <operator>."),
+    SESSION_WINDOW_STREAMING(
+        "UNSUPPORTED_FEATURE.STREAMING_SESSION_WINDOW",
+        "0A000",
+        "Streaming aggregation by <sessionWindow> is not supported yet. Group by window(...)"
+            + " instead, or run the aggregation as a batch query."),
     INVALID_INTERVAL_FORMAT(
         "INVALID_INTERVAL_FORMAT.INVALID_UNIT",
         "22006",
@@ -534,17 +574,74 @@ public final class AnalysisErrors {
         Condition.INVALID_EXTRACT_FIELD, "field", toSqlId(field), "expr", toSqlExpr(source));
   }
 
-  static AnalysisException valueOutOfRange(Expr call, String exprName, long value) {
+  /**
+   * @param sqlExpr the call as Spark prints it, already quoted (a window prints its durations in
+   *     microseconds)
+   */
+  static AnalysisException valueOutOfRange(String sqlExpr, String exprName, long value) {
     return error(
         Condition.VALUE_OUT_OF_RANGE,
         "sqlExpr",
-        toSqlExpr(call),
+        sqlExpr,
         "exprName",
         toSqlId(exprName),
         "valueRange",
         "(0, " + Long.MAX_VALUE + "]",
         "currentValue",
         value + "L");
+  }
+
+  static AnalysisException parameterConstraintViolation(
+      String sqlExpr,
+      String left,
+      long leftValue,
+      String constraint,
+      String right,
+      long rightValue) {
+    return error(
+        Condition.PARAMETER_CONSTRAINT_VIOLATION,
+        "sqlExpr",
+        sqlExpr,
+        "leftExprName",
+        toSqlId(left),
+        "leftExprValue",
+        leftValue + "L",
+        "constraint",
+        constraint,
+        "rightExprName",
+        toSqlId(right),
+        "rightExprValue",
+        rightValue + "L");
+  }
+
+  static AnalysisException invalidWindowDurationLiteral(Expr call) {
+    return error(Condition.WINDOW_DURATION_NOT_LITERAL, "sqlExpr", toSqlExpr(call));
+  }
+
+  static AnalysisException intervalWithMonths(String interval) {
+    return error(Condition.INTERVAL_WITH_MONTHS, "interval", interval);
+  }
+
+  static AnalysisException sessionGapType(DataType type) {
+    return error(Condition.SESSION_GAP_TYPE, "dt", toSqlType(type));
+  }
+
+  static AnalysisException multipleTimeWindows(List<Expr> windows, String operator) {
+    return error(
+        Condition.MULTIPLE_TIME_WINDOWS, "windows", exprList(windows), "operator", operator);
+  }
+
+  static AnalysisException timeWindowNotAllowed(List<Expr> windows, String operator) {
+    return error(
+        Condition.TIME_WINDOW_NOT_ALLOWED,
+        "invalidExprSqls",
+        exprList(windows),
+        "operator",
+        operator);
+  }
+
+  static AnalysisException sessionWindowInStreamingAggregation(Expr session) {
+    return error(Condition.SESSION_WINDOW_STREAMING, "sessionWindow", toSqlExpr(session));
   }
 
   static AnalysisException invalidDuration(Expr call, String input) {

@@ -24,6 +24,8 @@ final class DatetimeFunctions {
   /** Adds these functions to the registry. */
   static void registerAll() {
     register("window", 2, 4, TimeWindows::window);
+    register("session_window", 2, 2, TimeWindows::sessionWindow);
+    register("window_time", 1, 1, TimeWindows::windowTime);
     register("to_timestamp", 1, 2, c -> parseDatetime(c, "to_timestamp", DataTypes.TimestampType));
     register("to_date", 1, 2, c -> parseDatetime(c, "to_date", DataTypes.DateType));
     register(

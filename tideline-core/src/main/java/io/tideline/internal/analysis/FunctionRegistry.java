@@ -48,8 +48,16 @@ import java.util.Map;
  *     <td>[]</td></tr>
  * <tr><td>window(time, duration[, slide[, start]])</td><td>window: (TIMESTAMP)</td>
  *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code window}</td>
- *     <td>[Long windowMicros, Long slideMicros, Long startMicros]; a slide shorter than the
- *     window needs the planner to expand rows</td></tr>
+ *     <td>[Long windowMicros, Long slideMicros, Long startMicros]; {@code TimeWindowing}
+ *     replaces the call by a {@code TimeWindowAssign} node's column</td></tr>
+ * <tr><td>window_time(window)</td><td>window_time: (STRUCT&lt;start, end&gt;)</td>
+ *     <td>TIMESTAMP: {@code end} minus one microsecond</td><td>[]; {@code window} and {@code
+ *     session_window} of a window column resolve their time to this call</td></tr>
+ * <tr><td>session_window(time, gap)</td><td>session_window: (TIMESTAMP[, STRING gap])</td>
+ *     <td>STRUCT&lt;start: TIMESTAMP, end: TIMESTAMP&gt;, named {@code session_window}</td>
+ *     <td>[Long gapMicros], or [] when the gap is the second argument;
+ *     {@code TimeWindowing} replaces the call by a {@code SessionWindowAssign} node's
+ *     column</td></tr>
  * <tr><td>year, month, dayofmonth/day</td><td>same: (DATE)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>hour, minute, second</td><td>same: (TIMESTAMP)</td><td>INT</td><td>[]</td></tr>
  * <tr><td>date_add(d, n), date_sub(d, n)</td><td>same: (DATE, INT)</td><td>DATE</td>

@@ -332,9 +332,9 @@ final class OutputNames {
           sb.append(')');
           return;
         }
-        case "window" -> {
-          // Spark's TimeWindowing names the window column "window".
-          sb.append("window");
+        case "window", "session_window" -> {
+          // Spark's TimeWindowing and SessionWindowing name the column after the function.
+          sb.append(c.name());
           return;
         }
         case "position", "locate" -> {

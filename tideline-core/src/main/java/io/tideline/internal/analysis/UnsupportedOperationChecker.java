@@ -4,6 +4,8 @@ import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.Deduplicate;
+import io.tideline.internal.plan.EventTimeColumns;
+import io.tideline.internal.plan.EventTimeWatermark;
 import io.tideline.internal.plan.Join;
 import io.tideline.internal.plan.JoinType;
 import io.tideline.internal.plan.Limit;
@@ -25,11 +27,14 @@ import java.util.List;
  * sorts); then stateful operators chained after an Update or Complete aggregation. The first broken
  * rule is reported.
  *
- * <p>Where Spark runs something Tideline cannot run yet (event-time watermarks, {@code
- * dropDuplicates} on a stream, stream-stream joins, a stateful limit), the query is refused with
- * {@code STREAMING_NOT_SUPPORTED_YET} instead of being run with different results. Those rules sit
- * in {@link #checkNotYetSupported} and {@link #hasWatermark}, the places to change when the engine
- * learns them.
+ * <p>Append mode accepts a streaming aggregation only when one of its grouping keys carries an
+ * event-time watermark (the watermarked column itself, or a window over it), as Spark requires: a
+ * group is final, and can be emitted, only once the watermark passes it.
+ *
+ * <p>Where Spark runs something Tideline cannot run yet ({@code dropDuplicates} on a stream,
+ * stream-stream joins, a stateful limit), the query is refused with {@code
+ * STREAMING_NOT_SUPPORTED_YET} instead of being run with different results. Those rules sit in
+ * {@link #checkNotYetSupported}, the place to change when the engine learns them.
  */
 public final class UnsupportedOperationChecker {
 
@@ -112,6 +117,10 @@ public final class UnsupportedOperationChecker {
       if (anyStreaming && anyBatch) {
         throw UnsupportedOperationErrors.unionStreamingAndBatch(u.simpleString());
       }
+    } else if (node instanceof EventTimeWatermark w
+        && !Plans.collect(w.child(), EventTimeWatermark.class).isEmpty()) {
+      // Spark fails the first batch with this; Tideline refuses the query at start.
+      throw UnsupportedOperationErrors.redefiningWatermark(w.simpleString());
     } else if (node instanceof Limit l && l.child().isStreaming()) {
       if (outputMode == OutputMode.UPDATE) {
         throw UnsupportedOperationErrors.limitInUpdateMode(l.simpleString());
@@ -190,11 +199,12 @@ public final class UnsupportedOperationChecker {
   }
 
   /**
-   * Whether an aggregation's grouping keys carry an event-time watermark: none can yet, as the
-   * engine has no {@code withWatermark}, so Append refuses every streaming aggregation.
+   * Whether an aggregation's grouping keys carry an event-time watermark, as Spark asks of Append
+   * mode: a watermark declared below the aggregation on a column it groups by, or on the column a
+   * grouping window is computed from. A watermark declared above the aggregation does not count.
    */
   private static boolean hasWatermark(Aggregate aggregate) {
-    return false;
+    return EventTimeColumns.keyOf(aggregate).isPresent();
   }
 
   /**

@@ -92,6 +92,12 @@ public final class UnsupportedOperationErrors {
         "FullOuter joins with streaming DataFrames/Datasets on the <streamingSide> and a static"
             + " DataFrame/Dataset on the <staticSide> is not supported;"
             + WHERE),
+    REDEFINING_WATERMARK(
+        "STREAMING_UNSUPPORTED_OPERATION.REDEFINING_WATERMARK",
+        "42KDE",
+        "Redefining watermark is disallowed: withWatermark is applied to a stream that already has"
+            + " one;"
+            + WHERE),
     NOT_SUPPORTED_YET(
         "STREAMING_NOT_SUPPORTED_YET",
         "0A000",
@@ -152,6 +158,15 @@ public final class UnsupportedOperationErrors {
         operator,
         "Use outputMode(\"update\") or outputMode(\"complete\"), or add withWatermark(...) on an"
             + " event-time column the aggregation groups by (directly or through window(...)).",
+        Map.of());
+  }
+
+  static AnalysisException redefiningWatermark(String operator) {
+    return error(
+        Condition.REDEFINING_WATERMARK,
+        operator,
+        "Declare the watermark once, on the stream's event-time column before its first stateful"
+            + " operation, and let it flow through to the later ones.",
         Map.of());
   }
 

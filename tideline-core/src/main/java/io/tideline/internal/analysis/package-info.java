@@ -24,6 +24,15 @@
  *       tree as Spark's {@code toPrettySQL} does.
  * </ol>
  *
+ * <h2>Event-time windows</h2>
+ *
+ * {@code window(...)} and {@code session_window(...)} resolve to marker calls; {@link
+ * io.tideline.internal.analysis.TimeWindowing}, applied by the DataFrame API to every operator as
+ * it is added, replaces them by the column of a {@code TimeWindowAssign} or {@code
+ * SessionWindowAssign} node below the operator (Spark's {@code TimeWindowing} and {@code
+ * SessionWindowing} rules), and puts a {@code MergeSessions} under an aggregation grouped by a
+ * session window.
+ *
  * <h2>Modes</h2>
  *
  * ANSI ({@code tideline.sql.ansi.enabled=true}, the default) follows Spark's {@code

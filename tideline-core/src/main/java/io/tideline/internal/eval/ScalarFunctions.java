@@ -249,6 +249,8 @@ final class ScalarFunctions {
         return dateTime(Fn.TO_DATE, call, ctx, 1);
       case "date_format":
         return dateTime(Fn.DATE_FORMAT, call, ctx, 1);
+      case "window_time":
+        return new WindowTimeEvaluator(compile(args.get(0), ctx));
       case "unix_timestamp":
       case "to_unix_timestamp":
         if (args.isEmpty()) {

@@ -9,6 +9,7 @@ import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.CountRows;
 import io.tideline.internal.plan.Deduplicate;
+import io.tideline.internal.plan.EventTimeWatermark;
 import io.tideline.internal.plan.FileRelation;
 import io.tideline.internal.plan.Filter;
 import io.tideline.internal.plan.Join;
@@ -16,11 +17,14 @@ import io.tideline.internal.plan.JoinType;
 import io.tideline.internal.plan.Limit;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.MergeSessions;
 import io.tideline.internal.plan.Project;
+import io.tideline.internal.plan.SessionWindowAssign;
 import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.plan.SubqueryAlias;
+import io.tideline.internal.plan.TimeWindowAssign;
 import io.tideline.internal.plan.Union;
 import io.tideline.internal.vector.Batch;
 import java.io.IOException;
@@ -83,6 +87,10 @@ public final class PhysicalPlanner {
     if (plan instanceof SubqueryAlias s) {
       return plan(s.child(), required);
     }
+    if (plan instanceof EventTimeWatermark w) {
+      return new EventTimeWatermarkExec(
+          w.eventTime(), plan(w.child(), with(required, w.eventTime())), w.stats().newPass());
+    }
     if (plan instanceof CountRows c) {
       return new CountRowsExec(plan(c.child(), required), c.counter().newPass());
     }
@@ -130,6 +138,28 @@ public final class PhysicalPlanner {
       List<Expr> all = new ArrayList<>(a.grouping());
       all.addAll(a.aggregateList());
       return StatefulAggregateExecs.plan(s, plan(a.child(), ids(references(all))), conf);
+    }
+    if (plan instanceof TimeWindowAssign w) {
+      ExecNode child = plan(w.child(), with(required, w.timeColumn()));
+      return new TimeWindowExec(
+          w.window(), w.timeColumn(), w.windowMicros(), w.slideMicros(), w.startMicros(), child);
+    }
+    if (plan instanceof SessionWindowAssign s) {
+      Set<Long> childRequired = with(required, s.timeColumn());
+      if (s.gap() != null) {
+        childRequired = with(childRequired, s.gap());
+      }
+      return new SessionWindowExec(
+          s.session(), s.timeColumn(), s.gap(), s.gapMicros(), plan(s.child(), childRequired));
+    }
+    if (plan instanceof MergeSessions m) {
+      ExecNode child = plan(m.child(), with(with(required, m.keys()), m.session()));
+      // Every row of a key must reach one task, which sees all its sessions.
+      ExecNode exchange =
+          m.keys().isEmpty()
+              ? (child.numPartitions() == 1 ? child : ShuffleExchangeExec.single(child))
+              : new ShuffleExchangeExec(m.keys(), conf.shufflePartitions(), child);
+      return new UpdatingSessionsExec(m.keys(), m.session(), exchange);
     }
     if (plan instanceof StreamingRelation r) {
       throw ExecErrors.bug(

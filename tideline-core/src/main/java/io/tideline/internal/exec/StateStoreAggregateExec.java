@@ -3,12 +3,16 @@ package io.tideline.internal.exec;
 import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.Expr;
+import io.tideline.internal.plan.EventTimeKey;
 import io.tideline.internal.plan.Explain;
 import io.tideline.internal.state.RowCodec;
 import io.tideline.internal.state.StateStore;
 import io.tideline.internal.state.StatefulOperatorInfo;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.ColumnVector;
+import io.tideline.internal.vector.LongVector;
+import io.tideline.internal.vector.StructVector;
+import io.tideline.streaming.OutputMode;
 import io.tideline.types.DataType;
 import io.tideline.types.StructType;
 import java.util.ArrayList;
@@ -30,13 +34,24 @@ import java.util.List;
  *       any of the batch's buffers, so {@code first} keeps the oldest value and {@code last} the
  *       newest. Keys new to the batch are restored together, a batch at a time, so the merge runs
  *       column-wise through the functions' own {@code merge}.
- *   <li>Write each touched key's merged buffers back ({@code put}).
- *   <li>Compute the output the mode asks for: update emits the touched keys; complete decodes every
- *       entry of the store (this batch's puts included) and emits all of them.
+ *   <li>With an event-time key in Append or Update mode, drop the touched keys that are late: event
+ *       time (a window's {@code end}) at or before the late-rows watermark. Spark counts them in
+ *       {@code numRowsDroppedByWatermark} one per key and partition, after the batch's partial
+ *       aggregation, so this does too.
+ *   <li>Write each remaining touched key's merged buffers back ({@code put}).
+ *   <li>Compute the output the mode asks for: update emits the touched keys, then evicts the keys
+ *       at or before the eviction watermark without emitting them; append evicts those keys and
+ *       emits them, as they can no longer change; complete decodes every entry of the store (this
+ *       batch's puts included) and emits all of them, and never evicts.
  *   <li>Commit version {@code n + 1}, record metrics, and only then hand out the output. A failure
  *       before the commit aborts the store, so a re-run of batch {@code n} starts again from
  *       version {@code n} and yields the same output and the same version {@code n + 1}.
  * </ol>
+ *
+ * <p>Eviction scans the store only when the eviction watermark is ahead of the late-rows watermark.
+ * Otherwise nothing can be due: every key left in the store passed the previous batch's eviction,
+ * which used the watermark this batch judges late rows by, and every key put in this batch is later
+ * than it. This skips the scan of every data batch that follows a no-data batch.
  *
  * <p>The work happens in {@link #execute} before the first batch is returned, so a consumer that
  * stops early (a limit over complete output) still leaves the store committed.
@@ -54,6 +69,7 @@ final class StateStoreAggregateExec extends ExecNode {
   static final String OPERATOR_NAME = "stateStoreSave";
 
   private final StatefulOperatorInfo info;
+  private final EventTimeKey eventTimeKey;
   private final List<Expr> grouping;
   private final List<AggregateCall> aggregates;
   private final List<Expr> boundResults;
@@ -71,11 +87,13 @@ final class StateStoreAggregateExec extends ExecNode {
    */
   StateStoreAggregateExec(
       StatefulOperatorInfo info,
+      EventTimeKey eventTimeKey,
       List<Expr> grouping,
       List<AggregateCall> aggregates,
       List<Expr> aggregateList,
       ExecNode child) {
     this.info = info;
+    this.eventTimeKey = eventTimeKey;
     this.grouping = List.copyOf(grouping);
     this.aggregates = List.copyOf(aggregates);
     this.boundResults = HashAggregateExec.bindResults(aggregateList, grouping, aggregates);
@@ -157,6 +175,7 @@ final class StateStoreAggregateExec extends ExecNode {
         .append(info.batchId())
         .append(", mode=")
         .append(info.outputMode())
+        .append(eventTimeKey.isPresent() ? ", eventTimeKey=" + eventTimeKey.keyIndex() : "")
         .append(", partitions=")
         .append(info.numPartitions())
         .append(')')
@@ -176,6 +195,8 @@ final class StateStoreAggregateExec extends ExecNode {
     private ColumnVector[] restored;
     private int[] restoredGroups = new int[16];
     private long updatesNanos;
+    private int numKept;
+    private long removalsNanos;
 
     StateTask(int partition, TaskContext ctx) {
       this.partition = partition;
@@ -197,18 +218,31 @@ final class StateStoreAggregateExec extends ExecNode {
         mergeIncoming(store, table);
         ColumnVector[] keyVectors = table == null ? new ColumnVector[0] : table.keyVectors();
         ColumnVector[] buffers = writeBuffers();
-        for (int g = 0; g < numGroups; g++) {
+        int[] kept = dropLate(keyVectors);
+        for (int k = 0; k < numKept; k++) {
+          int g = kept == null ? k : kept[k];
           store.put(groupKeys[g], valueCodec.encode(buffers, g));
         }
         updatesNanos += System.nanoTime() - start;
         List<Batch> out =
             switch (info.outputMode()) {
-              case UPDATE -> List.of(results(keyVectors, fns, numGroups));
+              case UPDATE -> {
+                Batch updated = results(keyVectors, fns, numGroups);
+                if (kept != null) {
+                  updated = updated.withSelection(kept, numKept).compact();
+                }
+                evict(store, false);
+                yield List.of(updated);
+              }
               case COMPLETE -> allRows(store);
-              case APPEND ->
+              case APPEND -> {
+                if (!eventTimeKey.isPresent()) {
                   throw ExecErrors.bug(
-                      "an append-mode streaming aggregation without a watermark reached execution;"
-                          + " the output mode checker refuses it");
+                      "an append-mode streaming aggregation without an event-time key reached"
+                          + " execution; the output mode checker refuses it");
+                }
+                yield evict(store, true);
+              }
             };
         // The store times its own commit and reports its counts to the registry.
         store.commit();
@@ -316,6 +350,119 @@ final class StateStoreAggregateExec extends ExecNode {
       return out;
     }
 
+    /**
+     * Finds the touched groups that are late (Append and Update mode with an event-time key) and
+     * counts them as dropped by the watermark.
+     *
+     * @return the groups to keep, ascending, in the first {@code numKept} entries; null to keep all
+     */
+    private int[] dropLate(ColumnVector[] keyVectors) {
+      numKept = numGroups;
+      if (!evictsState() || numGroups == 0) {
+        return null;
+      }
+      long lateMicros = info.eventTimeWatermarkForLateEvents() * 1000;
+      int[] kept = null;
+      int k = 0;
+      for (int g = 0; g < numGroups; g++) {
+        if (isAtOrBefore(keyVectors, g, lateMicros)) {
+          if (kept == null) {
+            kept = new int[numGroups];
+            for (int i = 0; i < g; i++) {
+              kept[i] = i;
+            }
+            k = g;
+          }
+        } else if (kept != null) {
+          kept[k++] = g;
+        }
+      }
+      if (kept == null) {
+        return null;
+      }
+      numKept = k;
+      info.stores()
+          .operatorMetrics(info.operatorId(), info.batchId())
+          .addRowsDroppedByWatermark(numGroups - k);
+      return kept;
+    }
+
+    /**
+     * Removes the entries whose event time is at or before the eviction watermark; with {@code
+     * emit}, returns their output rows (append mode), else nothing (update mode).
+     */
+    private List<Batch> evict(StateStore store, boolean emit) {
+      if (!evictsState()
+          || info.eventTimeWatermarkForEviction() <= info.eventTimeWatermarkForLateEvents()) {
+        return List.of();
+      }
+      long start = System.nanoTime();
+      long evictionMicros = info.eventTimeWatermarkForEviction() * 1000;
+      int keyIndex = eventTimeKey.keyIndex();
+      boolean window = eventTimeKey.endField() >= 0;
+      List<Batch> out = new ArrayList<>();
+      int chunk = Math.max(1, ctx.batchSize());
+      ColumnVector[] keyVectors = null;
+      ColumnVector[] values = null;
+      int n = 0;
+      Iterator<StateStore.Entry> it = store.iterator();
+      while (it.hasNext()) {
+        StateStore.Entry e = it.next();
+        boolean due;
+        if (window || emit) {
+          if (keyVectors == null) {
+            keyVectors = allocate(keyTypes, chunk);
+            values = allocate(bufferTypes, chunk);
+          }
+          keyCodec.decode(e.key(), keyVectors, n);
+          due = isAtOrBefore(keyVectors, n, evictionMicros);
+        } else {
+          due =
+              !keyCodec.isNullAt(e.key(), keyIndex)
+                  && keyCodec.getLong(e.key(), keyIndex) <= evictionMicros;
+        }
+        if (!due) {
+          continue;
+        }
+        store.remove(e.key());
+        if (emit) {
+          valueCodec.decode(e.value(), values, n);
+          if (++n == chunk) {
+            out.add(finish(keyVectors, values, n));
+            keyVectors = null;
+            n = 0;
+          }
+        }
+      }
+      if (emit && n > 0) {
+        out.add(finish(keyVectors, values, n));
+      }
+      removalsNanos += System.nanoTime() - start;
+      return out;
+    }
+
+    /**
+     * Whether the event time of key row {@code row} is at or before {@code micros}; null is not.
+     */
+    private boolean isAtOrBefore(ColumnVector[] keyVectors, int row, long micros) {
+      ColumnVector key = keyVectors[eventTimeKey.keyIndex()];
+      if (key.isNullAt(row)) {
+        return false;
+      }
+      if (eventTimeKey.endField() >= 0) {
+        key = ((StructVector) key).child(eventTimeKey.endField());
+        if (key.isNullAt(row)) {
+          return false;
+        }
+      }
+      return ((LongVector) key).get(row) <= micros;
+    }
+
+    /** Whether this operator drops late rows and evicts state: an event-time key, not Complete. */
+    private boolean evictsState() {
+      return eventTimeKey.isPresent() && info.outputMode() != OutputMode.COMPLETE;
+    }
+
     /** Every entry of the store, decoded and finished a batch at a time: complete mode. */
     private List<Batch> allRows(StateStore store) {
       List<Batch> out = new ArrayList<>();
@@ -376,6 +523,9 @@ final class StateStoreAggregateExec extends ExecNode {
       info.stores()
           .operatorMetrics(info.operatorId(), info.batchId())
           .addUpdatesTimeNs(updatesNanos);
+      info.stores()
+          .operatorMetrics(info.operatorId(), info.batchId())
+          .addRemovalsTimeNs(removalsNanos);
     }
   }
 

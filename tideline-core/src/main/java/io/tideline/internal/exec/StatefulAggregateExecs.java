@@ -40,6 +40,11 @@ public final class StatefulAggregateExecs {
     List<Expr> keys = new ArrayList<>(partial.output().subList(0, a.grouping().size()));
     ExecNode exchange = new ShuffleExchangeExec(keys, aggregate.info().numPartitions(), partial);
     return new StateStoreAggregateExec(
-        aggregate.info(), a.grouping(), calls, a.aggregateList(), exchange);
+        aggregate.info(),
+        aggregate.eventTimeKey(),
+        a.grouping(),
+        calls,
+        a.aggregateList(),
+        exchange);
   }
 }

@@ -28,6 +28,17 @@
  * each key's buffers from state version {@code batchId}, merges the batch into them column-wise,
  * saves version {@code batchId + 1} and emits the changed keys (update) or every key (complete).
  *
+ * <h2>Event-time windows</h2>
+ *
+ * {@link io.tideline.internal.exec.TimeWindowExec} computes window starts with long arithmetic over
+ * the timestamp vector: a tumbling window only adds a struct column and narrows the selection, a
+ * sliding one gathers each row once per window containing it. {@link
+ * io.tideline.internal.exec.SessionWindowExec} gives each row its own session; {@link
+ * io.tideline.internal.exec.UpdatingSessionsExec}, below a hash exchange on the other grouping
+ * keys, sorts a partition's row indexes by keys and start and replaces each session by its key's
+ * merged session ({@link io.tideline.internal.exec.SessionMerger}, shared with streaming), before
+ * an ordinary hash aggregation.
+ *
  * <h2>Invariants</h2>
  *
  * <ul>

@@ -22,7 +22,11 @@ public sealed interface LogicalPlan
         SubqueryAlias,
         StreamingRelation,
         StatefulAggregate,
-        CountRows {
+        CountRows,
+        EventTimeWatermark,
+        TimeWindowAssign,
+        SessionWindowAssign,
+        MergeSessions {
 
   List<Attribute> output();
 

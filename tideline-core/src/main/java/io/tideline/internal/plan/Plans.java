@@ -87,7 +87,20 @@ public final class Plans {
     if (plan instanceof StatefulAggregate s) {
       Aggregate a = s.aggregate();
       return new StatefulAggregate(
-          new Aggregate(a.grouping(), a.aggregateList(), c.get(0)), s.info());
+          new Aggregate(a.grouping(), a.aggregateList(), c.get(0)), s.info(), s.eventTimeKey());
+    }
+    if (plan instanceof EventTimeWatermark w) {
+      return new EventTimeWatermark(w.eventTime(), w.delayMs(), c.get(0), w.stats());
+    }
+    if (plan instanceof TimeWindowAssign w) {
+      return new TimeWindowAssign(
+          w.window(), w.timeColumn(), w.windowMicros(), w.slideMicros(), w.startMicros(), c.get(0));
+    }
+    if (plan instanceof SessionWindowAssign s) {
+      return new SessionWindowAssign(s.session(), s.timeColumn(), s.gap(), s.gapMicros(), c.get(0));
+    }
+    if (plan instanceof MergeSessions m) {
+      return new MergeSessions(m.keys(), m.session(), c.get(0));
     }
     throw new IllegalStateException("Bug in Tideline: no rewrite for " + plan.getClass());
   }

@@ -9,9 +9,18 @@ import java.util.List;
  * with the state the operator kept from earlier batches (version {@code info.batchId()}), saved as
  * version {@code batchId + 1}; it emits what the output mode asks for. Made by {@code
  * StatefulPlanning} from an {@link Aggregate} over a streaming plan.
+ *
+ * @param eventTimeKey the grouping key that carries event time, by which late rows are dropped and
+ *     state is evicted once the watermark passes it; {@link EventTimeKey#NONE} keeps state forever
  */
-public record StatefulAggregate(Aggregate aggregate, StatefulOperatorInfo info)
+public record StatefulAggregate(
+    Aggregate aggregate, StatefulOperatorInfo info, EventTimeKey eventTimeKey)
     implements LogicalPlan {
+
+  /** A stateful aggregation none of whose keys carries event time. */
+  public StatefulAggregate(Aggregate aggregate, StatefulOperatorInfo info) {
+    this(aggregate, info, EventTimeKey.NONE);
+  }
 
   @Override
   public List<Attribute> output() {

@@ -12,7 +12,11 @@ import io.tideline.streaming.OutputMode;
  *     batchId + 1}
  * @param numPartitions the number of state partitions, fixed at the query's first start
  * @param outputMode the query's output mode
- * @param eventTimeWatermarkMs the batch's watermark (0 before any)
+ * @param eventTimeWatermarkForLateEvents the watermark input rows are judged late against, epoch
+ *     ms: the operator's input watermark of the previous batch (0 in batch 0), as Spark does since
+ *     3.4 so that rows an upstream stateful operator emits in this batch are not late downstream
+ * @param eventTimeWatermarkForEviction the watermark state is evicted against, epoch ms: the
+ *     operator's input watermark of this batch
  * @param stores the query's state stores
  */
 public record StatefulOperatorInfo(
@@ -20,5 +24,25 @@ public record StatefulOperatorInfo(
     long batchId,
     int numPartitions,
     OutputMode outputMode,
-    long eventTimeWatermarkMs,
-    StateStoreRegistry stores) {}
+    long eventTimeWatermarkForLateEvents,
+    long eventTimeWatermarkForEviction,
+    StateStoreRegistry stores) {
+
+  /** An operator whose late-row and eviction watermarks are the same. */
+  public StatefulOperatorInfo(
+      long operatorId,
+      long batchId,
+      int numPartitions,
+      OutputMode outputMode,
+      long eventTimeWatermarkMs,
+      StateStoreRegistry stores) {
+    this(
+        operatorId,
+        batchId,
+        numPartitions,
+        outputMode,
+        eventTimeWatermarkMs,
+        eventTimeWatermarkMs,
+        stores);
+  }
+}

@@ -61,14 +61,51 @@ class TimeWindowsTest {
   }
 
   @Test
-  void window_slideLongerThanWindow_isValueOutOfRange() {
+  void window_slideLongerThanWindow_isParameterConstraintViolation() {
     assertThatThrownBy(
             () ->
                 resolver.resolve(
                     fn("window", col("order_time"), lit("1 minute"), lit("2 minutes")),
                     input,
                     false))
-        .hasMessageStartingWith("[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE]");
+        .hasMessageStartingWith(
+            "[DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION] Cannot resolve"
+                + " \"window(order_time, 60000000, 120000000, 0)\" due to data type mismatch")
+        .hasMessageContaining(
+            "The `slide_duration`(120000000L) must be <= the `window_duration`(60000000L)");
+  }
+
+  @Test
+  void window_startTimeNotShorterThanSlide_isParameterConstraintViolation() {
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    fn(
+                        "window",
+                        col("order_time"),
+                        lit("10 minutes"),
+                        lit("5 minutes"),
+                        lit("-5 minutes")),
+                    input,
+                    false))
+        .hasMessageContaining(
+            "The `abs(start_time)`(300000000L) must be < the `slide_duration`(300000000L)");
+  }
+
+  @Test
+  void window_zeroDuration_isValueOutOfRange() {
+    assertThatThrownBy(
+            () -> resolver.resolve(fn("window", col("order_time"), lit("0 seconds")), input, false))
+        .hasMessageStartingWith("[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE]")
+        .hasMessageContaining("`window_duration`");
+  }
+
+  @Test
+  void window_months_areRefused() {
+    assertThatThrownBy(
+            () -> resolver.resolve(fn("window", col("order_time"), lit("1 month")), input, false))
+        .hasMessageStartingWith("[_LEGACY_ERROR_TEMP_3231]")
+        .hasMessageContaining("(1 month)");
   }
 
   @Test
@@ -77,18 +114,67 @@ class TimeWindowsTest {
             () ->
                 resolver.resolve(
                     fn("window", col("order_time"), lit("10 fortnights")), input, false))
-        .hasMessageStartingWith(
-            "[INVALID_INTERVAL_FORMAT.INVALID_UNIT] Error parsing '10 fortnights'");
+        .hasMessageContaining("INVALID_INTERVAL_FORMAT")
+        .hasMessageContaining("fortnights");
   }
 
   @Test
-  void parseDuration_acceptsSparkUnitsAndSums() {
-    assertThat(TimeWindows.parseDuration("interval 1 hour 30 minutes")).isEqualTo(5_400_000_000L);
-    assertThat(TimeWindows.parseDuration("2 days")).isEqualTo(172_800_000_000L);
-    assertThat(TimeWindows.parseDuration("500 milliseconds")).isEqualTo(500_000L);
-    assertThat(TimeWindows.parseDuration("1 week")).isEqualTo(604_800_000_000L);
-    assertThat(TimeWindows.parseDuration("1 month")).isEqualTo(Long.MIN_VALUE);
-    assertThat(TimeWindows.parseDuration("ten minutes")).isEqualTo(Long.MIN_VALUE);
-    assertThat(TimeWindows.parseDuration("10")).isEqualTo(Long.MIN_VALUE);
+  void window_durationColumn_isNotALiteral() {
+    assertThatThrownBy(
+            () -> resolver.resolve(fn("window", col("order_time"), col("s")), input, false))
+        .hasMessageStartingWith("[_LEGACY_ERROR_TEMP_1207]");
+  }
+
+  @Test
+  void window_integerDuration_isMicroseconds() {
+    ScalarCall w =
+        (ScalarCall)
+            resolver.resolve(fn("window", col("order_time"), lit(5_000_000)), input, false);
+    assertThat(w.params()).containsExactly(5_000_000L, 5_000_000L, 0L);
+  }
+
+  @Test
+  void window_ofAWindowColumn_rewindowsItsWindowTime() {
+    Attribute w = attr("w", TimeWindows.WINDOW_TYPE);
+    ScalarCall call =
+        (ScalarCall) resolver.resolve(fn("window", col("w"), lit("2 minutes")), List.of(w), false);
+    assertThat(call.args())
+        .containsExactly(
+            new ScalarCall("window_time", List.of(w), DataTypes.TimestampType, true, List.of()));
+  }
+
+  @Test
+  void intervalMicros_acceptsSparkUnitsAndCountsADayAs24Hours() {
+    assertThat(TimeWindows.intervalMicros("interval 1 hour 30 minutes")).isEqualTo(5_400_000_000L);
+    assertThat(TimeWindows.intervalMicros("2 days")).isEqualTo(172_800_000_000L);
+    assertThat(TimeWindows.intervalMicros("500 milliseconds")).isEqualTo(500_000L);
+    assertThat(TimeWindows.intervalMicros("1 week")).isEqualTo(604_800_000_000L);
+    assertThat(TimeWindows.intervalMicros("-1.5 seconds")).isEqualTo(-1_500_000L);
+  }
+
+  @Test
+  void sessionWindow_literalGap_isParsedIntoParams() {
+    ScalarCall w =
+        (ScalarCall)
+            resolver.resolve(
+                fn("session_window", col("order_time"), lit("10 minutes")), input, false);
+    assertThat(w.args()).containsExactly(ts);
+    assertThat(w.params()).containsExactly(600_000_000L);
+  }
+
+  @Test
+  void sessionWindow_stringColumnGap_staysAnArgument() {
+    ScalarCall w =
+        (ScalarCall)
+            resolver.resolve(fn("session_window", col("order_time"), col("s")), input, false);
+    assertThat(w.args()).containsExactly(ts, str);
+    assertThat(w.params()).isEmpty();
+  }
+
+  @Test
+  void sessionWindow_numericGap_isRefused() {
+    assertThatThrownBy(
+            () -> resolver.resolve(fn("session_window", col("order_time"), lit(5)), input, false))
+        .hasMessageStartingWith("[_LEGACY_ERROR_TEMP_1040]");
   }
 }

@@ -7,10 +7,14 @@ import io.tideline.internal.eval.EvalContext;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.CountRows;
+import io.tideline.internal.plan.EventTimeColumns;
+import io.tideline.internal.plan.EventTimeStats;
+import io.tideline.internal.plan.EventTimeWatermark;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.RowCounter;
+import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.internal.streaming.BatchRunner;
@@ -29,6 +33,7 @@ import io.tideline.internal.streaming.source.Offset;
 import io.tideline.internal.streaming.source.ReadLimit;
 import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.vector.Batch;
+import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.SinkProgress;
 import io.tideline.streaming.Trigger;
 import java.io.IOException;
@@ -55,9 +60,29 @@ import org.slf4j.LoggerFactory;
  *   <li>replace each {@code StreamingRelation} by its source's plan of {@code (start, end]}, bind
  *       the stateful operators to their state, and hand the batch to the sink with id N, with
  *       {@code current_timestamp()} fixed to the batch timestamp;
- *   <li>write {@code commits/N}, then tell the sources their data up to the end is durable;
+ *   <li>fold the event times the batch's watermark nodes saw into the {@link WatermarkTracker};
+ *   <li>write {@code commits/N} with the next batch's watermark, then tell the sources their data
+ *       up to the end is durable;
  *   <li>report progress.
  * </ol>
+ *
+ * <p>No-data batches (Spark's {@code shouldRunAnotherBatch}): when the watermark moved after batch
+ * N past the eviction watermark of a stateful operator of batch N in Append or Update mode, the
+ * next trigger runs batch N+1 even without new data: its {@code offsets/N+1} repeats the end
+ * offsets of batch N, the sink gets whatever the plan emits (possibly nothing), and progress
+ * reports 0 input rows. This is how an append-mode window is emitted as soon as the watermark
+ * passes its end. Every trigger runs them except {@code Once} (one batch per start), and {@code
+ * tideline.sql.streaming.noDataMicroBatches.enabled=false} turns them off. After a restart none
+ * runs until new data arrives, as in Spark.
+ *
+ * <p>Each stateful operator judges late rows by the previous batch's watermark and evicts by the
+ * current one (Spark 3.4+): for the first batch of a run, the previous batch's watermark is read
+ * from the metadata of the offsets the batch starts after.
+ *
+ * <p>State that can never be evicted (an aggregation without an event-time key, or any aggregation
+ * in Complete mode) is logged as a WARN at start, naming the operator and the fix, and every
+ * progress carries {@code customMetrics.unboundedStateWarning = 1} on that operator, a key Spark's
+ * progress readers accept as any other custom metric.
  *
  * <p>Sources are told to forget data only after {@code commits/N} exists (Spark tells them one
  * batch later, at the next {@code offsets} write): earlier, a crash before the commit would re-run
@@ -76,6 +101,12 @@ final class MicroBatchExecution implements BatchRunner {
           "tideline.sql.streaming.multipleWatermarkPolicy",
           "tideline.sql.streaming.aggregation.stateFormatVersion");
 
+  /** Spark's {@code spark.sql.streaming.noDataMicroBatches.enabled}. */
+  static final String NO_DATA_BATCHES_KEY = "tideline.sql.streaming.noDataMicroBatches.enabled";
+
+  /** The custom state metric that marks an operator whose state is never evicted. */
+  static final String UNBOUNDED_STATE_METRIC = "unboundedStateWarning";
+
   private final Tideline session;
   private final WriteSpec spec;
   private final LogicalPlan plan;
@@ -92,6 +123,8 @@ final class MicroBatchExecution implements BatchRunner {
   private final boolean pollsWhenIdle;
   private final long pollingDelayMs;
   private final int minBatchesToRetain;
+  private final boolean hasWatermark;
+  private final List<Long> unboundedOperators = new ArrayList<>();
 
   private TidelineConf conf;
   private boolean purgedOnce;
@@ -99,6 +132,9 @@ final class MicroBatchExecution implements BatchRunner {
   private Offset[] startOffsets;
   private OffsetSeq rerun;
   private long watermarkMs;
+  private WatermarkTracker tracker;
+  private long previousBatchWatermarkMs;
+  private boolean anotherBatchWanted;
   private volatile long currentBatchId = -1;
   private volatile LogicalPlan lastBatchPlan;
 
@@ -127,6 +163,7 @@ final class MicroBatchExecution implements BatchRunner {
     this.sources = new Source[relations.size()];
     this.stores = new StateStoreRegistry(checkpoint.resolve("state"), conf);
     this.stateful = hasStreamingAggregate(plan);
+    this.hasWatermark = EventTimeColumns.hasWatermark(plan);
     this.pollsWhenIdle =
         spec.trigger() instanceof Trigger.ProcessingTimeTrigger t && t.intervalMs() == 0;
     this.pollingDelayMs =
@@ -202,10 +239,20 @@ final class MicroBatchExecution implements BatchRunner {
     RecoveryPoint point = RecoveryPoint.recover(checkpoint, offsetLog, commitLog);
     batchId = point.batchId();
     watermarkMs = point.watermarkMs();
+    // The batch this run starts with judges late rows by the watermark of the batch before it.
+    previousBatchWatermarkMs =
+        point
+            .startOffsets()
+            .flatMap(OffsetSeq::metadata)
+            .map(OffsetSeqMetadata::batchWatermarkMs)
+            .orElse(0L);
     startOffsets = new Offset[sources.length];
     point.startOffsets().ifPresent(seq -> startOffsets = deserialize(seq));
     Optional<OffsetSeq> recorded = point.rerun() ? point.endOffsets() : point.startOffsets();
     recorded.flatMap(OffsetSeq::metadata).ifPresent(m -> m.conf().forEach(conf::set));
+    tracker = WatermarkTracker.of(conf);
+    tracker.setWatermark(watermarkMs);
+    warnAboutUnboundedState();
     if (point.rerun()) {
       rerun = point.endOffsets().orElseThrow();
     }
@@ -260,10 +307,12 @@ final class MicroBatchExecution implements BatchRunner {
       for (int i = 0; i < sources.length; i++) {
         dataAvailable |= !sameOffset(startOffsets[i], ends[i]);
       }
-      if (!dataAvailable) {
+      if (!dataAvailable && !noDataBatchDue()) {
         return idle(mark);
       }
-      endOffsets = ends;
+      // A no-data batch repeats the previous end offsets: it reads nothing and only lets the
+      // stateful operators act on the new watermark.
+      endOffsets = dataAvailable ? ends : startOffsets.clone();
       batchTimestampMs = spec.clock().nowMs();
       batchWatermarkMs = watermarkMs;
       progress.setStatus("Writing offsets to log", true, true);
@@ -278,6 +327,42 @@ final class MicroBatchExecution implements BatchRunner {
     return TriggerOutcome.RAN_BATCH;
   }
 
+  /**
+   * Whether the last batch left work that only the new watermark makes due, and this trigger may
+   * run a batch without data for it.
+   */
+  private boolean noDataBatchDue() {
+    return anotherBatchWanted
+        && !(spec.trigger() instanceof Trigger.OneTimeTrigger)
+        && conf.getBoolean(NO_DATA_BATCHES_KEY, true);
+  }
+
+  /**
+   * Spark's {@code shouldRunAnotherBatch} for batch plan {@code bound}: one of its stateful
+   * operators runs in Append or Update mode and the watermark has moved past its eviction
+   * watermark. Spark asks no more of a streaming aggregation, so an Update-mode aggregation whose
+   * keys carry no event time also gets its (empty) no-data batch when the watermark moves.
+   */
+  private boolean wantsAnotherBatch(LogicalPlan bound, long nextWatermarkMs) {
+    for (StatefulAggregate s : Plans.collect(bound, StatefulAggregate.class)) {
+      if (s.info().outputMode() != OutputMode.COMPLETE
+          && nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Logs the stateful operators whose state can never be evicted; progress marks them too. */
+  private void warnAboutUnboundedState() {
+    unboundedOperators.clear();
+    for (StatefulPlanning.UnboundedState u :
+        StatefulPlanning.unboundedState(plan, spec.outputMode())) {
+      LOG.warn("{} {}", progress.logPrefix(), u.message());
+      unboundedOperators.add(u.operatorId());
+    }
+  }
+
   private TriggerOutcome idle(LoopSignal.TriggerMark mark) {
     if (spec.trigger() instanceof Trigger.AvailableNowTrigger) {
       progress.setStatus("Finished processing all available data", false, false);
@@ -286,11 +371,12 @@ final class MicroBatchExecution implements BatchRunner {
     }
     progress.setStatus("Waiting for data to arrive", false, true);
     if (progress.idleEventDue()) {
+      progress.setEventTime(EventTimeProgress.of(hasWatermark, List.of(), watermarkMs));
       progress.finishIdle(
           batchId,
           sourceBatches(startOffsets, startOffsets, new long[sources.length]),
           new SinkProgress(sink.description(), 0),
-          stores.progress());
+          ProgressReporter.idleStateProgress(stores.progress()));
     } else {
       progress.endTrigger();
     }
@@ -379,8 +465,7 @@ final class MicroBatchExecution implements BatchRunner {
     LogicalPlan bound =
         progress.time("getBatch", () -> sourcePlans(withState, endOffsets, counters));
     lastBatchPlan = bound;
-    // Stateful planning returns the same plan when there is no state to bind.
-    boolean materialize = withState != plan;
+    boolean materialize = !Plans.collect(withState, StatefulAggregate.class).isEmpty();
     progress.time(
         "addBatch",
         () ->
@@ -396,12 +481,21 @@ final class MicroBatchExecution implements BatchRunner {
     for (int i = 0; i < sources.length; i++) {
       rows[i] = counters[i].rows();
     }
+    List<EventTimeWatermark> watermarks = Plans.collect(bound, EventTimeWatermark.class);
+    List<EventTimeStats> stats = new ArrayList<>(watermarks.size());
+    List<Long> delays = new ArrayList<>(watermarks.size());
+    for (EventTimeWatermark w : watermarks) {
+      stats.add(w.stats().stats());
+      delays.add(w.delayMs());
+    }
+    tracker.update(stats, delays);
+    long nextWatermarkMs = tracker.currentWatermarkMs();
     progress.time(
         "commitOffsets",
         () -> {
           if (!commitLog.add(
               id,
-              new CommitMetadata(batchWatermarkMs),
+              new CommitMetadata(nextWatermarkMs),
               () -> spec.hooks().reached(LoopPoint.DURING_CHECKPOINT_RENAME, id))) {
             throw CheckpointErrors.concurrentStreamLogUpdate(id, commitLog.batchFile(id));
           }
@@ -412,11 +506,26 @@ final class MicroBatchExecution implements BatchRunner {
           }
         });
     spec.hooks().reached(LoopPoint.AFTER_COMMIT, id);
+    if (nextWatermarkMs != watermarkMs) {
+      LOG.debug(
+          "{} watermark after batch {}: {} ms (was {} ms)",
+          progress.logPrefix(),
+          id,
+          nextWatermarkMs,
+          watermarkMs);
+    }
+    anotherBatchWanted = wantsAnotherBatch(withState, nextWatermarkMs);
+    previousBatchWatermarkMs = batchWatermarkMs;
+    watermarkMs = nextWatermarkMs;
+    for (Long operatorId : unboundedOperators) {
+      stores.operatorMetrics(operatorId, id).addCustomMetric(UNBOUNDED_STATE_METRIC, 1);
+    }
     stores.doMaintenance();
     Offset[] starts = startOffsets;
     startOffsets = endOffsets;
     batchId = id + 1;
     progress.setStatus("Waiting for next trigger", false, true);
+    progress.setEventTime(EventTimeProgress.of(hasWatermark, stats, batchWatermarkMs));
     progress.finishBatch(
         id,
         sourceBatches(starts, endOffsets, rows),
@@ -460,9 +569,27 @@ final class MicroBatchExecution implements BatchRunner {
     return new CountRows(sourcePlan, counter);
   }
 
+  /**
+   * The streaming plan of batch {@code id}: each watermark node with fresh event-time stats, each
+   * stateful operator bound to its state with the previous batch's watermark for late rows and this
+   * batch's for eviction.
+   */
   private LogicalPlan bindState(LogicalPlan streamingPlan, long id, long batchWatermarkMs) {
+    LogicalPlan fresh =
+        hasWatermark
+            ? Plans.transformUp(
+                streamingPlan,
+                node -> node instanceof EventTimeWatermark w ? w.withFreshStats() : node)
+            : streamingPlan;
+    long lateEventsWatermarkMs = id == 0 ? 0 : Math.min(previousBatchWatermarkMs, batchWatermarkMs);
     return StatefulPlanning.rewrite(
-        streamingPlan, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
+        fresh,
+        id,
+        conf.shufflePartitions(),
+        spec.outputMode(),
+        lateEventsWatermarkMs,
+        batchWatermarkMs,
+        stores);
   }
 
   /**

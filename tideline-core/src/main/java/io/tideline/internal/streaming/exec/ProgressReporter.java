@@ -57,6 +57,7 @@ final class ProgressReporter {
   private final Map<String, Long> durations = new LinkedHashMap<>();
   private long lastTriggerStartMs = -1;
   private long lastIdleEventMs = Long.MIN_VALUE;
+  private Map<String, String> eventTime = Map.of();
 
   ProgressReporter(
       UUID id,
@@ -88,7 +89,18 @@ final class ProgressReporter {
     status = new StreamingQueryStatus(message, dataAvailable, triggerActive);
   }
 
+  /** The query's name and ids as every log line of the query starts. */
+  String logPrefix() {
+    return "[query=" + name + " id=" + id + " run=" + runId + "]";
+  }
+
+  /** Progress' {@code eventTime} for the trigger being finished; cleared by the next trigger. */
+  void setEventTime(Map<String, String> value) {
+    eventTime = Map.copyOf(value);
+  }
+
   void startTrigger() {
+    eventTime = Map.of();
     lastTriggerStartMs = triggerStartMs;
     triggerStartMs = clock.nowMs();
     durations.clear();
@@ -200,6 +212,7 @@ final class ProgressReporter {
         .batchId(batchId)
         .batchDuration(durationMs)
         .durationMs(durations)
+        .eventTime(eventTime)
         .stateOperators(stateOperators)
         .sources(sourceProgress)
         .sink(sink)
@@ -211,6 +224,31 @@ final class ProgressReporter {
     while (recent.size() > numRecent) {
       recent.removeFirst();
     }
+  }
+
+  /**
+   * The state operators' progress for a trigger that ran no batch: as Spark reports it, the last
+   * batch's figures with nothing updated and nothing dropped by the watermark in this trigger.
+   */
+  static List<StateOperatorProgress> idleStateProgress(List<StateOperatorProgress> last) {
+    List<StateOperatorProgress> out = new ArrayList<>(last.size());
+    for (StateOperatorProgress p : last) {
+      out.add(
+          StateOperatorProgress.builder(p.operatorName())
+              .numRowsTotal(p.numRowsTotal())
+              .numRowsUpdated(0)
+              .allUpdatesTimeMs(p.allUpdatesTimeMs())
+              .numRowsRemoved(p.numRowsRemoved())
+              .allRemovalsTimeMs(p.allRemovalsTimeMs())
+              .commitTimeMs(p.commitTimeMs())
+              .memoryUsedBytes(p.memoryUsedBytes())
+              .numRowsDroppedByWatermark(0)
+              .numShufflePartitions(p.numShufflePartitions())
+              .numStateStoreInstances(p.numStateStoreInstances())
+              .customMetrics(p.customMetrics())
+              .build());
+    }
+    return out;
   }
 
   synchronized StreamingQueryProgress lastProgress() {

@@ -3,6 +3,7 @@ package io.tideline.internal.streaming.exec;
 import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.EventTimeColumns;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.StatefulAggregate;
@@ -27,7 +28,8 @@ public final class StatefulPlanning {
   private StatefulPlanning() {}
 
   /**
-   * The plan of batch {@code batchId} with its stateful operators bound to their state.
+   * The plan of batch {@code batchId} with its stateful operators bound to their state, judging
+   * late rows and evicting state against the same watermark.
    *
    * @param numStatePartitions the state partition count pinned in the checkpoint
    */
@@ -38,18 +40,90 @@ public final class StatefulPlanning {
       OutputMode outputMode,
       long watermarkMs,
       StateStoreRegistry stores) {
+    return rewrite(
+        streamingPlan, batchId, numStatePartitions, outputMode, watermarkMs, watermarkMs, stores);
+  }
+
+  /**
+   * The plan of batch {@code batchId} with its stateful operators bound to their state.
+   *
+   * <p>Every stateful operator gets the same two watermarks: Spark propagates the watermark from
+   * operator to operator, but the operators Tideline has (aggregations) pass their input watermark
+   * through unchanged, so each one's input watermark is the global one. Operators that shift it
+   * (stream-stream joins) will need the per-operator propagation here.
+   *
+   * @param numStatePartitions the state partition count pinned in the checkpoint
+   * @param lateEventsWatermarkMs the previous batch's watermark (0 in batch 0)
+   * @param evictionWatermarkMs this batch's watermark
+   */
+  public static LogicalPlan rewrite(
+      LogicalPlan streamingPlan,
+      long batchId,
+      int numStatePartitions,
+      OutputMode outputMode,
+      long lateEventsWatermarkMs,
+      long evictionWatermarkMs,
+      StateStoreRegistry stores) {
     long[] nextId = {0};
     return Plans.transformUp(
         streamingPlan,
         node -> {
           if (isStatefulAggregate(node)) {
+            Aggregate aggregate = (Aggregate) node;
             StatefulOperatorInfo info =
                 new StatefulOperatorInfo(
-                    nextId[0]++, batchId, numStatePartitions, outputMode, watermarkMs, stores);
-            return new StatefulAggregate((Aggregate) node, info);
+                    nextId[0]++,
+                    batchId,
+                    numStatePartitions,
+                    outputMode,
+                    lateEventsWatermarkMs,
+                    evictionWatermarkMs,
+                    stores);
+            return new StatefulAggregate(aggregate, info, EventTimeColumns.keyOf(aggregate));
           }
           return node;
         });
+  }
+
+  /**
+   * The stateful operators of {@code streamingPlan} whose state can never be evicted, one line each
+   * naming the operator and what to add: in Complete mode every aggregation (Spark keeps all its
+   * state), in Append and Update mode those none of whose keys carries a watermarked event time.
+   */
+  public static List<UnboundedState> unboundedState(
+      LogicalPlan streamingPlan, OutputMode outputMode) {
+    List<UnboundedState> out = new ArrayList<>();
+    long[] nextId = {0};
+    Plans.foreachUp(
+        streamingPlan,
+        node -> {
+          if (!isStatefulAggregate(node)) {
+            return;
+          }
+          long id = nextId[0]++;
+          Aggregate a = (Aggregate) node;
+          String operator = "Stateful operator " + id + " (" + describe(a) + ")";
+          if (outputMode == OutputMode.COMPLETE) {
+            out.add(
+                new UnboundedState(
+                    id,
+                    operator
+                        + " keeps every key forever: Complete output mode never evicts state."
+                        + " Use Append or Update output mode with withWatermark(...) and a"
+                        + " window (or the event-time column) among the grouping keys to bound"
+                        + " it."));
+          } else if (!EventTimeColumns.keyOf(a).isPresent()) {
+            out.add(
+                new UnboundedState(
+                    id,
+                    operator
+                        + " keeps every key forever: none of its grouping keys carries a"
+                        + " watermark. Add withWatermark(\"<eventTimeColumn>\", \"<delay>\")"
+                        + " before the aggregation and group by window(<eventTimeColumn>, ...)"
+                        + " or the event-time column itself."));
+          }
+        });
+    return out;
   }
 
   /**
@@ -70,6 +144,9 @@ public final class StatefulPlanning {
         });
     return out;
   }
+
+  /** A stateful operator whose state is never evicted, and the warning that says so. */
+  public record UnboundedState(long operatorId, String message) {}
 
   private static boolean isStatefulAggregate(LogicalPlan node) {
     return node instanceof Aggregate a && a.child().isStreaming();

@@ -14,12 +14,16 @@
  * io.tideline.internal.streaming.exec.MicroBatchExecution#runTrigger()}, which asks the sources for
  * their end offsets, writes {@code offsets/N}, replaces each {@code StreamingRelation} by its
  * source's batch plan (wrapped in {@code CountRows} for progress), binds stateful operators, hands
- * the batch to the sink, writes {@code commits/N}, commits the sources and reports progress through
- * the {@link io.tideline.internal.streaming.exec.ProgressReporter}, whose events the session's
- * {@link io.tideline.internal.streaming.exec.ListenerBus} delivers on its own thread. {@link
+ * the batch to the sink, folds the event times its watermark nodes saw into the {@link
+ * io.tideline.internal.streaming.exec.WatermarkTracker}, writes {@code commits/N} with the next
+ * watermark, commits the sources and reports progress through the {@link
+ * io.tideline.internal.streaming.exec.ProgressReporter}, whose events the session's {@link
+ * io.tideline.internal.streaming.exec.ListenerBus} delivers on its own thread. {@link
  * io.tideline.internal.streaming.exec.LoopSignal} wakes an idle loop when data arrives and releases
- * {@code processAllAvailable()} callers. {@link io.tideline.internal.streaming.exec.LoopHooks} fire
- * at each {@link io.tideline.internal.streaming.exec.LoopPoint} for the test kit's crash injection.
+ * {@code processAllAvailable()} callers. When the new watermark makes state due (a window to emit
+ * or evict), the next trigger runs a batch without new data. {@link
+ * io.tideline.internal.streaming.exec.LoopHooks} fire at each {@link
+ * io.tideline.internal.streaming.exec.LoopPoint} for the test kit's crash injection.
  *
  * <p>Checkpoint files this package writes: {@code tideline-query} ({@link
  * io.tideline.internal.streaming.exec.CheckpointShape}); {@code offsets/N} and {@code commits/N}

@@ -50,7 +50,8 @@ class StatefulPlanningTest {
     assertThat(ops).extracting(o -> o.info().operatorId()).containsExactly(0L, 1L, 2L);
     assertThat(ops.get(0).aggregate().child()).isSameAs(left.child());
     assertThat(ops.get(1).aggregate().child()).isSameAs(right.child());
-    assertThat(ops.get(2).info().eventTimeWatermarkMs()).isEqualTo(100);
+    assertThat(ops.get(2).info().eventTimeWatermarkForEviction()).isEqualTo(100);
+    assertThat(ops.get(2).info().eventTimeWatermarkForLateEvents()).isEqualTo(100);
     assertThat(Plans.collect(bound, StreamingRelation.class)).hasSize(2);
   }
 
