@@ -172,8 +172,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.setProperty("controller.quorum.election.timeout.ms", "100");
     p.setProperty("controller.quorum.fetch.timeout.ms", "200");
     p.setProperty("controller.quorum.election.backoff.max.ms", "100");
-    p.setProperty("broker.heartbeat.interval.ms", "100");
-    p.setProperty("broker.session.timeout.ms", "2000");
+    // Registration waits for the first heartbeat; a short interval speeds it up, while the
+    // default session timeout tolerates a busy test machine.
+    p.setProperty("broker.heartbeat.interval.ms", "500");
     p.setProperty("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
     p.setProperty("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
     p.putAll(builder.overrides);
@@ -211,6 +212,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** {@code 127.0.0.1:<port>}: the value for {@code kafka.bootstrap.servers}. */
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The broker's log directory, deleted by {@link #close()}. */
+  public Path logDir() {
+    return logDir;
   }
 
   /** The client listener's security protocol. */
