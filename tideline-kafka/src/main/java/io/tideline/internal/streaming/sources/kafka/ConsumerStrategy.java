@@ -4,11 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Which partitions a kafka source reads, as Spark's {@code ConsumerStrategy}: the {@code assign},
@@ -19,7 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 sealed interface ConsumerStrategy {
 
   /** The partitions that exist now; a missing topic has none. */
-  List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration timeout);
+  List<TopicPartition> partitions(Admin admin, Duration timeout)
+      throws ExecutionException, TimeoutException, InterruptedException;
 
   /** Spark's description, e.g. {@code Subscribe[orders]}. */
   String description();
@@ -31,7 +38,7 @@ sealed interface ConsumerStrategy {
     }
 
     @Override
-    public List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration timeout) {
+    public List<TopicPartition> partitions(Admin admin, Duration timeout) {
       return assigned;
     }
 
@@ -53,17 +60,9 @@ sealed interface ConsumerStrategy {
     }
 
     @Override
-    public List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration timeout) {
-      List<TopicPartition> out = new ArrayList<>();
-      for (String topic : topics) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-        if (infos != null) {
-          for (PartitionInfo p : infos) {
-            out.add(new TopicPartition(p.topic(), p.partition()));
-          }
-        }
-      }
-      return out;
+    public List<TopicPartition> partitions(Admin admin, Duration timeout)
+        throws ExecutionException, TimeoutException, InterruptedException {
+      return describe(admin, topics, timeout);
     }
 
     @Override
@@ -75,22 +74,45 @@ sealed interface ConsumerStrategy {
   /** Every partition of the topics whose whole name matches the pattern. */
   record SubscribePattern(String pattern) implements ConsumerStrategy {
     @Override
-    public List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration timeout) {
+    public List<TopicPartition> partitions(Admin admin, Duration timeout)
+        throws ExecutionException, TimeoutException, InterruptedException {
       Pattern p = Pattern.compile(pattern);
-      List<TopicPartition> out = new ArrayList<>();
-      for (Map.Entry<String, List<PartitionInfo>> e : consumer.listTopics(timeout).entrySet()) {
-        if (p.matcher(e.getKey()).matches()) {
-          for (PartitionInfo info : e.getValue()) {
-            out.add(new TopicPartition(info.topic(), info.partition()));
-          }
-        }
-      }
-      return out;
+      List<String> matching =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
+              .filter(name -> p.matcher(name).matches())
+              .sorted()
+              .toList();
+      return describe(admin, matching, timeout);
     }
 
     @Override
     public String description() {
       return "SubscribePattern[" + pattern + "]";
     }
+  }
+
+  private static List<TopicPartition> describe(Admin admin, List<String> topics, Duration timeout)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    List<TopicPartition> out = new ArrayList<>();
+    if (topics.isEmpty()) {
+      return out;
+    }
+    Map<String, KafkaFuture<TopicDescription>> described =
+        admin.describeTopics(topics).topicNameValues();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (String topic : topics) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        TopicDescription d = described.get(topic).get(left, TimeUnit.NANOSECONDS);
+        for (TopicPartitionInfo info : d.partitions()) {
+          out.add(new TopicPartition(topic, info.partition()));
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
+    }
+    return out;
   }
 }

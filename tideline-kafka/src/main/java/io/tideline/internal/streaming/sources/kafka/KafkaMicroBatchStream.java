@@ -21,6 +21,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * metadataPath} ({@link KafkaInitialOffsetLog}) before batch 0, so a restart replays batch 0 from
  * the same offsets even when {@code latest} has moved.
  *
- * <p>Why one consumer for metadata and data: the source runs on one thread, and a single consumer
- * keeps the connections and fetch sessions warm between batches.
+ * <p>Why an admin client for offsets and a consumer for records, as Spark: the admin client answers
+ * "this topic is gone" at once where a consumer waits for metadata until it times out, and the one
+ * long-lived consumer keeps its connections and fetch sessions warm between batches.
  */
 final class KafkaMicroBatchStream implements Source {
 
@@ -76,7 +79,11 @@ final class KafkaMicroBatchStream implements Source {
     Duration timeout = apiTimeout(options);
     this.offsetReader =
         new KafkaOffsetReader(
-            consumer, options.strategy(), timeout, description(), options.bootstrapServers());
+            createAdmin(options, timeout),
+            options.strategy(),
+            timeout,
+            description(),
+            options.bootstrapServers());
     this.rangeReader =
         new KafkaRangeReader(
             consumer,
@@ -102,6 +109,20 @@ final class KafkaMicroBatchStream implements Source {
             + context.metadataPath().toAbsolutePath().toString().hashCode()
             + "-executor");
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static Admin createAdmin(KafkaSourceOptions options, Duration timeout) {
+    Map<String, Object> config = new HashMap<>();
+    // Only the settings an admin client knows: connection and security, not the consumer's.
+    for (Map.Entry<String, String> e : options.kafkaParams().entrySet()) {
+      if (AdminClientConfig.configNames().contains(e.getKey())) {
+        config.put(e.getKey(), e.getValue());
+      }
+    }
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000L));
+    return Admin.create(config);
   }
 
   private static Duration apiTimeout(KafkaSourceOptions options) {
@@ -256,7 +277,11 @@ final class KafkaMicroBatchStream implements Source {
 
   @Override
   public void stop() {
-    consumer.close(Duration.ofSeconds(5));
+    try {
+      consumer.close(Duration.ofSeconds(5));
+    } finally {
+      offsetReader.close();
+    }
   }
 
   @Override

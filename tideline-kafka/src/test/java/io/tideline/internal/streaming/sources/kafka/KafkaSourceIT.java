@@ -277,6 +277,84 @@ class KafkaSourceIT {
     assertThat(flat(batches)).hasSize(20);
   }
 
+  @Test
+  void deletedTopic_failsTheQuery_namingThePartitions_whenFailOnDataLoss() throws Exception {
+    broker.createTopic("doomed", 1);
+    produce("doomed", 0, 0, 2);
+    Path cp = dir.resolve("cp");
+    List<List<String>> batches = new CopyOnWriteArrayList<>();
+    DataFrame df =
+        kafka("doomed")
+            .option("startingOffsets", "earliest")
+            .load()
+            .selectExpr("CAST(value AS STRING)");
+    runAvailableNow(df, cp, batches);
+    broker.deleteTopic("doomed");
+    StreamingQuery q =
+        df.writeStream()
+            .option("checkpointLocation", cp.toString())
+            .trigger(Trigger.AvailableNow())
+            .foreachBatch((batch, id) -> batch.count())
+            .start();
+    try {
+      q.awaitTermination();
+    } catch (Exception expected) {
+      // Asserted through exception() below.
+    }
+    assertThat(q.exception()).isPresent();
+    Throwable cause = q.exception().get().getCause();
+    assertThat(cause).isInstanceOf(TidelineException.class);
+    assertThat(((TidelineException) cause).getCondition())
+        .isEqualTo("KAFKA_DATA_LOSS.PARTITIONS_DELETED");
+    assertThat(cause.getMessage()).contains("[doomed-0]", "failOnDataLoss");
+  }
+
+  @Test
+  void deletedTopic_isSkipped_whenNotFailOnDataLoss() throws Exception {
+    broker.createTopic("gone", 1);
+    broker.createTopic("kept", 1);
+    produce("gone", 0, 0, 2);
+    produce("kept", 0, 0, 1);
+    Path cp = dir.resolve("cp");
+    List<List<String>> batches = new CopyOnWriteArrayList<>();
+    DataFrame df =
+        kafka("gone,kept")
+            .option("startingOffsets", "earliest")
+            .option("failOnDataLoss", "false")
+            .load()
+            .selectExpr("CAST(value AS STRING)");
+    runAvailableNow(df, cp, batches);
+    broker.deleteTopic("gone");
+    produce("kept", 0, 1, 2);
+    runAvailableNow(df, cp, batches);
+    assertThat(flat(batches)).containsExactlyInAnyOrder("gone-0", "gone-1", "kept-0", "kept-1");
+  }
+
+  @Test
+  void unreachableBroker_failsTheQuery_afterTheBoundedWait_namingTheBrokers() throws Exception {
+    StreamingQuery q =
+        t.readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", "127.0.0.1:1")
+            .option("kafka.default.api.timeout.ms", "1500")
+            .option("subscribe", "nowhere")
+            .load()
+            .writeStream()
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .foreachBatch((batch, id) -> batch.count())
+            .start();
+    try {
+      q.awaitTermination();
+    } catch (Exception expected) {
+      // Asserted through exception() below.
+    }
+    Throwable cause = q.exception().orElseThrow().getCause();
+    assertThat(cause).isInstanceOf(TidelineException.class);
+    assertThat(((TidelineException) cause).getCondition()).isEqualTo("KAFKA_OFFSET_FETCH_FAILED");
+    assertThat(cause.getMessage())
+        .contains("127.0.0.1:1", "KafkaV2[Subscribe[nowhere]]", "1500 ms");
+  }
+
   private static void deleteTree(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
