@@ -130,6 +130,52 @@ class KafkaSourceIT {
   }
 
   @Test
+  void subscribePattern_readsEveryMatchingTopic_includingOnesCreatedLater() throws Exception {
+    broker.createTopic("pat-a", 1);
+    broker.createTopic("other-b", 1);
+    produce("pat-a", 0, 0, 2);
+    produce("other-b", 0, 0, 1);
+    Path cp = dir.resolve("cp");
+    List<List<String>> batches = new CopyOnWriteArrayList<>();
+    DataFrame df =
+        t.readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", broker.bootstrapServers())
+            .option("subscribePattern", "pat-.*")
+            .option("startingOffsets", "earliest")
+            .load()
+            .selectExpr("CAST(value AS STRING)");
+    runAvailableNow(df, cp, batches);
+    broker.createTopic("pat-c", 1);
+    produce("pat-c", 0, 0, 1);
+    runAvailableNow(df, cp, batches);
+    assertThat(flat(batches)).containsExactly("pat-a-0", "pat-a-1", "pat-c-0");
+  }
+
+  @Test
+  void assign_readsOnlyTheAssignedPartitions() throws Exception {
+    broker.createTopic("assigned", 3);
+    produce("assigned", 0, 0, 1);
+    produce("assigned", 1, 1, 2);
+    produce("assigned", 2, 2, 3);
+    List<List<String>> batches = new CopyOnWriteArrayList<>();
+    StreamingQuery q =
+        runAvailableNow(
+            t.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", broker.bootstrapServers())
+                .option("assign", "{\"assigned\":[0,2]}")
+                .option("startingOffsets", "earliest")
+                .load()
+                .selectExpr("CAST(value AS STRING)"),
+            dir.resolve("cp"),
+            batches);
+    assertThat(flat(batches)).containsExactlyInAnyOrder("assigned-0", "assigned-2");
+    assertThat(q.lastProgress().sources().get(0).description())
+        .isEqualTo("KafkaV2[Assign[assigned-0, assigned-2]]");
+  }
+
+  @Test
   void maxOffsetsPerTrigger_capsEachBatch_andAvailableNowStopsAtTheEndItFixed() throws Exception {
     broker.createTopic("capped", 1);
     produce("capped", 0, 0, 25);
