@@ -75,6 +75,12 @@ final class KafkaMicroBatchStream implements Source {
     this.schema = context.schema();
     this.batchSize = context.session().conf().batchSize();
     this.initialOffsetLog = new KafkaInitialOffsetLog(context.metadataPath());
+    if (options.groupId().isPresent()) {
+      LOG.warn(KafkaSourceErrors.CUSTOM_GROUP_ID_WARNING);
+      if (options.original().keySet().stream().anyMatch("groupIdPrefix"::equalsIgnoreCase)) {
+        LOG.warn("Option groupIdPrefix will be ignored as option kafka.group.id has been set.");
+      }
+    }
     this.consumer = createConsumer(options, context);
     Duration timeout = apiTimeout(options);
     this.offsetReader =
@@ -335,8 +341,12 @@ final class KafkaMicroBatchStream implements Source {
       throw failure;
     }
     LOG.warn(
-        "{} Some data may have been lost; continuing because failOnDataLoss is false.",
-        failure.getMessage());
+        "{}",
+        failure
+            .getMessage()
+            .replace(
+                KafkaSourceErrors.FAIL_ON_DATA_LOSS_TRUE_HINT,
+                KafkaSourceErrors.FAIL_ON_DATA_LOSS_FALSE_HINT));
   }
 
   private static OptionalLong maxRows(ReadLimit limit) {

@@ -43,6 +43,9 @@ final class KafkaRecordBatchBuilder {
   private final Map<String, byte[]> topicBytes = new HashMap<>();
   private ColumnVector[] columns;
   private int rows;
+  private String lastTopic;
+  private int lastTopicStart = -1;
+  private int lastTopicLength;
 
   KafkaRecordBatchBuilder(StructType schema, boolean includeHeaders, int batchSize) {
     this.schema = schema;
@@ -60,9 +63,7 @@ final class KafkaRecordBatchBuilder {
     int row = rows;
     bytes(KEY, row, record.key());
     bytes(VALUE, row, record.value());
-    byte[] topic =
-        topicBytes.computeIfAbsent(record.topic(), t -> t.getBytes(StandardCharsets.UTF_8));
-    ((BytesVector) columns[TOPIC]).append(row, topic);
+    topic(row, record.topic());
     ((IntVector) columns[PARTITION]).set(row, record.partition());
     ((LongVector) columns[OFFSET]).set(row, record.offset());
     ((LongVector) columns[TIMESTAMP]).set(row, Math.multiplyExact(record.timestamp(), 1000L));
@@ -80,6 +81,23 @@ final class KafkaRecordBatchBuilder {
   List<Batch> finish() {
     flush();
     return batches;
+  }
+
+  /**
+   * Writes the topic name's bytes once per batch and topic run: consecutive records of one topic
+   * point at the same bytes, as a poll returns each partition's records together.
+   */
+  private void topic(int row, String topic) {
+    BytesVector v = (BytesVector) columns[TOPIC];
+    if (topic.equals(lastTopic) && lastTopicStart >= 0) {
+      v.setRef(row, lastTopicStart, lastTopicLength);
+      return;
+    }
+    byte[] bytes = topicBytes.computeIfAbsent(topic, t -> t.getBytes(StandardCharsets.UTF_8));
+    v.append(row, bytes);
+    lastTopic = topic;
+    lastTopicStart = v.start(row);
+    lastTopicLength = bytes.length;
   }
 
   private void bytes(int column, int row, byte[] value) {
@@ -121,5 +139,7 @@ final class KafkaRecordBatchBuilder {
     }
     columns = null;
     rows = 0;
+    lastTopic = null;
+    lastTopicStart = -1;
   }
 }

@@ -21,6 +21,24 @@ public final class KafkaSourceErrors {
           + " the topic was processed. If you don't want your streaming query to fail on such"
           + " cases, set the source option 'failOnDataLoss' to 'false'.";
 
+  /** Spark's note logged instead of failing when {@code failOnDataLoss} is false. */
+  static final String FAIL_ON_DATA_LOSS_FALSE_HINT =
+      "Some data may have been lost because they are not available in Kafka any more; either the"
+          + " data was aged out by Kafka or the topic may have been deleted before all the data in"
+          + " the topic was processed. If you want your streaming query to fail on such cases, set"
+          + " the source option 'failOnDataLoss' to 'true'.";
+
+  /** Spark's warning when {@code kafka.group.id} is set. */
+  static final String CUSTOM_GROUP_ID_WARNING =
+      "Kafka option 'kafka.group.id' has been set on this query, it is not recommended to set this"
+          + " option. This option is unsafe to use since multiple concurrent queries or sources"
+          + " using the same group id will interfere with each other as they are part of the same"
+          + " consumer group. Restarted queries may also suffer interference from the previous run"
+          + " having the same group id. The user should have only one query per group id, and/or"
+          + " set the option 'kafka.session.timeout.ms' to be very small so that the Kafka"
+          + " consumers from the previous query are marked dead by the Kafka group coordinator"
+          + " before the restarted query starts running.";
+
   /** The kafka source's error conditions. */
   public enum Condition implements ErrorCondition {
     KAFKA_SOURCE_USER_SCHEMA_UNSUPPORTED(

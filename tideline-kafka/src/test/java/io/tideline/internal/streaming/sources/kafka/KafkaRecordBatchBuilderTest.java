@@ -22,8 +22,13 @@ class KafkaRecordBatchBuilderTest {
 
   private static ConsumerRecord<byte[], byte[]> record(
       long offset, String key, String value, RecordHeaders headers) {
+    return record("orders", offset, key, value, headers);
+  }
+
+  private static ConsumerRecord<byte[], byte[]> record(
+      String topic, long offset, String key, String value, RecordHeaders headers) {
     return new ConsumerRecord<>(
-        "orders",
+        topic,
         3,
         offset,
         1_700_000_000_123L,
@@ -55,6 +60,23 @@ class KafkaRecordBatchBuilderTest {
     assertThat(((LongVector) first.column(4)).get(1)).isEqualTo(11);
     assertThat(((LongVector) first.column(5)).get(0)).isEqualTo(1_700_000_000_123_000L);
     assertThat(((IntVector) first.column(6)).get(0)).isEqualTo(1);
+  }
+
+  @Test
+  void topic_isRightForEveryRow_whenRecordsOfSeveralTopicsInterleave() {
+    KafkaRecordBatchBuilder builder =
+        new KafkaRecordBatchBuilder(KafkaSourceProvider.SCHEMA, false, 3);
+    String[] topics = {"a", "a", "bb", "a", "bb", "bb", "a"};
+    for (int i = 0; i < topics.length; i++) {
+      builder.add(record(topics[i], i, null, "v" + i, new RecordHeaders()));
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    for (Batch b : builder.finish()) {
+      for (int r = 0; r < b.numRows(); r++) {
+        seen.add(((BytesVector) b.column(2)).getString(r));
+      }
+    }
+    assertThat(seen).containsExactly(topics);
   }
 
   @Test
