@@ -56,11 +56,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private final Path logDir;
   private final int port;
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final Listener listener;
+  private KafkaRaftServer server;
   private final Object producerLock = new Object();
   private KafkaProducer<byte[], byte[]> producer;
-  private boolean closed;
+  private volatile boolean closed;
 
   /** The security protocol of the broker's client listener. */
   public enum Listener {
@@ -113,23 +114,52 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create a log directory for the embedded broker", e);
     }
-    KafkaRaftServer started = null;
     try {
       this.port = freePort();
       int controllerPort = freePort();
-      KafkaConfig config = KafkaConfig.fromProps(props(builder, controllerPort), false);
+      this.config = KafkaConfig.fromProps(props(builder, controllerPort), false);
       format(config);
-      started = new KafkaRaftServer(config, Time.SYSTEM);
-      started.startup();
-      this.server = started;
-      awaitReady();
+      startServer();
     } catch (RuntimeException e) {
-      if (started != null) {
-        started.shutdown();
-        started.awaitShutdown();
-      }
       deleteQuietly(logDir);
       throw e;
+    }
+  }
+
+  private void startServer() {
+    KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+    try {
+      started.startup();
+      server = started;
+      awaitReady();
+    } catch (RuntimeException e) {
+      server = null;
+      started.shutdown();
+      started.awaitShutdown();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the broker but keeps its log directory and ports, so {@link #restart()} brings back the
+   * same cluster with the same topics and records: for tests of a broker that goes away mid-stream.
+   * Idempotent.
+   */
+  public synchronized void stop() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
+  }
+
+  /** Starts a {@link #stop() stopped} broker again on the same address with the same data. */
+  public synchronized void restart() {
+    if (closed) {
+      throw new IllegalStateException("The embedded Kafka broker is closed");
+    }
+    if (server == null) {
+      startServer();
     }
   }
 
@@ -320,8 +350,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         producer.close();
       }
     }
-    server.shutdown();
-    server.awaitShutdown();
+    stop();
     deleteQuietly(logDir);
   }
 
