@@ -1,0 +1,7 @@
+/**
+ * Tideline's Kafka connector, public part: {@link io.tideline.kafka.EmbeddedKafkaBroker}, an
+ * in-process single-node KRaft cluster for tests and demos. The {@code kafka} source itself is
+ * internal ({@code io.tideline.internal.streaming.sources.kafka}) and found through {@code
+ * format("kafka")}.
+ */
+package io.tideline.kafka;
