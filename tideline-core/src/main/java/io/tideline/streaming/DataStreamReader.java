@@ -2,11 +2,11 @@ package io.tideline.streaming;
 
 import io.tideline.DataFrame;
 import io.tideline.Tideline;
+import io.tideline.connector.SourceProvider;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.streaming.source.ProviderSourceSpec;
 import io.tideline.internal.streaming.source.SourceProviders;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.util.ArrayList;
@@ -33,8 +33,8 @@ public final class DataStreamReader {
 
   /**
    * The source's format: {@code json}, {@code csv}, {@code parquet}, {@code text}, {@code rate}, or
-   * any {@code StreamSourceProvider} on the class path. Default: {@code
-   * tideline.sql.sources.default} ({@code parquet}).
+   * any {@code SourceProvider} on the class path. Default: {@code tideline.sql.sources.default}
+   * ({@code parquet}).
    */
   public DataStreamReader format(String source) {
     this.format = source;
@@ -83,7 +83,7 @@ public final class DataStreamReader {
    *     schema
    */
   public DataFrame load() {
-    StreamSourceProvider provider = SourceProviders.forFormat(format);
+    SourceProvider provider = SourceProviders.forFormat(format);
     Optional<StructType> schema = Optional.ofNullable(userSchema);
     StructType sourceSchema = provider.sourceSchema(session, options, schema);
     List<Attribute> output = new ArrayList<>(sourceSchema.size());

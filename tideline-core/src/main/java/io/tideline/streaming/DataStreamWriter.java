@@ -1,11 +1,11 @@
 package io.tideline.streaming;
 
 import io.tideline.DataFrame;
+import io.tideline.connector.Sink;
 import io.tideline.internal.streaming.Clock;
 import io.tideline.internal.streaming.SystemClock;
 import io.tideline.internal.streaming.exec.LoopHooks;
 import io.tideline.internal.streaming.exec.WriteSpec;
-import io.tideline.internal.streaming.sink.Sink;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class DataStreamWriter {
 
   /**
    * The sink's format: {@code parquet}, {@code json}, {@code csv}, {@code text}, {@code memory},
-   * {@code console}, or any {@code StreamSinkProvider} on the class path. Default: {@code
+   * {@code console}, or any {@code SinkProvider} on the class path. Default: {@code
    * tideline.sql.sources.default} ({@code parquet}).
    */
   public DataStreamWriter format(String source) {

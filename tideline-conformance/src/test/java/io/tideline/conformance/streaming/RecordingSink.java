@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.conformance.TidelineValueEncoder;
-import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.connector.Sink;
 import io.tideline.testkit.spark.StreamOracleAnswer;
 import io.tideline.types.StructType;
 import java.util.ArrayList;

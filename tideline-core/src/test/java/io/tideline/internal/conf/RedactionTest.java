@@ -2,8 +2,8 @@ package io.tideline.internal.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tideline.internal.streaming.sink.SinkContext;
-import io.tideline.internal.streaming.source.SourceContext;
+import io.tideline.connector.SinkContext;
+import io.tideline.connector.SourceContext;
 import io.tideline.streaming.OutputMode;
 import io.tideline.types.StructType;
 import java.nio.file.Path;

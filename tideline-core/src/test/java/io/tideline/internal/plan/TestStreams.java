@@ -1,13 +1,13 @@
 package io.tideline.internal.plan;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Source;
 import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.expr.Literal;
 import io.tideline.internal.streaming.Clock;
-import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.streaming.source.SourceSpec;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;

@@ -2,7 +2,7 @@ package io.tideline.testkit.stream;
 
 import io.tideline.DataFrame;
 import io.tideline.Row;
-import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.connector.Sink;
 import io.tideline.streaming.OutputMode;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
-import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.connector.Sink;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.tideline.testkit.stream;
 
 import io.tideline.Tideline;
+import io.tideline.connector.ReadLimit;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.internal.streaming.SystemClock;
-import io.tideline.internal.streaming.source.ReadLimit;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.internal.streaming.source.SourceProviders;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
 import io.tideline.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ class FileSourceContractTest {
         throw new UncheckedIOException(e);
       }
       Map<String, String> options = Map.of("path", input().toString());
-      StreamSourceProvider provider = SourceProviders.forFormat(format());
+      SourceProvider provider = SourceProviders.forFormat(format());
       StructType schema = provider.sourceSchema(t, options, Optional.of(SCHEMA));
       return provider.createSource(
           new SourceContext(

@@ -2,8 +2,8 @@ package io.tideline.testkit.stream;
 
 import io.tideline.Row;
 import io.tideline.Tideline;
-import io.tideline.internal.streaming.sink.Sink;
-import io.tideline.internal.streaming.sink.SinkContext;
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkContext;
 import io.tideline.internal.streaming.sink.SinkProviders;
 import io.tideline.streaming.OutputMode;
 import java.nio.file.Path;

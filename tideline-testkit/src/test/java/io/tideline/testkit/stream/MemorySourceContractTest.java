@@ -2,10 +2,10 @@ package io.tideline.testkit.stream;
 
 import io.tideline.Row;
 import io.tideline.Tideline;
+import io.tideline.connector.Source;
 import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.streaming.ManualClock;
-import io.tideline.internal.streaming.source.Source;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.types.StructType;
 import java.nio.file.Path;

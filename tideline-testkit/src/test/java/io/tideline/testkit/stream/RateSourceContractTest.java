@@ -1,11 +1,11 @@
 package io.tideline.testkit.stream;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.internal.streaming.ManualClock;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.internal.streaming.source.SourceProviders;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +38,7 @@ class RateSourceContractTest extends SourceContractSuite {
 
   @Override
   protected Source createSource(Path metadataPath) {
-    StreamSourceProvider provider = SourceProviders.forFormat("rate");
+    SourceProvider provider = SourceProviders.forFormat("rate");
     StructType schema = provider.sourceSchema(t, options, Optional.empty());
     return provider.createSource(
         new SourceContext(t, options, Optional.empty(), schema, metadataPath, clock));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.Row;
 import io.tideline.Tideline;
-import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.connector.Sink;
 import io.tideline.streaming.OutputMode;
 import java.nio.file.Path;
 import java.util.HashMap;

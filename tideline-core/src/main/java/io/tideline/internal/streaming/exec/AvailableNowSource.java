@@ -1,10 +1,10 @@
 package io.tideline.internal.streaming.exec;
 
+import io.tideline.connector.Offset;
+import io.tideline.connector.ReadLimit;
+import io.tideline.connector.Source;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LogicalPlan;
-import io.tideline.internal.streaming.source.Offset;
-import io.tideline.internal.streaming.source.ReadLimit;
-import io.tideline.internal.streaming.source.Source;
 import io.tideline.types.StructType;
 import java.util.List;
 import java.util.Map;

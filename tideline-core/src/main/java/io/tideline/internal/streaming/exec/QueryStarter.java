@@ -1,15 +1,15 @@
 package io.tideline.internal.streaming.exec;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkContext;
+import io.tideline.connector.SinkProvider;
 import io.tideline.internal.analysis.UnsupportedOperationChecker;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.streaming.checkpoint.CheckpointLock;
 import io.tideline.internal.streaming.checkpoint.StreamMetadata;
-import io.tideline.internal.streaming.sink.Sink;
-import io.tideline.internal.streaming.sink.SinkContext;
 import io.tideline.internal.streaming.sink.SinkProviders;
-import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.internal.streaming.sinks.ForeachBatchSink;
 import io.tideline.streaming.OutputMode;
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class QueryStarter {
       Consumer<StreamExecution> onTerminated) {
     LogicalPlan plan = spec.data().logicalPlan();
     checkPlan(plan, spec.outputMode());
-    StreamSinkProvider provider = sinkProvider(spec);
+    SinkProvider provider = sinkProvider(spec);
     String queryLabel = spec.queryName().orElse("<unnamed>");
     boolean[] temporary = new boolean[1];
     Path checkpoint = checkpointLocation(session, spec, queryLabel, temporary);
@@ -84,7 +84,7 @@ public final class QueryStarter {
       ListenerBus bus,
       Consumer<StreamExecution> onTerminated,
       LogicalPlan plan,
-      StreamSinkProvider provider,
+      SinkProvider provider,
       Path checkpoint,
       boolean temporary) {
     if (spec.queryName().isPresent()) {
@@ -117,17 +117,17 @@ public final class QueryStarter {
     UnsupportedOperationChecker.checkForStreaming(plan, mode);
   }
 
-  private static StreamSinkProvider sinkProvider(WriteSpec spec) {
+  private static SinkProvider sinkProvider(WriteSpec spec) {
     if (spec.sink().isPresent() || spec.foreachBatch().isPresent()) {
       return null;
     }
-    StreamSinkProvider provider = SinkProviders.forFormat(spec.format());
+    SinkProvider provider = SinkProviders.forFormat(spec.format());
     checkOutputMode(provider, spec.format(), spec.outputMode());
     return provider;
   }
 
   /** Refuses an output mode the sink does not take, with Spark's error. */
-  static void checkOutputMode(StreamSinkProvider provider, String format, OutputMode mode) {
+  static void checkOutputMode(SinkProvider provider, String format, OutputMode mode) {
     if (!provider.supportedOutputModes().contains(mode)) {
       TreeSet<String> names = new TreeSet<>();
       provider.supportedOutputModes().forEach(m -> names.add(m.toString()));
@@ -170,7 +170,7 @@ public final class QueryStarter {
   }
 
   private static Sink createSink(
-      Tideline session, WriteSpec spec, StreamSinkProvider provider, UUID id, Path checkpoint) {
+      Tideline session, WriteSpec spec, SinkProvider provider, UUID id, Path checkpoint) {
     if (spec.sink().isPresent()) {
       return spec.sink().get();
     }

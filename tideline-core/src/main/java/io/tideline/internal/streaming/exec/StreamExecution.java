@@ -1,6 +1,8 @@
 package io.tideline.internal.streaming.exec;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Sink;
+import io.tideline.connector.Source;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.plan.LogicalPlan;
@@ -8,8 +10,6 @@ import io.tideline.internal.streaming.TriggerExecutor;
 import io.tideline.internal.streaming.TriggerExecutors;
 import io.tideline.internal.streaming.checkpoint.CheckpointLock;
 import io.tideline.internal.streaming.memory.MemorySource;
-import io.tideline.internal.streaming.sink.Sink;
-import io.tideline.internal.streaming.source.Source;
 import io.tideline.streaming.StreamingQuery;
 import io.tideline.streaming.StreamingQueryException;
 import io.tideline.streaming.StreamingQueryListener;

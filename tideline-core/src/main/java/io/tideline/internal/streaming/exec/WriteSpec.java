@@ -1,8 +1,8 @@
 package io.tideline.internal.streaming.exec;
 
 import io.tideline.DataFrame;
+import io.tideline.connector.Sink;
 import io.tideline.internal.streaming.Clock;
-import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.streaming.ForeachBatchFunction;
 import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.Trigger;

@@ -2,7 +2,7 @@ package io.tideline.internal.streaming.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tideline.internal.streaming.source.Offset;
+import io.tideline.connector.Offset;
 
 /**
  * The file stream source's offset: the id of the last batch in its {@link FileStreamSourceLog}.

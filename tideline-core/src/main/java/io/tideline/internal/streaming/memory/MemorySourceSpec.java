@@ -1,8 +1,8 @@
 package io.tideline.internal.streaming.memory;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Source;
 import io.tideline.internal.streaming.Clock;
-import io.tideline.internal.streaming.source.Source;
 import io.tideline.internal.streaming.source.SourceSpec;
 import io.tideline.types.StructType;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.tideline.internal.streaming.sinks;
 
 import io.tideline.DataFrame;
-import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.connector.Sink;
 import java.io.PrintStream;
 
 /**

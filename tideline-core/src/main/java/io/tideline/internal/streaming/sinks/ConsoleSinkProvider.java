@@ -1,15 +1,15 @@
 package io.tideline.internal.streaming.sinks;
 
-import io.tideline.internal.streaming.sink.Sink;
-import io.tideline.internal.streaming.sink.SinkContext;
-import io.tideline.internal.streaming.sink.StreamSinkProvider;
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkContext;
+import io.tideline.connector.SinkProvider;
 import java.util.Locale;
 
 /**
  * Makes {@link ConsoleSink}s for {@code format("console")}, with Spark's options {@code numRows}
  * (an integer, default 20) and {@code truncate} (a boolean, default true).
  */
-public final class ConsoleSinkProvider implements StreamSinkProvider {
+public final class ConsoleSinkProvider implements SinkProvider {
 
   static final int DEFAULT_NUM_ROWS = 20;
 

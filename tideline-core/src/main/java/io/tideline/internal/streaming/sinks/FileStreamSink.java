@@ -1,6 +1,7 @@
 package io.tideline.internal.streaming.sinks;
 
 import io.tideline.DataFrame;
+import io.tideline.connector.Sink;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.exec.QueryExecution;
@@ -11,7 +12,6 @@ import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Project;
 import io.tideline.internal.streaming.files.FileSinkCommitter;
-import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.internal.vector.Batch;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructField;

@@ -1,13 +1,13 @@
 package io.tideline.internal.streaming.sinks;
 
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkContext;
+import io.tideline.connector.SinkProvider;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
 import io.tideline.internal.streaming.SystemClock;
 import io.tideline.internal.streaming.files.FileSinkCommitter;
 import io.tideline.internal.streaming.files.FileStreamSinkLog;
-import io.tideline.internal.streaming.sink.Sink;
-import io.tideline.internal.streaming.sink.SinkContext;
-import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.streaming.OutputMode;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
@@ -30,7 +30,7 @@ import java.util.Set;
  * csv's sep, ...). The query's checkpoint location is required for file sinks; the query manager
  * checks it before the sink is made.
  */
-public abstract class FileStreamSinkProvider implements StreamSinkProvider {
+public abstract class FileStreamSinkProvider implements SinkProvider {
 
   private final String formatName;
 

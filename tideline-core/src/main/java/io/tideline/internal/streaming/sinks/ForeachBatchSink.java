@@ -1,8 +1,8 @@
 package io.tideline.internal.streaming.sinks;
 
 import io.tideline.DataFrame;
+import io.tideline.connector.Sink;
 import io.tideline.internal.errors.TidelineException;
-import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.streaming.ForeachBatchFunction;
 
 /**

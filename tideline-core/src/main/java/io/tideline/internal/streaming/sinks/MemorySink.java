@@ -2,12 +2,12 @@ package io.tideline.internal.streaming.sinks;
 
 import io.tideline.DataFrame;
 import io.tideline.Row;
+import io.tideline.connector.Sink;
 import io.tideline.internal.api.RowConversions;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
-import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.internal.vector.Batch;
 import io.tideline.streaming.OutputMode;
 import io.tideline.types.StructField;

@@ -1,9 +1,9 @@
 package io.tideline.internal.streaming.sinks;
 
 import io.tideline.Tideline;
-import io.tideline.internal.streaming.sink.Sink;
-import io.tideline.internal.streaming.sink.SinkContext;
-import io.tideline.internal.streaming.sink.StreamSinkProvider;
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkContext;
+import io.tideline.connector.SinkProvider;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +24,7 @@ import java.util.WeakHashMap;
  * and update mode: within one JVM we continue the table instead. A restart in another process
  * starts with an empty table (the rows were only in memory).
  */
-public final class MemorySinkProvider implements StreamSinkProvider {
+public final class MemorySinkProvider implements SinkProvider {
 
   private static final Map<Tideline, Map<String, MemorySink>> SINKS = new WeakHashMap<>();
 

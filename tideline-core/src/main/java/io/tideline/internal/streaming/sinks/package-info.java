@@ -6,8 +6,8 @@
  *
  * <p>{@code writeStream().format(f).start()} leads the query manager to {@link
  * io.tideline.internal.streaming.sink.SinkProviders#forFormat}, which finds the provider of {@code
- * f} listed in {@code META-INF/services/io.tideline.internal.streaming.sink.StreamSinkProvider}
- * ({@link io.tideline.internal.streaming.sinks.MemorySinkProvider}, {@link
+ * f} listed in {@code META-INF/services/io.tideline.connector.SinkProvider} ({@link
+ * io.tideline.internal.streaming.sinks.MemorySinkProvider}, {@link
  * io.tideline.internal.streaming.sinks.ConsoleSinkProvider}, one {@link
  * io.tideline.internal.streaming.sinks.FileStreamSinkProvider} subclass per file format). The
  * manager checks the output mode against {@code supportedOutputModes()} (refusing with {@link

@@ -1,6 +1,9 @@
 package io.tideline.internal.streaming.source;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.internal.streaming.Clock;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
@@ -9,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A source made by a {@link StreamSourceProvider} from {@code readStream()} options. */
+/** A source made by a {@link SourceProvider} from {@code readStream()} options. */
 public record ProviderSourceSpec(
-    StreamSourceProvider provider,
+    SourceProvider provider,
     Map<String, String> options,
     Optional<StructType> userSchema,
     StructType schema)

@@ -1,6 +1,7 @@
 package io.tideline.internal.streaming.source;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Source;
 import io.tideline.internal.streaming.Clock;
 import io.tideline.types.StructType;
 import java.nio.file.Path;

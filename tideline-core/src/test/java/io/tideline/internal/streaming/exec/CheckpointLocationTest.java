@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkContext;
+import io.tideline.connector.SinkProvider;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.streaming.SystemClock;
-import io.tideline.internal.streaming.sink.Sink;
-import io.tideline.internal.streaming.sink.SinkContext;
-import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.streaming.ForeachBatchFunction;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.OutputMode;
@@ -95,8 +95,8 @@ class CheckpointLocationTest {
 
   @Test
   void sinkRefusingTheOutputMode_failsWithSparksMessage() {
-    StreamSinkProvider appendOnly =
-        new StreamSinkProvider() {
+    SinkProvider appendOnly =
+        new SinkProvider() {
           @Override
           public String shortName() {
             return "appendonly";

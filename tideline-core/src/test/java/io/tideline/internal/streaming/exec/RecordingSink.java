@@ -2,7 +2,7 @@ package io.tideline.internal.streaming.exec;
 
 import io.tideline.DataFrame;
 import io.tideline.Row;
-import io.tideline.internal.streaming.sink.Sink;
+import io.tideline.connector.Sink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkProvider;
 import io.tideline.internal.errors.TidelineException;
-import io.tideline.internal.streaming.sink.Sink;
 import io.tideline.internal.streaming.sink.SinkProviders;
-import io.tideline.internal.streaming.sink.StreamSinkProvider;
 import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.Trigger;
 import io.tideline.types.StructType;
@@ -261,7 +261,7 @@ class FileStreamSinkTest {
   @Test
   void fileSinks_acceptAppendOnly_completeRefusedWithSparksMessage() {
     for (String format : List.of("json", "parquet", "csv", "text")) {
-      StreamSinkProvider provider = SinkProviders.forFormat(format);
+      SinkProvider provider = SinkProviders.forFormat(format);
       assertThat(provider).isInstanceOf(FileStreamSinkProvider.class);
       assertThat(provider.supportedOutputModes()).containsExactly(OutputMode.Append());
     }

@@ -1,7 +1,7 @@
 package io.tideline.internal.streaming.sinks;
 
 import io.tideline.Tideline;
-import io.tideline.internal.streaming.sink.SinkContext;
+import io.tideline.connector.SinkContext;
 import io.tideline.streaming.OutputMode;
 import io.tideline.types.StructType;
 import java.nio.file.Path;

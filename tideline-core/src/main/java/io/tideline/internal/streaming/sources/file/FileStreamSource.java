@@ -1,5 +1,9 @@
 package io.tideline.internal.streaming.sources.file;
 
+import io.tideline.connector.Offset;
+import io.tideline.connector.ReadLimit;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.FileRelation;
@@ -18,10 +22,6 @@ import io.tideline.internal.streaming.files.SeenFiles;
 import io.tideline.internal.streaming.files.SinkFileIndex;
 import io.tideline.internal.streaming.files.SourceFile;
 import io.tideline.internal.streaming.files.SourceFileCleaner;
-import io.tideline.internal.streaming.source.Offset;
-import io.tideline.internal.streaming.source.ReadLimit;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package io.tideline.internal.streaming.sources.file;
 
 import io.tideline.Tideline;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.internal.api.ApiErrors;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
 import io.tideline.internal.streaming.files.FilePaths;
 import io.tideline.internal.streaming.files.SourceFile;
 import io.tideline.internal.streaming.files.SourceFileCleaner;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
 import io.tideline.types.ArrayType;
 import io.tideline.types.DataType;
 import io.tideline.types.DataTypes;
@@ -35,7 +35,7 @@ import java.util.Optional;
  * true) the one the format infers from the files present now; otherwise fails as Spark does. The
  * schema is made nullable throughout unless {@value #FORCE_NULLABLE} is false, as in Spark.
  */
-public abstract class FileStreamSourceProvider implements StreamSourceProvider {
+public abstract class FileStreamSourceProvider implements SourceProvider {
 
   /** Conf key (alias {@code spark.sql.streaming.schemaInference}) allowing schema inference. */
   public static final String SCHEMA_INFERENCE = "tideline.sql.streaming.schemaInference";

@@ -1,9 +1,9 @@
 package io.tideline.internal.streaming.sources.rate;
 
 import io.tideline.Tideline;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * The {@code rate} source's provider: {@code t.readStream().format("rate").option("rowsPerSecond",
  * 100).load()}, as Spark's {@code RateStreamProvider}. Options are checked at {@code load()}.
  */
-public final class RateStreamProvider implements StreamSourceProvider {
+public final class RateStreamProvider implements SourceProvider {
 
   /** The rate source's fixed schema. */
   public static final StructType SCHEMA =

@@ -1,14 +1,14 @@
 package io.tideline.internal.streaming.sources.rate;
 
+import io.tideline.connector.LongOffset;
+import io.tideline.connector.Offset;
+import io.tideline.connector.ReadLimit;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.streaming.Clock;
-import io.tideline.internal.streaming.source.LongOffset;
-import io.tideline.internal.streaming.source.Offset;
-import io.tideline.internal.streaming.source.ReadLimit;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.types.StructType;
 import java.util.List;
 import java.util.Optional;

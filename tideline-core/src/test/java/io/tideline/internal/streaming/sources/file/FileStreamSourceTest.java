@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.Row;
 import io.tideline.Tideline;
+import io.tideline.connector.Offset;
+import io.tideline.connector.ReadLimit;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.internal.api.RowConversions;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.exec.QueryExecution;
@@ -17,12 +22,7 @@ import io.tideline.internal.streaming.files.FileStreamSinkLog;
 import io.tideline.internal.streaming.files.FileStreamSourceLog;
 import io.tideline.internal.streaming.files.FileStreamSourceOffset;
 import io.tideline.internal.streaming.files.SinkFileStatus;
-import io.tideline.internal.streaming.source.Offset;
-import io.tideline.internal.streaming.source.ReadLimit;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.internal.streaming.source.SourceProviders;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
 import io.tideline.internal.vector.Batch;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
@@ -99,7 +99,7 @@ class FileStreamSourceTest {
   private Source source(String format, Map<String, String> options, StructType userSchema) {
     Map<String, String> all = new HashMap<>(options);
     all.putIfAbsent("path", in.toString());
-    StreamSourceProvider provider = SourceProviders.forFormat(format);
+    SourceProvider provider = SourceProviders.forFormat(format);
     Optional<StructType> user = Optional.ofNullable(userSchema);
     StructType schema = provider.sourceSchema(t, all, user);
     return provider.createSource(new SourceContext(t, all, user, schema, metadata, clock));

@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
+import io.tideline.connector.LongOffset;
+import io.tideline.connector.Offset;
+import io.tideline.connector.ReadLimit;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.internal.api.RowConversions;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.streaming.ManualClock;
-import io.tideline.internal.streaming.source.LongOffset;
-import io.tideline.internal.streaming.source.Offset;
-import io.tideline.internal.streaming.source.ReadLimit;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
 import io.tideline.internal.streaming.source.SourceProviders;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.LongVector;
 import io.tideline.types.StructField;
@@ -66,7 +66,7 @@ class RateStreamSourceTest {
   }
 
   private Source source(Map<String, String> options, ManualClock onClock) {
-    StreamSourceProvider provider = SourceProviders.forFormat("rate");
+    SourceProvider provider = SourceProviders.forFormat("rate");
     StructType schema = provider.sourceSchema(t, options, Optional.empty());
     return provider.createSource(
         new SourceContext(

@@ -1,6 +1,6 @@
 package io.tideline.internal.streaming.sources.kafka;
 
-import io.tideline.internal.streaming.source.Offset;
+import io.tideline.connector.Offset;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;

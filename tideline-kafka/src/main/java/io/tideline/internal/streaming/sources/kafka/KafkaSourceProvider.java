@@ -1,9 +1,9 @@
 package io.tideline.internal.streaming.sources.kafka;
 
 import io.tideline.Tideline;
-import io.tideline.internal.streaming.source.Source;
-import io.tideline.internal.streaming.source.SourceContext;
-import io.tideline.internal.streaming.source.StreamSourceProvider;
+import io.tideline.connector.Source;
+import io.tideline.connector.SourceContext;
+import io.tideline.connector.SourceProvider;
 import io.tideline.types.ArrayType;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructField;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * "kafka.bootstrap.servers", ...).option("subscribe", "orders").load()}, as Spark's {@code
  * KafkaSourceProvider}. Options are checked at {@code load()}; the schema is Spark's fixed one.
  */
-public final class KafkaSourceProvider implements StreamSourceProvider {
+public final class KafkaSourceProvider implements SourceProvider {
 
   /** Spark's kafka schema without headers. */
   public static final StructType SCHEMA = schema(false);

@@ -1,4 +1,4 @@
-package io.tideline.internal.streaming.source;
+package io.tideline.connector;
 
 /**
  * An offset that is one number, written as that number: what the memory and rate sources use, as

@@ -1,4 +1,4 @@
-package io.tideline.internal.streaming.source;
+package io.tideline.connector;
 
 /**
  * A position in a source's stream, as the source defines it. The micro-batch loop never looks

@@ -1,13 +1,13 @@
-package io.tideline.internal.streaming.sink;
+package io.tideline.connector;
 
 import io.tideline.streaming.OutputMode;
 import java.util.Set;
 
 /**
  * Makes sinks of one {@code format(...)} name. Found with {@link java.util.ServiceLoader}: list the
- * class in {@code META-INF/services/io.tideline.internal.streaming.sink.StreamSinkProvider}.
+ * class in {@code META-INF/services/io.tideline.connector.SinkProvider}.
  */
-public interface StreamSinkProvider {
+public interface SinkProvider {
 
   /** The name users pass to {@code format(...)}, e.g. {@code console}, {@code parquet}. */
   String shortName();

@@ -1,4 +1,4 @@
-package io.tideline.internal.streaming.sink;
+package io.tideline.connector;
 
 import io.tideline.DataFrame;
 

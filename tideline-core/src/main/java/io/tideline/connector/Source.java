@@ -1,4 +1,4 @@
-package io.tideline.internal.streaming.source;
+package io.tideline.connector;
 
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LogicalPlan;

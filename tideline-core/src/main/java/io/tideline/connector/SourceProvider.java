@@ -1,4 +1,4 @@
-package io.tideline.internal.streaming.source;
+package io.tideline.connector;
 
 import io.tideline.Tideline;
 import io.tideline.types.StructType;
@@ -7,10 +7,9 @@ import java.util.Optional;
 
 /**
  * Makes sources of one {@code format(...)} name. Found with {@link java.util.ServiceLoader}: list
- * the class in {@code
- * META-INF/services/io.tideline.internal.streaming.source.StreamSourceProvider}.
+ * the class in {@code META-INF/services/io.tideline.connector.SourceProvider}.
  */
-public interface StreamSourceProvider {
+public interface SourceProvider {
 
   /** The name users pass to {@code format(...)}, e.g. {@code rate}, {@code json}, {@code kafka}. */
   String shortName();

@@ -1,0 +1,18 @@
+/**
+ * The connector SPI: what a streaming source or sink implements to plug into Tideline's micro-batch
+ * loop, as Spark's micro-batch {@code Source}/{@code Sink} with admission control.
+ *
+ * <p>A {@link io.tideline.connector.SourceProvider} (found with {@link java.util.ServiceLoader} by
+ * its {@code format(...)} name) reports the schema at {@code readStream().load()} and makes a
+ * {@link io.tideline.connector.Source} when a query starts, on its own folder of the checkpoint.
+ * Per batch the loop asks the source for its end {@link io.tideline.connector.Offset} within a
+ * {@link io.tideline.connector.ReadLimit}, writes it to {@code offsets/N}, then asks for the plan
+ * of the records in {@code (start, end]}; after {@code commits/N} it tells the source the records
+ * are durable. A {@link io.tideline.connector.SinkProvider} makes a {@link
+ * io.tideline.connector.Sink}, which gets each batch with its id and must make a second delivery of
+ * an id a no-op.
+ *
+ * <p>Sources return their batch as a logical plan of the engine ({@code
+ * io.tideline.internal.plan}): connectors live in this repository and move with the engine.
+ */
+package io.tideline.connector;
