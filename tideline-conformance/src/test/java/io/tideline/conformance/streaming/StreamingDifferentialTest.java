@@ -100,15 +100,6 @@ class StreamingDifferentialTest {
         "text.jsonTuple/inputRows");
     known(
         known,
-        "output-mode refusals: Spark raises STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION"
-            + " (parameters outputMode, operation: 'streaming aggregations without watermark' /"
-            + " 'no streaming aggregations'); Tideline raises its own"
-            + " STREAMING_UNSUPPORTED_OPERATION.APPEND_AGGREGATION_WITHOUT_WATERMARK /"
-            + " .COMPLETE_WITHOUT_AGGREGATION (UnsupportedOperationChecker)",
-        "agg.append_refused/batches",
-        "mode.complete_noAggregation_refused/batches");
-    known(
-        known,
         "a limit on a stream is refused (STREAMING_NOT_SUPPORTED_YET); Spark runs it as a stateful"
             + " global limit over all batches in append mode",
         "limit.append/batches",

@@ -32,16 +32,16 @@ public final class UnsupportedOperationErrors {
             + " operations and these rows can be discarded;"
             + WHERE),
     APPEND_AGGREGATION_WITHOUT_WATERMARK(
-        "STREAMING_UNSUPPORTED_OPERATION.APPEND_AGGREGATION_WITHOUT_WATERMARK",
+        "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION",
         "42KDE",
-        "Append output mode not supported when there are streaming aggregations on streaming"
-            + " DataFrames/DataSets without watermark;"
+        "Invalid streaming output mode: <outputMode>. This output mode is not supported for"
+            + " <operation> on streaming DataFrames/DataSets;"
             + WHERE),
     COMPLETE_WITHOUT_AGGREGATION(
-        "STREAMING_UNSUPPORTED_OPERATION.COMPLETE_WITHOUT_AGGREGATION",
+        "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION",
         "42KDE",
-        "Complete output mode not supported when there are no streaming aggregations on streaming"
-            + " DataFrames/Datasets;"
+        "Invalid streaming output mode: <outputMode>. This output mode is not supported for"
+            + " <operation> on streaming DataFrames/DataSets;"
             + WHERE),
     DISTINCT_AGGREGATION(
         "STREAMING_UNSUPPORTED_OPERATION.DISTINCT_AGGREGATION",
@@ -158,7 +158,7 @@ public final class UnsupportedOperationErrors {
         operator,
         "Use outputMode(\"update\") or outputMode(\"complete\"), or add withWatermark(...) on an"
             + " event-time column the aggregation groups by (directly or through window(...)).",
-        Map.of());
+        Map.of("outputMode", "append", "operation", "streaming aggregations without watermark"));
   }
 
   static AnalysisException redefiningWatermark(String operator) {
@@ -176,7 +176,7 @@ public final class UnsupportedOperationErrors {
         operator,
         "Use outputMode(\"append\") or outputMode(\"update\"), or aggregate the stream with"
             + " groupBy(...).agg(...).",
-        Map.of());
+        Map.of("outputMode", "complete", "operation", "no streaming aggregations"));
   }
 
   static AnalysisException distinctAggregation(String operator) {

@@ -67,10 +67,11 @@ class UnsupportedOperationCheckerTest {
     AnalysisException e = refused(countByKey(stream()), OutputMode.APPEND);
     assertThat(e.condition()).isEqualTo(Condition.APPEND_AGGREGATION_WITHOUT_WATERMARK);
     assertThat(e.getMessage())
-        .startsWith("[STREAMING_UNSUPPORTED_OPERATION.APPEND_AGGREGATION_WITHOUT_WATERMARK]")
+        .startsWith(
+            "[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: append.")
         .contains(
-            "Append output mode not supported when there are streaming aggregations on streaming"
-                + " DataFrames/DataSets without watermark;")
+            "This output mode is not supported for streaming aggregations without watermark on"
+                + " streaming DataFrames/DataSets;")
         .contains("withWatermark")
         .contains("outputMode(\"update\")");
   }
@@ -87,8 +88,9 @@ class UnsupportedOperationCheckerTest {
     assertThat(e.condition()).isEqualTo(Condition.COMPLETE_WITHOUT_AGGREGATION);
     assertThat(e.getMessage())
         .contains(
-            "Complete output mode not supported when there are no streaming aggregations on"
-                + " streaming DataFrames/Datasets;");
+            "[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode:"
+                + " complete. This output mode is not supported for no streaming aggregations on"
+                + " streaming DataFrames/DataSets;");
     // An aggregation of the static side of a stream-static join is no streaming aggregation.
     Join join = new Join(stream(), countByKey(batch()), JoinType.INNER, null);
     assertThat(refused(join, OutputMode.COMPLETE).condition())

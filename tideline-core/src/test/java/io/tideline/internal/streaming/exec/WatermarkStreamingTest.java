@@ -690,7 +690,7 @@ class WatermarkStreamingTest {
       assertThatThrownBy(() -> start(df, OutputMode.APPEND, new RecordingSink()))
           .isInstanceOf(AnalysisException.class)
           .extracting(e -> ((TidelineException) e).getCondition())
-          .isEqualTo("STREAMING_UNSUPPORTED_OPERATION.APPEND_AGGREGATION_WITHOUT_WATERMARK");
+          .isEqualTo("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION");
     }
   }
 
