@@ -491,14 +491,8 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
   }
 
   private boolean snapshotDue(long latest) {
-    if (latest <= 0 || currentVersion != latest || snapshotVersions.contains(latest)) {
-      return false;
-    }
-    Long lastSnapshot = snapshotVersions.floor(latest);
-    int deltasSince =
-        deltaVersions.subSet(lastSnapshot == null ? 0 : lastSnapshot, false, latest, true).size();
-    // Spark's rule: snapshot once the deltas since the last snapshot exceed the minimum.
-    return deltasSince > minDeltasForSnapshot;
+    return StateFileRetention.snapshotDue(
+        deltaVersions, snapshotVersions, latest, currentVersion, minDeltasForSnapshot);
   }
 
   /**
@@ -506,12 +500,8 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
    * newest snapshot at or below it (or, without one, nothing, since every delta from 1 is needed).
    */
   private void cleanup(long latest) {
-    long earliestToRetain = latest - minBatchesToRetain;
-    if (earliestToRetain <= 0) {
-      return;
-    }
-    Long base = snapshotVersions.floor(earliestToRetain);
-    if (base == null) {
+    long base = StateFileRetention.cleanupBase(snapshotVersions, latest, minBatchesToRetain);
+    if (base < 0) {
       return;
     }
     for (Long v : snapshotVersions.headSet(base, false).toArray(new Long[0])) {
@@ -523,8 +513,7 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
   }
 
   private long latestVersionOnDisk() {
-    long latest = deltaVersions.isEmpty() ? 0 : deltaVersions.last();
-    return snapshotVersions.isEmpty() ? latest : Math.max(latest, snapshotVersions.last());
+    return StateFileRetention.latestVersion(deltaVersions, snapshotVersions);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.tideline.internal.state.rocksdb;
 
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.state.BytesMap;
+import io.tideline.internal.state.StateFileRetention;
 import io.tideline.internal.state.StateFiles;
 import io.tideline.internal.state.StateStore;
 import io.tideline.internal.state.StateStoreErrors;
@@ -513,25 +514,14 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
   }
 
   private boolean snapshotDue(long latest) {
-    if (latest <= 0 || loadedVersion != latest || snapshotVersions.contains(latest)) {
-      return false;
-    }
-    Long lastSnapshot = snapshotVersions.floor(latest);
-    int since =
-        changelogVersions
-            .subSet(lastSnapshot == null ? 0 : lastSnapshot, false, latest, true)
-            .size();
-    return since > conf.minDeltasForSnapshot();
+    return StateFileRetention.snapshotDue(
+        changelogVersions, snapshotVersions, latest, loadedVersion, conf.minDeltasForSnapshot());
   }
 
   /** Deletes files older than the snapshot needed for version {@code latest - retained}. */
   private void cleanup(long latest) {
-    long earliestToRetain = latest - conf.minBatchesToRetain();
-    if (earliestToRetain <= 0) {
-      return;
-    }
-    Long base = snapshotVersions.floor(earliestToRetain);
-    if (base == null) {
+    long base = StateFileRetention.cleanupBase(snapshotVersions, latest, conf.minBatchesToRetain());
+    if (base < 0) {
       return;
     }
     for (Long v : snapshotVersions.headSet(base, false).toArray(new Long[0])) {
@@ -545,8 +535,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
   }
 
   private long latestVersionOnDisk() {
-    long latest = changelogVersions.isEmpty() ? 0 : changelogVersions.last();
-    return snapshotVersions.isEmpty() ? latest : Math.max(latest, snapshotVersions.last());
+    return StateFileRetention.latestVersion(changelogVersions, snapshotVersions);
   }
 
   @Override
