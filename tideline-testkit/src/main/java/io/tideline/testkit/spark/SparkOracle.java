@@ -2,7 +2,6 @@ package io.tideline.testkit.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +27,10 @@ import java.util.Optional;
  * next to the spec.
  */
 public final class SparkOracle {
-  private static final String PEER_MAIN = "io.tideline.spark.peer.SparkPeer";
+  private final SparkPeerLauncher peer;
 
-  private final Path repo;
-  private final String heap;
-
-  private SparkOracle(Path repo, String heap) {
-    this.repo = repo;
-    this.heap = heap;
+  private SparkOracle(SparkPeerLauncher peer) {
+    this.peer = peer;
   }
 
   /**
@@ -44,10 +39,7 @@ public final class SparkOracle {
    * @throws IllegalStateException naming the missing file and the command that builds it
    */
   public static SparkOracle locate() {
-    SparkOracle oracle =
-        new SparkOracle(findRepo(), System.getProperty("tideline.spark.heap", "1g"));
-    oracle.classpath();
-    return oracle;
+    return new SparkOracle(new SparkPeerLauncher("io/tideline/spark/peer/SparkPeer.class"));
   }
 
   /**
@@ -67,30 +59,7 @@ public final class SparkOracle {
       Files.writeString(specFile, spec.toJson(output), StandardCharsets.UTF_8);
       Files.deleteIfExists(output);
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx" + heap);
-      command.add("-cp");
-      command.add(classpath());
-      command.add(PEER_MAIN);
-      command.add("sql-oracle");
-      command.add(specFile.toString());
-      ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
-      // Spark otherwise advertises a non-loopback interface, on top of spark.driver.host.
-      pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      Process process = pb.start();
-      process.getOutputStream().close();
-      String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int exitCode = process.waitFor();
-      if (exitCode != 0 || !Files.exists(output)) {
-        throw new IllegalStateException(
-            "The Spark oracle failed (exit code "
-                + exitCode
-                + "): "
-                + stdout.trim()
-                + "; its log is "
-                + log);
-      }
+      peer.run(List.of(), "sql-oracle", specFile, output, log, "Spark oracle");
       return parseAnswers(Files.readAllLines(output, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not run the Spark oracle in " + workDir, e);
@@ -110,27 +79,7 @@ public final class SparkOracle {
       }
       JsonNode node = mapper.readTree(line);
       String id = node.get("id").asText();
-      Optional<OracleAnswer.SparkError> error = Optional.empty();
-      if (node.has("error")) {
-        JsonNode e = node.get("error");
-        Map<String, String> parameters = new LinkedHashMap<>();
-        e.path("parameters")
-            .fields()
-            .forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
-        List<String> causes = new ArrayList<>();
-        e.path("causeConditions").forEach(c -> causes.add(c.asText()));
-        JsonNode condition = e.get("condition");
-        error =
-            Optional.of(
-                new OracleAnswer.SparkError(
-                    condition == null || condition.isNull()
-                        ? Optional.empty()
-                        : Optional.of(condition.asText()),
-                    parameters,
-                    causes,
-                    e.path("exception").asText(),
-                    e.path("message").asText()));
-      }
+      Optional<OracleAnswer.SparkError> error = SparkPeerLauncher.parseError(node.get("error"));
       List<JsonNode> rows = new ArrayList<>();
       node.path("rows").forEach(rows::add);
       Optional<String> schema =
@@ -138,38 +87,5 @@ public final class SparkOracle {
       answers.put(id, new OracleAnswer(id, schema, List.copyOf(rows), error));
     }
     return answers;
-  }
-
-  private String classpath() {
-    Path classes = repo.resolve("tideline-spark/target/classes");
-    Path listFile = repo.resolve("tideline-spark/target/classpath.txt");
-    for (Path required :
-        List.of(classes.resolve("io/tideline/spark/peer/SparkPeer.class"), listFile)) {
-      if (!Files.exists(required)) {
-        throw new IllegalStateException(
-            "The Spark peer is not built: "
-                + required
-                + " is missing. Build it with: mvn -pl tideline-spark compile");
-      }
-    }
-    try {
-      return classes + File.pathSeparator + Files.readString(listFile).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + listFile, e);
-    }
-  }
-
-  private static Path findRepo() {
-    String configured = System.getProperty("tideline.repo");
-    Path start = Path.of(configured != null ? configured : "").toAbsolutePath();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("tideline-spark"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException(
-        "No tideline-spark folder at or above "
-            + start
-            + "; run from the repository or set -Dtideline.repo");
   }
 }

@@ -3,7 +3,6 @@ package io.tideline.testkit.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Apache Spark Structured Streaming as the oracle of streaming differential tests: runs a spec in
@@ -26,15 +24,12 @@ import java.util.Optional;
  * The peer's log goes to {@code spark-stream-oracle.log} in the work folder.
  */
 public final class SparkStreamOracle {
-  private static final String PEER_MAIN = "io.tideline.spark.peer.SparkPeer";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final Path repo;
-  private final String heap;
+  private final SparkPeerLauncher peer;
 
-  private SparkStreamOracle(Path repo, String heap) {
-    this.repo = repo;
-    this.heap = heap;
+  private SparkStreamOracle(SparkPeerLauncher peer) {
+    this.peer = peer;
   }
 
   /**
@@ -43,10 +38,8 @@ public final class SparkStreamOracle {
    * @throws IllegalStateException naming the missing file and the command that builds it
    */
   public static SparkStreamOracle locate() {
-    SparkStreamOracle oracle =
-        new SparkStreamOracle(findRepo(), System.getProperty("tideline.spark.heap", "1g"));
-    oracle.classpath();
-    return oracle;
+    return new SparkStreamOracle(
+        new SparkPeerLauncher("io/tideline/spark/peer/StreamOracle.class"));
   }
 
   /**
@@ -69,32 +62,15 @@ public final class SparkStreamOracle {
           StandardCharsets.UTF_8);
       Files.deleteIfExists(output);
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx" + heap);
       // The peer lives about a minute and runs little data: C2 compilation would burn more CPU
       // than it saves (measured on the 2-core machine: 61 s instead of 106 s for the suite).
-      command.add("-XX:TieredStopAtLevel=1");
-      command.add("-cp");
-      command.add(classpath());
-      command.add(PEER_MAIN);
-      command.add("stream-oracle");
-      command.add(specFile.toString());
-      ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
-      pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      Process process = pb.start();
-      process.getOutputStream().close();
-      String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int exitCode = process.waitFor();
-      if (exitCode != 0 || !Files.exists(output)) {
-        throw new IllegalStateException(
-            "The Spark stream oracle failed (exit code "
-                + exitCode
-                + "): "
-                + stdout.trim()
-                + "; its log is "
-                + log);
-      }
+      peer.run(
+          List.of("-XX:TieredStopAtLevel=1"),
+          "stream-oracle",
+          specFile,
+          output,
+          log,
+          "Spark stream oracle");
       return parseAnswers(Files.readAllLines(output, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not run the Spark stream oracle in " + workDir, e);
@@ -129,65 +105,10 @@ public final class SparkStreamOracle {
               id,
               List.copyOf(batches),
               List.copyOf(progress),
-              error(node.get("error")),
+              SparkPeerLauncher.parseError(node.get("error")),
               node.path("error").path("batchId").asLong(-1),
-              error(node.get("startError"))));
+              SparkPeerLauncher.parseError(node.get("startError"))));
     }
     return answers;
-  }
-
-  private static Optional<OracleAnswer.SparkError> error(JsonNode e) {
-    if (e == null || e.isNull()) {
-      return Optional.empty();
-    }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    e.path("parameters")
-        .fields()
-        .forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
-    List<String> causes = new ArrayList<>();
-    e.path("causeConditions").forEach(c -> causes.add(c.asText()));
-    JsonNode condition = e.get("condition");
-    return Optional.of(
-        new OracleAnswer.SparkError(
-            condition == null || condition.isNull()
-                ? Optional.empty()
-                : Optional.of(condition.asText()),
-            parameters,
-            causes,
-            e.path("exception").asText(),
-            e.path("message").asText()));
-  }
-
-  private String classpath() {
-    Path classes = repo.resolve("tideline-spark/target/classes");
-    Path listFile = repo.resolve("tideline-spark/target/classpath.txt");
-    for (Path required :
-        List.of(classes.resolve("io/tideline/spark/peer/StreamOracle.class"), listFile)) {
-      if (!Files.exists(required)) {
-        throw new IllegalStateException(
-            "The Spark peer is not built: "
-                + required
-                + " is missing. Build it with: mvn -pl tideline-spark compile");
-      }
-    }
-    try {
-      return classes + File.pathSeparator + Files.readString(listFile).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + listFile, e);
-    }
-  }
-
-  private static Path findRepo() {
-    String configured = System.getProperty("tideline.repo");
-    Path start = Path.of(configured != null ? configured : "").toAbsolutePath();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("tideline-spark"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException(
-        "No tideline-spark folder at or above "
-            + start
-            + "; run from the repository or set -Dtideline.repo");
   }
 }
