@@ -768,13 +768,19 @@ final class StreamCorpus {
     cases.add(ordersBuilder(id).query(query).build());
   }
 
+  /**
+   * Two streams whose files arrive together in one step. Each step is one AvailableNow run: with a
+   * query running while the files land (processAllAvailable), a trigger between the two arrivals
+   * splits the step into two batches in either engine, depending only on timing.
+   */
   private static StreamCase.Builder unionBuilder(String id) {
     return StreamCase.builder(id)
         .source("a", "json", ORDERS)
         .source("b", "json", ORDERS)
         .step("a:orders-1.json", "b:orders-b-1.json")
         .step("a:orders-2.json")
-        .step("b:orders-b-2.json", "a:orders-4.json");
+        .step("b:orders-b-2.json", "a:orders-4.json")
+        .availableNow();
   }
 
   private static void events(List<StreamCase> cases, String id, Pipeline query) {
