@@ -1,11 +1,16 @@
 package io.tideline.internal.streaming.exec;
 
+import static io.tideline.functions.col;
+import static io.tideline.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tideline.AnalysisException;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
+import io.tideline.internal.analysis.UnsupportedOperationChecker;
+import io.tideline.internal.analysis.UnsupportedOperationErrors;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.StateOperatorProgress;
@@ -277,5 +282,66 @@ class StreamingDeduplicationTest {
             .withWatermark("ts", "10 seconds")
             .dropDuplicatesWithinWatermark("k");
     assertThat(StatefulPlanning.unboundedState(bounded.logicalPlan(), OutputMode.APPEND)).isEmpty();
+  }
+
+  @Test
+  void dedupWithAnEventTimeKey_orWithinWatermark_afterAnUpdateAggregation_isRefused() {
+    DataFrame counts =
+        MemoryStream.of(t, EVENTS)
+            .toDF()
+            .withWatermark("ts", "10 seconds")
+            .groupBy(col("ts"))
+            .count();
+    for (DataFrame d :
+        List.of(counts.dropDuplicates("ts"), counts.dropDuplicatesWithinWatermark("count"))) {
+      assertThatThrownBy(
+              () ->
+                  UnsupportedOperationChecker.checkForStreaming(d.logicalPlan(), OutputMode.UPDATE))
+          .isInstanceOfSatisfying(
+              AnalysisException.class,
+              e ->
+                  assertThat(e.condition())
+                      .isEqualTo(
+                          UnsupportedOperationErrors.Condition.GLOBAL_WATERMARK_CORRECTNESS));
+    }
+    UnsupportedOperationChecker.checkForStreaming(
+        counts.dropDuplicates("count").logicalPlan(), OutputMode.UPDATE);
+  }
+
+  @Test
+  void dedupThenWindowedCount_inAppendMode_chainsTwoStatefulOperators() throws Exception {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    RecordingSink sink = new RecordingSink();
+    DataFrame counts =
+        input
+            .toDF()
+            .withWatermark("ts", "0 seconds")
+            .dropDuplicates("k", "ts")
+            .groupBy(window(col("ts"), "10 seconds"))
+            .count();
+    StreamingQuery q =
+        start(counts.select(col("window.start"), col("count")), OutputMode.APPEND, sink);
+    try {
+      input.addData(event("a", 1), event("a", 1), event("b", 2));
+      q.processAllAvailable();
+      input.addData(event("a", 1), event("c", 25));
+      q.processAllAvailable();
+
+      assertThat(sink.allRows()).containsExactly(Row.of(Instant.ofEpochSecond(0), 2L));
+      assertThat(batches(q).get(0).stateOperators())
+          .extracting(StateOperatorProgress::operatorName)
+          .containsExactly("dedupe", "stateStoreSave");
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
+  void dropDuplicatesWithinWatermark_onABatchDataFrame_isPlainDropDuplicates() {
+    DataFrame df =
+        t.createDataFrame(List.of(Row.of("a", 1L), Row.of("a", 2L), Row.of("b", 3L)), KV);
+    assertThat(df.dropDuplicatesWithinWatermark("k").collectAsList())
+        .extracting(r -> r.get(0))
+        .containsExactlyInAnyOrder("a", "b");
   }
 }
