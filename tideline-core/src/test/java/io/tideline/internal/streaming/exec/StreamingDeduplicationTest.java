@@ -246,8 +246,8 @@ class StreamingDeduplicationTest {
       // Watermark 2s: a@15 is a duplicate within the delay; b@30 moves the watermark to 20s.
       input.addData(event("a", 15), event("b", 30));
       q.processAllAvailable();
-      // The no-data batch at 20s evicted a, so a@25 is new again.
-      input.addData(event("a", 25));
+      // The no-data batch at 20s evicted a, so a@25 is new again; c@5 is late.
+      input.addData(event("a", 25), event("c", 5));
       q.processAllAvailable();
 
       assertThat(sink.allRows())
@@ -255,6 +255,7 @@ class StreamingDeduplicationTest {
       assertThat(lastState(q).operatorName()).isEqualTo("dedupeWithinWatermark");
       assertThat(sum(q, StreamingDeduplicationTest::droppedDuplicates)).isEqualTo(2);
       assertThat(sum(q, StateOperatorProgress::numRowsRemoved)).isEqualTo(1);
+      assertThat(sum(q, StateOperatorProgress::numRowsDroppedByWatermark)).isEqualTo(1);
     } finally {
       q.stop();
     }
