@@ -53,9 +53,9 @@ public final class StatefulPlanning {
    * The plan of batch {@code batchId} with its stateful operators bound to their state.
    *
    * <p>Every stateful operator gets the same two watermarks: Spark propagates the watermark from
-   * operator to operator, but the operators Tideline has (aggregations) pass their input watermark
-   * through unchanged, so each one's input watermark is the global one. Operators that shift it
-   * (stream-stream joins) will need the per-operator propagation here.
+   * operator to operator, but the operators Tideline has (aggregations, deduplications) pass their
+   * input watermark through unchanged, so each one's input watermark is the global one. Operators
+   * that shift it (stream-stream joins) will need the per-operator propagation here.
    *
    * @param numStatePartitions the state partition count pinned in the checkpoint
    * @param lateEventsWatermarkMs the previous batch's watermark (0 in batch 0)
