@@ -372,6 +372,18 @@ public final class DataFrame {
     return with(new Deduplicate(keys, plan));
   }
 
+  /**
+   * Keeps one row per distinct value of the named columns (all columns when none are named), and on
+   * a stream remembers a key only until the watermark passes its first row's event time plus the
+   * watermark delay: Spark's {@code dropDuplicatesWithinWatermark}, for duplicates whose event
+   * times differ. The stream needs a watermark; the event-time column need not be a key. On a batch
+   * DataFrame it is {@link #dropDuplicates(String...)}.
+   */
+  public DataFrame dropDuplicatesWithinWatermark(String... colNames) {
+    Deduplicate d = (Deduplicate) dropDuplicates(colNames).plan;
+    return with(new Deduplicate(d.keys(), plan, true));
+  }
+
   public DataFrame dropDuplicates() {
     return dropDuplicates(new String[0]);
   }

@@ -1,6 +1,7 @@
 package io.tideline.internal.analysis;
 
 import io.tideline.internal.expr.AggregateCall;
+import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.Deduplicate;
@@ -13,10 +14,12 @@ import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.StatefulDeduplicate;
 import io.tideline.internal.plan.Union;
 import io.tideline.streaming.OutputMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Spark's rules for which streaming plans each output mode can run, checked at {@code start()}:
@@ -31,10 +34,10 @@ import java.util.List;
  * event-time watermark (the watermarked column itself, or a window over it), as Spark requires: a
  * group is final, and can be emitted, only once the watermark passes it.
  *
- * <p>Where Spark runs something Tideline cannot run yet ({@code dropDuplicates} on a stream,
- * stream-stream joins, a stateful limit), the query is refused with {@code
- * STREAMING_NOT_SUPPORTED_YET} instead of being run with different results. Those rules sit in
- * {@link #checkNotYetSupported}, the place to change when the engine learns them.
+ * <p>Where Spark runs something Tideline cannot run yet (stream-stream joins, a stateful limit),
+ * the query is refused with {@code STREAMING_NOT_SUPPORTED_YET} instead of being run with different
+ * results. Those rules sit in {@link #checkNotYetSupported}, the place to change when the engine
+ * learns them.
  */
 public final class UnsupportedOperationChecker {
 
@@ -92,10 +95,30 @@ public final class UnsupportedOperationChecker {
         });
   }
 
+  /**
+   * Spark's stateful operations for the global watermark check. A plain dedup counts only when its
+   * keys include the event-time column: without it the dedup drops no row as late and keeps no row
+   * back, so revised upstream rows cannot break it.
+   */
   private static boolean isStatefulOperation(LogicalPlan node) {
     return (node instanceof Aggregate a && a.child().isStreaming())
         || node instanceof StatefulAggregate
-        || (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming());
+        || (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming())
+        || (node instanceof Deduplicate d
+            && d.child().isStreaming()
+            && (d.withinWatermark() || hasEventTimeKey(d)))
+        || (node instanceof StatefulDeduplicate s
+            && (s.withinWatermark() || s.eventTimeKey() >= 0));
+  }
+
+  private static boolean hasEventTimeKey(Deduplicate d) {
+    Map<Long, Long> marks = EventTimeColumns.of(d.child());
+    for (Attribute k : d.keys()) {
+      if (marks.containsKey(k.exprId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkOperator(LogicalPlan node, OutputMode outputMode) {
@@ -104,6 +127,10 @@ public final class UnsupportedOperationChecker {
         if (call.distinct()) {
           throw UnsupportedOperationErrors.distinctAggregation(a.simpleString());
         }
+      }
+    } else if (node instanceof Deduplicate d && d.withinWatermark() && d.child().isStreaming()) {
+      if (EventTimeColumns.of(d.child()).isEmpty()) {
+        throw UnsupportedOperationErrors.dedupWithinWatermarkWithoutWatermark(d.simpleString());
       }
     } else if (node instanceof Join j) {
       checkJoin(j, outputMode);
@@ -171,14 +198,6 @@ public final class UnsupportedOperationChecker {
 
   /** Operations Spark runs on a stream and Tideline's engine does not run yet. */
   private static void checkNotYetSupported(LogicalPlan node, OutputMode outputMode) {
-    if (node instanceof Deduplicate d && d.child().isStreaming()) {
-      throw UnsupportedOperationErrors.notSupportedYet(
-          d.simpleString(),
-          "dropDuplicates (or distinct())",
-          "a stateful deduplication that keeps every key seen",
-          "Deduplicate each micro-batch inside foreachBatch, or aggregate with groupBy(keys) in"
-              + " Update or Complete output mode.");
-    }
     if (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
       throw UnsupportedOperationErrors.notSupportedYet(
           j.simpleString(),

@@ -98,6 +98,12 @@ public final class UnsupportedOperationErrors {
         "Redefining watermark is disallowed: withWatermark is applied to a stream that already has"
             + " one;"
             + WHERE),
+    DEDUPLICATE_WITHIN_WATERMARK_WITHOUT_WATERMARK(
+        "STREAMING_UNSUPPORTED_OPERATION.DEDUPLICATE_WITHIN_WATERMARK_WITHOUT_WATERMARK",
+        "42KDE",
+        "dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without"
+            + " watermark;"
+            + WHERE),
     NOT_SUPPORTED_YET(
         "STREAMING_NOT_SUPPORTED_YET",
         "0A000",
@@ -254,6 +260,16 @@ public final class UnsupportedOperationErrors {
         Map.of(
             "streamingSide", streamingLeft ? "left" : "right",
             "staticSide", streamingLeft ? "right" : "left"));
+  }
+
+  static AnalysisException dedupWithinWatermarkWithoutWatermark(String operator) {
+    return error(
+        Condition.DEDUPLICATE_WITHIN_WATERMARK_WITHOUT_WATERMARK,
+        operator,
+        "Add withWatermark(\"<eventTimeColumn>\", \"<delay>\") before"
+            + " dropDuplicatesWithinWatermark, with a delay at least the largest event-time gap"
+            + " between duplicates.",
+        Map.of());
   }
 
   static AnalysisException notSupportedYet(

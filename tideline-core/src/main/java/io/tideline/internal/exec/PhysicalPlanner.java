@@ -22,6 +22,7 @@ import io.tideline.internal.plan.Project;
 import io.tideline.internal.plan.SessionWindowAssign;
 import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.StatefulDeduplicate;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.plan.SubqueryAlias;
 import io.tideline.internal.plan.TimeWindowAssign;
@@ -132,6 +133,14 @@ public final class PhysicalPlanner {
     }
     if (plan instanceof Join j) {
       return planJoin(j, required);
+    }
+    if (plan instanceof StatefulDeduplicate s) {
+      // The exchange uses the pinned state partition count, as the aggregation's does.
+      List<Attribute> keys = s.deduplicate().keys();
+      ExecNode child = plan(s.deduplicate().child(), null);
+      ExecNode exchange =
+          new ShuffleExchangeExec(List.copyOf(keys), s.info().numPartitions(), child);
+      return new StreamingDeduplicateExec(s, exchange);
     }
     if (plan instanceof StatefulAggregate s) {
       Aggregate a = s.aggregate();

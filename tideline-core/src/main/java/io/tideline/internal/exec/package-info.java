@@ -28,6 +28,14 @@
  * each key's buffers from state version {@code batchId}, merges the batch into them column-wise,
  * saves version {@code batchId + 1} and emits the changed keys (update) or every key (complete).
  *
+ * <h2>Streaming deduplication</h2>
+ *
+ * A {@code StatefulDeduplicate} (one micro-batch of {@code dropDuplicates} or {@code
+ * dropDuplicatesWithinWatermark} on a stream) plans as a hash exchange on the keys into the
+ * operator's pinned number of state partitions and a {@code StreamingDeduplicateExec} per partition
+ * that narrows each batch's selection to its on-time rows whose key state version {@code batchId}
+ * lacks, stores those keys, evicts the expired ones and saves version {@code batchId + 1}.
+ *
  * <h2>Event-time windows</h2>
  *
  * {@link io.tideline.internal.exec.TimeWindowExec} computes window starts with long arithmetic over

@@ -6,10 +6,20 @@ import java.util.List;
 /**
  * {@code dropDuplicates(keys)}: keeps the first row seen for each distinct value of {@code keys}
  * (all columns when the user named none).
+ *
+ * @param withinWatermark {@code dropDuplicatesWithinWatermark}: on a stream a key is remembered
+ *     only until the watermark passes its first row's event time plus the delay; on a batch
+ *     DataFrame it is plain {@code dropDuplicates}, as in Spark
  */
-public record Deduplicate(List<Attribute> keys, LogicalPlan child) implements LogicalPlan {
+public record Deduplicate(List<Attribute> keys, LogicalPlan child, boolean withinWatermark)
+    implements LogicalPlan {
   public Deduplicate {
     keys = List.copyOf(keys);
+  }
+
+  /** A plain {@code dropDuplicates}. */
+  public Deduplicate(List<Attribute> keys, LogicalPlan child) {
+    this(keys, child, false);
   }
 
   @Override
@@ -24,6 +34,7 @@ public record Deduplicate(List<Attribute> keys, LogicalPlan child) implements Lo
 
   @Override
   public String simpleString() {
-    return "Deduplicate " + Explain.attributes(keys);
+    return (withinWatermark ? "DeduplicateWithinWatermark " : "Deduplicate ")
+        + Explain.attributes(keys);
   }
 }

@@ -22,6 +22,7 @@ public sealed interface LogicalPlan
         SubqueryAlias,
         StreamingRelation,
         StatefulAggregate,
+        StatefulDeduplicate,
         CountRows,
         EventTimeWatermark,
         TimeWindowAssign,

@@ -76,13 +76,21 @@ public final class Plans {
       return new Limit(l.n(), c.get(0));
     }
     if (plan instanceof Deduplicate d) {
-      return new Deduplicate(d.keys(), c.get(0));
+      return new Deduplicate(d.keys(), c.get(0), d.withinWatermark());
     }
     if (plan instanceof SubqueryAlias s) {
       return new SubqueryAlias(s.alias(), c.get(0));
     }
     if (plan instanceof CountRows r) {
       return new CountRows(c.get(0), r.counter());
+    }
+    if (plan instanceof StatefulDeduplicate s) {
+      return new StatefulDeduplicate(
+          new Deduplicate(s.deduplicate().keys(), c.get(0), s.deduplicate().withinWatermark()),
+          s.info(),
+          s.eventTimeColumn(),
+          s.eventTimeKey(),
+          s.delayMs());
     }
     if (plan instanceof StatefulAggregate s) {
       Aggregate a = s.aggregate();

@@ -258,15 +258,35 @@ class UnsupportedOperationCheckerTest {
   }
 
   @Test
-  void dropDuplicates_onAStream_isNotSupportedYet_butOnTheStaticSideIsFine() {
+  void dropDuplicates_onAStream_isAcceptedInAppendAndUpdate_refusedInCompleteWithoutAggregation() {
+    LogicalPlan s = stream();
+    Deduplicate d = new Deduplicate(List.of(s.output().get(0)), s);
+    accepted(d, OutputMode.APPEND);
+    accepted(d, OutputMode.UPDATE);
+    assertThat(refused(d, OutputMode.COMPLETE).condition())
+        .isEqualTo(Condition.COMPLETE_WITHOUT_AGGREGATION);
+    accepted(
+        new Join(stream(), new Deduplicate(List.of(), batch()), JoinType.INNER, null),
+        OutputMode.APPEND);
+  }
+
+  @Test
+  void dropDuplicatesWithoutEventTimeKey_afterAnUpdateAggregation_isAccepted() {
+    LogicalPlan counts = countByKey(stream());
+    accepted(new Deduplicate(counts.output(), counts), OutputMode.UPDATE);
+  }
+
+  @Test
+  void dropDuplicatesWithinWatermark_withoutWatermark_isRefusedWithSparksMessage() {
     LogicalPlan s = stream();
     AnalysisException e =
-        refused(new Deduplicate(List.of(s.output().get(0)), s), OutputMode.APPEND);
-    assertThat(e.condition()).isEqualTo(Condition.NOT_SUPPORTED_YET);
-    assertThat(e.getMessage()).contains("dropDuplicates").contains("foreachBatch");
-    LogicalPlan b = batch();
-    accepted(
-        new Join(stream(), new Deduplicate(List.of(), b), JoinType.INNER, null), OutputMode.APPEND);
+        refused(new Deduplicate(List.of(s.output().get(0)), s, true), OutputMode.APPEND);
+    assertThat(e.condition()).isEqualTo(Condition.DEDUPLICATE_WITHIN_WATERMARK_WITHOUT_WATERMARK);
+    assertThat(e.getMessage())
+        .contains(
+            "dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets"
+                + " without watermark")
+        .contains("withWatermark");
   }
 
   @Test

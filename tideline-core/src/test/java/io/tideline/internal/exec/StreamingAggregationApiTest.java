@@ -160,11 +160,6 @@ class StreamingAggregationApiTest {
     assertThatThrownBy(
             () ->
                 UnsupportedOperationChecker.checkForStreaming(
-                    stream().distinct().logicalPlan(), OutputMode.APPEND))
-        .hasMessageContaining("STREAMING_NOT_SUPPORTED_YET");
-    assertThatThrownBy(
-            () ->
-                UnsupportedOperationChecker.checkForStreaming(
                     counts.orderBy("k").logicalPlan(), OutputMode.UPDATE))
         .hasMessageContaining("Sorting is not supported on streaming DataFrames/Datasets");
   }

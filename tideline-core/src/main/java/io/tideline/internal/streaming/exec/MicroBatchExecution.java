@@ -19,6 +19,7 @@ import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.RowCounter;
 import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.StatefulDeduplicate;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.internal.streaming.BatchRunner;
@@ -350,6 +351,12 @@ final class MicroBatchExecution implements BatchRunner {
         return true;
       }
     }
+    // Spark's dedup asks for a no-data batch whenever the watermark moves past its eviction one.
+    for (StatefulDeduplicate s : Plans.collect(bound, StatefulDeduplicate.class)) {
+      if (nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
+        return true;
+      }
+    }
     return false;
   }
 
@@ -465,7 +472,9 @@ final class MicroBatchExecution implements BatchRunner {
     LogicalPlan bound =
         progress.time("getBatch", () -> sourcePlans(withState, endOffsets, counters));
     lastBatchPlan = bound;
-    boolean materialize = !Plans.collect(withState, StatefulAggregate.class).isEmpty();
+    boolean materialize =
+        !Plans.collect(withState, StatefulAggregate.class).isEmpty()
+            || !Plans.collect(withState, StatefulDeduplicate.class).isEmpty();
     progress.time(
         "addBatch",
         () ->

@@ -1,23 +1,28 @@
 package io.tideline.internal.streaming.exec;
 
 import io.tideline.internal.expr.AggregateCall;
+import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
+import io.tideline.internal.plan.Deduplicate;
 import io.tideline.internal.plan.EventTimeColumns;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.StatefulAggregate;
+import io.tideline.internal.plan.StatefulDeduplicate;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.internal.state.StatefulOperatorInfo;
 import io.tideline.streaming.OutputMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the stateful operators of a streaming plan into their per-batch form: each {@code
- * Aggregate} over a streaming child becomes a {@code StatefulAggregate} that knows its operator id,
- * the batch, the state partitions and the stores. Called by the loop on the streaming plan before
- * it replaces the sources with the batch's data.
+ * Aggregate} over a streaming child becomes a {@code StatefulAggregate} (and each {@code
+ * Deduplicate} a {@code StatefulDeduplicate}) that knows its operator id, the batch, the state
+ * partitions and the stores. Called by the loop on the streaming plan before it replaces the
+ * sources with the batch's data.
  *
  * <p>Operator ids are assigned in bottom-up plan order ({@link Plans#foreachUp}) from 0, the same
  * order {@link #statefulOperators} lists them in, so {@code state/<operatorId>} of a checkpoint
@@ -48,9 +53,9 @@ public final class StatefulPlanning {
    * The plan of batch {@code batchId} with its stateful operators bound to their state.
    *
    * <p>Every stateful operator gets the same two watermarks: Spark propagates the watermark from
-   * operator to operator, but the operators Tideline has (aggregations) pass their input watermark
-   * through unchanged, so each one's input watermark is the global one. Operators that shift it
-   * (stream-stream joins) will need the per-operator propagation here.
+   * operator to operator, but the operators Tideline has (aggregations, deduplications) pass their
+   * input watermark through unchanged, so each one's input watermark is the global one. Operators
+   * that shift it (stream-stream joins) will need the per-operator propagation here.
    *
    * @param numStatePartitions the state partition count pinned in the checkpoint
    * @param lateEventsWatermarkMs the previous batch's watermark (0 in batch 0)
@@ -81,6 +86,18 @@ public final class StatefulPlanning {
                     stores);
             return new StatefulAggregate(aggregate, info, EventTimeColumns.keyOf(aggregate));
           }
+          if (isStatefulDeduplicate(node)) {
+            StatefulOperatorInfo info =
+                new StatefulOperatorInfo(
+                    nextId[0]++,
+                    batchId,
+                    numStatePartitions,
+                    outputMode,
+                    lateEventsWatermarkMs,
+                    evictionWatermarkMs,
+                    stores);
+            return statefulDeduplicate((Deduplicate) node, info);
+          }
           return node;
         });
   }
@@ -97,6 +114,24 @@ public final class StatefulPlanning {
     Plans.foreachUp(
         streamingPlan,
         node -> {
+          if (isStatefulDeduplicate(node)) {
+            long id = nextId[0]++;
+            Deduplicate d = (Deduplicate) node;
+            if (!d.withinWatermark() && eventTimeKey(d) < 0) {
+              out.add(
+                  new UnboundedState(
+                      id,
+                      "Stateful operator "
+                          + id
+                          + " ("
+                          + describe(d)
+                          + ") keeps every key forever: none of its keys carries a watermark."
+                          + " Add withWatermark(\"<eventTimeColumn>\", \"<delay>\") before it"
+                          + " and include the event-time column among the keys, or use"
+                          + " dropDuplicatesWithinWatermark(...)."));
+            }
+            return;
+          }
           if (!isStatefulAggregate(node)) {
             return;
           }
@@ -140,6 +175,10 @@ public final class StatefulPlanning {
             out.add(describe((Aggregate) node));
           } else if (node instanceof StatefulAggregate s) {
             out.add(describe(s.aggregate()));
+          } else if (isStatefulDeduplicate(node)) {
+            out.add(describe((Deduplicate) node));
+          } else if (node instanceof StatefulDeduplicate s) {
+            out.add(describe(s.deduplicate()));
           }
         });
     return out;
@@ -150,6 +189,52 @@ public final class StatefulPlanning {
 
   private static boolean isStatefulAggregate(LogicalPlan node) {
     return node instanceof Aggregate a && a.child().isStreaming();
+  }
+
+  private static boolean isStatefulDeduplicate(LogicalPlan node) {
+    return node instanceof Deduplicate d && d.child().isStreaming();
+  }
+
+  /**
+   * The stateful form of {@code d}: the watermarked input column (Spark's late-row filter uses it
+   * whether or not it is a key) and, for plain dedup, its position among the keys (eviction).
+   */
+  private static StatefulDeduplicate statefulDeduplicate(Deduplicate d, StatefulOperatorInfo info) {
+    Map<Long, Long> marks = EventTimeColumns.of(d.child());
+    List<Attribute> in = d.child().output();
+    int column = -1;
+    long delayMs = 0;
+    for (int i = 0; i < in.size(); i++) {
+      Long delay = marks.get(in.get(i).exprId());
+      if (delay != null) {
+        column = i;
+        delayMs = delay;
+        break;
+      }
+    }
+    int key = d.withinWatermark() ? -1 : eventTimeKey(d);
+    return new StatefulDeduplicate(d, info, column, key, delayMs);
+  }
+
+  /** The index among {@code d}'s keys of the first one carrying a watermark, or -1. */
+  private static int eventTimeKey(Deduplicate d) {
+    Map<Long, Long> marks = EventTimeColumns.of(d.child());
+    for (int i = 0; i < d.keys().size(); i++) {
+      if (marks.containsKey(d.keys().get(i).exprId())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String describe(Deduplicate d) {
+    StringBuilder sb =
+        new StringBuilder(d.withinWatermark() ? "dedupeWithinWatermark keys=[" : "dedupe keys=[");
+    for (int i = 0; i < d.keys().size(); i++) {
+      Attribute k = d.keys().get(i);
+      sb.append(i > 0 ? ", " : "").append(k.name()).append(' ').append(k.dataType().sql());
+    }
+    return sb.append(']').toString();
   }
 
   private static String describe(Aggregate a) {
