@@ -41,14 +41,30 @@ record StreamCase(
     ONCE
   }
 
-  /** A file stream source registered under {@code name}. */
-  record Input(String name, String format, String schemaDdl, Map<String, String> options) {}
+  /**
+   * A file stream source registered under {@code name}, with {@code withWatermark} applied when
+   * {@code watermark} is present.
+   */
+  record Input(
+      String name,
+      String format,
+      String schemaDdl,
+      Map<String, String> options,
+      Optional<Watermark> watermark) {}
+
+  /** {@code withWatermark(eventTime, delay)} on a source, before the case's query. */
+  record Watermark(String eventTime, String delay) {}
 
   /**
    * A staged file (by name, in the data folder) arriving in the folder of source {@code source},
    * with its modification time moved by {@code ageShiftMs} from the case's regular sequence.
    */
   record Arrival(String source, String file, long ageShiftMs) {}
+
+  /** Whether a source of the case has a watermark (its progress then reports event time). */
+  boolean hasWatermark() {
+    return sources.stream().anyMatch(in -> in.watermark().isPresent());
+  }
 
   /** The case id as a folder name. */
   String folderName() {
@@ -81,7 +97,25 @@ record StreamCase(
       for (int i = 0; i + 1 < options.length; i += 2) {
         opts.put(options[i], options[i + 1]);
       }
-      sources.put(name, new Input(name, format, ddl, opts));
+      sources.put(name, new Input(name, format, ddl, opts, Optional.empty()));
+      return this;
+    }
+
+    /** Sets the watermark of a source declared before: {@code withWatermark(eventTime, delay)}. */
+    Builder watermark(String source, String eventTime, String delay) {
+      Input in = sources.get(source);
+      if (in == null) {
+        throw new IllegalStateException(
+            "Bug in the stream corpus: case " + id + " has no source " + source);
+      }
+      sources.put(
+          source,
+          new Input(
+              in.name(),
+              in.format(),
+              in.schemaDdl(),
+              in.options(),
+              Optional.of(new Watermark(eventTime, delay))));
       return this;
     }
 

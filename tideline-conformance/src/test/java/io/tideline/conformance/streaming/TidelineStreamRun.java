@@ -67,14 +67,18 @@ final class TidelineStreamRun {
       for (StreamCase.Input in : c.sources()) {
         Path dir = Files.createDirectories(caseDir.resolve("in").resolve(in.name()));
         dirs.put(in.name(), dir);
-        streams.put(
-            in.name(),
+        DataFrame stream =
             tideline
                 .readStream()
                 .format(in.format())
                 .schema(in.schemaDdl())
                 .options(in.options())
-                .load(dir.toString()));
+                .load(dir.toString());
+        if (in.watermark().isPresent()) {
+          stream =
+              stream.withWatermark(in.watermark().get().eventTime(), in.watermark().get().delay());
+        }
+        streams.put(in.name(), stream);
       }
       DataFrame df =
           c.pipeline().tideline(n -> streams.containsKey(n) ? streams.get(n) : tables.apply(n));
