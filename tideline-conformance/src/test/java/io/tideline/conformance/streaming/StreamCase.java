@@ -19,6 +19,8 @@ import java.util.Set;
  *     {@code current_timestamp()}); their names and types still are
  * @param batchCall instead of starting the query, call this batch-only method on it ({@code
  *     collect}, {@code count}, {@code show}, {@code write}), which both engines must refuse alike
+ * @param conf session settings for this case only, by Spark name (Tideline's {@code tideline.} form
+ *     of each is set in Tideline)
  */
 record StreamCase(
     String id,
@@ -29,7 +31,8 @@ record StreamCase(
     Optional<Boolean> ansi,
     List<List<Arrival>> steps,
     Set<String> maskedColumns,
-    Optional<String> batchCall) {
+    Optional<String> batchCall,
+    Map<String, String> conf) {
 
   /** How the engines drive the query through the steps. */
   enum Trigger {
@@ -86,6 +89,7 @@ record StreamCase(
     private Optional<Boolean> ansi = Optional.empty();
     private Set<String> masked = Set.of();
     private Optional<String> batchCall = Optional.empty();
+    private final Map<String, String> conf = new LinkedHashMap<>();
 
     private Builder(String id) {
       this.id = id;
@@ -167,6 +171,19 @@ record StreamCase(
       return this;
     }
 
+    /**
+     * A session setting for this case only, by its Spark name ({@code spark.sql...}); Tideline gets
+     * the same setting under its {@code tideline.sql...} name.
+     */
+    Builder conf(String sparkKey, String value) {
+      if (!sparkKey.startsWith("spark.")) {
+        throw new IllegalStateException(
+            "Bug in the stream corpus: case " + id + " sets " + sparkKey + ", not a Spark key");
+      }
+      conf.put(sparkKey, value);
+      return this;
+    }
+
     Builder mask(String... columns) {
       this.masked = Set.of(columns);
       return this;
@@ -193,7 +210,8 @@ record StreamCase(
           ansi,
           List.copyOf(steps),
           masked,
-          batchCall);
+          batchCall,
+          Map.copyOf(conf));
     }
   }
 }

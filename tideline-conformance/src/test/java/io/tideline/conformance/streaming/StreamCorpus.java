@@ -197,6 +197,12 @@ final class StreamCorpus {
         {"k":null,"v":4,"ts":"2024-01-01T10:00:40Z"}
         """);
     f.put(
+        "ev-null.json",
+        """
+        {"k":"a","v":6,"ts":null}
+        {"k":"b","v":8,"ts":"2024-01-01T10:00:13Z"}
+        """);
+    f.put(
         "ev-b-1.json",
         """
         {"k":"b","v":20,"ts":"2024-01-01T10:00:02Z"}
@@ -825,6 +831,61 @@ final class StreamCorpus {
                     .select("window(ts, '10 seconds') AS w", "k", "v")
                     .groupBy(List.of("w", "k"), windowAggs)
                     .select(windowOut))
+            .build());
+
+    // The same two streams with the maximum policy: the faster stream's watermark rules, so the
+    // slower stream's rows behind it are dropped.
+    cases.add(
+        StreamCase.builder("wm.append_union_maxPolicy")
+            .source("ev", "json", EVENTS)
+            .watermark("ev", "ts", "5 seconds")
+            .source("evb", "json", EVENTS)
+            .watermark("evb", "ts", "10 seconds")
+            .conf("spark.sql.streaming.multipleWatermarkPolicy", "max")
+            .step("ev:ev-1.json", "evb:ev-b-1.json")
+            .step("ev:ev-2.json")
+            .step("evb:ev-b-2.json", "ev:ev-3.json")
+            .step("ev:ev-4.json")
+            .query(
+                Pipeline.from("ev")
+                    .union("evb")
+                    .select("window(ts, '10 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), windowAggs)
+                    .select(windowOut))
+            .build());
+    // Session windows (a static gap) merge per key across batches; append mode emits a session
+    // once the watermark passes its end, update mode each changed session.
+    for (String mode : List.of("append", "update")) {
+      cases.add(
+          events("wm." + mode + "_session")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("ev")
+                      .select("session_window(ts, '4 seconds') AS w", "k", "v")
+                      .groupBy(List.of("w", "k"), windowAggs)
+                      .select(windowOut))
+              .build());
+    }
+    // A window with a start offset, more aggregate functions, and a row whose event time is
+    // null (no window, not late, not in the event-time statistics).
+    cases.add(
+        StreamCase.builder("wm.update_windowStartTime_moreAggs")
+            .source("ev", "json", EVENTS)
+            .watermark("ev", "ts", "5 seconds")
+            .step("ev:ev-1.json")
+            .step("ev:ev-2.json", "ev:ev-null.json")
+            .step("ev:ev-3.json")
+            .outputMode("update")
+            .query(
+                Pipeline.from("ev")
+                    .select("window(ts, '10 seconds', '10 seconds', '3 seconds') AS w", "k", "v")
+                    .groupBy(
+                        List.of("w", "k"),
+                        "avg(v) AS mean",
+                        "min(v) AS lo",
+                        "max(v) AS hi",
+                        "approx_count_distinct(v) AS distinct_v")
+                    .select("w.start AS ws", "w.end AS we", "k", "mean", "lo", "hi", "distinct_v"))
             .build());
 
     // Output modes and aggregations Spark refuses at start.

@@ -54,6 +54,14 @@ final class TidelineStreamRun {
   StreamOracleAnswer run(StreamCase c, Path caseDir) {
     String previousAnsi = tideline.conf().get(TidelineConf.ANSI_ENABLED, "true");
     tideline.conf().set(TidelineConf.ANSI_ENABLED, c.ansi().map(String::valueOf).orElse("true"));
+    Map<String, String> previousConf = new LinkedHashMap<>();
+    c.conf()
+        .forEach(
+            (sparkKey, value) -> {
+              String key = tidelineKey(sparkKey);
+              previousConf.put(key, tideline.conf().get(key, null));
+              tideline.conf().set(key, value);
+            });
     RecordingSink sink = new RecordingSink();
     List<StreamingQueryProgress> progress = new ArrayList<>();
     Optional<OracleAnswer.SparkError> error = Optional.empty();
@@ -132,6 +140,14 @@ final class TidelineStreamRun {
         query.stop();
       }
       tideline.conf().set(TidelineConf.ANSI_ENABLED, previousAnsi);
+      previousConf.forEach(
+          (key, value) -> {
+            if (value == null) {
+              tideline.conf().unset(key);
+            } else {
+              tideline.conf().set(key, value);
+            }
+          });
     }
     List<JsonNode> progressJson = new ArrayList<>();
     for (StreamingQueryProgress p : progress) {
@@ -146,6 +162,11 @@ final class TidelineStreamRun {
     }
     return new StreamOracleAnswer(
         c.id(), sink.batches(), List.copyOf(progressJson), error, failedBatchId, startError);
+  }
+
+  /** A Spark setting's Tideline name: {@code spark.sql.x} is {@code tideline.sql.x}. */
+  static String tidelineKey(String sparkKey) {
+    return "tideline." + sparkKey.substring("spark.".length());
   }
 
   /** Calls the case's batch-only method on its streaming DataFrame; Spark refuses each one. */
