@@ -161,8 +161,8 @@ class StreamingDifferentialTest {
     known(
         known,
         "Spark quirk Tideline does not copy (EventTimeWatermarkExec's Javadoc): a row whose event"
-            + " time is null counts as epoch 0 in progress eventTime, so in batch 3 (ev-2.json"
-            + " with ev-null.json) Spark reports min 1970-01-01T00:00:00.000Z and avg"
+            + " time is null counts as epoch 0 in progress eventTime, so in batch 3 (ev-null.json: one null"
+            + " and one 10:00:13 event time) Spark reports min 1970-01-01T00:00:00.000Z and avg"
             + " 1996-12-31T17:00:06.500Z; Tideline skips the null and reports"
             + " 2024-01-01T10:00:13.000Z for both (max and watermark agree; the rows agree)",
         "wm.update_windowStartTime_moreAggs/eventTime");
