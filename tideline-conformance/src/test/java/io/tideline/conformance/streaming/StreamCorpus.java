@@ -888,6 +888,48 @@ final class StreamCorpus {
                     .select("w.start AS ws", "w.end AS we", "k", "mean", "lo", "hi", "distinct_v"))
             .build());
 
+    // A watermark does not make an aggregation by a plain key appendable: Spark refuses append
+    // mode without an event-time grouping key.
+    cases.add(
+        events("wm.append_keyWithoutEventTime_refused")
+            .query(Pipeline.from("ev").groupBy(List.of("k"), "count(*) AS n"))
+            .build());
+    // Chained window aggregations in append mode: the second groups the first's windows by
+    // window_time into wider windows, emitted once the watermark passes both.
+    cases.add(
+        events("wm.append_chainedWindows")
+            .query(
+                Pipeline.from("ev")
+                    .select("window(ts, '10 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), "count(*) AS n")
+                    .select("window_time(w) AS wt", "k", "n")
+                    .select("window(wt, '20 seconds') AS w2", "n")
+                    .groupBy(List.of("w2"), "sum(n) AS n", "count(*) AS keyed_windows")
+                    .select("w2.start AS ws", "w2.end AS we", "n", "keyed_windows"))
+            .build());
+    // Stream-stream joins bounded by the watermarks and a time range: inner, and left outer whose
+    // unmatched left rows come out once the watermark passes their range.
+    for (String how : List.of("inner", "left_outer")) {
+      cases.add(
+          StreamCase.builder("wm.streamStreamJoin_" + how)
+              .source("ev", "json", EVENTS)
+              .watermark("ev", "ts", "5 seconds")
+              .source("evb", "json", EVENTS)
+              .watermark("evb", "ts", "10 seconds")
+              .step("ev:ev-1.json", "evb:ev-b-1.json")
+              .step("ev:ev-2.json", "evb:ev-b-2.json")
+              .step("ev:ev-3.json")
+              .step("ev:ev-4.json")
+              .query(
+                  Pipeline.from("ev")
+                      .joinOn(
+                          "evb",
+                          "l.k = r.k AND r.ts BETWEEN l.ts - INTERVAL 5 SECONDS"
+                              + " AND l.ts + INTERVAL 5 SECONDS",
+                          how))
+              .build());
+    }
+
     // Output modes and aggregations Spark refuses at start.
     cases.add(
         ordersBuilder("agg.append_refused")

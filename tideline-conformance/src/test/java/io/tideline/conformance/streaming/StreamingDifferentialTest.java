@@ -166,6 +166,34 @@ class StreamingDifferentialTest {
             + " 1996-12-31T17:00:06.500Z; Tideline skips the null and reports"
             + " 2024-01-01T10:00:13.000Z for both (max and watermark agree; the rows agree)",
         "wm.update_windowStartTime_moreAggs/eventTime");
+    known(
+        known,
+        "chained window aggregations in append mode: Spark runs them (window_time(w) carries the"
+            + " watermark to the second window) and emits [10:00:00, 10:00:20) with n 8 from 4"
+            + " keyed windows in no-data batch 5, with two stateStoreSave operators; Tideline"
+            + " refuses at start with STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION on the second"
+            + " Aggregate (no watermark on window(window_time(w), ...))",
+        "wm.append_chainedWindows/batches",
+        "wm.append_chainedWindows/offsets",
+        "wm.append_chainedWindows/inputRows",
+        "wm.append_chainedWindows/stateRows",
+        "wm.append_chainedWindows/eventTime");
+    known(
+        known,
+        "stream-stream joins are not implemented (issue 4 item 5): Tideline refuses at start"
+            + " with STREAMING_NOT_SUPPORTED_YET; Spark runs a symmetricHashJoin whose state the"
+            + " watermarks and the time range bound (rows dropped by watermark in batches 4 and"
+            + " 6), and the left outer join emits its unmatched left rows in no-data batch 5",
+        "wm.streamStreamJoin_inner/batches",
+        "wm.streamStreamJoin_inner/offsets",
+        "wm.streamStreamJoin_inner/inputRows",
+        "wm.streamStreamJoin_inner/stateRows",
+        "wm.streamStreamJoin_inner/eventTime",
+        "wm.streamStreamJoin_left_outer/batches",
+        "wm.streamStreamJoin_left_outer/offsets",
+        "wm.streamStreamJoin_left_outer/inputRows",
+        "wm.streamStreamJoin_left_outer/stateRows",
+        "wm.streamStreamJoin_left_outer/eventTime");
     return known;
   }
 
