@@ -19,6 +19,8 @@ import java.util.Set;
  *     {@code current_timestamp()}); their names and types still are
  * @param batchCall instead of starting the query, call this batch-only method on it ({@code
  *     collect}, {@code count}, {@code show}, {@code write}), which both engines must refuse alike
+ * @param conf session settings for this case only, by Spark name (Tideline's {@code tideline.} form
+ *     of each is set in Tideline)
  */
 record StreamCase(
     String id,
@@ -29,7 +31,8 @@ record StreamCase(
     Optional<Boolean> ansi,
     List<List<Arrival>> steps,
     Set<String> maskedColumns,
-    Optional<String> batchCall) {
+    Optional<String> batchCall,
+    Map<String, String> conf) {
 
   /** How the engines drive the query through the steps. */
   enum Trigger {
@@ -41,14 +44,30 @@ record StreamCase(
     ONCE
   }
 
-  /** A file stream source registered under {@code name}. */
-  record Input(String name, String format, String schemaDdl, Map<String, String> options) {}
+  /**
+   * A file stream source registered under {@code name}, with {@code withWatermark} applied when
+   * {@code watermark} is present.
+   */
+  record Input(
+      String name,
+      String format,
+      String schemaDdl,
+      Map<String, String> options,
+      Optional<Watermark> watermark) {}
+
+  /** {@code withWatermark(eventTime, delay)} on a source, before the case's query. */
+  record Watermark(String eventTime, String delay) {}
 
   /**
    * A staged file (by name, in the data folder) arriving in the folder of source {@code source},
    * with its modification time moved by {@code ageShiftMs} from the case's regular sequence.
    */
   record Arrival(String source, String file, long ageShiftMs) {}
+
+  /** Whether a source of the case has a watermark (its progress then reports event time). */
+  boolean hasWatermark() {
+    return sources.stream().anyMatch(in -> in.watermark().isPresent());
+  }
 
   /** The case id as a folder name. */
   String folderName() {
@@ -70,6 +89,7 @@ record StreamCase(
     private Optional<Boolean> ansi = Optional.empty();
     private Set<String> masked = Set.of();
     private Optional<String> batchCall = Optional.empty();
+    private final Map<String, String> conf = new LinkedHashMap<>();
 
     private Builder(String id) {
       this.id = id;
@@ -81,7 +101,25 @@ record StreamCase(
       for (int i = 0; i + 1 < options.length; i += 2) {
         opts.put(options[i], options[i + 1]);
       }
-      sources.put(name, new Input(name, format, ddl, opts));
+      sources.put(name, new Input(name, format, ddl, opts, Optional.empty()));
+      return this;
+    }
+
+    /** Sets the watermark of a source declared before: {@code withWatermark(eventTime, delay)}. */
+    Builder watermark(String source, String eventTime, String delay) {
+      Input in = sources.get(source);
+      if (in == null) {
+        throw new IllegalStateException(
+            "Bug in the stream corpus: case " + id + " has no source " + source);
+      }
+      sources.put(
+          source,
+          new Input(
+              in.name(),
+              in.format(),
+              in.schemaDdl(),
+              in.options(),
+              Optional.of(new Watermark(eventTime, delay))));
       return this;
     }
 
@@ -133,6 +171,19 @@ record StreamCase(
       return this;
     }
 
+    /**
+     * A session setting for this case only, by its Spark name ({@code spark.sql...}); Tideline gets
+     * the same setting under its {@code tideline.sql...} name.
+     */
+    Builder conf(String sparkKey, String value) {
+      if (!sparkKey.startsWith("spark.")) {
+        throw new IllegalStateException(
+            "Bug in the stream corpus: case " + id + " sets " + sparkKey + ", not a Spark key");
+      }
+      conf.put(sparkKey, value);
+      return this;
+    }
+
     Builder mask(String... columns) {
       this.masked = Set.of(columns);
       return this;
@@ -159,7 +210,8 @@ record StreamCase(
           ansi,
           List.copyOf(steps),
           masked,
-          batchCall);
+          batchCall,
+          Map.copyOf(conf));
     }
   }
 }

@@ -32,6 +32,7 @@ final class StreamCorpus {
   static final String RAW = "id BIGINT, n STRING, ds STRING";
   static final String CUSTOMERS = "cust_id STRING, cust_name STRING, tier STRING";
   static final String EVENT = "id BIGINT, kind STRING, value DOUBLE";
+  static final String EVENTS = "k STRING, v INT, ts TIMESTAMP";
 
   /** Static (batch) tables both engines register: name to file and schema. */
   record Table(String name, String format, String file, String schemaDdl) {}
@@ -163,6 +164,54 @@ final class StreamCorpus {
         "raw-3.json",
         """
         {"id":5,"n":"5","ds":"2024-13-01"}
+        """);
+    // Event-time rows: times move forward file by file, with some rows behind the watermark (5
+    // seconds of delay) that must be dropped, and some late but not behind it that must count.
+    f.put(
+        "ev-1.json",
+        """
+        {"k":"a","v":1,"ts":"2024-01-01T10:00:01Z"}
+        {"k":"b","v":2,"ts":"2024-01-01T10:00:04Z"}
+        {"k":"a","v":3,"ts":"2024-01-01T10:00:07Z"}
+        """);
+    f.put(
+        "ev-2.json",
+        """
+        {"k":"a","v":1,"ts":"2024-01-01T10:00:12Z"}
+        {"k":"b","v":5,"ts":"2024-01-01T10:00:15Z"}
+        {"k":"a","v":10,"ts":"2024-01-01T10:00:03Z"}
+        """);
+    f.put(
+        "ev-3.json",
+        """
+        {"k":"b","v":1,"ts":"2024-01-01T10:00:26Z"}
+        {"k":"a","v":100,"ts":"2024-01-01T10:00:05Z"}
+        {"k":"b","v":7,"ts":"2024-01-01T10:00:10Z"}
+        {"k":"a","v":9,"ts":"2024-01-01T10:00:12Z"}
+        """);
+    f.put(
+        "ev-4.json",
+        """
+        {"k":"a","v":2,"ts":"2024-01-01T10:00:41Z"}
+        {"k":"b","v":50,"ts":"2024-01-01T10:00:09Z"}
+        {"k":null,"v":4,"ts":"2024-01-01T10:00:40Z"}
+        """);
+    f.put(
+        "ev-null.json",
+        """
+        {"k":"a","v":6,"ts":null}
+        {"k":"b","v":8,"ts":"2024-01-01T10:00:13Z"}
+        """);
+    f.put(
+        "ev-b-1.json",
+        """
+        {"k":"b","v":20,"ts":"2024-01-01T10:00:02Z"}
+        """);
+    f.put(
+        "ev-b-2.json",
+        """
+        {"k":"c","v":30,"ts":"2024-01-01T10:00:33Z"}
+        {"k":"a","v":40,"ts":"2024-01-01T10:00:06Z"}
         """);
     f.put(
         "customers.json",
@@ -713,6 +762,173 @@ final class StreamCorpus {
             .outputMode("complete")
             .build());
 
+    // Event time: withWatermark on the source, windows per key in append and update mode. Append
+    // emits a window once the watermark passes its end, which may take a no-data batch; update
+    // emits every changed window and drops state once the watermark passes it.
+    String[] windowAggs = {"count(*) AS n", "sum(v) AS total"};
+    String[] windowOut = {"w.start AS ws", "w.end AS we", "k", "n", "total"};
+    for (String mode : List.of("append", "update")) {
+      cases.add(
+          events("wm." + mode + "_tumbling")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("ev")
+                      .select("window(ts, '10 seconds') AS w", "k", "v")
+                      .groupBy(List.of("w", "k"), windowAggs)
+                      .select(windowOut))
+              .build());
+      cases.add(
+          events("wm." + mode + "_sliding")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("ev")
+                      .select("window(ts, '10 seconds', '5 seconds') AS w", "k", "v")
+                      .groupBy(List.of("w", "k"), windowAggs)
+                      .select(windowOut))
+              .build());
+    }
+    // The same under AvailableNow, one run per step: the final windows come from the no-data
+    // batch each run ends with.
+    cases.add(
+        events("wm.append_tumbling_availableNow")
+            .availableNow()
+            .query(
+                Pipeline.from("ev")
+                    .select("window(ts, '10 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), windowAggs)
+                    .select(windowOut))
+            .build());
+    // A watermark on a plain timestamp grouping key.
+    cases.add(
+        events("wm.append_timestampKey")
+            .query(Pipeline.from("ev").groupBy(List.of("ts"), "count(*) AS n", "sum(v) AS total"))
+            .build());
+    // Complete mode keeps every window: the watermark neither evicts state nor drops rows.
+    cases.add(
+        events("wm.complete_tumbling")
+            .outputMode("complete")
+            .query(
+                Pipeline.from("ev")
+                    .select("window(ts, '10 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), windowAggs)
+                    .select(windowOut))
+            .build());
+    // Two watermarked streams unioned: the query's watermark is the minimum of the two (the
+    // default multiple-watermark policy), so the slower stream holds the windows back.
+    cases.add(
+        StreamCase.builder("wm.append_union_minPolicy")
+            .source("ev", "json", EVENTS)
+            .watermark("ev", "ts", "5 seconds")
+            .source("evb", "json", EVENTS)
+            .watermark("evb", "ts", "10 seconds")
+            .step("ev:ev-1.json", "evb:ev-b-1.json")
+            .step("ev:ev-2.json")
+            .step("evb:ev-b-2.json", "ev:ev-3.json")
+            .step("ev:ev-4.json")
+            .query(
+                Pipeline.from("ev")
+                    .union("evb")
+                    .select("window(ts, '10 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), windowAggs)
+                    .select(windowOut))
+            .build());
+
+    // The same two streams with the maximum policy: the faster stream's watermark rules, so the
+    // slower stream's rows behind it are dropped.
+    cases.add(
+        StreamCase.builder("wm.append_union_maxPolicy")
+            .source("ev", "json", EVENTS)
+            .watermark("ev", "ts", "5 seconds")
+            .source("evb", "json", EVENTS)
+            .watermark("evb", "ts", "10 seconds")
+            .conf("spark.sql.streaming.multipleWatermarkPolicy", "max")
+            .step("ev:ev-1.json", "evb:ev-b-1.json")
+            .step("ev:ev-2.json")
+            .step("evb:ev-b-2.json", "ev:ev-3.json")
+            .step("ev:ev-4.json")
+            .query(
+                Pipeline.from("ev")
+                    .union("evb")
+                    .select("window(ts, '10 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), windowAggs)
+                    .select(windowOut))
+            .build());
+    // Session windows (a static gap) merge per key across batches; append mode emits a session
+    // once the watermark passes its end, update mode each changed session.
+    for (String mode : List.of("append", "update")) {
+      cases.add(
+          events("wm." + mode + "_session")
+              .outputMode(mode)
+              .query(
+                  Pipeline.from("ev")
+                      .select("session_window(ts, '4 seconds') AS w", "k", "v")
+                      .groupBy(List.of("w", "k"), windowAggs)
+                      .select(windowOut))
+              .build());
+    }
+    // A window with a start offset, more aggregate functions, and a row whose event time is
+    // null (no window, not late, not in the event-time statistics).
+    cases.add(
+        StreamCase.builder("wm.update_windowStartTime_moreAggs")
+            .source("ev", "json", EVENTS)
+            .watermark("ev", "ts", "5 seconds")
+            .step("ev:ev-1.json")
+            .step("ev:ev-2.json", "ev:ev-null.json")
+            .step("ev:ev-3.json")
+            .outputMode("update")
+            .query(
+                Pipeline.from("ev")
+                    .select("window(ts, '10 seconds', '10 seconds', '3 seconds') AS w", "k", "v")
+                    .groupBy(
+                        List.of("w", "k"),
+                        "avg(v) AS mean",
+                        "min(v) AS lo",
+                        "max(v) AS hi",
+                        "approx_count_distinct(v) AS distinct_v")
+                    .select("w.start AS ws", "w.end AS we", "k", "mean", "lo", "hi", "distinct_v"))
+            .build());
+
+    // A watermark does not make an aggregation by a plain key appendable: Spark refuses append
+    // mode without an event-time grouping key.
+    cases.add(
+        events("wm.append_keyWithoutEventTime_refused")
+            .query(Pipeline.from("ev").groupBy(List.of("k"), "count(*) AS n"))
+            .build());
+    // Chained window aggregations in append mode: the second groups the first's windows by
+    // window_time into wider windows, emitted once the watermark passes both.
+    cases.add(
+        events("wm.append_chainedWindows")
+            .query(
+                Pipeline.from("ev")
+                    .select("window(ts, '10 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), "count(*) AS n")
+                    .select("window_time(w) AS wt", "k", "n")
+                    .select("window(wt, '20 seconds') AS w2", "n")
+                    .groupBy(List.of("w2"), "sum(n) AS n", "count(*) AS keyed_windows")
+                    .select("w2.start AS ws", "w2.end AS we", "n", "keyed_windows"))
+            .build());
+    // A stream-stream left outer join bounded by the watermarks and a time range: matches as they
+    // arrive, unmatched left rows once the watermark passes their range (one case for both, since
+    // each Spark batch costs the suite time).
+    cases.add(
+        StreamCase.builder("wm.streamStreamJoin_left_outer")
+            .source("ev", "json", EVENTS)
+            .watermark("ev", "ts", "5 seconds")
+            .source("evb", "json", EVENTS)
+            .watermark("evb", "ts", "10 seconds")
+            .step("ev:ev-1.json", "evb:ev-b-1.json")
+            .step("ev:ev-2.json", "evb:ev-b-2.json")
+            .step("ev:ev-3.json")
+            .step("ev:ev-4.json")
+            .query(
+                Pipeline.from("ev")
+                    .joinOn(
+                        "evb",
+                        "l.k = r.k AND r.ts BETWEEN l.ts - INTERVAL 5 SECONDS"
+                            + " AND l.ts + INTERVAL 5 SECONDS",
+                        "left_outer"))
+            .build());
+
     // Output modes and aggregations Spark refuses at start.
     cases.add(
         ordersBuilder("agg.append_refused")
@@ -781,6 +997,17 @@ final class StreamCorpus {
         .step("a:orders-2.json")
         .step("b:orders-b-2.json", "a:orders-4.json")
         .availableNow();
+  }
+
+  /** Event-time rows arriving one file per step, with a watermark of 5 seconds on {@code ts}. */
+  private static StreamCase.Builder events(String id) {
+    return StreamCase.builder(id)
+        .source("ev", "json", EVENTS)
+        .watermark("ev", "ts", "5 seconds")
+        .step("ev:ev-1.json")
+        .step("ev:ev-2.json")
+        .step("ev:ev-3.json")
+        .step("ev:ev-4.json");
   }
 
   private static void events(List<StreamCase> cases, String id, Pipeline query) {

@@ -260,6 +260,29 @@ final class StreamDiff {
         });
   }
 
+  /** The event-time figures of progress: the batch's watermark and its rows' event-time range. */
+  private static final List<String> EVENT_TIME_FIELDS = List.of("watermark", "min", "max", "avg");
+
+  /**
+   * How the per-batch event-time figures differ: {@code eventTime.watermark} (the watermark the
+   * batch ran with) and the {@code min}, {@code max} and {@code avg} of its rows' event times.
+   */
+  static Optional<String> eventTime(StreamOracleAnswer spark, StreamOracleAnswer tideline) {
+    return eachBatch(
+        spark,
+        tideline,
+        (problems, id, sp, tp) -> {
+          for (String field : EVENT_TIME_FIELDS) {
+            compare(
+                problems,
+                id,
+                "eventTime." + field,
+                sp.path("eventTime").get(field),
+                tp.path("eventTime").get(field));
+          }
+        });
+  }
+
   /** The state operator figures of progress that do not depend on timing or memory layout. */
   private static final List<String> STATE_FIELDS =
       List.of(

@@ -178,4 +178,54 @@ class StreamDiffTest {
             "sink.numOutputRows:number",
             "durationMs keys [addBatch, walCommit]");
   }
+
+  private static StreamOracleAnswer withProgress(String... progress) throws Exception {
+    List<JsonNode> nodes = new ArrayList<>();
+    List<StreamOracleAnswer.Batch> batches = new ArrayList<>();
+    for (String p : progress) {
+      JsonNode node = JSON.readTree(p);
+      nodes.add(node);
+      batches.add(new StreamOracleAnswer.Batch(node.get("batchId").asLong(), "x INT", List.of()));
+    }
+    return new StreamOracleAnswer(
+        "c", batches, List.copyOf(nodes), Optional.empty(), -1, Optional.empty());
+  }
+
+  @Test
+  void eventTime_watermarkOfABatchDiffers_namesTheBatchAndBothValues() throws Exception {
+    String batch0 =
+        "{\"batchId\":0,\"durationMs\":{\"addBatch\":1},"
+            + "\"eventTime\":{\"max\":\"2024-01-01T10:00:07.000Z\","
+            + "\"watermark\":\"1970-01-01T00:00:00.000Z\"}}";
+    StreamOracleAnswer spark =
+        withProgress(
+            batch0,
+            "{\"batchId\":1,\"durationMs\":{\"addBatch\":1},"
+                + "\"eventTime\":{\"watermark\":\"2024-01-01T10:00:02.000Z\"}}");
+    StreamOracleAnswer tideline =
+        withProgress(
+            batch0,
+            "{\"batchId\":1,\"durationMs\":{\"addBatch\":1},"
+                + "\"eventTime\":{\"watermark\":\"2024-01-01T10:00:07.000Z\"}}");
+
+    assertThat(StreamDiff.eventTime(spark, spark)).isEmpty();
+    assertThat(StreamDiff.eventTime(spark, tideline))
+        .get()
+        .asString()
+        .isEqualTo(
+            "batch 1: eventTime.watermark Spark \"2024-01-01T10:00:02.000Z\""
+                + " | Tideline \"2024-01-01T10:00:07.000Z\"");
+  }
+
+  @Test
+  void eventTime_statisticMissingInTideline_differs() throws Exception {
+    StreamOracleAnswer spark =
+        withProgress(
+            "{\"batchId\":0,\"durationMs\":{\"addBatch\":1},"
+                + "\"eventTime\":{\"min\":\"2024-01-01T10:00:01.000Z\"}}");
+    StreamOracleAnswer tideline =
+        withProgress("{\"batchId\":0,\"durationMs\":{\"addBatch\":1},\"eventTime\":{}}");
+
+    assertThat(StreamDiff.eventTime(spark, tideline)).get().asString().contains("eventTime.min");
+  }
 }

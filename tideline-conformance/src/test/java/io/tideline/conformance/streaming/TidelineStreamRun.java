@@ -54,6 +54,14 @@ final class TidelineStreamRun {
   StreamOracleAnswer run(StreamCase c, Path caseDir) {
     String previousAnsi = tideline.conf().get(TidelineConf.ANSI_ENABLED, "true");
     tideline.conf().set(TidelineConf.ANSI_ENABLED, c.ansi().map(String::valueOf).orElse("true"));
+    Map<String, String> previousConf = new LinkedHashMap<>();
+    c.conf()
+        .forEach(
+            (sparkKey, value) -> {
+              String key = tidelineKey(sparkKey);
+              previousConf.put(key, tideline.conf().get(key, null));
+              tideline.conf().set(key, value);
+            });
     RecordingSink sink = new RecordingSink();
     List<StreamingQueryProgress> progress = new ArrayList<>();
     Optional<OracleAnswer.SparkError> error = Optional.empty();
@@ -67,14 +75,18 @@ final class TidelineStreamRun {
       for (StreamCase.Input in : c.sources()) {
         Path dir = Files.createDirectories(caseDir.resolve("in").resolve(in.name()));
         dirs.put(in.name(), dir);
-        streams.put(
-            in.name(),
+        DataFrame stream =
             tideline
                 .readStream()
                 .format(in.format())
                 .schema(in.schemaDdl())
                 .options(in.options())
-                .load(dir.toString()));
+                .load(dir.toString());
+        if (in.watermark().isPresent()) {
+          stream =
+              stream.withWatermark(in.watermark().get().eventTime(), in.watermark().get().delay());
+        }
+        streams.put(in.name(), stream);
       }
       DataFrame df =
           c.pipeline().tideline(n -> streams.containsKey(n) ? streams.get(n) : tables.apply(n));
@@ -128,6 +140,14 @@ final class TidelineStreamRun {
         query.stop();
       }
       tideline.conf().set(TidelineConf.ANSI_ENABLED, previousAnsi);
+      previousConf.forEach(
+          (key, value) -> {
+            if (value == null) {
+              tideline.conf().unset(key);
+            } else {
+              tideline.conf().set(key, value);
+            }
+          });
     }
     List<JsonNode> progressJson = new ArrayList<>();
     for (StreamingQueryProgress p : progress) {
@@ -142,6 +162,11 @@ final class TidelineStreamRun {
     }
     return new StreamOracleAnswer(
         c.id(), sink.batches(), List.copyOf(progressJson), error, failedBatchId, startError);
+  }
+
+  /** A Spark setting's Tideline name: {@code spark.sql.x} is {@code tideline.sql.x}. */
+  static String tidelineKey(String sparkKey) {
+    return "tideline." + sparkKey.substring("spark.".length());
   }
 
   /** Calls the case's batch-only method on its streaming DataFrame; Spark refuses each one. */

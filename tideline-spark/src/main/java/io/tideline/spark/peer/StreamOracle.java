@@ -42,7 +42,9 @@ import org.apache.spark.sql.types.StructType;
  * <p>Spec (JSON): {@code conf} (session settings), {@code tables} (static views: {@code name},
  * {@code format}, {@code path}, {@code schema}, {@code options}) and {@code cases}, each with
  * {@code id}, optional {@code ansi}, {@code sources} ({@code name}, {@code format}, {@code schema},
- * {@code options}, {@code dir}: the empty folder the stream reads), {@code sql} over the source and
+ * {@code options}, {@code dir}: the empty folder the stream reads, optional {@code watermark}:
+ * {@code eventTime} and {@code delay} for {@code withWatermark} on the source, which SQL has no
+ * form for), optional {@code conf} (settings for the case only), {@code sql} over the source and
  * table views, optional {@code queryName}, {@code outputMode}, {@code trigger} ({@code
  * processAllAvailable}: one run, {@code processAllAvailable()} after each step; {@code
  * availableNow} or {@code once}: one run per step with that trigger, on the same checkpoint),
@@ -204,9 +206,14 @@ final class StreamOracle {
         if (source.hasNonNull("schema")) {
           reader = reader.schema(StructType.fromDDL(source.get("schema").asText()));
         }
-        reader
-            .load(source.get("dir").asText())
-            .createOrReplaceTempView(source.get("name").asText());
+        Dataset<Row> stream = reader.load(source.get("dir").asText());
+        if (source.hasNonNull("watermark")) {
+          JsonNode watermark = source.get("watermark");
+          stream =
+              stream.withWatermark(
+                  watermark.get("eventTime").asText(), watermark.get("delay").asText());
+        }
+        stream.createOrReplaceTempView(source.get("name").asText());
       }
       if (c.hasNonNull("batchCall")) {
         result.set("startError", batchCall(spark, c));
