@@ -465,24 +465,14 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
       return;
     }
     synchronized (this) {
-      try {
-        if (!closed && lineage == startLineage) {
-          publishHook.beforePublish(temp, file);
-          StateFiles.publish(temp, file, fsync);
-          snapshotVersions.add(snapshotVersion);
-        }
-      } catch (IOException e) {
-        LOG.warn(
-            "Could not publish state snapshot {} of {}: {}",
-            file,
-            StateStoreErrors.describe(id),
-            e);
-      } finally {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // A leftover temporary file is never read.
-        }
+      if (StateFiles.publishSnapshotQuietly(
+          temp,
+          file,
+          fsync,
+          !closed && lineage == startLineage,
+          publishHook,
+          StateStoreErrors.describe(id))) {
+        snapshotVersions.add(snapshotVersion);
       }
       if (!closed) {
         cleanup(latestVersionOnDisk());

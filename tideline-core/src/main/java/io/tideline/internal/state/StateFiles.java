@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes the in-memory provider's files: {@code <version>.delta} (the keys one batch put
@@ -39,6 +41,8 @@ import java.util.zip.CheckedOutputStream;
  * before the rename leaves only a temporary file, which readers never look at.
  */
 public final class StateFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(StateFiles.class);
+
   public static final int FORMAT_VERSION = 1;
   public static final byte KIND_DELTA = 1;
   static final byte KIND_SNAPSHOT = 2;
@@ -147,6 +151,35 @@ public final class StateFiles {
       }
     }
     return temp;
+  }
+
+  /**
+   * Publishes a snapshot written to {@code temp} as {@code file} when {@code stillCurrent}, and
+   * deletes {@code temp} in every case. Never fails: a snapshot that cannot be published only costs
+   * a longer recovery, since the change files are still there.
+   *
+   * @param store the store, as error messages name it
+   * @return whether the snapshot was published
+   */
+  public static boolean publishSnapshotQuietly(
+      Path temp, Path file, boolean fsync, boolean stillCurrent, PublishHook hook, String store) {
+    try {
+      if (!stillCurrent) {
+        return false;
+      }
+      hook.beforePublish(temp, file);
+      publish(temp, file, fsync);
+      return true;
+    } catch (IOException e) {
+      LOG.warn("Could not publish state snapshot {} of {}: {}", file, store, e);
+      return false;
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // A leftover temporary file is never read.
+      }
+    }
   }
 
   /** Renames a temporary file over {@code target}, replacing an existing file atomically. */

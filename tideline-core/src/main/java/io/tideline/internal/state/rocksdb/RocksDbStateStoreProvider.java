@@ -488,24 +488,14 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
       deleteTree(checkpoint);
     }
     synchronized (this) {
-      try {
-        if (!closed && lineage == startLineage) {
-          publishHook.beforePublish(temp, file);
-          StateFiles.publish(temp, file, conf.fsync());
-          snapshotVersions.add(snapshotVersion);
-        }
-      } catch (IOException e) {
-        LOG.warn(
-            "Could not publish state snapshot {} of {}: {}",
-            file,
-            StateStoreErrors.describe(id),
-            e);
-      } finally {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // A leftover temporary file is never read.
-        }
+      if (StateFiles.publishSnapshotQuietly(
+          temp,
+          file,
+          conf.fsync(),
+          !closed && lineage == startLineage,
+          publishHook,
+          StateStoreErrors.describe(id))) {
+        snapshotVersions.add(snapshotVersion);
       }
       if (!closed) {
         cleanup(latestVersionOnDisk());
