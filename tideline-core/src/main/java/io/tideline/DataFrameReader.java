@@ -1,6 +1,8 @@
 package io.tideline;
 
+import io.tideline.connector.BatchReadProvider;
 import io.tideline.internal.api.ApiErrors;
+import io.tideline.internal.datasource.BatchProviders;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
 import io.tideline.internal.datasource.PartitionDiscovery;
@@ -20,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -95,12 +97,7 @@ public final class DataFrameReader {
   public DataFrame load(String... paths) {
     FileFormat fileFormat = FileFormats.find(format);
     if (fileFormat == null) {
-      throw ApiErrors.error(
-          ApiErrors.Condition.UNSUPPORTED_DATA_SOURCE,
-          "format",
-          "`" + format + "`",
-          "supported",
-          String.join(", ", new TreeSet<>(FileFormats.names())));
+      return loadFromProvider(paths);
     }
     List<Path> files = new ArrayList<>();
     List<Path> committed = paths.length == 1 ? fileSinkOutput(paths[0]) : null;
@@ -133,6 +130,37 @@ public final class DataFrameReader {
       return new DataFrame(session, partitions.plan(format, files, options, output, userSchema));
     }
     return new DataFrame(session, new FileRelation(format, files, options, output));
+  }
+
+  /**
+   * Reads a non-file format ({@code kafka}, {@code delta}) through its {@link BatchReadProvider}.
+   */
+  private DataFrame loadFromProvider(String[] paths) {
+    BatchReadProvider provider =
+        BatchProviders.reader(format)
+            .orElseThrow(
+                () ->
+                    ApiErrors.error(
+                        ApiErrors.Condition.UNSUPPORTED_DATA_SOURCE,
+                        "format",
+                        "`" + format + "`",
+                        "supported",
+                        BatchProviders.readableNames()));
+    if (paths.length > 1) {
+      throw ApiErrors.error(
+          ApiErrors.Condition.MULTIPLE_PATHS_UNSUPPORTED,
+          "format",
+          format,
+          "count",
+          Integer.toString(paths.length),
+          "paths",
+          String.join(", ", paths));
+    }
+    Map<String, String> withPath = new LinkedHashMap<>(options);
+    if (paths.length == 1) {
+      withPath.put("path", paths[0]);
+    }
+    return provider.read(session, Map.copyOf(withPath), Optional.ofNullable(userSchema));
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.tideline;
 
+import io.tideline.connector.BatchWriteProvider;
+import io.tideline.connector.SaveMode;
 import io.tideline.internal.api.ApiErrors;
+import io.tideline.internal.datasource.BatchProviders;
 import io.tideline.internal.datasource.BatchWriter;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
@@ -19,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -95,15 +97,27 @@ public final class DataFrameWriter {
     format("text").save(path);
   }
 
+  /**
+   * Writes to a format that needs no path, such as {@code kafka} (its {@code topic} option says
+   * where), or to a path given as the {@code path} option.
+   */
+  public void save() {
+    if (FileFormats.find(format) == null) {
+      saveThroughProvider(null);
+      return;
+    }
+    String path = options.get("path");
+    if (path == null) {
+      throw ApiErrors.error(ApiErrors.Condition.SAVE_PATH_REQUIRED, "format", format);
+    }
+    save(path);
+  }
+
   public void save(String path) {
     FileFormat fileFormat = FileFormats.find(format);
     if (fileFormat == null) {
-      throw ApiErrors.error(
-          ApiErrors.Condition.UNSUPPORTED_DATA_SOURCE,
-          "format",
-          "`" + format + "`",
-          "supported",
-          String.join(", ", new TreeSet<>(FileFormats.names())));
+      saveThroughProvider(path);
+      return;
     }
     Path target = Path.of(path.startsWith("file:") ? path.substring(5) : path);
     try {
@@ -133,6 +147,27 @@ public final class DataFrameWriter {
           "reason",
           String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * Writes a non-file format ({@code kafka}, {@code delta}) through its {@link BatchWriteProvider}.
+   */
+  private void saveThroughProvider(String path) {
+    BatchWriteProvider provider =
+        BatchProviders.writer(format)
+            .orElseThrow(
+                () ->
+                    ApiErrors.error(
+                        ApiErrors.Condition.UNSUPPORTED_DATA_SOURCE,
+                        "format",
+                        "`" + format + "`",
+                        "supported",
+                        BatchProviders.writableNames()));
+    Map<String, String> withPath = new LinkedHashMap<>(options);
+    if (path != null) {
+      withPath.put("path", path);
+    }
+    provider.write(df, SaveMode.fromString(mode), Map.copyOf(withPath));
   }
 
   private void writeJob(FileFormat fileFormat, Path target) throws IOException {

@@ -12,6 +12,11 @@
  * io.tideline.connector.Sink}, which gets each batch with its id and must make a second delivery of
  * an id a no-op.
  *
+ * <p>Formats that are not files ({@code kafka}, {@code delta}) also serve batch reads and writes: a
+ * {@link io.tideline.connector.BatchReadProvider} answers {@code t.read().format(name).load()} and
+ * a {@link io.tideline.connector.BatchWriteProvider} answers {@code
+ * df.write().format(name).mode(...).save()}, with the {@link io.tideline.connector.SaveMode}.
+ *
  * <p>Sources return their batch as a logical plan of the engine ({@code
  * io.tideline.internal.plan}): connectors live in this repository and move with the engine.
  */

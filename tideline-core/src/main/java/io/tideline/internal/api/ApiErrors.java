@@ -65,7 +65,14 @@ public final class ApiErrors {
         "The table or view <relationName> cannot be found. Tables that exist: [<known>]. A memory"
             + " sink's table exists once its query has started, under the query's queryName."),
     INVALID_SCHEMA_FOR_ROWS("22023", "Row <rowIndex> does not fit the schema: <reason>."),
-    WRITE_FAILED("58030", "Writing <format> to <path> failed: <reason>.");
+    WRITE_FAILED("58030", "Writing <format> to <path> failed: <reason>."),
+    SAVE_PATH_REQUIRED(
+        "42000",
+        "Writing <format> files needs a path: call save(path) or set option(\"path\", ...)."),
+    MULTIPLE_PATHS_UNSUPPORTED(
+        "42000",
+        "The <format> source reads one path at a time, but load() was given <count>: <paths>."
+            + " Read each path and union the DataFrames.");
 
     private final String sqlState;
     private final String template;
