@@ -5,6 +5,7 @@ import io.tideline.internal.errors.TidelineException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -88,6 +89,13 @@ public final class KafkaSourceErrors {
         "Cannot <action> for <source> from the brokers <bootstrapServers> within <timeoutMs> ms:"
             + " <cause>. Check that the brokers are reachable from this machine and that"
             + " 'kafka.bootstrap.servers' and the kafka.security/sasl options are right."),
+    KAFKA_CLIENT_CREATION_FAILED(
+        "22023",
+        "Cannot create the Kafka <client> of <source> for the brokers <bootstrapServers>: <cause>."
+            + " Check the kafka.* options of the source; with SASL/PLAIN, 'kafka.sasl.jaas.config'"
+            + " reads: org.apache.kafka.common.security.plain.PlainLoginModule required"
+            + " username=\"...\" password=\"...\"; (the closing semicolon"
+            + " included)."),
     KAFKA_AUTHENTICATION_FAILED(
         "28000",
         "The Kafka brokers <bootstrapServers> refused the connection of <source>: <cause>. <hint>"),
@@ -213,6 +221,28 @@ public final class KafkaSourceErrors {
             "timeoutMs", Long.toString(timeoutMs),
             "cause", String.valueOf(cause)),
         cause);
+  }
+
+  /**
+   * The failure of building a Kafka client from the source's options (a JAAS config Kafka cannot
+   * parse, an unknown security protocol, ...). Names the innermost cause, whose message Kafka keeps
+   * free of password values; Kafka's own "Failed to construct kafka consumer" says nothing useful.
+   */
+  static TidelineException clientCreationFailed(
+      String client, String source, String bootstrapServers, KafkaException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String cause = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+    return new TidelineException(
+        Condition.KAFKA_CLIENT_CREATION_FAILED,
+        Map.of(
+            "client", client,
+            "source", source,
+            "bootstrapServers", bootstrapServers,
+            "cause", cause),
+        e);
   }
 
   /**

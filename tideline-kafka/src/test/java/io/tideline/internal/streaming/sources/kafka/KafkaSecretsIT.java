@@ -267,6 +267,35 @@ class KafkaSecretsIT {
 
   @Test
   @Order(3)
+  void malformedJaasConfig_failsTheQuery_withoutShowingIt() throws Exception {
+    // A copy-paste slip: the closing semicolon is missing, so Kafka cannot parse the entry.
+    String malformed = WRONG_JAAS.substring(0, WRONG_JAAS.length() - 1);
+    StreamingQuery q =
+        t.readStream()
+            .format("kafka")
+            .options(eventHubs("eh_malformed", malformed))
+            .load()
+            .writeStream()
+            .option("checkpointLocation", dir.resolve("cp-malformed").toString())
+            .foreachBatch((batch, id) -> batch.count())
+            .start();
+    StreamingQueryException e =
+        catchThrowableOfType(StreamingQueryException.class, () -> q.awaitTermination(20_000));
+    assertThat(e).isNotNull();
+    TidelineException cause = (TidelineException) e.getCause();
+    assertThat(cause.getCondition()).isEqualTo("KAFKA_CLIENT_CREATION_FAILED");
+    assertThat(cause.getMessage())
+        .contains("JAAS config entry not terminated by semi-colon")
+        .contains("'kafka.sasl.jaas.config'")
+        .contains("KafkaV2[Subscribe[eh_malformed]]");
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    assertNoSecret("stack trace", trace.toString());
+    assertNoSecret("status() after failure", q.status().prettyJson());
+  }
+
+  @Test
+  @Order(4)
   void listenerEvents_showNoSecret() {
     assertThat(events).anyMatch(s -> s.contains("KAFKA_AUTHENTICATION_FAILED"));
     assertThat(events).anyMatch(s -> s.contains("numInputRows"));
@@ -276,7 +305,7 @@ class KafkaSecretsIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void logs_showNoSecret_andKafkaHidesItsPasswordConfigs() throws IOException {
     // Every Tideline log statement is enabled here, down to TRACE, so none escapes the check.
     assertThat(LoggerFactory.getLogger(KafkaMicroBatchStream.class).isTraceEnabled()).isTrue();
