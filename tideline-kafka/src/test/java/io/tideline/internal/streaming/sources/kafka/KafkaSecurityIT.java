@@ -163,6 +163,19 @@ class KafkaSecurityIT {
   }
 
   @Test
+  void brokerKafkaOptions_configureTheSourceForItsSaslSslListener() throws Exception {
+    broker.createTopic("helper_orders", 1);
+    DataFrame df =
+        t.readStream()
+            .format("kafka")
+            .options(broker.kafkaOptions(SecurityProtocol.SASL_SSL, API_KEY_USER, API_KEY))
+            .option("subscribe", "helper_orders")
+            .load();
+    assertThat(streamThrough(df, "helper_orders", "helper_orders", List.of("h-1", "h-2")))
+        .containsExactly("h-1", "h-2");
+  }
+
+  @Test
   void wrongPassword_failsTheQueryPromptly_withAnAuthenticationErrorNamingTheBroker()
       throws Exception {
     broker.createTopic("wrong_pw", 1);
