@@ -91,7 +91,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       "org.apache.kafka.common.security.plain.PlainLoginModule";
   private static final int NODE_ID = 1;
 
-  /** Characters Kafka's JAAS parser accepts in an option name such as {@code user_<name>}. */
+  /** Characters that are safe in a JAAS option name such as {@code user_<name>}. */
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_.$-]+");
 
   private final Path logDir;
