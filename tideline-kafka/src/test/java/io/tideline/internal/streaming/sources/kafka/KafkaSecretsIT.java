@@ -312,7 +312,7 @@ class KafkaSecretsIT {
     String logs = Files.readString(logFile, StandardCharsets.UTF_8);
     // Proof that the file holds what the queries logged.
     assertThat(logs)
-        .contains("KafkaV2[Subscribe[eh_orders]] starts from")
+        .contains("KafkaV2[Subscribe[eh_orders]]")
         .contains("KAFKA_AUTHENTICATION_FAILED")
         .contains("ConsumerConfig values:")
         .contains("AdminClientConfig values:");
