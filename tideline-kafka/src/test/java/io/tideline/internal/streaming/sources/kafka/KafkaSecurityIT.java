@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's secured Kafka configurations end to end through the public API, against one embedded
- * broker with a SASL_SSL listener: SASL_SSL with PLAIN and an API key, and Azure Event Hubs' form
- * (user {@code $ConnectionString}, the connection string as password). The options are the seed's,
- * with the broker's address and test credentials; the truststore is added because the embedded
- * broker's certificate is self-signed, where Event Hubs' is signed by a public CA.
+ * broker with SASL_SSL and SASL_PLAINTEXT listeners: SASL_SSL with PLAIN and an API key, and Azure
+ * Event Hubs' form (user {@code $ConnectionString}, the connection string as password). The options
+ * are the seed's, with the broker's address and test credentials; the truststore is added because
+ * the embedded broker's certificate is self-signed, where Event Hubs' is signed by a public CA.
  */
 class KafkaSecurityIT {
   private static final String API_KEY_USER = "apikey";
@@ -48,6 +48,7 @@ class KafkaSecurityIT {
     broker =
         EmbeddedKafkaBroker.builder()
             .withListener(SecurityProtocol.SASL_SSL)
+            .withListener(SecurityProtocol.SASL_PLAINTEXT)
             .withUser(API_KEY_USER, API_KEY)
             .withUser("$ConnectionString", EH_CONN)
             .start();
@@ -160,6 +161,18 @@ class KafkaSecurityIT {
     List<String> rows =
         streamThrough(df, "orders", "event_hubs_orders", List.of("eh-1", "eh-2", "eh-3"));
     assertThat(rows).containsExactly("eh-1", "eh-2", "eh-3");
+  }
+
+  @Test
+  void saslPlaintextListener_streamsWithThePlainOptionsAndNoTruststore() throws Exception {
+    broker.createTopic("plain_orders", 1);
+    Map<String, String> options = seedSaslSsl("plain_orders", API_KEY);
+    options.put(
+        "kafka.bootstrap.servers", broker.bootstrapServers(SecurityProtocol.SASL_PLAINTEXT));
+    options.put("kafka.security.protocol", "SASL_PLAINTEXT");
+    DataFrame df = t.readStream().format("kafka").options(options).load();
+    assertThat(streamThrough(df, "plain_orders", "plain_orders", List.of("p-1", "p-2")))
+        .containsExactly("p-1", "p-2");
   }
 
   @Test
