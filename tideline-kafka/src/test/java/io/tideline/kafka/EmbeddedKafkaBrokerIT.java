@@ -1,19 +1,124 @@
 package io.tideline.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-/** The embedded broker: starts, serves a produce and a fetch, and cleans up after itself. */
+/**
+ * The embedded broker: starts, serves a produce and a fetch on each kind of listener, refuses wrong
+ * credentials, and cleans up after itself.
+ */
 class EmbeddedKafkaBrokerIT {
+
+  private static List<String> readAll(Properties config, String topic, int expected) {
+    config.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      List<String> values = new java.util.ArrayList<>();
+      for (int polls = 0; polls < 100 && values.size() < expected; polls++) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          values.add(r.value());
+        }
+      }
+      return values;
+    }
+  }
+
+  private static Throwable describeClusterFailure(Properties config) throws Exception {
+    try (Admin admin = Admin.create(config)) {
+      admin.describeCluster().nodes().get(20, TimeUnit.SECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  @Test
+  void everyListener_servesItsClients_andSaslRefusesAWrongPassword() throws Exception {
+    String password = "alice-pw-\"quoted\"";
+    try (EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.builder()
+            .withListener(SecurityProtocol.SASL_SSL)
+            .withListener(SecurityProtocol.SASL_PLAINTEXT)
+            .withListener(SecurityProtocol.SSL)
+            .withListener(SecurityProtocol.PLAINTEXT)
+            .withUser("alice", password)
+            .withUser("$ConnectionString", "Endpoint=sb://127.0.0.1/;SharedAccessKey=k=;")
+            .start()) {
+      assertThat(broker.bootstrapServers())
+          .isEqualTo(broker.bootstrapServers(SecurityProtocol.SASL_SSL));
+      assertThat(broker.listeners())
+          .containsExactly(
+              SecurityProtocol.SASL_SSL,
+              SecurityProtocol.SASL_PLAINTEXT,
+              SecurityProtocol.SSL,
+              SecurityProtocol.PLAINTEXT);
+      broker.createTopic("secure", 1);
+      broker.produce("secure", null, "v0");
+
+      for (SecurityProtocol p : broker.listeners()) {
+        assertThat(readAll(broker.clientConfig(p, "alice", password), "secure", 1))
+            .as("read through %s", p)
+            .containsExactly("v0");
+      }
+      assertThat(
+              readAll(
+                  broker.clientConfig(
+                      SecurityProtocol.SASL_SSL,
+                      "$ConnectionString",
+                      "Endpoint=sb://127.0.0.1/;SharedAccessKey=k=;"),
+                  "secure",
+                  1))
+          .containsExactly("v0");
+
+      for (SecurityProtocol p :
+          List.of(SecurityProtocol.SASL_SSL, SecurityProtocol.SASL_PLAINTEXT)) {
+        assertThat(describeClusterFailure(broker.clientConfig(p, "alice", "wrong")))
+            .as("wrong password on %s", p)
+            .isInstanceOf(SaslAuthenticationException.class);
+      }
+      Properties untrusted = broker.clientConfig(SecurityProtocol.SSL);
+      untrusted.remove("ssl.truststore.location");
+      untrusted.remove("ssl.truststore.password");
+      untrusted.remove("ssl.truststore.type");
+      assertThat(describeClusterFailure(untrusted)).isInstanceOf(SslAuthenticationException.class);
+
+      assertThat(broker.toString())
+          .contains("SASL_SSL://" + broker.bootstrapServers(SecurityProtocol.SASL_SSL))
+          .contains("PLAINTEXT://" + broker.bootstrapServers(SecurityProtocol.PLAINTEXT))
+          .doesNotContain(password)
+          .doesNotContain("alice");
+    }
+  }
+
+  @Test
+  void builder_refusesSaslWithoutUsers_andUserNamesJaasCannotHold() {
+    assertThatThrownBy(
+            () -> EmbeddedKafkaBroker.builder().withListener(SecurityProtocol.SASL_SSL).start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("withUser");
+    assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().withUser("bob smith", "pw"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bob smith");
+  }
 
   @Test
   void broker_servesProducedRecords_onLoopback_andDeletesItsLogDirOnClose() {

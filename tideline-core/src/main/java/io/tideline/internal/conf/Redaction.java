@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Hides secrets in options before they are shown anywhere (messages, logs, progress, {@code
  * toString}): Spark's default {@code spark.redaction.regex} plus the Kafka and Event Hubs keys that
- * carry credentials ({@code sasl.jaas.config}, connection strings).
+ * carry credentials ({@code sasl.jaas.config}, connection strings, a PEM private key in {@code
+ * ssl.keystore.key}, an OAuth assertion key's passphrase).
  */
 public final class Redaction {
 
@@ -16,7 +17,8 @@ public final class Redaction {
 
   private static final Pattern SECRET_KEY =
       Pattern.compile(
-          "(?i)secret|password|token|access[.]key|jaas|credential|connectionstring|sasl[.]login");
+          "(?i)secret|password|passphrase|token|access[.]?key|keystore[.]key|private[.]key|jaas"
+              + "|credential|connectionstring|sasl[.]login");
 
   private Redaction() {}
 

@@ -41,6 +41,20 @@ class RedactionTest {
   }
 
   @Test
+  void isSecretKey_coversKafkasPasswordTypedClientSettings() {
+    assertThat(Redaction.isSecretKey("kafka.ssl.keystore.key")).isTrue();
+    assertThat(Redaction.isSecretKey("kafka.ssl.key.password")).isTrue();
+    assertThat(Redaction.isSecretKey("kafka.sasl.oauthbearer.assertion.private.key.passphrase"))
+        .isTrue();
+    assertThat(Redaction.isSecretKey("kafka.sasl.oauthbearer.client.credentials.client.secret"))
+        .isTrue();
+    assertThat(Redaction.isSecretKey("fs.s3a.accesskey")).isTrue();
+    assertThat(Redaction.isSecretKey("kafka.ssl.keystore.location")).isFalse();
+    assertThat(Redaction.isSecretKey("kafka.bootstrap.servers")).isFalse();
+    assertThat(Redaction.isSecretKey("subscribe")).isFalse();
+  }
+
+  @Test
   void contexts_toStringNeverShowSecrets() {
     SourceContext source =
         new SourceContext(

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -82,14 +83,19 @@ final class KafkaMicroBatchStream implements Source {
       }
     }
     this.consumer = createConsumer(options, context);
-    Duration timeout = apiTimeout(options);
-    this.offsetReader =
-        new KafkaOffsetReader(
-            createAdmin(options, timeout),
-            options.strategy(),
-            timeout,
-            description(),
-            options.bootstrapServers());
+    try {
+      Duration timeout = apiTimeout(options);
+      this.offsetReader =
+          new KafkaOffsetReader(
+              createAdmin(options, timeout),
+              options.strategy(),
+              timeout,
+              description(),
+              options.bootstrapServers());
+    } catch (RuntimeException e) {
+      consumer.close(Duration.ZERO);
+      throw e;
+    }
     this.rangeReader =
         new KafkaRangeReader(
             consumer,
@@ -117,7 +123,12 @@ final class KafkaMicroBatchStream implements Source {
             + "-"
             + context.metadataPath().toAbsolutePath().toString().hashCode()
             + "-executor");
-    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    try {
+      return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    } catch (KafkaException e) {
+      throw KafkaSourceErrors.clientCreationFailed(
+          "consumer", options.description(), options.bootstrapServers(), e);
+    }
   }
 
   private static Admin createAdmin(KafkaSourceOptions options, Duration timeout) {
@@ -131,7 +142,12 @@ final class KafkaMicroBatchStream implements Source {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.putIfAbsent(
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000L));
-    return Admin.create(config);
+    try {
+      return Admin.create(config);
+    } catch (KafkaException e) {
+      throw KafkaSourceErrors.clientCreationFailed(
+          "admin client", options.description(), options.bootstrapServers(), e);
+    }
   }
 
   private static Duration apiTimeout(KafkaSourceOptions options) {

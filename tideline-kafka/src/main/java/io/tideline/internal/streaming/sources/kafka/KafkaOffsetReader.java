@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -23,8 +24,11 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * answer rather than waited for, so the source can report a deleted topic as data loss.
  *
  * <p>Every call is bounded by the client's {@code default.api.timeout.ms} ({@code
- * kafka.default.api.timeout.ms}, 60 s by default); a broker that does not answer in time, or
- * refuses the credentials, fails with an error naming the source and the brokers.
+ * kafka.default.api.timeout.ms}, 60 s by default) and tried once: a broker that does not answer in
+ * time fails with an error naming the source and the brokers. Spark retries such a call ({@code
+ * fetchOffset.numRetries}, 3) with the same bound each, so it can wait three times as long. A
+ * broker that refuses the credentials or the TLS handshake fails at once (Kafka does not retry
+ * authentication), with its own error saying what to check.
  *
  * <p>Called on the query's stream thread only.
  */
@@ -109,6 +113,9 @@ final class KafkaOffsetReader implements AutoCloseable {
 
   private RuntimeException failed(String action, Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof AuthenticationException auth) {
+      return KafkaSourceErrors.authenticationFailed(source, bootstrapServers, auth);
+    }
     return KafkaSourceErrors.offsetFetchFailed(
         action, source, bootstrapServers, timeout.toMillis(), cause);
   }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -85,6 +86,8 @@ final class KafkaRangeReader {
       } catch (OffsetOutOfRangeException e) {
         skipLost(e, byPartition, remaining, dataLoss);
         continue;
+      } catch (AuthenticationException e) {
+        throw KafkaSourceErrors.authenticationFailed(source, bootstrapServers, e);
       }
       boolean progressed = !records.isEmpty();
       for (TopicPartition tp : records.partitions()) {

@@ -5,7 +5,10 @@ import io.tideline.internal.errors.TidelineException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
  * The factory of every user-facing failure of the {@code kafka} source. Wording lives here, with
@@ -86,6 +89,16 @@ public final class KafkaSourceErrors {
         "Cannot <action> for <source> from the brokers <bootstrapServers> within <timeoutMs> ms:"
             + " <cause>. Check that the brokers are reachable from this machine and that"
             + " 'kafka.bootstrap.servers' and the kafka.security/sasl options are right."),
+    KAFKA_CLIENT_CREATION_FAILED(
+        "22023",
+        "Cannot create the Kafka <client> of <source> for the brokers <bootstrapServers>: <cause>."
+            + " Check the kafka.* options of the source; with SASL/PLAIN, 'kafka.sasl.jaas.config'"
+            + " reads: org.apache.kafka.common.security.plain.PlainLoginModule required"
+            + " username=\"...\" password=\"...\"; (the closing semicolon"
+            + " included)."),
+    KAFKA_AUTHENTICATION_FAILED(
+        "28000",
+        "The Kafka brokers <bootstrapServers> refused the connection of <source>: <cause>. <hint>"),
     KAFKA_DATA_LOSS_PARTITIONS_DELETED(
         "22000", "Partitions <partitions> are gone (<source>). <hint>"),
     KAFKA_DATA_LOSS_INITIAL_OFFSET_NOT_FOUND_FOR_PARTITIONS(
@@ -207,6 +220,55 @@ public final class KafkaSourceErrors {
             "bootstrapServers", bootstrapServers,
             "timeoutMs", Long.toString(timeoutMs),
             "cause", String.valueOf(cause)),
+        cause);
+  }
+
+  /**
+   * The failure of building a Kafka client from the source's options (a JAAS config Kafka cannot
+   * parse, an unknown security protocol, ...). Names the innermost cause, whose message Kafka keeps
+   * free of password values; Kafka's own "Failed to construct kafka consumer" says nothing useful.
+   */
+  static TidelineException clientCreationFailed(
+      String client, String source, String bootstrapServers, KafkaException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String cause = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+    return new TidelineException(
+        Condition.KAFKA_CLIENT_CREATION_FAILED,
+        Map.of(
+            "client", client,
+            "source", source,
+            "bootstrapServers", bootstrapServers,
+            "cause", cause),
+        e);
+  }
+
+  /**
+   * The failure of a broker refusing the source's credentials or TLS handshake, with what to check
+   * for each. Spark has no condition of its own here: it surfaces Kafka's exception.
+   */
+  static TidelineException authenticationFailed(
+      String source, String bootstrapServers, AuthenticationException cause) {
+    String hint =
+        cause instanceof SslAuthenticationException
+            ? "The TLS handshake failed: check that 'kafka.ssl.truststore.location' (with"
+                + " 'kafka.ssl.truststore.password' and 'kafka.ssl.truststore.type') names a"
+                + " truststore holding the brokers' certificate or its CA, that the certificate"
+                + " names the host in 'kafka.bootstrap.servers', and that 'kafka.security.protocol'"
+                + " matches the brokers' listener."
+            : "Check the user name and password in 'kafka.sasl.jaas.config' (for Azure Event Hubs:"
+                + " username \"$ConnectionString\" and the namespace's connection string as"
+                + " password), and that 'kafka.sasl.mechanism' and 'kafka.security.protocol' match"
+                + " the brokers' listener.";
+    return new TidelineException(
+        Condition.KAFKA_AUTHENTICATION_FAILED,
+        Map.of(
+            "bootstrapServers", bootstrapServers,
+            "source", source,
+            "cause", String.valueOf(cause.getMessage()),
+            "hint", hint),
         cause);
   }
 
