@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *       read the last committed batch id from the markers.
  *   <li>{@code addBatch(N)} with N at or below the last committed id: skip. The loop re-runs the
  *       last batch after a crash between the sink and {@code commits/N}; Kafka already has it.
- *   <li>Otherwise: begin a transaction, send the batch's records, send the marker of N, commit.
- *       Kafka makes the records and the marker visible together, or neither.
+ *   <li>Otherwise: begin a transaction, send the marker of N and the batch's records, commit. Kafka
+ *       makes the records and the marker visible together, or neither.
  *   <li>On a failure before the commit returns: abort (best effort) and fail the query. A restart
  *       re-runs batch N, whose records are written once more in a new transaction; the aborted ones
  *       stay invisible to {@code read_committed} readers. When the commit's outcome is unknown (a
@@ -100,8 +100,9 @@ final class TransactionalKafkaSink implements Sink {
     long rows;
     try {
       p.beginTransaction();
-      rows = KafkaWriteJob.run(data, columns, p, what);
+      // The marker goes first so it travels with the data; the commit fails if any send did.
       p.send(markers.marker(batchId));
+      rows = KafkaWriteJob.run(data, columns, p, what);
       p.commitTransaction();
     } catch (KafkaException e) {
       if (isFenced(e)) {
