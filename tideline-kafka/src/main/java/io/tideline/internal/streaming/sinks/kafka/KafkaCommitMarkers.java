@@ -109,7 +109,7 @@ final class KafkaCommitMarkers {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failed("create the exactly-once control topic " + topic, e);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (java.util.concurrent.TimeoutException | KafkaException e) {
       throw failed("create the exactly-once control topic " + topic, e);
     }
   }
@@ -189,6 +189,7 @@ final class KafkaCommitMarkers {
   }
 
   private RuntimeException failed(String what, Throwable cause) {
-    return KafkaSinkErrors.controlTopicFailed(what, sinkLabel, options.bootstrapServers(), cause);
+    return KafkaSinkErrors.controlTopicFailed(
+        what, sinkLabel, options.bootstrapServers(), cause, options.scrubber());
   }
 }

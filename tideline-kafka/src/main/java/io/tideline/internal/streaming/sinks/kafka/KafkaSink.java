@@ -67,7 +67,8 @@ final class KafkaSink implements Sink {
           options.bootstrapServers(),
           "The batch is not committed; a restart of the query writes it again (at-least-once:"
               + " records already sent may appear twice).",
-          e);
+          e,
+          options.scrubber());
     }
     latestBatchId = batchId;
   }

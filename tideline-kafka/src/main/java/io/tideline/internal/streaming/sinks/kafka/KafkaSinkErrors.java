@@ -150,7 +150,13 @@ public final class KafkaSinkErrors {
   }
 
   static ExecutionException writeFailed(
-      String what, String sink, String bootstrapServers, String recovery, Throwable cause) {
+      String what,
+      String sink,
+      String bootstrapServers,
+      String recovery,
+      Throwable error,
+      SecretScrubber scrubber) {
+    Throwable cause = scrubber.scrub(error);
     return new ExecutionException(
         Condition.KAFKA_SINK_WRITE_FAILED,
         Map.of(
@@ -163,7 +169,12 @@ public final class KafkaSinkErrors {
   }
 
   static ExecutionException controlTopicFailed(
-      String action, String sink, String bootstrapServers, Throwable cause) {
+      String action,
+      String sink,
+      String bootstrapServers,
+      Throwable error,
+      SecretScrubber scrubber) {
+    Throwable cause = scrubber.scrub(error);
     return new ExecutionException(
         Condition.KAFKA_SINK_CONTROL_TOPIC_FAILED,
         Map.of(
@@ -174,11 +185,12 @@ public final class KafkaSinkErrors {
         cause);
   }
 
-  static ExecutionException fenced(String transactionalId, String sink, String what, Throwable e) {
+  static ExecutionException fenced(
+      String transactionalId, String sink, String what, Throwable e, SecretScrubber scrubber) {
     return new ExecutionException(
         Condition.KAFKA_SINK_TRANSACTION_FENCED,
         Map.of("transactionalId", transactionalId, "sink", sink, "what", what),
-        e);
+        scrubber.scrub(e));
   }
 
   static ExecutionException markerUnreadable(

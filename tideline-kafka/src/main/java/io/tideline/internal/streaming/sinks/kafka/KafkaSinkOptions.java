@@ -189,6 +189,11 @@ record KafkaSinkOptions(
         || k.equals("connections.max.idle.ms");
   }
 
+  /** Removes these options' secret values from Kafka's error messages. */
+  SecretScrubber scrubber() {
+    return SecretScrubber.of(original);
+  }
+
   @Override
   public String toString() {
     return "KafkaSinkOptions" + Redaction.redact(new TreeMap<>(original));

@@ -63,7 +63,8 @@ public final class KafkaSinkProvider implements SinkProvider, BatchWriteProvider
           "kafka " + parsed.topic().map(t -> "topic " + t).orElse("topic column"),
           parsed.bootstrapServers(),
           "Records sent before the failure stay in Kafka; writing again may duplicate them.",
-          e);
+          e,
+          parsed.scrubber());
     }
   }
 

@@ -25,27 +25,40 @@ final class TransactionalBatchWrite {
             + options.topic().map(t -> "topic " + t).orElse("topic column")
             + ", transactional.id="
             + transactionalId;
-    Producer<byte[], byte[]> producer =
-        new KafkaProducer<>(options.producerConfig(Optional.of(transactionalId)));
+    Producer<byte[], byte[]> producer = null;
     try {
+      producer = new KafkaProducer<>(options.producerConfig(Optional.of(transactionalId)));
       producer.initTransactions();
       producer.beginTransaction();
       KafkaWriteJob.run(data, columns, producer, what);
       producer.commitTransaction();
     } catch (KafkaException e) {
-      try {
-        producer.abortTransaction();
-      } catch (RuntimeException abortFailure) {
-        e.addSuppressed(abortFailure);
-      }
+      abortQuietly(producer);
       throw KafkaSinkErrors.writeFailed(
           what,
           sink,
           options.bootstrapServers(),
           "The transaction is aborted: read_committed consumers see none of its records.",
-          e);
+          e,
+          options.scrubber());
     } finally {
-      producer.close(Duration.ofSeconds(10));
+      if (producer != null) {
+        producer.close(Duration.ofSeconds(10));
+      }
+    }
+  }
+
+  /**
+   * Aborts what can be aborted; a producer that failed before or in its first transaction cannot.
+   */
+  private static void abortQuietly(Producer<byte[], byte[]> producer) {
+    if (producer == null) {
+      return;
+    }
+    try {
+      producer.abortTransaction();
+    } catch (RuntimeException notAbortable) {
+      // Closing the producer ends the transaction; the coordinator aborts it on its time-out.
     }
   }
 }

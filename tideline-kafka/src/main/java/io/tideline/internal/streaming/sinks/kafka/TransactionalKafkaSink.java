@@ -107,7 +107,7 @@ final class TransactionalKafkaSink implements Sink {
     } catch (KafkaException e) {
       if (isFenced(e)) {
         closeQuietly();
-        throw KafkaSinkErrors.fenced(transactionalId, description(), what, e);
+        throw KafkaSinkErrors.fenced(transactionalId, description(), what, e, options.scrubber());
       }
       abortQuietly(what);
       throw KafkaSinkErrors.writeFailed(
@@ -116,7 +116,8 @@ final class TransactionalKafkaSink implements Sink {
           options.bootstrapServers(),
           "The transaction is aborted, so read_committed consumers see none of its records; a"
               + " restart of the query writes the batch again, once.",
-          e);
+          e,
+          options.scrubber());
     } catch (RuntimeException | Error e) {
       abortQuietly(what);
       throw e;
@@ -131,9 +132,9 @@ final class TransactionalKafkaSink implements Sink {
       return producer;
     }
     markers.ensureTopic();
-    Producer<byte[], byte[]> p =
-        new KafkaProducer<>(options.producerConfig(Optional.of(transactionalId)));
+    Producer<byte[], byte[]> p = null;
     try {
+      p = new KafkaProducer<>(options.producerConfig(Optional.of(transactionalId)));
       p.initTransactions();
       OptionalLong last = markers.lastCommittedBatch();
       lastCommittedBatchId = last.orElse(-1);
@@ -143,9 +144,10 @@ final class TransactionalKafkaSink implements Sink {
           transactionalId,
           last.isPresent() ? Long.toString(last.getAsLong()) : "none");
     } catch (KafkaException e) {
-      p.close(Duration.ZERO);
+      closeNow(p);
       if (isFenced(e)) {
-        throw KafkaSinkErrors.fenced(transactionalId, description(), "the first batch", e);
+        throw KafkaSinkErrors.fenced(
+            transactionalId, description(), "the first batch", e, options.scrubber());
       }
       throw KafkaSinkErrors.writeFailed(
           "the first batch of " + queryLabel,
@@ -153,13 +155,20 @@ final class TransactionalKafkaSink implements Sink {
           options.bootstrapServers(),
           "Initializing the transactional producer failed; nothing was written. A restart"
               + " retries.",
-          e);
+          e,
+          options.scrubber());
     } catch (RuntimeException | Error e) {
-      p.close(Duration.ZERO);
+      closeNow(p);
       throw e;
     }
     producer = p;
     return p;
+  }
+
+  private static void closeNow(Producer<byte[], byte[]> p) {
+    if (p != null) {
+      p.close(Duration.ZERO);
+    }
   }
 
   private static boolean isFenced(Throwable e) {

@@ -2,6 +2,7 @@ package io.tideline.internal.streaming.sinks.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.tideline.AnalysisException;
 import io.tideline.DataFrame;
@@ -11,6 +12,8 @@ import io.tideline.internal.conf.Redaction;
 import io.tideline.internal.errors.TidelineException;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.types.StructType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -146,6 +149,51 @@ class KafkaSinkOptionsTest {
                     "query q")
                 .toString())
         .doesNotContain("s3cr3t-pw");
+  }
+
+  @Test
+  void aBrokenJaasConfigThatKafkaQuotesBack_leavesNoSecretInTheError() {
+    // Kafka answers this typo with "Invalid login module control flag '<the password>'".
+    DataFrame df = t.createDataFrame(List.of(Row.of("a")), StructType.fromDDL("value STRING"));
+    Throwable error =
+        catchThrowable(
+            () ->
+                df.write()
+                    .format("kafka")
+                    .option("kafka.bootstrap.servers", "127.0.0.1:1")
+                    .option("kafka.security.protocol", "SASL_PLAINTEXT")
+                    .option("kafka.sasl.mechanism", "PLAIN")
+                    .option("kafka.sasl.jaas.config", "PlainLoginModule s3cr3t-pw;")
+                    .option("kafka.max.block.ms", "500")
+                    .option("topic", "out")
+                    .save());
+    assertThat(error).isInstanceOf(TidelineException.class);
+    assertThat(((TidelineException) error).getCondition()).isEqualTo("KAFKA_SINK_WRITE_FAILED");
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    assertThat(trace.toString())
+        .contains("Invalid login module control flag")
+        .contains(Redaction.REDACTED)
+        .doesNotContain("s3cr3t-pw");
+  }
+
+  @Test
+  void scrubber_replacesWholeValuesQuotedValuesAndBareWords_butKeepsClassNames() {
+    SecretScrubber s =
+        SecretScrubber.of(
+            Map.of(
+                "kafka.sasl.jaas.config", JAAS,
+                "kafka.ssl.key.password", "k3y-pw",
+                "kafka.client.id", "visible-client"));
+    assertThat(s.scrub("bad flag 's3cr3t-pw' and k3y-pw for visible-client"))
+        .isEqualTo(
+            "bad flag '"
+                + Redaction.REDACTED
+                + "' and "
+                + Redaction.REDACTED
+                + " for visible-client");
+    assertThat(s.scrub("module org.apache.kafka.common.security.plain.PlainLoginModule"))
+        .contains("PlainLoginModule");
   }
 
   private static Map<String, String> with(Map<String, String> m, String k, String v) {
