@@ -72,10 +72,12 @@ public final class KafkaSinkErrors {
             + " written; a restart retries."),
     KAFKA_SINK_TRANSACTION_FENCED(
         "40001",
-        "Another writer took over the Kafka transactional id '<transactionalId>' of <sink>"
-            + " while <what> was being written: a newer run of the same query (same checkpoint)"
-            + " has started. This run stops without committing; the newer run writes the batch"
-            + " once. Run one query per checkpoint."),
+        "The Kafka transaction of <what> was fenced (transactional id '<transactionalId>',"
+            + " <sink>): either a newer run of the same query (same checkpoint) has started and"
+            + " took over the id, or the transaction ran longer than the producer's"
+            + " 'kafka.transaction.timeout.ms' (60 s by default) and the brokers aborted it. This"
+            + " run stops without committing, and the batch is written once by the next run. Run"
+            + " one query per checkpoint; for batches that take longer, raise the time-out."),
     KAFKA_SINK_COMMIT_MARKER_UNREADABLE(
         "KD002",
         "The exactly-once marker at <topic>-<partition> offset <offset> of <sink> is not a"

@@ -169,6 +169,28 @@ class KafkaSinkIT {
   }
 
   @Test
+  void updateMode_aggregation_writesEachBatchsChangedRows() throws Exception {
+    broker.createTopic("agg-out", 1);
+    MemoryStream input = MemoryStream.of(t, KV);
+    DataFrame counts =
+        input.toDF().groupBy("key").count().selectExpr("key", "CAST(count AS STRING) AS value");
+    StreamingQuery q =
+        toKafka(counts, "cp").outputMode("update").option("topic", "agg-out").start();
+    try {
+      input.addData(Row.of("a", "x"), Row.of("a", "y"), Row.of("b", "z"));
+      q.processAllAvailable();
+      input.addData(Row.of("a", "w"));
+      q.processAllAvailable();
+    } finally {
+      q.stop();
+    }
+    assertThat(
+            TopicReader.readAll(broker.bootstrapServers(), "agg-out", false).stream()
+                .map(r -> text(r.key()) + "=" + text(r.value())))
+        .containsExactlyInAnyOrder("a=2", "b=1", "a=3");
+  }
+
+  @Test
   void nullTopicInTheData_failsTheQueryWithSparksMessage() throws Exception {
     MemoryStream input = MemoryStream.of(t, StructType.fromDDL("topic STRING, value STRING"));
     StreamingQuery q = toKafka(input.toDF(), "cp").start();
