@@ -104,12 +104,16 @@ final class TransactionalKafkaSink implements Sink {
       p.send(markers.marker(batchId));
       rows = KafkaWriteJob.run(data, columns, p, what);
       p.commitTransaction();
-    } catch (KafkaException e) {
+    } catch (RuntimeException e) {
+      // Tasks' failures arrive wrapped (TASK_FAILED), so fencing is looked for in the whole chain.
       if (isFenced(e)) {
         closeQuietly();
         throw KafkaSinkErrors.fenced(transactionalId, description(), what, e, options.scrubber());
       }
       abortQuietly(what);
+      if (!(e instanceof KafkaException)) {
+        throw e;
+      }
       throw KafkaSinkErrors.writeFailed(
           what,
           description(),
@@ -118,7 +122,7 @@ final class TransactionalKafkaSink implements Sink {
               + " restart of the query writes the batch again, once.",
           e,
           options.scrubber());
-    } catch (RuntimeException | Error e) {
+    } catch (Error e) {
       abortQuietly(what);
       throw e;
     }

@@ -434,6 +434,50 @@ class KafkaSinkIT {
   }
 
   @Test
+  void exactlyOnce_olderRunOfTheSameQuery_isFencedWhenItWritesAgain() {
+    broker.createTopic("eo-fence", 1);
+    UUID queryId = UUID.randomUUID();
+    Sink older = exactlyOnceSink("eo-fence", queryId);
+    Sink newer = exactlyOnceSink("eo-fence", queryId);
+    try {
+      older.addBatch(0, t.createDataFrame(List.of(Row.of("k", "from-older")), KV));
+      newer.addBatch(0, t.createDataFrame(List.of(Row.of("k", "skipped")), KV));
+      newer.addBatch(1, t.createDataFrame(List.of(Row.of("k", "from-newer")), KV));
+      assertThatThrownBy(
+              () -> older.addBatch(1, t.createDataFrame(List.of(Row.of("k", "zombie")), KV)))
+          .isInstanceOfSatisfying(
+              TidelineException.class,
+              e -> assertThat(e.getCondition()).isEqualTo("KAFKA_SINK_TRANSACTION_FENCED"));
+    } finally {
+      older.stop();
+      newer.stop();
+    }
+    assertThat(committed("eo-fence")).containsExactly("from-older", "from-newer");
+  }
+
+  private Sink exactlyOnceSink(String topic, UUID queryId) {
+    return new KafkaSinkProvider()
+        .createSink(
+            new SinkContext(
+                t,
+                Map.of(
+                    "kafka.bootstrap.servers",
+                    broker.bootstrapServers(),
+                    "topic",
+                    topic,
+                    "transactional",
+                    "true"),
+                KV,
+                OutputMode.Append(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                queryId,
+                Optional.empty(),
+                dir));
+  }
+
+  @Test
   void exactlyOnce_failedBatch_isAborted_soReadCommittedSeesNoneOfIt() throws Exception {
     broker.createTopic("eo-fail", 1);
     MemoryStream input = MemoryStream.of(t, StructType.fromDDL("topic STRING, value STRING"));
