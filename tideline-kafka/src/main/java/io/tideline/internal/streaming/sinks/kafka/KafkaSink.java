@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At-least-once: a batch id at or below the last one written by this run is skipped, but a batch
  * that reached Kafka before a crash and before its {@code commits/N} is written again when the
- * query restarts (the sink keeps no state outside the process), and the producer's own retries can
- * duplicate a record too. Consumers that need each record once deduplicate on a key of their own,
- * or the query uses {@code option("transactional", "true")} ({@link TransactionalKafkaSink}).
+ * query restarts (the sink keeps no state outside the process). The producer's own retries do not
+ * duplicate while it is idempotent, Kafka's default. Consumers that need each record once
+ * deduplicate on a key of their own, or the query uses {@code option("transactional", "true")}
+ * ({@link TransactionalKafkaSink}).
  *
  * <p>Threading: {@link #addBatch} runs on the stream thread; the batch's tasks send from the
  * session's pool to the same thread-safe producer. The producer is made at the first batch, kept
