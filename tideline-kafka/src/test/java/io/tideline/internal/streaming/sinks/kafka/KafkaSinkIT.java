@@ -191,6 +191,39 @@ class KafkaSinkIT {
   }
 
   @Test
+  void secretOptions_neverReachProgressExplainOrToString() throws Exception {
+    broker.createTopic("secret-out", 1);
+    String secret = "pa55-w0rd-never-shown";
+    MemoryStream input = MemoryStream.of(t, KV);
+    StreamingQuery q =
+        toKafka(input.toDF(), "cp")
+            .option("topic", "secret-out")
+            // PLAINTEXT ignores SASL settings: the secret travels through every path unused.
+            .option(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                    + " username=\"u\" password=\""
+                    + secret
+                    + "\";")
+            .option("kafka.ssl.key.password", secret)
+            .start();
+    try {
+      input.addData(Row.of("k", "v"));
+      q.processAllAvailable();
+      StreamingQueryProgress p = q.lastProgress();
+      assertThat(p.json()).contains("KafkaSink[topic=secret-out]").doesNotContain(secret);
+      assertThat(p.prettyJson()).doesNotContain(secret);
+      assertThat(q.toString()).doesNotContain(secret);
+      assertThat(((io.tideline.internal.streaming.exec.StreamExecution) q).explainString(true))
+          .doesNotContain(secret);
+      assertThat(q.status().message()).doesNotContain(secret);
+    } finally {
+      q.stop();
+    }
+    assertThat(values("secret-out")).containsExactly("v");
+  }
+
+  @Test
   void nullTopicInTheData_failsTheQueryWithSparksMessage() throws Exception {
     MemoryStream input = MemoryStream.of(t, StructType.fromDDL("topic STRING, value STRING"));
     StreamingQuery q = toKafka(input.toDF(), "cp").start();
