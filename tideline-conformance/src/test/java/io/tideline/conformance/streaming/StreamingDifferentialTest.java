@@ -168,18 +168,6 @@ class StreamingDifferentialTest {
         "wm.update_windowStartTime_moreAggs/eventTime");
     known(
         known,
-        "chained window aggregations in append mode: Spark runs them (window_time(w) carries the"
-            + " watermark to the second window) and emits [10:00:00, 10:00:20) with n 8 from 4"
-            + " keyed windows in no-data batch 5, with two stateStoreSave operators; Tideline"
-            + " refuses at start with STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION on the second"
-            + " Aggregate (no watermark on window(window_time(w), ...))",
-        "wm.append_chainedWindows/batches",
-        "wm.append_chainedWindows/offsets",
-        "wm.append_chainedWindows/inputRows",
-        "wm.append_chainedWindows/stateRows",
-        "wm.append_chainedWindows/eventTime");
-    known(
-        known,
         "stream-stream joins are not implemented (issue 4 item 5): Tideline refuses at start"
             + " with STREAMING_NOT_SUPPORTED_YET; Spark runs a symmetricHashJoin whose state the"
             + " watermarks and the time range bound (rows dropped by watermark in batches 4 and"
