@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Streaming aggregation by session window, batch by batch: sessions kept in state per key, merged
@@ -217,6 +219,47 @@ class SessionWindowStreamingTest {
       assertThat(sink.allRows())
           .containsExactlyInAnyOrder(
               Row.of("a", at(10), at(20), 1L, 10L), Row.of("a", at(30), at(48), 2L, 68L));
+    } finally {
+      second.stop();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = LoopPoint.class,
+      names = {"AFTER_OFFSETS_WRITTEN", "DURING_SINK", "AFTER_SINK_BEFORE_COMMIT"})
+  void crashInTheBridgingBatch_restartReRunsItFromTheStoredSessions_emitsExactlyOnce(
+      LoopPoint point) throws Exception {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    RecordingSink sink = new RecordingSink();
+    DataFrame df = sessions(input);
+    // Batch 0 stores [30, 40) and [45, 55), no-data batch 1 moves the watermark to 35, and batch 2
+    // (a@36) bridges the two sessions and crashes.
+    StreamingQuery first =
+        df.writeStream()
+            .sink(sink)
+            .loopHooks(
+                (p, batchId) -> {
+                  if (p == point && batchId == 2) {
+                    throw new LoopHooks.SimulatedCrash(p, batchId);
+                  }
+                })
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .start();
+    input.addData(event("a", 30), event("a", 45));
+    first.processAllAvailable();
+    input.addData(event("a", 36));
+    assertThatThrownBy(first::awaitTermination)
+        .hasRootCauseInstanceOf(LoopHooks.SimulatedCrash.class);
+
+    StreamingQuery second = start(df, OutputMode.APPEND, sink);
+    try {
+      second.processAllAvailable();
+      assertThat(state(second, 2).numRowsTotal()).isEqualTo(1);
+      assertThat(state(second, 2).numRowsRemoved()).isEqualTo(1);
+      input.addData(event("a", 80));
+      second.processAllAvailable();
+      assertThat(sink.allRows()).containsExactly(Row.of("a", at(30), at(55), 3L, 111L));
     } finally {
       second.stop();
     }
