@@ -220,15 +220,16 @@ final class SessionWindowStateExec extends ExecNode {
         long start = System.nanoTime();
         Batch rows = ownSessions();
         GroupKeyTable table = new GroupKeyTable(keyTypes, simpleString());
-        int numInput = rows.numRows();
+        int numInput = rows.size();
         int[] groups = new int[Math.max(numInput, 16)];
         table.findOrInsert(Arrays.copyOfRange(rows.columns(), 0, numKeys), rows, groups);
         int touched = table.size();
+        // The gathered rows are copied once more, live rows only, next to the restored sessions.
         List<byte[]> restoredKeys = new ArrayList<>();
         BatchBuilder all = new BatchBuilder(rowTypes, Math.max(numInput, 16));
         all.appendBatch(rows);
         if (touched > 0 || evictionDue) {
-          groups = scan(store, table, touched, all, groups, restoredKeys);
+          groups = scan(store, table, all, groups, restoredKeys);
         }
         Batch merged = all.build(0);
         List<byte[]> sessionKeys = new ArrayList<>();
@@ -255,8 +256,8 @@ final class SessionWindowStateExec extends ExecNode {
     }
 
     /**
-     * The batch's rows as {@code [keys..., start, end, buffers...]}, without the late ones (their
-     * own session ends at or before the late-rows watermark), which are counted.
+     * The batch's rows as {@code [keys..., start, end, buffers...]}, the late ones (their own
+     * session ends at or before the late-rows watermark) counted and left out of the selection.
      */
     private Batch ownSessions() {
       List<DataType> inTypes = BatchBuilder.typesOf(child.output());
@@ -300,9 +301,7 @@ final class SessionWindowStateExec extends ExecNode {
       info.stores()
           .operatorMetrics(info.operatorId(), info.batchId())
           .addRowsDroppedByWatermark(n - k);
-      BatchBuilder dense = new BatchBuilder(rowTypes, Math.max(k, 1));
-      dense.append(cols, kept, k);
-      return dense.build(0);
+      return rows.withSelection(kept, k);
     }
 
     /**
@@ -313,7 +312,6 @@ final class SessionWindowStateExec extends ExecNode {
     private int[] scan(
         StateStore store,
         GroupKeyTable table,
-        int touched,
         BatchBuilder all,
         int[] groups,
         List<byte[]> restoredKeys) {
@@ -343,7 +341,8 @@ final class SessionWindowStateExec extends ExecNode {
         int restore = 0;
         int emit = 0;
         for (int r = 0; r < n; r++) {
-          if (ids[r] >= 0 && ids[r] < touched) {
+          // The table holds only the touched keys, so a hit is one of them.
+          if (ids[r] >= 0) {
             restoreRows[restore++] = r;
             restoredKeys.add(entryKeys[r]);
             if (numOut + restore > out.length) {
