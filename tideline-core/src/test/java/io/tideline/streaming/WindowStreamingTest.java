@@ -1,12 +1,9 @@
 package io.tideline.streaming;
 
 import static io.tideline.functions.col;
-import static io.tideline.functions.session_window;
 import static io.tideline.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tideline.AnalysisException;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.types.StructType;
@@ -62,17 +59,5 @@ class WindowStreamingTest {
     } finally {
       q.stop();
     }
-  }
-
-  @Test
-  void sessionWindowAggregation_onAStream_isRefused() {
-    assertThatThrownBy(
-            () ->
-                MemoryStream.of(t, SCHEMA)
-                    .toDF()
-                    .groupBy(session_window(col("t"), "10 seconds"), col("k"))
-                    .count())
-        .isInstanceOf(AnalysisException.class)
-        .hasMessageStartingWith("[UNSUPPORTED_FEATURE.STREAMING_SESSION_WINDOW]");
   }
 }

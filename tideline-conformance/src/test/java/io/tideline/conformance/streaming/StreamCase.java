@@ -46,17 +46,26 @@ record StreamCase(
 
   /**
    * A file stream source registered under {@code name}, with {@code withWatermark} applied when
-   * {@code watermark} is present.
+   * {@code watermark} is present, then {@code dropDuplicates} or {@code
+   * dropDuplicatesWithinWatermark} when {@code dedup} is.
    */
   record Input(
       String name,
       String format,
       String schemaDdl,
       Map<String, String> options,
-      Optional<Watermark> watermark) {}
+      Optional<Watermark> watermark,
+      Optional<Dedup> dedup) {}
 
   /** {@code withWatermark(eventTime, delay)} on a source, before the case's query. */
   record Watermark(String eventTime, String delay) {}
+
+  /**
+   * {@code dropDuplicates(columns)} ({@code dropDuplicatesWithinWatermark(columns)} when {@code
+   * withinWatermark}) on a source, after its watermark: SQL has no form for either ({@code SELECT
+   * DISTINCT} is an aggregation).
+   */
+  record Dedup(List<String> columns, boolean withinWatermark) {}
 
   /**
    * A staged file (by name, in the data folder) arriving in the folder of source {@code source},
@@ -101,7 +110,7 @@ record StreamCase(
       for (int i = 0; i + 1 < options.length; i += 2) {
         opts.put(options[i], options[i + 1]);
       }
-      sources.put(name, new Input(name, format, ddl, opts, Optional.empty()));
+      sources.put(name, new Input(name, format, ddl, opts, Optional.empty(), Optional.empty()));
       return this;
     }
 
@@ -119,7 +128,30 @@ record StreamCase(
               in.format(),
               in.schemaDdl(),
               in.options(),
-              Optional.of(new Watermark(eventTime, delay))));
+              Optional.of(new Watermark(eventTime, delay)),
+              in.dedup()));
+      return this;
+    }
+
+    /**
+     * Deduplicates a source declared before, after its watermark: {@code dropDuplicates(columns)},
+     * or {@code dropDuplicatesWithinWatermark(columns)} when {@code withinWatermark}.
+     */
+    Builder dedup(String source, boolean withinWatermark, String... columns) {
+      Input in = sources.get(source);
+      if (in == null) {
+        throw new IllegalStateException(
+            "Bug in the stream corpus: case " + id + " has no source " + source);
+      }
+      sources.put(
+          source,
+          new Input(
+              in.name(),
+              in.format(),
+              in.schemaDdl(),
+              in.options(),
+              in.watermark(),
+              Optional.of(new Dedup(List.of(columns), withinWatermark))));
       return this;
     }
 

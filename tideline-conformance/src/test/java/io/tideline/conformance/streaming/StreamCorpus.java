@@ -213,6 +213,36 @@ final class StreamCorpus {
         {"k":"c","v":30,"ts":"2024-01-01T10:00:33Z"}
         {"k":"a","v":40,"ts":"2024-01-01T10:00:06Z"}
         """);
+    // Duplicates for deduplication: within a file, across files, and arriving again after the
+    // watermark (5 seconds of delay) passed their event time.
+    f.put(
+        "dup-1.json",
+        """
+        {"k":"a","v":1,"ts":"2024-01-01T10:00:01Z"}
+        {"k":"a","v":1,"ts":"2024-01-01T10:00:01Z"}
+        {"k":"b","v":2,"ts":"2024-01-01T10:00:02Z"}
+        """);
+    f.put(
+        "dup-2.json",
+        """
+        {"k":"a","v":1,"ts":"2024-01-01T10:00:01Z"}
+        {"k":"b","v":2,"ts":"2024-01-01T10:00:09Z"}
+        {"k":"c","v":3,"ts":"2024-01-01T10:00:12Z"}
+        """);
+    f.put(
+        "dup-3.json",
+        """
+        {"k":"a","v":1,"ts":"2024-01-01T10:00:01Z"}
+        {"k":"c","v":3,"ts":"2024-01-01T10:00:12Z"}
+        {"k":"b","v":4,"ts":"2024-01-01T10:00:20Z"}
+        """);
+    f.put(
+        "dup-4.json",
+        """
+        {"k":"c","v":3,"ts":"2024-01-01T10:00:12Z"}
+        {"k":"b","v":2,"ts":"2024-01-01T10:00:19Z"}
+        {"k":"d","v":5,"ts":"2024-01-01T10:00:30Z"}
+        """);
     f.put(
         "customers.json",
         """
@@ -866,6 +896,30 @@ final class StreamCorpus {
                       .select(windowOut))
               .build());
     }
+    // A gap per row (4 seconds for a, 8 for the others): b's sessions stay open longer and swallow
+    // rows a's would not.
+    cases.add(
+        events("wm.append_session_dynamicGap")
+            .query(
+                Pipeline.from("ev")
+                    .select(
+                        "session_window(ts, CASE WHEN k = 'a' THEN '4 seconds'"
+                            + " ELSE '8 seconds' END) AS w",
+                        "k",
+                        "v")
+                    .groupBy(List.of("w", "k"), windowAggs)
+                    .select(windowOut))
+            .build());
+    // Complete mode keeps every session, but still drops the rows behind the watermark.
+    cases.add(
+        events("wm.complete_session")
+            .outputMode("complete")
+            .query(
+                Pipeline.from("ev")
+                    .select("session_window(ts, '4 seconds') AS w", "k", "v")
+                    .groupBy(List.of("w", "k"), windowAggs)
+                    .select(windowOut))
+            .build());
     // A window with a start offset, more aggregate functions, and a row whose event time is
     // null (no window, not late, not in the event-time statistics).
     cases.add(
@@ -927,6 +981,34 @@ final class StreamCorpus {
                         "l.k = r.k AND r.ts BETWEEN l.ts - INTERVAL 5 SECONDS"
                             + " AND l.ts + INTERVAL 5 SECONDS",
                         "left_outer"))
+            .build());
+
+    // Deduplication (dropDuplicates and dropDuplicatesWithinWatermark on the source, which SQL has
+    // no form for): duplicates in one batch and across batches, state kept forever without a
+    // watermark, evicted by the event-time key or by each key's expiry with one, late rows
+    // dropped and counted.
+    cases.add(
+        duplicates("dedup.noWatermark")
+            .dedup("dup", false, "k", "v")
+            .query(Pipeline.from("dup").select("k", "v", "ts"))
+            .build());
+    cases.add(
+        duplicates("dedup.watermark_eventTimeKey")
+            .watermark("dup", "ts", "5 seconds")
+            .dedup("dup", false, "k", "ts")
+            .query(Pipeline.from("dup").select("k", "v", "ts"))
+            .build());
+    cases.add(
+        duplicates("dedup.watermark_keyWithoutEventTime")
+            .watermark("dup", "ts", "5 seconds")
+            .dedup("dup", false, "k", "v")
+            .query(Pipeline.from("dup").select("k", "v", "ts"))
+            .build());
+    cases.add(
+        duplicates("dedup.withinWatermark")
+            .watermark("dup", "ts", "5 seconds")
+            .dedup("dup", true, "k")
+            .query(Pipeline.from("dup").select("k", "v", "ts"))
             .build());
 
     // Output modes and aggregations Spark refuses at start.
@@ -1008,6 +1090,16 @@ final class StreamCorpus {
         .step("ev:ev-2.json")
         .step("ev:ev-3.json")
         .step("ev:ev-4.json");
+  }
+
+  /** Rows with duplicates arriving one file per step (source {@code dup}, no watermark). */
+  private static StreamCase.Builder duplicates(String id) {
+    return StreamCase.builder(id)
+        .source("dup", "json", EVENTS)
+        .step("dup:dup-1.json")
+        .step("dup:dup-2.json")
+        .step("dup:dup-3.json")
+        .step("dup:dup-4.json");
   }
 
   private static void events(List<StreamCase> cases, String id, Pipeline query) {

@@ -86,6 +86,13 @@ final class TidelineStreamRun {
           stream =
               stream.withWatermark(in.watermark().get().eventTime(), in.watermark().get().delay());
         }
+        if (in.dedup().isPresent()) {
+          String[] columns = in.dedup().get().columns().toArray(String[]::new);
+          stream =
+              in.dedup().get().withinWatermark()
+                  ? stream.dropDuplicatesWithinWatermark(columns)
+                  : stream.dropDuplicates(columns);
+        }
         streams.put(in.name(), stream);
       }
       DataFrame df =

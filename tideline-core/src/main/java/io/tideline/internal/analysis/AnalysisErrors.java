@@ -200,11 +200,6 @@ public final class AnalysisErrors {
         "A query operator contains one or more unsupported expressions: <invalidExprSqls>."
             + " window(...) and session_window(...) may appear in select, withColumn, filter,"
             + " orderBy and groupBy; compute the window in a select first, then <operator>."),
-    SESSION_WINDOW_STREAMING(
-        "UNSUPPORTED_FEATURE.STREAMING_SESSION_WINDOW",
-        "0A000",
-        "Streaming aggregation by <sessionWindow> is not supported yet. Group by window(...)"
-            + " instead, or run the aggregation as a batch query."),
     INVALID_INTERVAL_FORMAT(
         "INVALID_INTERVAL_FORMAT.INVALID_UNIT",
         "22006",
@@ -638,10 +633,6 @@ public final class AnalysisErrors {
         exprList(windows),
         "operator",
         operator);
-  }
-
-  static AnalysisException sessionWindowInStreamingAggregation(Expr session) {
-    return error(Condition.SESSION_WINDOW_STREAMING, "sessionWindow", toSqlExpr(session));
   }
 
   static AnalysisException invalidDuration(Expr call, String input) {

@@ -31,8 +31,9 @@ import java.util.Set;
  *
  * <p>An aggregation grouped by a session window also gets a {@link MergeSessions} between the two,
  * which replaces each row's own session by the merged session of its key (Spark's batch plan sorts
- * and merges in {@code UpdatingSessionsExec} the same way). Streaming session-window aggregation
- * needs state and is refused here until its stateful operator exists.
+ * and merges in {@code UpdatingSessionsExec} the same way). Over a stream the same shape becomes a
+ * stateful session aggregation ({@code SessionWindowStateExec}), which merges with the sessions
+ * kept from earlier batches.
  *
  * <p>The DataFrame API applies the rule to every operator as it is added; an operator can hold only
  * one distinct window expression, as in Spark.
@@ -69,7 +70,7 @@ public final class TimeWindowing {
     if (call.name().equals("session_window")
         && rewritten instanceof Aggregate a
         && a.grouping().contains(column)) {
-      return withMergedSessions(a, column, call);
+      return withMergedSessions(a, column);
     }
     return rewritten;
   }
@@ -83,16 +84,13 @@ public final class TimeWindowing {
     for (Expr g : a.grouping()) {
       if (g instanceof Attribute attr
           && windowSource(a.child(), attr.exprId()) instanceof SessionWindowAssign) {
-        return withMergedSessions(a, attr, attr);
+        return withMergedSessions(a, attr);
       }
     }
     return a;
   }
 
-  private static LogicalPlan withMergedSessions(Aggregate a, Attribute session, Expr shown) {
-    if (a.isStreaming()) {
-      throw AnalysisErrors.sessionWindowInStreamingAggregation(shown);
-    }
+  private static LogicalPlan withMergedSessions(Aggregate a, Attribute session) {
     List<Expr> keys = new ArrayList<>(a.grouping());
     keys.remove(session);
     return new Aggregate(

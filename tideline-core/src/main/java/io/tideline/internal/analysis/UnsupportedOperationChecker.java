@@ -11,6 +11,7 @@ import io.tideline.internal.plan.Join;
 import io.tideline.internal.plan.JoinType;
 import io.tideline.internal.plan.Limit;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.MergeSessions;
 import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
@@ -126,6 +127,14 @@ public final class UnsupportedOperationChecker {
       for (AggregateCall call : aggregateCalls(a.aggregateList())) {
         if (call.distinct()) {
           throw UnsupportedOperationErrors.distinctAggregation(a.simpleString());
+        }
+      }
+      if (a.child() instanceof MergeSessions m) {
+        if (outputMode == OutputMode.UPDATE) {
+          throw UnsupportedOperationErrors.sessionWindowInUpdateMode(a.simpleString());
+        }
+        if (m.keys().isEmpty()) {
+          throw UnsupportedOperationErrors.globalSessionWindow(a.simpleString());
         }
       }
     } else if (node instanceof Deduplicate d && d.withinWatermark() && d.child().isStreaming()) {

@@ -43,6 +43,16 @@ public final class UnsupportedOperationErrors {
         "Invalid streaming output mode: <outputMode>. This output mode is not supported for"
             + " <operation> on streaming DataFrames/DataSets;"
             + WHERE),
+    SESSION_WINDOW_IN_UPDATE_MODE(
+        "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION",
+        "42KDE",
+        "Invalid streaming output mode: <outputMode>. This output mode is not supported for"
+            + " <operation> on streaming DataFrames/DataSets;"
+            + WHERE),
+    GLOBAL_SESSION_WINDOW(
+        "STREAMING_UNSUPPORTED_OPERATION.GLOBAL_SESSION_WINDOW",
+        "0A000",
+        "Global aggregation with session window in streaming query is not supported;" + WHERE),
     DISTINCT_AGGREGATION(
         "STREAMING_UNSUPPORTED_OPERATION.DISTINCT_AGGREGATION",
         "0A000",
@@ -165,6 +175,25 @@ public final class UnsupportedOperationErrors {
         "Use outputMode(\"update\") or outputMode(\"complete\"), or add withWatermark(...) on an"
             + " event-time column the aggregation groups by (directly or through window(...)).",
         Map.of("outputMode", "append", "operation", "streaming aggregations without watermark"));
+  }
+
+  static AnalysisException sessionWindowInUpdateMode(String operator) {
+    return error(
+        Condition.SESSION_WINDOW_IN_UPDATE_MODE,
+        operator,
+        "A session can still grow and merge with its neighbours until the watermark passes its"
+            + " end, so Update mode cannot say which rows changed. Use outputMode(\"append\")"
+            + " (each session once, when final) or outputMode(\"complete\").",
+        Map.of("outputMode", "update", "operation", "session window"));
+  }
+
+  static AnalysisException globalSessionWindow(String operator) {
+    return error(
+        Condition.GLOBAL_SESSION_WINDOW,
+        operator,
+        "Group by at least one column besides session_window(...), e.g."
+            + " groupBy(session_window(ts, \"5 minutes\"), col(\"userId\")).",
+        Map.of());
   }
 
   static AnalysisException redefiningWatermark(String operator) {

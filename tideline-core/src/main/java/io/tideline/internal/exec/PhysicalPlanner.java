@@ -146,6 +146,10 @@ public final class PhysicalPlanner {
       Aggregate a = s.aggregate();
       List<Expr> all = new ArrayList<>(a.grouping());
       all.addAll(a.aggregateList());
+      if (a.child() instanceof MergeSessions m) {
+        // Sessions merge with the state of earlier batches, not within this batch alone.
+        return StatefulAggregateExecs.planSessions(s, m, plan(m.child(), ids(references(all))));
+      }
       return StatefulAggregateExecs.plan(s, plan(a.child(), ids(references(all))), conf);
     }
     if (plan instanceof TimeWindowAssign w) {

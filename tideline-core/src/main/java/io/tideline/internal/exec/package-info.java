@@ -45,7 +45,9 @@
  * io.tideline.internal.exec.UpdatingSessionsExec}, below a hash exchange on the other grouping
  * keys, sorts a partition's row indexes by keys and start and replaces each session by its key's
  * merged session ({@link io.tideline.internal.exec.SessionMerger}, shared with streaming), before
- * an ordinary hash aggregation.
+ * an ordinary hash aggregation. On a stream, {@link
+ * io.tideline.internal.exec.SessionWindowStateExec} does the merge per state partition, with the
+ * sessions kept from earlier batches.
  *
  * <h2>Invariants</h2>
  *

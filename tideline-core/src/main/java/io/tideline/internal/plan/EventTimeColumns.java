@@ -3,6 +3,7 @@ package io.tideline.internal.plan;
 import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.Expr;
+import io.tideline.internal.expr.ScalarCall;
 import io.tideline.types.AtomicType;
 import io.tideline.types.DataType;
 import io.tideline.types.StructField;
@@ -23,7 +24,8 @@ import java.util.Set;
  *       withWatermark} redefines the event time);
  *   <li>a projection keeps a marked column, an alias of it, and an alias of a window struct ({@code
  *       {start, end}} of TIMESTAMPs) computed from a marked column, as Spark's window resolution
- *       copies the metadata into the window column;
+ *       copies the metadata into the window column; and an alias of {@code window_time(w)} of a
+ *       marked window {@code w}, which keeps its metadata in Spark;
  *   <li>an aggregation keeps the marked columns among its grouping keys;
  *   <li>joins keep what their children mark; a union keeps what its first child marks, as Spark's
  *       union takes its output columns from the first child;
@@ -191,6 +193,11 @@ public final class EventTimeColumns {
     }
     if (e instanceof Alias al) {
       return delayOf(al.child(), marks);
+    }
+    if (e instanceof ScalarCall c && c.name().equals("window_time")) {
+      // Spark's window_time keeps its window column's watermark metadata, so a window over it
+      // (a chained window aggregation) is an event-time key of the next aggregation.
+      return delayOf(c.args().get(0), marks);
     }
     if (endField(e.dataType()) < 0) {
       return null;

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record StatefulAggregate(
     Aggregate aggregate, StatefulOperatorInfo info, EventTimeKey eventTimeKey)
-    implements LogicalPlan {
+    implements LogicalPlan, StatefulOperator {
 
   /** A stateful aggregation none of whose keys carries event time. */
   public StatefulAggregate(Aggregate aggregate, StatefulOperatorInfo info) {

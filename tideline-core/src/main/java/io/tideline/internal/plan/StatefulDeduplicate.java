@@ -23,7 +23,7 @@ public record StatefulDeduplicate(
     int eventTimeColumn,
     int eventTimeKey,
     long delayMs)
-    implements LogicalPlan {
+    implements LogicalPlan, StatefulOperator {
 
   @Override
   public List<Attribute> output() {

@@ -238,6 +238,27 @@ public final class StateStoreRegistry implements AutoCloseable {
   }
 
   /**
+   * Like {@link #progress()}, but listed in {@code order} (operator ids); operators {@code order}
+   * does not name follow in id order, so none is ever left out.
+   */
+  public List<StateOperatorProgress> progress(List<Long> order) {
+    List<StateOperatorProgress> out = new ArrayList<>();
+    for (Long operatorId : order) {
+      OperatorEntry entry = operators.get(operatorId);
+      if (entry != null) {
+        out.add(entry.progress());
+      }
+    }
+    operators.forEach(
+        (operatorId, entry) -> {
+          if (!order.contains(operatorId)) {
+            out.add(entry.progress());
+          }
+        });
+    return out;
+  }
+
+  /**
    * Requests a maintenance pass (snapshots and cleanup of every store) on the background thread;
    * returns at once. Called by the loop between batches.
    */

@@ -74,6 +74,19 @@ class EventTimeColumnsTest {
   }
 
   @Test
+  void windowTime_ofAMarkedWindow_isMarked_asSparksWindowTimeKeepsTheMetadata() {
+    DataFrame windows =
+        events()
+            .withWatermark("ts", "3 seconds")
+            .groupBy(io.tideline.functions.window(col("ts"), "10 seconds").as("w"), col("k"))
+            .count();
+    DataFrame times =
+        windows.select(io.tideline.functions.expr("window_time(w)").as("wt"), col("count"));
+    assertThat(marked(times)).containsExactly("wt");
+    assertThat(EventTimeColumns.of(times.logicalPlan()).values()).containsExactly(3_000L);
+  }
+
+  @Test
   void aggregation_keepsMarkedGroupingKeysOnly() {
     DataFrame counted =
         events().withWatermark("ts", "1 second").groupBy(col("k"), col("ts")).count();

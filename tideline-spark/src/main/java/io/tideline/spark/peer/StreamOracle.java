@@ -44,13 +44,15 @@ import org.apache.spark.sql.types.StructType;
  * {@code id}, optional {@code ansi}, {@code sources} ({@code name}, {@code format}, {@code schema},
  * {@code options}, {@code dir}: the empty folder the stream reads, optional {@code watermark}:
  * {@code eventTime} and {@code delay} for {@code withWatermark} on the source, which SQL has no
- * form for), optional {@code conf} (settings for the case only), {@code sql} over the source and
- * table views, optional {@code queryName}, {@code outputMode}, {@code trigger} ({@code
- * processAllAvailable}: one run, {@code processAllAvailable()} after each step; {@code
- * availableNow} or {@code once}: one run per step with that trigger, on the same checkpoint),
- * {@code checkpoint} and {@code steps}: per step the files that arrive ({@code source}, {@code
- * file} to copy, {@code mtimeMs}), copied under a hidden name and renamed so the source never sees
- * half a file.
+ * form for; optional {@code dedup}: {@code columns} and {@code withinWatermark} for {@code
+ * dropDuplicates(columns)} or {@code dropDuplicatesWithinWatermark(columns)} after the watermark,
+ * which SQL has no form for either), optional {@code conf} (settings for the case only), {@code
+ * sql} over the source and table views, optional {@code queryName}, {@code outputMode}, {@code
+ * trigger} ({@code processAllAvailable}: one run, {@code processAllAvailable()} after each step;
+ * {@code availableNow} or {@code once}: one run per step with that trigger, on the same
+ * checkpoint), {@code checkpoint} and {@code steps}: per step the files that arrive ({@code
+ * source}, {@code file} to copy, {@code mtimeMs}), copied under a hidden name and renamed so the
+ * source never sees half a file.
  *
  * <p>Each case yields one output line: {@code batches} (per {@code foreachBatch} call: {@code
  * batchId}, {@code schema} DDL, {@code rows} in the peer's value encoding), {@code progress} (every
@@ -213,6 +215,9 @@ final class StreamOracle {
               stream.withWatermark(
                   watermark.get("eventTime").asText(), watermark.get("delay").asText());
         }
+        if (source.hasNonNull("dedup")) {
+          stream = deduplicate(stream, source.get("dedup"));
+        }
         stream.createOrReplaceTempView(source.get("name").asText());
       }
       if (c.hasNonNull("batchCall")) {
@@ -263,6 +268,20 @@ final class StreamOracle {
       result.set("startError", SqlOracle.describe(e));
     }
     return finish(result, recorder, progress);
+  }
+
+  /**
+   * {@code dropDuplicates(columns)}, or {@code dropDuplicatesWithinWatermark(columns)} when the
+   * spec's {@code withinWatermark} is true, on a source after its watermark.
+   */
+  private static Dataset<Row> deduplicate(Dataset<Row> stream, JsonNode dedup) {
+    List<String> columns = new ArrayList<>();
+    dedup.get("columns").forEach(c -> columns.add(c.asText()));
+    String first = columns.get(0);
+    String[] rest = columns.subList(1, columns.size()).toArray(String[]::new);
+    return dedup.path("withinWatermark").asBoolean(false)
+        ? stream.dropDuplicatesWithinWatermark(first, rest)
+        : stream.dropDuplicates(first, rest);
   }
 
   /** Adds what the sink recorded and the progress to a case's result line. */

@@ -139,6 +139,9 @@ final class MicroBatchExecution implements BatchRunner {
   private volatile long currentBatchId = -1;
   private volatile LogicalPlan lastBatchPlan;
 
+  /** The stateful operators' ids in the order progress lists them (Spark's, outermost first). */
+  private List<Long> operatorOrder = List.of();
+
   MicroBatchExecution(
       Tideline session,
       WriteSpec spec,
@@ -383,7 +386,7 @@ final class MicroBatchExecution implements BatchRunner {
           batchId,
           sourceBatches(startOffsets, startOffsets, new long[sources.length]),
           new SinkProgress(sink.description(), 0),
-          ProgressReporter.idleStateProgress(stores.progress()));
+          ProgressReporter.idleStateProgress(stores.progress(operatorOrder)));
     } else {
       progress.endTrigger();
     }
@@ -472,6 +475,7 @@ final class MicroBatchExecution implements BatchRunner {
     LogicalPlan bound =
         progress.time("getBatch", () -> sourcePlans(withState, endOffsets, counters));
     lastBatchPlan = bound;
+    operatorOrder = StatefulOperatorOrder.of(withState);
     boolean materialize =
         !Plans.collect(withState, StatefulAggregate.class).isEmpty()
             || !Plans.collect(withState, StatefulDeduplicate.class).isEmpty();
@@ -539,7 +543,7 @@ final class MicroBatchExecution implements BatchRunner {
         id,
         sourceBatches(starts, endOffsets, rows),
         new SinkProgress(sink.description(), sink.lastBatchOutputRows()),
-        stores.progress());
+        stores.progress(operatorOrder));
   }
 
   /** The streaming plan with each source replaced by its data of this batch. */

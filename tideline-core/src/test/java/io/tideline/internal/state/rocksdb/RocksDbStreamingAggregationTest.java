@@ -146,4 +146,48 @@ class RocksDbStreamingAggregationTest {
     List<Row> last = batches.get(batches.keySet().stream().max(Long::compare).orElseThrow());
     assertThat(last).containsExactlyInAnyOrder(Row.of("a", 2L), Row.of("b", 1L), Row.of("c", 1L));
   }
+
+  @Test
+  void sessionWindowsInAppendMode_mergeAndEvictInRocksDb() throws Exception {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING, ts TIMESTAMP"));
+    DataFrame sessions =
+        input
+            .toDF()
+            .withWatermark("ts", "10 seconds")
+            .groupBy(
+                io.tideline
+                    .functions
+                    .session_window(io.tideline.functions.col("ts"), "10 seconds")
+                    .as("s"),
+                io.tideline.functions.col("k"))
+            .count()
+            .select(
+                io.tideline.functions.col("s").getField("start").as("start"),
+                io.tideline.functions.col("count"));
+    Map<Long, List<Row>> batches = new ConcurrentSkipListMap<>();
+    StreamingQuery q =
+        sessions
+            .writeStream()
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .foreachBatch((batch, id) -> batches.put(id, batch.collectAsList()))
+            .start();
+    try {
+      input.addData(Row.of("a", at(30)), Row.of("a", at(45)));
+      q.processAllAvailable();
+      // a@36 bridges [30, 40) and [45, 55) into one stored session.
+      input.addData(Row.of("a", at(36)));
+      q.processAllAvailable();
+      assertThat(q.lastProgress().stateOperators().get(0).numRowsTotal()).isEqualTo(1);
+      input.addData(Row.of("a", at(80)));
+      q.processAllAvailable();
+      assertThat(batches.values().stream().flatMap(List::stream))
+          .containsExactly(Row.of(at(30), 3L));
+    } finally {
+      q.stop();
+    }
+  }
+
+  private static java.time.Instant at(long seconds) {
+    return java.time.Instant.ofEpochSecond(seconds);
+  }
 }

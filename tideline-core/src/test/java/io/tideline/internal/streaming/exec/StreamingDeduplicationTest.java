@@ -331,7 +331,8 @@ class StreamingDeduplicationTest {
       assertThat(sink.allRows()).containsExactly(Row.of(Instant.ofEpochSecond(0), 2L));
       assertThat(batches(q).get(0).stateOperators())
           .extracting(StateOperatorProgress::operatorName)
-          .containsExactly("dedupe", "stateStoreSave");
+          // Spark's order: the outermost stateful operator first.
+          .containsExactly("stateStoreSave", "dedupe");
     } finally {
       q.stop();
     }

@@ -2,6 +2,7 @@ package io.tideline.internal.streaming.exec;
 
 import static io.tideline.functions.col;
 import static io.tideline.functions.count;
+import static io.tideline.functions.expr;
 import static io.tideline.functions.struct;
 import static io.tideline.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -338,6 +339,45 @@ class WatermarkStreamingTest {
       assertThat(batch(q, 1).stateOperators())
           .extracting(StateOperatorProgress::numRowsTotal)
           .containsExactly(0L, 0L);
+    } finally {
+      q.stop();
+    }
+  }
+
+  @Test
+  void appendMode_chainedWindowsThroughWindowTime_runAndListOutermostOperatorFirst()
+      throws Exception {
+    MemoryStream input = MemoryStream.of(t, EVENTS);
+    RecordingSink sink = new RecordingSink();
+    DataFrame perKey =
+        input
+            .toDF()
+            .withWatermark("ts", "0 seconds")
+            .groupBy(io.tideline.functions.window(col("ts"), "10 seconds").as("w"), col("k"))
+            .count();
+    DataFrame perWindow =
+        perKey
+            .select(expr("window_time(w)").as("wt"), col("count"))
+            .groupBy(io.tideline.functions.window(col("wt"), "20 seconds").as("w2"))
+            .agg(sum(col("count")).as("n"), count(col("count")).as("keyed"))
+            .select(col("w2").getField("start").as("start"), col("n"), col("keyed"));
+    StreamingQuery q = start(perWindow, OutputMode.APPEND, sink);
+    try {
+      input.addData(
+          Row.of("a", at(1)), Row.of("b", at(2)), Row.of("c", at(3)), Row.of("a", at(12)));
+      q.processAllAvailable();
+      input.addData(Row.of("a", at(25)));
+      q.processAllAvailable();
+      // Batch 1 (watermark 12) moved the three [0, 10) windows into the second aggregation; batch
+      // 2 (data) leaves [10, 20) and [20, 30) in the first and [0, 20) in the second.
+      assertThat(batch(q, 2).stateOperators())
+          .extracting(StateOperatorProgress::numRowsTotal)
+          .containsExactly(1L, 2L);
+      // No-data batch 3 (watermark 25): [10, 20) flows on, and [0, 20) is final downstream too.
+      assertThat(sink.allRows()).containsExactly(Row.of(at(0), 4L, 4L));
+      assertThat(batch(q, 3).stateOperators())
+          .extracting(StateOperatorProgress::numRowsTotal)
+          .containsExactly(0L, 1L);
     } finally {
       q.stop();
     }
