@@ -1,0 +1,81 @@
+package io.tideline.internal.delta;
+
+import io.delta.kernel.Operation;
+import io.tideline.DataFrame;
+import io.tideline.connector.Sink;
+import io.tideline.connector.SinkContext;
+import io.tideline.streaming.OutputMode;
+import java.util.UUID;
+
+/**
+ * The Delta sink ({@code writeStream().format("delta").start(path)}), as Delta Lake's {@code
+ * DeltaSink}: every micro-batch is one Delta commit carrying the transaction id (application id =
+ * the query id, version = the batch id), so a batch re-run after a crash is skipped. Append mode
+ * adds the batch's files; complete mode replaces every file of the table in the same commit. The
+ * protocol is {@link DeltaWriter}'s.
+ *
+ * <p>As Spark's Delta sink (a V1 sink), progress reports {@code sink.numOutputRows = -1}.
+ */
+final class DeltaSink implements Sink {
+  private final DeltaTable table;
+  private final DeltaWriter writer;
+  private final DeltaWriter.Mode mode;
+  private final DeltaOptions options;
+  private final SinkContext context;
+  private final String appId;
+
+  DeltaSink(SinkContext context) {
+    this.context = context;
+    this.options = new DeltaOptions(context.options());
+    String path =
+        context
+            .path()
+            .or(options::path)
+            .orElseThrow(
+                () -> DeltaErrors.pathRequired("writeStream().format(\"delta\").start(path)"));
+    this.table = DeltaTable.at(path);
+    this.writer = new DeltaWriter(table);
+    this.mode =
+        context.outputMode().equals(OutputMode.Complete())
+            ? DeltaWriter.Mode.OVERWRITE
+            : DeltaWriter.Mode.APPEND;
+    this.appId = context.queryId().toString();
+    // Fail at start, not at the first batch, when the options are wrong.
+    options.mergeSchema();
+  }
+
+  @Override
+  public void addBatch(long batchId, DataFrame data) {
+    writer.write(
+        data,
+        new DeltaWriter.Request(
+            mode,
+            context.partitionColumns(),
+            options.tableProperties(context.options()),
+            options.mergeSchema(),
+            java.util.Optional.of(new DeltaWriter.TxnId(appId, batchId)),
+            Operation.STREAMING_UPDATE,
+            where(batchId),
+            options.writerOptions()));
+  }
+
+  private String where(long batchId) {
+    UUID id = context.queryId();
+    return ", query "
+        + context.queryName().map(n -> n + " ").orElse("")
+        + "(id "
+        + id
+        + "), batch "
+        + batchId;
+  }
+
+  @Override
+  public String description() {
+    return "DeltaSink[" + table.displayPath() + "]";
+  }
+
+  @Override
+  public String toString() {
+    return description();
+  }
+}
