@@ -157,16 +157,24 @@ final class DeltaWriter {
 
     Transaction txn;
     try {
-      UpdateTableTransactionBuilder builder =
-          snapshot.buildUpdateTableTransaction(DeltaTable.ENGINE_INFO, request.operation());
       if (newSchema != tableSchema) {
-        builder = builder.withUpdatedSchema(DeltaSchemas.toKernel(newSchema, table.displayPath()));
+        txn =
+            KernelInternals.updateWithNewSchema(
+                snapshot,
+                DeltaTable.ENGINE_INFO,
+                request.operation(),
+                DeltaSchemas.toKernel(newSchema, table.displayPath()),
+                request.txn().map(TxnId::appId),
+                request.txn().map(TxnId::version).orElse(0L));
+      } else {
+        UpdateTableTransactionBuilder builder =
+            snapshot.buildUpdateTableTransaction(DeltaTable.ENGINE_INFO, request.operation());
+        if (request.txn().isPresent()) {
+          builder =
+              builder.withTransactionId(request.txn().get().appId(), request.txn().get().version());
+        }
+        txn = builder.build(engine);
       }
-      if (request.txn().isPresent()) {
-        builder =
-            builder.withTransactionId(request.txn().get().appId(), request.txn().get().version());
-      }
-      txn = builder.build(engine);
     } catch (ConcurrentTransactionException e) {
       return skipped(snapshot, request);
     } catch (KernelException e) {

@@ -1,10 +1,16 @@
 package io.tideline.internal.delta;
 
+import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.Transaction;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.TransactionImpl;
 import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.Metadata;
+import io.delta.kernel.internal.actions.SetTransaction;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
@@ -17,9 +23,17 @@ import java.util.Optional;
  * Every call Tideline makes into Delta Kernel's internal classes ({@code io.delta.kernel.internal},
  * not a public API of Kernel 4.4.0), in one place so a Kernel upgrade touches one file.
  *
- * <p>Why internals at all: Kernel's public transaction API only appends. Complete mode and {@code
- * mode("overwrite")} must remove every file of the table in the same commit that adds the new ones,
- * and Kernel has no public way to build a {@code remove} action.
+ * <p>Why internals at all:
+ *
+ * <ul>
+ *   <li>Kernel's public transaction API only appends. Complete mode and {@code mode("overwrite")}
+ *       must remove every file of the table in the same commit that adds the new ones, and Kernel
+ *       has no public way to build a {@code remove} action.
+ *   <li>Kernel's public schema evolution ({@code withUpdatedSchema}) refuses tables without column
+ *       mapping, which is every table Spark creates by default. {@code mergeSchema} only appends
+ *       nullable top-level columns, which needs no column mapping (Spark does the same), so the
+ *       transaction is built with the new {@code metaData} directly.
+ * </ul>
  */
 final class KernelInternals {
   private KernelInternals() {}
@@ -46,5 +60,38 @@ final class KernelInternals {
       throw new UncheckedIOException(e);
     }
     return removes;
+  }
+
+  /**
+   * An update transaction on {@code snapshot} whose commit also writes {@code snapshot}'s metadata
+   * with {@code newSchema} (the old schema plus nullable top-level columns; the caller checked it),
+   * and the transaction id when given. Kernel still detects a concurrent commit of the same
+   * transaction id and concurrent metadata changes at commit time.
+   */
+  static Transaction updateWithNewSchema(
+      Snapshot snapshot,
+      String engineInfo,
+      Operation operation,
+      io.delta.kernel.types.StructType newSchema,
+      Optional<String> appId,
+      long version) {
+    SnapshotImpl s = (SnapshotImpl) snapshot;
+    Metadata metadata = s.getMetadata().withNewSchema(newSchema);
+    Optional<SetTransaction> txn =
+        appId.map(id -> new SetTransaction(id, version, Optional.of(System.currentTimeMillis())));
+    return new TransactionImpl(
+        false,
+        s.getDataPath(),
+        Optional.of(s),
+        engineInfo,
+        operation,
+        Optional.empty(),
+        Optional.of(metadata),
+        s.getCommitter(),
+        txn,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        System::currentTimeMillis);
   }
 }
