@@ -1,0 +1,263 @@
+package io.tideline.internal.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tideline.DataFrame;
+import io.tideline.Row;
+import io.tideline.Tideline;
+import io.tideline.internal.streaming.exec.LoopHooks.SimulatedCrash;
+import io.tideline.internal.streaming.exec.LoopPoint;
+import io.tideline.streaming.MemoryStream;
+import io.tideline.streaming.OutputMode;
+import io.tideline.testkit.stream.DeliveryHistory;
+import io.tideline.testkit.stream.StreamScript;
+import io.tideline.types.StructType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Delta streaming sink in running queries: one commit per batch with the query's transaction
+ * id, complete mode as a full replacement, and exactly-once across a crash between the Delta commit
+ * and {@code commits/N}.
+ */
+class DeltaSinkTest {
+  private static final StructType SCHEMA = StructType.fromDDL("id BIGINT, tag STRING");
+  private static Tideline t;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void open() {
+    t =
+        Tideline.builder()
+            .appName("delta-sink")
+            .config("tideline.shuffle.partitions", "2")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void close() {
+    t.close();
+  }
+
+  private Path table() {
+    return dir.resolve("table");
+  }
+
+  private List<Row> read() {
+    if (!Files.exists(table().resolve("_delta_log"))) {
+      return List.of();
+    }
+    return t.read().format("delta").load(table().toString()).collectAsList();
+  }
+
+  private StreamScript script(DataFrame df, OutputMode mode) {
+    return StreamScript.of(t, df, mode)
+        .checkpoint(dir.resolve("cp"))
+        .output(w -> w.format("delta").option("path", table().toString()), this::read);
+  }
+
+  private static List<Row> rowsOf(long batch) {
+    return List.of(Row.of(batch * 10, "b" + batch), Row.of(batch * 10 + 1, "b" + batch));
+  }
+
+  @Test
+  void appendMode_eachBatchIsOneCommitCarryingTheQueryIdAndTheBatchId() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    AtomicReference<UUID> queryId = new AtomicReference<>();
+    List<Row> all = new ArrayList<>(rowsOf(0));
+    all.addAll(rowsOf(1));
+    script(input.toDF(), OutputMode.Append())
+        .addData(input, rowsOf(0))
+        .checkAnswer(rowsOf(0))
+        .addData(input, rowsOf(1))
+        .checkAnswer(all)
+        .execute("remember the query id", q -> queryId.set(q.id()))
+        .run();
+
+    // Version 0 creates the table in its own commit; batch N is version N + 1.
+    assertThat(DeltaLogReader.actions(table(), 0, "metaData")).hasSize(1);
+    assertThat(DeltaLogReader.actions(table(), 0, "add")).isEmpty();
+    for (long batch = 0; batch <= 1; batch++) {
+      JsonNode txn = DeltaLogReader.actions(table(), batch + 1, "txn").get(0);
+      assertThat(txn.get("appId").asText()).isEqualTo(queryId.get().toString());
+      assertThat(txn.get("version").asLong()).isEqualTo(batch);
+      assertThat(
+              DeltaLogReader.actions(table(), batch + 1, "commitInfo")
+                  .get(0)
+                  .get("operation")
+                  .asText())
+          .isEqualTo("STREAMING UPDATE");
+    }
+  }
+
+  @Test
+  void completeMode_replacesEveryFileOfTheTableInEachBatch() {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING"));
+    script(input.toDF().groupBy("k").count(), OutputMode.Complete())
+        .addData(input, Row.of("a"), Row.of("b"))
+        .checkAnswer(Row.of("a", 1L), Row.of("b", 1L))
+        .addData(input, Row.of("a"))
+        .checkAnswer(Row.of("a", 2L), Row.of("b", 1L))
+        .run();
+
+    Set<String> firstFiles = new HashSet<>();
+    DeltaLogReader.actions(table(), 1, "add").forEach(a -> firstFiles.add(a.get("path").asText()));
+    Set<String> removed = new HashSet<>();
+    DeltaLogReader.actions(table(), 2, "remove").forEach(r -> removed.add(r.get("path").asText()));
+    assertThat(removed).isEqualTo(firstFiles);
+    assertThat(DeltaLogReader.actions(table(), 2, "add")).isNotEmpty();
+  }
+
+  /** Where to crash: in the sink before the Delta commit, or after it before {@code commits/N}. */
+  enum Crash {
+    DURING_SINK(LoopPoint.DURING_SINK, false),
+    AFTER_SINK_BEFORE_COMMIT(LoopPoint.AFTER_SINK_BEFORE_COMMIT, true);
+
+    final LoopPoint point;
+    final boolean deltaCommitted;
+
+    Crash(LoopPoint point, boolean deltaCommitted) {
+      this.point = point;
+      this.deltaCommitted = deltaCommitted;
+    }
+  }
+
+  @ParameterizedTest(name = "append mode, crash at {0} of batch 1")
+  @EnumSource(Crash.class)
+  void appendMode_crashThenRestart_writesEveryRowExactlyOnce(Crash crash) {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    List<Row> expected = new ArrayList<>();
+    for (long b = 0; b < 3; b++) {
+      expected.addAll(rowsOf(b));
+    }
+    StreamScript script = script(input.toDF(), OutputMode.Append());
+    script
+        .addData(input, rowsOf(0))
+        .checkAnswer(rowsOf(0))
+        .crashAt(crash.point, 1)
+        .addData(input, rowsOf(1))
+        .expectFailure(SimulatedCrash.class)
+        .assertThat(
+            "the Delta commit of batch 1 happened exactly when the crash came after the sink",
+            () ->
+                assertThat(DeltaLogReader.commits(table())).isEqualTo(crash.deltaCommitted ? 3 : 2))
+        .start()
+        .processAllAvailable()
+        .addData(input, rowsOf(2))
+        .checkAnswer(expected)
+        .assertThat(
+            "nothing lost, nothing duplicated",
+            () -> {
+              DeliveryHistory history = DeliveryHistory.check(expected, read(), null);
+              assertThat(history.isExactlyOnce()).as(history.describe()).isTrue();
+            })
+        .assertThat(
+            "the re-run of batch 1 was skipped by its transaction id, or written once",
+            // create + batches 0, 1, 2: one version each whatever the crash point.
+            () -> assertThat(DeltaLogReader.commits(table())).isEqualTo(4))
+        .run();
+  }
+
+  @ParameterizedTest(name = "complete mode, crash at {0} of batch 1")
+  @EnumSource(Crash.class)
+  void completeMode_crashThenRestart_countsEveryRowOnce(Crash crash) {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING"));
+    script(input.toDF().groupBy("k").count(), OutputMode.Complete())
+        .addData(input, Row.of("a"), Row.of("b"))
+        .checkAnswer(Row.of("a", 1L), Row.of("b", 1L))
+        .crashAt(crash.point, 1)
+        .addData(input, Row.of("a"))
+        .expectFailure(SimulatedCrash.class)
+        .start()
+        .checkAnswer(Row.of("a", 2L), Row.of("b", 1L))
+        .addData(input, Row.of("c"), Row.of("a"))
+        .checkAnswer(Row.of("a", 3L), Row.of("b", 1L), Row.of("c", 1L))
+        .assertThat(
+            "one version per batch", () -> assertThat(DeltaLogReader.commits(table())).isEqualTo(4))
+        .run();
+  }
+
+  @Test
+  void partitionBy_writesAPartitionedTable() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamScript.of(t, input.toDF(), OutputMode.Append())
+        .checkpoint(dir.resolve("cp"))
+        .output(
+            w -> w.format("delta").partitionBy("tag").option("path", table().toString()),
+            this::read)
+        .addData(input, rowsOf(0))
+        .addData(input, rowsOf(1))
+        .checkAnswer(Row.of(0L, "b0"), Row.of(1L, "b0"), Row.of(10L, "b1"), Row.of(11L, "b1"))
+        .run();
+
+    assertThat(table().resolve("tag=b0")).isDirectory();
+    assertThat(table().resolve("tag=b1")).isDirectory();
+    assertThat(
+            DeltaLogReader.actions(table(), 0, "metaData")
+                .get(0)
+                .get("partitionColumns")
+                .toString())
+        .isEqualTo("[\"tag\"]");
+  }
+
+  @Test
+  void aBatchWhoseSchemaDoesNotFitTheTable_failsTheQueryNamingTableColumnAndBatch() {
+    t.createDataFrame(List.of(Row.of(1L, 2L)), StructType.fromDDL("id BIGINT, tag BIGINT"))
+        .write()
+        .format("delta")
+        .save(table().toString());
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    script(input.toDF(), OutputMode.Append())
+        .queryName("mismatch")
+        .addData(input, rowsOf(0))
+        .expectFailure(DeltaErrors.Condition.DELTA_METADATA_MISMATCH)
+        .run();
+    assertThat(read()).containsExactly(Row.of(1L, 2L));
+  }
+
+  @Test
+  void aBatchWhoseSchemaDoesNotFitTheTable_messageSaysWhere() {
+    t.createDataFrame(List.of(Row.of(1L, 2L)), StructType.fromDDL("id BIGINT, tag BIGINT"))
+        .write()
+        .format("delta")
+        .save(table().toString());
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    script(input.toDF(), OutputMode.Append())
+        .queryName("mismatch")
+        .addData(input, rowsOf(0))
+        .expectFailure("tag is string in the data and bigint in the table")
+        .run();
+  }
+
+  @Test
+  void updateMode_isRefusedAtStart_asDeltasSinkDoes() {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING"));
+    assertThatThrownBy(
+            () ->
+                input
+                    .toDF()
+                    .groupBy("k")
+                    .count()
+                    .writeStream()
+                    .format("delta")
+                    .outputMode("update")
+                    .option("checkpointLocation", dir.resolve("cp").toString())
+                    .start(table().toString()))
+        .hasMessageContaining("does not support Update output mode");
+  }
+}
