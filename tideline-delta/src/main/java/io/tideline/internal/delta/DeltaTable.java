@@ -3,7 +3,9 @@ package io.tideline.internal.delta;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.MetricsReporter;
 import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.exceptions.TableAlreadyExistsException;
 import io.delta.kernel.exceptions.TableNotFoundException;
@@ -29,8 +31,18 @@ import org.apache.hadoop.conf.Configuration;
  * at a timestamp) and its creation. Holds no state beyond the path; every call reads the log anew.
  */
 final class DeltaTable {
-  /** The engine every table shares: Kernel's default, on Hadoop's local file system. */
-  private static final Engine ENGINE = DefaultEngine.create(new Configuration());
+  /**
+   * The engine every table shares: Kernel's default, on Hadoop's local file system, without its
+   * logging metrics reporter, which serialises a JSON report of every snapshot, scan and commit
+   * (once per micro-batch) only to log it at INFO.
+   */
+  private static final Engine ENGINE =
+      new DefaultEngine(new HadoopFileIO(new Configuration())) {
+        @Override
+        public List<MetricsReporter> getMetricsReporters() {
+          return List.of();
+        }
+      };
 
   /** The engine name Kernel records in {@code commitInfo.engineInfo}. */
   static final String ENGINE_INFO = "Tideline";
