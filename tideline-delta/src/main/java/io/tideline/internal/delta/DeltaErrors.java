@@ -75,6 +75,11 @@ public final class DeltaErrors {
         "42601",
         "The Delta format needs the table's path: use <call>. (Tables by name, toTable and"
             + " table(name), are not supported by Tideline yet.)"),
+    DELTA_UPDATE_MODE_KEYS_NOT_FOUND(
+        "0AKDC",
+        "Update mode into the Delta table <path><where> merges rows by the keys of the query's"
+            + " aggregation, but the query's output does not keep them as columns. Select the"
+            + " grouping columns (and the window) unchanged, or use complete mode."),
     DELTA_WRITE_FAILED(
         "58030",
         "Writing <what> to the Delta table <path><where> failed: <reason>. Nothing of this write"
@@ -205,6 +210,11 @@ public final class DeltaErrors {
 
   static AnalysisException pathRequired(String call) {
     return new AnalysisException(Condition.DELTA_PATH_REQUIRED, Map.of("call", call));
+  }
+
+  static AnalysisException updateKeysNotFound(String path, String where) {
+    return new AnalysisException(
+        Condition.DELTA_UPDATE_MODE_KEYS_NOT_FOUND, Map.of("path", path, "where", where));
   }
 
   static TidelineException writeFailed(

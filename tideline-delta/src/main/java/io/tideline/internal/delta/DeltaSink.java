@@ -5,14 +5,18 @@ import io.tideline.DataFrame;
 import io.tideline.connector.Sink;
 import io.tideline.connector.SinkContext;
 import io.tideline.streaming.OutputMode;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The Delta sink ({@code writeStream().format("delta").start(path)}), as Delta Lake's {@code
  * DeltaSink}: every micro-batch is one Delta commit carrying the transaction id (application id =
  * the query id, version = the batch id), so a batch re-run after a crash is skipped. Append mode
- * adds the batch's files; complete mode replaces every file of the table in the same commit. The
- * protocol is {@link DeltaWriter}'s.
+ * adds the batch's files; complete mode replaces every file of the table in the same commit; update
+ * mode, which Spark's Delta sink refuses, merges the batch's changed rows into the table by the
+ * aggregation's keys ({@link DeltaUpdateMerge}), in one commit too. The protocol is {@link
+ * DeltaWriter}'s.
  *
  * <p>As Spark's Delta sink (a V1 sink), progress reports {@code sink.numOutputRows = -1}.
  */
@@ -20,6 +24,7 @@ final class DeltaSink implements Sink {
   private final DeltaTable table;
   private final DeltaWriter writer;
   private final DeltaWriter.Mode mode;
+  private final boolean update;
   private final DeltaOptions options;
   private final SinkContext context;
   private final String appId;
@@ -35,28 +40,57 @@ final class DeltaSink implements Sink {
                 () -> DeltaErrors.pathRequired("writeStream().format(\"delta\").start(path)"));
     this.table = DeltaTable.at(path);
     this.writer = new DeltaWriter(table);
+    this.update = context.outputMode().equals(OutputMode.Update());
     this.mode =
-        context.outputMode().equals(OutputMode.Complete())
-            ? DeltaWriter.Mode.OVERWRITE
-            : DeltaWriter.Mode.APPEND;
+        context.outputMode().equals(OutputMode.Append())
+            ? DeltaWriter.Mode.APPEND
+            : DeltaWriter.Mode.OVERWRITE;
     this.appId = context.queryId().toString();
+    if (update && context.aggregationKeys().map(List::isEmpty).orElse(false)) {
+      throw DeltaErrors.updateKeysNotFound(table.displayPath(), "");
+    }
     // Fail at start, not at the first batch, when the options are wrong.
     options.mergeSchema();
   }
 
   @Override
   public void addBatch(long batchId, DataFrame data) {
-    writer.write(
-        data,
+    DeltaWriter.Request request =
         new DeltaWriter.Request(
             mode,
             context.partitionColumns(),
             options.tableProperties(context.options()),
             options.mergeSchema(),
-            java.util.Optional.of(new DeltaWriter.TxnId(appId, batchId)),
+            Optional.of(new DeltaWriter.TxnId(appId, batchId)),
             Operation.STREAMING_UPDATE,
             where(batchId),
-            options.writerOptions()));
+            options.writerOptions());
+    if (!update) {
+      writer.write(data, request);
+      return;
+    }
+    Optional<List<String>> aggregationKeys = context.aggregationKeys();
+    if (aggregationKeys.isEmpty()) {
+      // Without an aggregation, update mode emits each row once: it is append.
+      writer.write(
+          data,
+          new DeltaWriter.Request(
+              DeltaWriter.Mode.APPEND,
+              request.partitionBy(),
+              request.tableProperties(),
+              request.mergeSchema(),
+              request.txn(),
+              request.operation(),
+              request.where(),
+              request.writerOptions()));
+      return;
+    }
+    writer.write(
+        data.schema(),
+        snapshot ->
+            DeltaUpdateMerge.merge(
+                table, snapshot, DeltaUpdateMerge.materialize(data), aggregationKeys.get()),
+        request);
   }
 
   private String where(long batchId) {

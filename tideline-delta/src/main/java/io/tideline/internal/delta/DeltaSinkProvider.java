@@ -6,7 +6,10 @@ import io.tideline.connector.SinkProvider;
 import io.tideline.streaming.OutputMode;
 import java.util.Set;
 
-/** Makes the {@code delta} streaming sink: append and complete modes, as Delta Lake's. */
+/**
+ * Makes the {@code delta} streaming sink: append and complete modes as Delta Lake's, and update
+ * mode (a merge by the aggregation's keys), which Delta Lake's sink refuses.
+ */
 public final class DeltaSinkProvider implements SinkProvider {
   @Override
   public String shortName() {
@@ -15,7 +18,7 @@ public final class DeltaSinkProvider implements SinkProvider {
 
   @Override
   public Set<OutputMode> supportedOutputModes() {
-    return Set.of(OutputMode.Append(), OutputMode.Complete());
+    return Set.of(OutputMode.Append(), OutputMode.Complete(), OutputMode.Update());
   }
 
   @Override

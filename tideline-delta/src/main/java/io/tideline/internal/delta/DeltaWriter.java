@@ -40,6 +40,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,8 +143,17 @@ final class DeltaWriter {
 
   /** Writes {@code data} as one commit (or skips it); see the class comment for the protocol. */
   Result write(DataFrame data, Request request) {
+    return write(data.schema(), snapshot -> data, request);
+  }
+
+  /**
+   * Writes the DataFrame {@code dataOf} makes from the snapshot the commit is based on, as one
+   * commit (or skips it, without calling {@code dataOf}). {@code dataSchema} is the schema checked
+   * against the table's and used to create it; the DataFrame must have it, or be the table's
+   * columns followed by it (a merge of the data into the snapshot's rows).
+   */
+  Result write(StructType dataSchema, Function<Snapshot, DataFrame> dataOf, Request request) {
     Engine engine = table.engine();
-    StructType dataSchema = data.schema();
     Snapshot snapshot = table.latest().orElseGet(() -> create(dataSchema, request));
     if (request.txn().isPresent() && alreadyCommitted(snapshot, request.txn().get())) {
       return skipped(snapshot, request);
@@ -187,7 +197,8 @@ final class DeltaWriter {
     List<Path> created = Collections.synchronizedList(new ArrayList<>());
     boolean committed = false;
     try {
-      writeFiles(data, newSchema, partitionColumns, txnState, request, files, created);
+      writeFiles(
+          dataOf.apply(snapshot), newSchema, partitionColumns, txnState, request, files, created);
       List<Row> actions = new ArrayList<>();
       if (request.mode() == Mode.OVERWRITE) {
         actions.addAll(

@@ -1,14 +1,17 @@
 package io.tideline.internal.delta;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
+import io.tideline.functions;
+import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.streaming.exec.LoopHooks.SimulatedCrash;
 import io.tideline.internal.streaming.exec.LoopPoint;
+import io.tideline.internal.streaming.sink.AggregationKeys;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.OutputMode;
 import io.tideline.testkit.stream.DeliveryHistory;
@@ -16,6 +19,7 @@ import io.tideline.testkit.stream.StreamScript;
 import io.tideline.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -245,19 +249,119 @@ class DeltaSinkTest {
   }
 
   @Test
-  void updateMode_isRefusedAtStart_asDeltasSinkDoes() {
+  void updateMode_replacesTheRowsOfChangedKeysAndKeepsTheOthers() {
     MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING"));
-    assertThatThrownBy(
+    script(input.toDF().groupBy("k").count(), OutputMode.Update())
+        .addData(input, Row.of("a"), Row.of("b"), Row.of((Object) null))
+        .checkAnswer(Row.of("a", 1L), Row.of("b", 1L), Row.of(null, 1L))
+        .addData(input, Row.of("a"), Row.of((Object) null))
+        .checkAnswer(Row.of("a", 2L), Row.of("b", 1L), Row.of(null, 2L))
+        .addData(input, Row.of("c"))
+        .checkAnswer(Row.of("a", 2L), Row.of("b", 1L), Row.of(null, 2L), Row.of("c", 1L))
+        .run();
+  }
+
+  @Test
+  void updateMode_windowedCountsWithAWatermark_keepOneRowPerWindowAndKey() {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("ts TIMESTAMP, product STRING"));
+    DataFrame counts =
+        input
+            .toDF()
+            .withWatermark("ts", "10 minutes")
+            .groupBy(functions.window(functions.col("ts"), "5 minutes"), functions.col("product"))
+            .count();
+    Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
+    StreamScript.of(t, counts, OutputMode.Update())
+        .checkpoint(dir.resolve("cp"))
+        .output(
+            w -> w.format("delta").option("path", table().toString()),
             () ->
-                input
-                    .toDF()
-                    .groupBy("k")
-                    .count()
+                read().stream()
+                    .map(r -> Row.of(r.getStruct(0).get(0), r.get(1), r.get(2)))
+                    .toList())
+        .addData(input, Row.of(t0.plusSeconds(10), "x"), Row.of(t0.plusSeconds(400), "x"))
+        .checkAnswer(Row.of(t0, "x", 1L), Row.of(t0.plusSeconds(300), "x", 1L))
+        .addData(input, Row.of(t0.plusSeconds(20), "x"), Row.of(t0.plusSeconds(30), "y"))
+        .checkAnswer(Row.of(t0, "x", 2L), Row.of(t0, "y", 1L), Row.of(t0.plusSeconds(300), "x", 1L))
+        .run();
+  }
+
+  @Test
+  void updateMode_windowKeys_areFoundThroughTheWindowStruct() {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("ts TIMESTAMP, product STRING"));
+    DataFrame counts =
+        input
+            .toDF()
+            .groupBy(functions.window(functions.col("ts"), "5 minutes"), functions.col("product"))
+            .count();
+    assertThat(AggregationKeys.of(counts.logicalPlan())).hasValue(List.of("window", "product"));
+    Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
+    script(counts, OutputMode.Update())
+        .addData(input, Row.of(t0, "x"))
+        .processAllAvailable()
+        .addData(input, Row.of(t0.plusSeconds(1), "x"))
+        .processAllAvailable()
+        .assertThat(
+            "one row for the window, counting both",
+            () ->
+                assertThat(read())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getLong(2)).isEqualTo(2L)))
+        .run();
+  }
+
+  @ParameterizedTest(name = "update mode, crash at {0} of batch 1")
+  @EnumSource(Crash.class)
+  void updateMode_crashThenRestart_countsEveryRowOnce(Crash crash) {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING"));
+    script(input.toDF().groupBy("k").count(), OutputMode.Update())
+        .addData(input, Row.of("a"), Row.of("b"))
+        .checkAnswer(Row.of("a", 1L), Row.of("b", 1L))
+        .crashAt(crash.point, 1)
+        .addData(input, Row.of("a"))
+        .expectFailure(SimulatedCrash.class)
+        .start()
+        .checkAnswer(Row.of("a", 2L), Row.of("b", 1L))
+        .addData(input, Row.of("c"), Row.of("a"))
+        .checkAnswer(Row.of("a", 3L), Row.of("b", 1L), Row.of("c", 1L))
+        .assertThat(
+            "one version per batch", () -> assertThat(DeltaLogReader.commits(table())).isEqualTo(4))
+        .run();
+  }
+
+  @Test
+  void updateMode_ofAQueryThatDropsAKey_isRefusedAtStart() {
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("ts TIMESTAMP, product STRING"));
+    DataFrame counts =
+        input
+            .toDF()
+            .groupBy(functions.window(functions.col("ts"), "5 minutes"), functions.col("product"))
+            .count()
+            .select(
+                functions.col("window.start"), functions.col("product"), functions.col("count"));
+    assertThat(AggregationKeys.of(counts.logicalPlan())).hasValue(List.of());
+    TidelineException e =
+        catchThrowableOfType(
+            TidelineException.class,
+            () ->
+                counts
                     .writeStream()
                     .format("delta")
                     .outputMode("update")
                     .option("checkpointLocation", dir.resolve("cp").toString())
-                    .start(table().toString()))
-        .hasMessageContaining("does not support Update output mode");
+                    .start(table().toString()));
+    assertThat(e.getCondition()).isEqualTo("DELTA_UPDATE_MODE_KEYS_NOT_FOUND");
+  }
+
+  @Test
+  void updateMode_withoutAnAggregation_appends() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    List<Row> all = new ArrayList<>(rowsOf(0));
+    all.addAll(rowsOf(1));
+    script(input.toDF(), OutputMode.Update())
+        .addData(input, rowsOf(0))
+        .addData(input, rowsOf(1))
+        .checkAnswer(all)
+        .run();
   }
 }
