@@ -115,9 +115,12 @@ final class DeltaScan {
     return null;
   }
 
-  /** A partition value as Delta serialises it (a string; null or empty is null), typed. */
+  /**
+   * A partition value as Delta serialises it, typed: a string, where null and the empty string are
+   * both null (Spark writes an empty string value as null, and reads it so).
+   */
   private static Expr valueOf(String raw, DataType type) {
-    if (raw == null || (raw.isEmpty() && !type.equals(DataTypes.StringType))) {
+    if (raw == null || raw.isEmpty()) {
       return new Literal(null, type);
     }
     Literal text = Literal.of(raw);

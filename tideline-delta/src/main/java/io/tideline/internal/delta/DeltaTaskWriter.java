@@ -178,9 +178,11 @@ final class DeltaTaskWriter implements AutoCloseable {
     String name =
         String.format(
             "part-%05d-%s-%d.c000%s", taskId, jobId, open.size(), parquet.extension(options));
-    String kernelPath = dir.endsWith("/") ? dir + name : dir + "/" + name;
-    Path local =
-        Path.of(URI.create(kernelPath.startsWith("file:") ? kernelPath : "file:" + kernelPath));
+    // The write context's directory is a URI (escaped partition folders come %-encoded once more);
+    // Kernel takes a file's path as a plain path string and encodes it for the add action itself.
+    String uri = dir.endsWith("/") ? dir + name : dir + "/" + name;
+    Path local = Path.of(URI.create(uri.startsWith("file:") ? uri : "file:" + uri));
+    String kernelPath = "file:" + local;
     Files.createDirectories(local.getParent());
     // Record the file before opening it, so a failure deletes a partly written file too.
     created.add(local);
@@ -193,7 +195,8 @@ final class DeltaTaskWriter implements AutoCloseable {
 
   /** The Kernel literal of a partition value, as {@code ColumnVector.getObject} returns it. */
   private static Literal literal(Object value, io.delta.kernel.types.DataType type) {
-    if (value == null) {
+    // An empty string partition value is null, as Spark writes it: a folder name cannot be empty.
+    if (value == null || (value instanceof String str && str.isEmpty())) {
       return Literal.ofNull(type);
     }
     if (type instanceof io.delta.kernel.types.StringType) {
