@@ -84,6 +84,11 @@ public final class DeltaErrors {
         "58030",
         "Writing <what> to the Delta table <path><where> failed: <reason>. Nothing of this write"
             + " is visible in the table; <hint>"),
+    DELTA_COMMIT_STATE_UNKNOWN(
+        "40000",
+        "The commit of <what> to the Delta table <path><where> may or may not have happened:"
+            + " <reason>. Run it again: a write with a transaction id (every streaming batch) is"
+            + " skipped when its commit did happen."),
     DELTA_READ_FAILED("58030", "Reading the Delta table <path> failed: <reason>."),
     DELTA_INTERNAL_ERROR(
         "XX000",
@@ -232,6 +237,18 @@ public final class DeltaErrors {
             String.valueOf(cause.getMessage()),
             "hint",
             hint),
+        cause);
+  }
+
+  static TidelineException commitStateUnknown(
+      String what, String path, String where, Throwable cause) {
+    return new TidelineException(
+        Condition.DELTA_COMMIT_STATE_UNKNOWN,
+        Map.of(
+            "what", what,
+            "path", path,
+            "where", where,
+            "reason", String.valueOf(cause.getMessage())),
         cause);
   }
 

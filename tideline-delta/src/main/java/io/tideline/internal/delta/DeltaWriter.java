@@ -219,7 +219,7 @@ final class DeltaWriter {
       } catch (CommitStateUnknownException e) {
         // The commit may have landed: keep the files, a re-run will skip by transaction id.
         committed = true;
-        throw e;
+        throw DeltaErrors.commitStateUnknown("data", table.displayPath(), request.where(), e);
       }
       committed = true;
       runHooks(result);
