@@ -122,6 +122,18 @@ class DeltaBatchTest {
   }
 
   @Test
+  void tenthVersion_getsACheckpointFromKernelsHook_andReadsStillSeeEveryRow() {
+    List<Row> expected = new ArrayList<>();
+    for (long i = 0; i < 10; i++) {
+      expected.add(Row.of(i, "r" + i));
+      rows(Row.of(i, "r" + i)).write().format("delta").mode("append").save(path());
+    }
+
+    assertThat(table().resolve("_delta_log/00000000000000000010.checkpoint.parquet")).exists();
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void errorIfExists_onAnExistingTable_failsAndIgnore_writesNothing() {
     rows(Row.of(1L, "a")).write().format("delta").save(path());
 
