@@ -24,7 +24,10 @@ final class DeltaSink implements Sink {
   private final DeltaTable table;
   private final DeltaWriter writer;
   private final DeltaWriter.Mode mode;
-  private final boolean update;
+
+  /** Update mode's merge keys; empty in append and complete mode, and without an aggregation. */
+  private final Optional<List<String>> mergeKeys;
+
   private final DeltaOptions options;
   private final SinkContext context;
   private final String appId;
@@ -40,15 +43,17 @@ final class DeltaSink implements Sink {
                 () -> DeltaErrors.pathRequired("writeStream().format(\"delta\").start(path)"));
     this.table = DeltaTable.at(path);
     this.writer = new DeltaWriter(table);
-    this.update = context.outputMode().equals(OutputMode.Update());
-    this.mode =
-        context.outputMode().equals(OutputMode.Append())
-            ? DeltaWriter.Mode.APPEND
-            : DeltaWriter.Mode.OVERWRITE;
-    this.appId = context.queryId().toString();
+    boolean update = context.outputMode().equals(OutputMode.Update());
     if (update && context.aggregationKeys().map(List::isEmpty).orElse(false)) {
       throw DeltaErrors.updateKeysNotFound(table.displayPath(), "");
     }
+    // Without an aggregation, update mode emits each row once: it is append, as in Spark.
+    this.mergeKeys = update ? context.aggregationKeys() : Optional.empty();
+    this.mode =
+        context.outputMode().equals(OutputMode.Complete()) || mergeKeys.isPresent()
+            ? DeltaWriter.Mode.OVERWRITE
+            : DeltaWriter.Mode.APPEND;
+    this.appId = context.queryId().toString();
     // Fail at start, not at the first batch, when the options are wrong.
     options.mergeSchema();
   }
@@ -65,31 +70,15 @@ final class DeltaSink implements Sink {
             Operation.STREAMING_UPDATE,
             where(batchId),
             options.writerOptions());
-    if (!update) {
+    if (mergeKeys.isEmpty()) {
       writer.write(data, request);
       return;
     }
-    Optional<List<String>> aggregationKeys = context.aggregationKeys();
-    if (aggregationKeys.isEmpty()) {
-      // Without an aggregation, update mode emits each row once: it is append.
-      writer.write(
-          data,
-          new DeltaWriter.Request(
-              DeltaWriter.Mode.APPEND,
-              request.partitionBy(),
-              request.tableProperties(),
-              request.mergeSchema(),
-              request.txn(),
-              request.operation(),
-              request.where(),
-              request.writerOptions()));
-      return;
-    }
+    List<String> keys = mergeKeys.get();
     writer.write(
         data.schema(),
         snapshot ->
-            DeltaUpdateMerge.merge(
-                table, snapshot, DeltaUpdateMerge.materialize(data), aggregationKeys.get()),
+            DeltaUpdateMerge.merge(table, snapshot, DeltaUpdateMerge.materialize(data), keys),
         request);
   }
 
