@@ -11,6 +11,8 @@ import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.BytesVector;
 import io.tideline.internal.vector.ColumnVector;
+import io.tideline.internal.vector.IntVector;
+import io.tideline.internal.vector.LongVector;
 import io.tideline.internal.vector.Timestamps;
 import io.tideline.types.StructType;
 import java.io.IOException;
@@ -144,10 +146,17 @@ final class DeltaTaskWriter implements AutoCloseable {
       if (nullA) {
         continue;
       }
-      boolean same =
-          key instanceof BytesVector bytes
-              ? BytesVector.compare(bytes, a, bytes, b) == 0
-              : key.getObject(a).equals(key.getObject(b));
+      boolean same;
+      if (key instanceof BytesVector bytes) {
+        same = BytesVector.compare(bytes, a, bytes, b) == 0;
+      } else if (key instanceof IntVector ints) {
+        same = ints.get(a) == ints.get(b);
+      } else if (key instanceof LongVector longs) {
+        same = longs.get(a) == longs.get(b);
+      } else {
+        // Rarer partition types (boolean, double, decimal): boxed, once per row.
+        same = key.getObject(a).equals(key.getObject(b));
+      }
       if (!same) {
         return false;
       }
