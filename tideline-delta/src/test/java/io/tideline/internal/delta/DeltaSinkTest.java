@@ -355,6 +355,23 @@ class DeltaSinkTest {
   }
 
   @Test
+  void toTable_isRefusedUntilTheCatalogExists_sayingToUseAPath() {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    TidelineException e =
+        catchThrowableOfType(
+            TidelineException.class,
+            () ->
+                input
+                    .toDF()
+                    .writeStream()
+                    .format("delta")
+                    .option("checkpointLocation", dir.resolve("cp").toString())
+                    .toTable("bronze.orders"));
+    assertThat(e.getCondition()).isEqualTo("DELTA_PATH_REQUIRED");
+    assertThat(e.getMessage()).contains("start(path)");
+  }
+
+  @Test
   void updateMode_withoutAnAggregation_appends() {
     MemoryStream input = MemoryStream.of(t, SCHEMA);
     List<Row> all = new ArrayList<>(rowsOf(0));
