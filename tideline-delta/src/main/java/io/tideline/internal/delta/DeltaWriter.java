@@ -158,6 +158,7 @@ final class DeltaWriter {
     if (request.txn().isPresent() && alreadyCommitted(snapshot, request.txn().get())) {
       return skipped(snapshot, request);
     }
+    refuseColumnMapping(snapshot.getTableProperties());
     List<String> partitionColumns = snapshot.getPartitionColumnNames();
     checkPartitioning(request.partitionBy(), partitionColumns);
     StructType tableSchema = DeltaSchemas.fromKernel(snapshot.getSchema(), table.displayPath());
@@ -247,7 +248,22 @@ final class DeltaWriter {
     }
   }
 
+  /**
+   * Refuses column mapping: the files of such tables name columns by physical names, which
+   * Tideline's writer does not use.
+   */
+  private void refuseColumnMapping(Map<String, String> properties) {
+    String mapping = properties.getOrDefault("delta.columnMapping.mode", "none");
+    if (!mapping.equalsIgnoreCase("none")) {
+      throw DeltaErrors.unsupportedFeature(
+          table.displayPath(),
+          "column mapping (delta.columnMapping.mode = " + mapping + ")",
+          "Write it with Apache Spark, or write to a table without column mapping.");
+    }
+  }
+
   private Snapshot create(StructType dataSchema, Request request) {
+    refuseColumnMapping(request.tableProperties());
     for (String p : request.partitionBy()) {
       if (DeltaSchemas.find(dataSchema, p).isEmpty()) {
         throw DeltaErrors.partitionColumnNotFound(

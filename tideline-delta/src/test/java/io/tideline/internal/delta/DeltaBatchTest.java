@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -372,6 +373,28 @@ class DeltaBatchTest {
     DataFrame back = t.read().format("delta").load(path());
     assertThat(back.schema().fieldNames()).containsExactly("id", "name");
     assertThat(back.collectAsList()).isEmpty();
+  }
+
+  @Test
+  void columnMapping_isRefusedAtCreation_andOnTablesThatHaveIt() {
+    TidelineException create =
+        failure(
+            () ->
+                rows(Row.of(1L, "a"))
+                    .write()
+                    .format("delta")
+                    .option("delta.columnMapping.mode", "name")
+                    .save(path()));
+    assertThat(create.getCondition()).isEqualTo("DELTA_UNSUPPORTED_TABLE_FEATURE");
+    assertThat(table().resolve("_delta_log")).doesNotExist();
+
+    DeltaTable.at(path()).create(SCHEMA, List.of(), Map.of("delta.columnMapping.mode", "name"));
+    TidelineException write =
+        failure(() -> rows(Row.of(2L, "b")).write().format("delta").mode("append").save(path()));
+    TidelineException read = failure(() -> t.read().format("delta").load(path()));
+    assertThat(write.getCondition()).isEqualTo("DELTA_UNSUPPORTED_TABLE_FEATURE");
+    assertThat(read.getCondition()).isEqualTo("DELTA_UNSUPPORTED_TABLE_FEATURE");
+    assertThat(read.getMessage()).contains("column mapping", path());
   }
 
   @Test
