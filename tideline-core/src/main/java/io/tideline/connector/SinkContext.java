@@ -22,6 +22,9 @@ import java.util.UUID;
  * @param queryId the query's id, stable across restarts (the transaction id of idempotent sinks)
  * @param queryName the query's name, if set
  * @param checkpoint the query's checkpoint folder
+ * @param aggregationKeys the output columns that are the keys of the query's aggregation (its
+ *     window and grouping columns), by which a sink in update mode replaces the rows it holds; an
+ *     empty list when the output keeps none of them; empty when the query does not aggregate
  */
 public record SinkContext(
     Tideline session,
@@ -33,10 +36,38 @@ public record SinkContext(
     Optional<String> tableName,
     UUID queryId,
     Optional<String> queryName,
-    Path checkpoint) {
+    Path checkpoint,
+    Optional<List<String>> aggregationKeys) {
   public SinkContext {
     options = Map.copyOf(options);
     partitionColumns = List.copyOf(partitionColumns);
+    aggregationKeys = aggregationKeys.map(List::copyOf);
+  }
+
+  /** A context for a query that does not aggregate. */
+  public SinkContext(
+      Tideline session,
+      Map<String, String> options,
+      StructType schema,
+      OutputMode outputMode,
+      List<String> partitionColumns,
+      Optional<String> path,
+      Optional<String> tableName,
+      UUID queryId,
+      Optional<String> queryName,
+      Path checkpoint) {
+    this(
+        session,
+        options,
+        schema,
+        outputMode,
+        partitionColumns,
+        path,
+        tableName,
+        queryId,
+        queryName,
+        checkpoint,
+        Optional.empty());
   }
 
   /** The option {@code key}, matched case-insensitively. */

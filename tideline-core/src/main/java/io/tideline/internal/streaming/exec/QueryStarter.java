@@ -9,6 +9,7 @@ import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.streaming.checkpoint.CheckpointLock;
 import io.tideline.internal.streaming.checkpoint.StreamMetadata;
+import io.tideline.internal.streaming.sink.AggregationKeys;
 import io.tideline.internal.streaming.sink.SinkProviders;
 import io.tideline.internal.streaming.sinks.ForeachBatchSink;
 import io.tideline.streaming.OutputMode;
@@ -188,7 +189,8 @@ public final class QueryStarter {
             spec.tableName(),
             id,
             spec.queryName(),
-            checkpoint));
+            checkpoint,
+            AggregationKeys.of(spec.data().logicalPlan())));
   }
 
   /** The shape the checkpoint must match: source identities and stateful operators. */

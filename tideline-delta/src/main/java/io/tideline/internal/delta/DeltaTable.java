@@ -1,0 +1,185 @@
+package io.tideline.internal.delta;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.MetricsReporter;
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.exceptions.TableAlreadyExistsException;
+import io.delta.kernel.exceptions.TableNotFoundException;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.transaction.CreateTableTransactionBuilder;
+import io.delta.kernel.transaction.DataLayoutSpec;
+import io.delta.kernel.utils.CloseableIterable;
+import io.tideline.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * One Delta table at a local path, seen through Delta Kernel: its snapshots (latest, at a version,
+ * at a timestamp) and its creation. Holds no state beyond the path; every call reads the log anew.
+ */
+final class DeltaTable {
+  /**
+   * The engine every table shares: Kernel's default, on Hadoop's local file system, without its
+   * logging metrics reporter, which serialises a JSON report of every snapshot, scan and commit
+   * (once per micro-batch) only to log it at INFO.
+   */
+  private static final Engine ENGINE =
+      new DefaultEngine(new HadoopFileIO(new Configuration())) {
+        @Override
+        public List<MetricsReporter> getMetricsReporters() {
+          return List.of();
+        }
+      };
+
+  /** The engine name Kernel records in {@code commitInfo.engineInfo}. */
+  static final String ENGINE_INFO = "Tideline";
+
+  private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+
+  private final Path root;
+
+  private DeltaTable(Path root) {
+    this.root = root;
+  }
+
+  /** The table at {@code path} (a local path or a {@code file:} URI); it need not exist yet. */
+  static DeltaTable at(String path) {
+    String p = path.startsWith("file:") ? Path.of(java.net.URI.create(path)).toString() : path;
+    return new DeltaTable(Path.of(p).toAbsolutePath().normalize());
+  }
+
+  Engine engine() {
+    return ENGINE;
+  }
+
+  /** The table's folder. */
+  Path root() {
+    return root;
+  }
+
+  /** The path Kernel is given. */
+  String kernelPath() {
+    return root.toString();
+  }
+
+  /** The path users see in messages. */
+  String displayPath() {
+    return root.toString();
+  }
+
+  /** Whether the table has a log with at least one commit. */
+  boolean exists() {
+    return latest().isPresent();
+  }
+
+  /** The latest snapshot, or empty when there is no table at the path. */
+  Optional<Snapshot> latest() {
+    try {
+      return Optional.of(TableManager.loadSnapshot(kernelPath()).build(ENGINE));
+    } catch (TableNotFoundException e) {
+      return Optional.empty();
+    } catch (KernelException | UncheckedIOException e) {
+      throw DeltaErrors.readFailed(displayPath(), e);
+    }
+  }
+
+  /** The latest snapshot, or {@code DELTA_MISSING_DELTA_TABLE}. */
+  Snapshot latestOrFail() {
+    return latest().orElseThrow(() -> DeltaErrors.notADeltaTable(displayPath()));
+  }
+
+  /** The snapshot at {@code version}, or {@code DELTA_VERSION_NOT_FOUND}. */
+  Snapshot atVersion(long version) {
+    Snapshot latest = latestOrFail();
+    if (version < 0 || version > latest.getVersion()) {
+      throw DeltaErrors.versionNotFound(
+          displayPath(), version, earliestVersion(), latest.getVersion());
+    }
+    try {
+      return TableManager.loadSnapshot(kernelPath()).atVersion(version).build(ENGINE);
+    } catch (KernelException e) {
+      throw DeltaErrors.versionNotFound(
+          displayPath(), version, earliestVersion(), latest.getVersion());
+    }
+  }
+
+  /**
+   * The snapshot of the latest commit at or before {@code timestampMs}, or Delta's error when the
+   * timestamp is after the latest commit or before the earliest one.
+   */
+  Snapshot atTimestamp(long timestampMs, String shown) {
+    Snapshot latest = latestOrFail();
+    long latestMs = latest.getTimestamp(ENGINE);
+    if (timestampMs > latestMs) {
+      throw DeltaErrors.timestampAfterLatest(
+          displayPath(), shown, java.time.Instant.ofEpochMilli(latestMs).toString());
+    }
+    try {
+      return TableManager.loadSnapshot(kernelPath()).atTimestamp(timestampMs, latest).build(ENGINE);
+    } catch (KernelException e) {
+      long earliestMs =
+          TableManager.loadSnapshot(kernelPath())
+              .atVersion(earliestVersion())
+              .build(ENGINE)
+              .getTimestamp(ENGINE);
+      throw DeltaErrors.timestampBeforeEarliest(
+          displayPath(), shown, java.time.Instant.ofEpochMilli(earliestMs).toString());
+    }
+  }
+
+  /** The smallest version whose commit file is still in the log. */
+  long earliestVersion() {
+    try (Stream<Path> files = Files.list(root.resolve("_delta_log"))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> COMMIT_FILE.matcher(n).matches())
+          .mapToLong(n -> Long.parseLong(n.substring(0, 20)))
+          .min()
+          .orElse(0);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Creates the table with {@code schema} (every column nullable, as Delta creates a table from a
+   * query), {@code partitionColumns} and {@code properties}, in a commit of its own (version 0),
+   * and returns its snapshot. When another writer created it first, returns that table.
+   */
+  Snapshot create(
+      StructType schema, List<String> partitionColumns, Map<String, String> properties) {
+    CreateTableTransactionBuilder builder =
+        TableManager.buildCreateTableTransaction(
+                kernelPath(), DeltaSchemas.toKernel(schema, displayPath()), ENGINE_INFO)
+            .withTableProperties(properties);
+    if (!partitionColumns.isEmpty()) {
+      List<Column> columns = new ArrayList<>();
+      for (String c : partitionColumns) {
+        columns.add(new Column(c));
+      }
+      builder = builder.withDataLayoutSpec(DataLayoutSpec.partitioned(columns));
+    }
+    try {
+      builder.build(ENGINE).commit(ENGINE, CloseableIterable.emptyIterable());
+    } catch (TableAlreadyExistsException e) {
+      // Another writer won the race to create it: write into theirs, with its schema checks.
+    } catch (KernelException e) {
+      throw DeltaErrors.writeFailed(
+          "the table's creation", displayPath(), "", e, "check the table properties.");
+    }
+    return latestOrFail();
+  }
+}

@@ -1,0 +1,97 @@
+package io.tideline.internal.delta;
+
+import io.delta.kernel.Operation;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.TransactionImpl;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.Metadata;
+import io.delta.kernel.internal.actions.SetTransaction;
+import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.utils.CloseableIterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every call Tideline makes into Delta Kernel's internal classes ({@code io.delta.kernel.internal},
+ * not a public API of Kernel 4.4.0), in one place so a Kernel upgrade touches one file.
+ *
+ * <p>Why internals at all:
+ *
+ * <ul>
+ *   <li>Kernel's public transaction API only appends. Complete mode and {@code mode("overwrite")}
+ *       must remove every file of the table in the same commit that adds the new ones, and Kernel
+ *       has no public way to build a {@code remove} action.
+ *   <li>Kernel's public schema evolution ({@code withUpdatedSchema}) refuses tables without column
+ *       mapping, which is every table Spark creates by default. {@code mergeSchema} only appends
+ *       nullable top-level columns, which needs no column mapping (Spark does the same), so the
+ *       transaction is built with the new {@code metaData} directly.
+ * </ul>
+ */
+final class KernelInternals {
+  private KernelInternals() {}
+
+  /**
+   * One {@code remove} action (with {@code dataChange = true}, deleted at {@code deletionTimeMs})
+   * for every file of {@code snapshot}, as rows Kernel's {@code Transaction.commit} takes.
+   */
+  static List<Row> removeAllFiles(Engine engine, Snapshot snapshot, long deletionTimeMs) {
+    List<Row> removes = new ArrayList<>();
+    try (CloseableIterator<FilteredColumnarBatch> scanFiles =
+        snapshot.getScanBuilder().build().getScanFiles(engine)) {
+      while (scanFiles.hasNext()) {
+        try (CloseableIterator<Row> rows = scanFiles.next().getRows()) {
+          while (rows.hasNext()) {
+            Row scanFile = rows.next();
+            Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
+            Row remove = new AddFile(add).toRemoveFileRow(true, Optional.of(deletionTimeMs));
+            removes.add(SingleAction.createRemoveFileSingleAction(remove));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return removes;
+  }
+
+  /**
+   * An update transaction on {@code snapshot} whose commit also writes {@code snapshot}'s metadata
+   * with {@code newSchema} (the old schema plus nullable top-level columns; the caller checked it),
+   * and the transaction id when given. Kernel still detects a concurrent commit of the same
+   * transaction id and concurrent metadata changes at commit time.
+   */
+  static Transaction updateWithNewSchema(
+      Snapshot snapshot,
+      String engineInfo,
+      Operation operation,
+      io.delta.kernel.types.StructType newSchema,
+      Optional<String> appId,
+      long version) {
+    SnapshotImpl s = (SnapshotImpl) snapshot;
+    Metadata metadata = s.getMetadata().withNewSchema(newSchema);
+    Optional<SetTransaction> txn =
+        appId.map(id -> new SetTransaction(id, version, Optional.of(System.currentTimeMillis())));
+    return new TransactionImpl(
+        false,
+        s.getDataPath(),
+        Optional.of(s),
+        engineInfo,
+        operation,
+        Optional.empty(),
+        Optional.of(metadata),
+        s.getCommitter(),
+        txn,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        System::currentTimeMillis);
+  }
+}
