@@ -7,27 +7,21 @@ import io.tideline.connector.SourceContext;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.streaming.Clock;
 import io.tideline.internal.vector.Batch;
 import io.tideline.types.StructType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,23 +63,28 @@ final class KafkaMicroBatchStream implements Source {
   private KafkaSourceOffset initialOffsets;
   private Map<TopicPartition, Long> latestPartitionOffsets;
   private Map<TopicPartition, Long> allDataForTriggerAvailableNow;
+  private final Clock clock;
+  private long lastTriggerMs;
 
   KafkaMicroBatchStream(KafkaSourceOptions options, SourceContext context) {
     this.options = options;
     this.schema = context.schema();
     this.batchSize = context.session().conf().batchSize();
     this.initialOffsetLog = new KafkaInitialOffsetLog(context.metadataPath());
-    if (options.groupId().isPresent()) {
-      LOG.warn(KafkaSourceErrors.CUSTOM_GROUP_ID_WARNING);
-      if (options.original().keySet().stream().anyMatch("groupIdPrefix"::equalsIgnoreCase)) {
-        LOG.warn("Option groupIdPrefix will be ignored as option kafka.group.id has been set.");
-      }
-    }
-    this.consumer = createConsumer(options, context);
-    Duration timeout = apiTimeout(options);
+    this.clock = context.clock();
+    KafkaClients.warnIfCustomGroupId(options);
+    this.consumer =
+        KafkaClients.consumer(
+            options,
+            options.groupIdPrefix()
+                + "-"
+                + UUID.randomUUID()
+                + "-"
+                + context.metadataPath().toAbsolutePath().toString().hashCode());
+    Duration timeout = KafkaClients.apiTimeout(options);
     this.offsetReader =
         new KafkaOffsetReader(
-            createAdmin(options, timeout),
+            KafkaClients.admin(options, timeout),
             options.strategy(),
             timeout,
             description(),
@@ -93,59 +92,10 @@ final class KafkaMicroBatchStream implements Source {
     this.rangeReader =
         new KafkaRangeReader(
             consumer,
-            offsetReader,
+            offsetReader::earliest,
             options.pollTimeoutMs(),
             description(),
             options.bootstrapServers());
-  }
-
-  private static Consumer<byte[], byte[]> createConsumer(
-      KafkaSourceOptions options, SourceContext context) {
-    Map<String, Object> config = new HashMap<>(options.kafkaParams());
-    // The checkpoint owns the offsets: nothing may move or commit them behind the source's back.
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-    // Records are copied into columns as they arrive, so larger polls only mean fewer round trips
-    // through the consumer; Kafka's default of 500 is tuned for per-record processing.
-    config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-    config.putIfAbsent(
-        ConsumerConfig.GROUP_ID_CONFIG,
-        options.groupIdPrefix()
-            + "-"
-            + UUID.randomUUID()
-            + "-"
-            + context.metadataPath().toAbsolutePath().toString().hashCode()
-            + "-executor");
-    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static Admin createAdmin(KafkaSourceOptions options, Duration timeout) {
-    Map<String, Object> config = new HashMap<>();
-    // Only the settings an admin client knows: connection and security, not the consumer's.
-    for (Map.Entry<String, String> e : options.kafkaParams().entrySet()) {
-      if (AdminClientConfig.configNames().contains(e.getKey())) {
-        config.put(e.getKey(), e.getValue());
-      }
-    }
-    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    config.putIfAbsent(
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000L));
-    return Admin.create(config);
-  }
-
-  private static Duration apiTimeout(KafkaSourceOptions options) {
-    String v = options.kafkaParams().get(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
-    long ms = 60_000L;
-    if (v != null) {
-      try {
-        ms = Long.parseLong(v.trim());
-      } catch (NumberFormatException e) {
-        throw KafkaSourceErrors.invalidOption(
-            "kafka." + ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, v, "a number of milliseconds");
-      }
-    }
-    return Duration.ofMillis(ms);
   }
 
   @Override
@@ -153,12 +103,26 @@ final class KafkaMicroBatchStream implements Source {
     return schema;
   }
 
+  /**
+   * Spark's default limit: {@code minOffsetsPerTrigger} (with {@code maxTriggerDelay}) and {@code
+   * maxOffsetsPerTrigger}, either, both (composite) or neither.
+   */
   @Override
   public ReadLimit defaultReadLimit() {
-    OptionalLong max = options.maxOffsetsPerTrigger();
-    return max.isPresent() ? ReadLimit.maxRows(max.getAsLong()) : ReadLimit.allAvailable();
+    List<ReadLimit> limits = new ArrayList<>();
+    options
+        .minOffsetsPerTrigger()
+        .ifPresent(min -> limits.add(new ReadLimit.MinRows(min, options.maxTriggerDelayMs())));
+    options.maxOffsetsPerTrigger().ifPresent(max -> limits.add(ReadLimit.maxRows(max)));
+    return limits.isEmpty() ? ReadLimit.allAvailable() : ReadLimit.compose(limits);
   }
 
+  /**
+   * The end of the next batch, as Spark's {@code KafkaMicroBatchStream.latestOffset}: everything
+   * available when the limit includes {@code AllAvailable}; else, under a {@code MinRows} limit,
+   * {@code start} itself (no batch) while fewer records than the minimum wait and less than {@code
+   * maxTriggerDelay} has passed since the last batch fired; else capped by {@code MaxRows}.
+   */
   @Override
   public Optional<Offset> latestOffset(Optional<Offset> start, ReadLimit limit) {
     Map<TopicPartition, Long> from =
@@ -170,18 +134,60 @@ final class KafkaMicroBatchStream implements Source {
             ? allDataForTriggerAvailableNow
             : offsetReader.latest();
     latestPartitionOffsets = latest;
+    List<ReadLimit> limits = limit instanceof ReadLimit.Composite c ? c.limits() : List.of(limit);
     Map<TopicPartition, Long> end = latest;
-    OptionalLong max = maxRows(limit);
-    if (max.isPresent()) {
-      Set<TopicPartition> added = new HashSet<>(latest.keySet());
-      added.removeAll(from.keySet());
-      end =
-          KafkaOffsetLimits.rateLimit(max.getAsLong(), from, offsetReader.earliest(added), latest);
+    if (limits.stream().noneMatch(l -> l instanceof ReadLimit.AllAvailable)) {
+      ReadLimit.MinRows min = find(limits, ReadLimit.MinRows.class);
+      ReadLimit.MaxRows max = find(limits, ReadLimit.MaxRows.class);
+      if (min != null && delayBatch(min, latest, from)) {
+        LOG.debug(
+            "{}: delaying the batch, fewer than minOffsetsPerTrigger={} records wait",
+            description(),
+            min.rows());
+        end = from;
+      } else if (max != null) {
+        Set<TopicPartition> added = new HashSet<>(latest.keySet());
+        added.removeAll(from.keySet());
+        end = KafkaOffsetLimits.rateLimit(max.rows(), from, offsetReader.earliest(added), latest);
+      }
     }
     if (start.isEmpty() && end.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new KafkaSourceOffset(end));
+  }
+
+  /**
+   * Whether to hold back this trigger's batch, as Spark's {@code delayBatch}: fire once {@code
+   * maxTriggerDelay} has passed since the last batch fired (the first trigger after a start always
+   * fires: the timer starts at 0), or once at least {@code minOffsetsPerTrigger} new offsets wait,
+   * counting a partition not yet read from offset 0.
+   */
+  private boolean delayBatch(
+      ReadLimit.MinRows min, Map<TopicPartition, Long> latest, Map<TopicPartition, Long> from) {
+    long now = clock.nowMs();
+    if (now - lastTriggerMs >= min.maxTriggerDelayMs()) {
+      lastTriggerMs = now;
+      return false;
+    }
+    long waiting = 0;
+    for (Map.Entry<TopicPartition, Long> e : latest.entrySet()) {
+      waiting += e.getValue() - from.getOrDefault(e.getKey(), 0L);
+    }
+    if (waiting < min.rows()) {
+      return true;
+    }
+    lastTriggerMs = now;
+    return false;
+  }
+
+  private static <T extends ReadLimit> T find(List<ReadLimit> limits, Class<T> type) {
+    for (ReadLimit l : limits) {
+      if (type.isInstance(l)) {
+        return type.cast(l);
+      }
+    }
+    return null;
   }
 
   @Override
@@ -308,32 +314,7 @@ final class KafkaMicroBatchStream implements Source {
   }
 
   private KafkaSourceOffset resolveStartingOffsets() {
-    StartingOffsets starting = options.startingOffsets();
-    if (starting instanceof StartingOffsets.Earliest) {
-      return new KafkaSourceOffset(offsetReader.earliest(offsetReader.partitions()));
-    }
-    if (starting instanceof StartingOffsets.Latest) {
-      return new KafkaSourceOffset(offsetReader.latest());
-    }
-    Map<TopicPartition, Long> specified = ((StartingOffsets.Specific) starting).offsets();
-    List<TopicPartition> assigned = offsetReader.partitions();
-    if (!new HashSet<>(assigned).equals(specified.keySet())) {
-      throw KafkaSourceErrors.startOffsetDoesNotMatchAssigned(specified.keySet(), assigned);
-    }
-    Map<TopicPartition, Long> earliest = offsetReader.earliest(specified.keySet());
-    Map<TopicPartition, Long> latest = offsetReader.latest(specified.keySet());
-    Map<TopicPartition, Long> resolved = new HashMap<>();
-    for (Map.Entry<TopicPartition, Long> e : specified.entrySet()) {
-      long o = e.getValue();
-      Map<TopicPartition, Long> source =
-          o == StartingOffsets.EARLIEST ? earliest : o == StartingOffsets.LATEST ? latest : null;
-      if (source == null) {
-        resolved.put(e.getKey(), o);
-      } else if (source.containsKey(e.getKey())) {
-        resolved.put(e.getKey(), source.get(e.getKey()));
-      }
-    }
-    return new KafkaSourceOffset(resolved);
+    return new KafkaSourceOffset(offsetReader.resolve(options.startingOffsets(), true));
   }
 
   private void reportDataLoss(RuntimeException failure) {
@@ -347,21 +328,5 @@ final class KafkaMicroBatchStream implements Source {
             .replace(
                 KafkaSourceErrors.FAIL_ON_DATA_LOSS_TRUE_HINT,
                 KafkaSourceErrors.FAIL_ON_DATA_LOSS_FALSE_HINT));
-  }
-
-  private static OptionalLong maxRows(ReadLimit limit) {
-    if (limit instanceof ReadLimit.MaxRows m) {
-      return OptionalLong.of(m.rows());
-    }
-    if (limit instanceof ReadLimit.Composite c) {
-      long min = Long.MAX_VALUE;
-      for (ReadLimit l : c.limits()) {
-        if (l instanceof ReadLimit.MaxRows m) {
-          min = Math.min(min, m.rows());
-        }
-      }
-      return min == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(min);
-    }
-    return OptionalLong.empty();
   }
 }
