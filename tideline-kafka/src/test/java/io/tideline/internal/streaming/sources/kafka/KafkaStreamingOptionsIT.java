@@ -14,6 +14,7 @@ import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.streaming.ManualClock;
 import io.tideline.kafka.EmbeddedKafkaBroker;
+import io.tideline.streaming.StreamingQuery;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
@@ -257,5 +258,43 @@ class KafkaStreamingOptionsIT {
     assertThat(read(s, Optional.of(second), all))
         .as("AllAvailable (Trigger.Once) ignores both")
         .hasSize(2);
+  }
+
+  @Test
+  void minOffsetsPerTrigger_inARunningQuery_runsNoBatchUntilTheDelayPasses() throws Exception {
+    broker.createTopic("s-min-query", 1);
+    timestamped("s-min-query", 0, 1, 2);
+    StreamingQuery q =
+        t.readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", broker.bootstrapServers())
+            .option("subscribe", "s-min-query")
+            .option("startingOffsets", "earliest")
+            .option("minOffsetsPerTrigger", "5")
+            .option("maxTriggerDelay", "10s")
+            .load()
+            .selectExpr("CAST(value AS STRING) AS v")
+            .writeStream()
+            .format("memory")
+            .queryName("min_offsets_query")
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .clock(clock)
+            .start();
+    try {
+      q.processAllAvailable();
+      assertThat(t.table("min_offsets_query").count()).as("first trigger fires").isEqualTo(2);
+      long batches = q.lastProgress().batchId();
+
+      timestamped("s-min-query", 0, 3, 4);
+      q.processAllAvailable();
+      assertThat(t.table("min_offsets_query").count()).as("2 waiting < 5: held").isEqualTo(2);
+      assertThat(q.lastProgress().batchId()).isEqualTo(batches);
+
+      clock.advance(10_000);
+      q.processAllAvailable();
+      assertThat(t.table("min_offsets_query").count()).as("delay passed: fires").isEqualTo(4);
+    } finally {
+      q.stop();
+    }
   }
 }
