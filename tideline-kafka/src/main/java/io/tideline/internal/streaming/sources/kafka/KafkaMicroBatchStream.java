@@ -121,7 +121,8 @@ final class KafkaMicroBatchStream implements Source {
    * The end of the next batch, as Spark's {@code KafkaMicroBatchStream.latestOffset}: everything
    * available when the limit includes {@code AllAvailable}; else, under a {@code MinRows} limit,
    * {@code start} itself (no batch) while fewer records than the minimum wait and less than {@code
-   * maxTriggerDelay} has passed since the last batch fired; else capped by {@code MaxRows}.
+   * maxTriggerDelay} has passed since the last batch fired; else capped by {@code MaxRows}. Under
+   * {@code Trigger.AvailableNow} the minimum is not applied, unlike Spark.
    */
   @Override
   public Optional<Offset> latestOffset(Optional<Offset> start, ReadLimit limit) {
@@ -139,7 +140,10 @@ final class KafkaMicroBatchStream implements Source {
     if (limits.stream().noneMatch(l -> l instanceof ReadLimit.AllAvailable)) {
       ReadLimit.MinRows min = find(limits, ReadLimit.MinRows.class);
       ReadLimit.MaxRows max = find(limits, ReadLimit.MaxRows.class);
-      if (min != null && delayBatch(min, latest, from)) {
+      // Under AvailableNow a held-back batch would end the run with records unread (Spark's
+      // documented weak spot for ReadMinRows), so there only the upper limit applies.
+      boolean availableNow = allDataForTriggerAvailableNow != null;
+      if (min != null && !availableNow && delayBatch(min, latest, from)) {
         LOG.debug(
             "{}: delaying the batch, fewer than minOffsetsPerTrigger={} records wait",
             description(),

@@ -297,4 +297,28 @@ class KafkaStreamingOptionsIT {
       q.stop();
     }
   }
+
+  @Test
+  void minOffsetsPerTrigger_underAvailableNow_neverHoldsBackTheRest() {
+    broker.createTopic("s-min-now", 1);
+    timestamped("s-min-now", 0, 1, 2, 3, 4, 5, 6, 7);
+    Source s =
+        source(
+            "s-min-now",
+            "startingOffsets",
+            "earliest",
+            "minOffsetsPerTrigger",
+            "5",
+            "maxOffsetsPerTrigger",
+            "5");
+    assertThat(s.prepareForTriggerAvailableNow()).isTrue();
+    ReadLimit limit = s.defaultReadLimit();
+
+    Offset first = s.latestOffset(Optional.empty(), limit).orElseThrow();
+    assertThat(read(s, Optional.empty(), first)).hasSize(5);
+    Offset rest = s.latestOffset(Optional.of(first), limit).orElseThrow();
+    assertThat(read(s, Optional.of(first), rest))
+        .as("2 left < 5, but AvailableNow must read everything it fixed")
+        .hasSize(2);
+  }
 }
