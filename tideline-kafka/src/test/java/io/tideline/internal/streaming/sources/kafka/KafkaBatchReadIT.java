@@ -233,4 +233,51 @@ class KafkaBatchReadIT {
     broker.createTopic("batch-empty", 1);
     assertThat(kafka("batch-empty").load().collectAsList()).isEmpty();
   }
+
+  @Test
+  void unreachableBrokers_failTheActionAfterTheBoundedWait_namingThem_withoutSecrets() {
+    String secret = "pw-" + System.nanoTime();
+    DataFrame df =
+        t.read()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", "127.0.0.1:1")
+            .option("kafka.default.api.timeout.ms", "1000")
+            .option(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\""
+                    + " password=\""
+                    + secret
+                    + "\";")
+            .option("subscribe", "anything")
+            .load();
+
+    assertFails(df::count, "KAFKA_OFFSET_FETCH_FAILED", "127.0.0.1:1", "KafkaRelation[Subscribe");
+    assertThatThrownBy(df::count).satisfies(e -> assertThat(stackTrace(e)).doesNotContain(secret));
+  }
+
+  @Test
+  void explain_showsTheRelationAndItsTasks_withoutSecrets() {
+    broker.createTopic("batch-explain", 1);
+    produce("batch-explain", 0, 0, 1);
+    String secret = "pw-" + System.nanoTime();
+    DataFrame df =
+        kafka("batch-explain")
+            .option(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\""
+                    + " password=\""
+                    + secret
+                    + "\";")
+            .load();
+
+    String plan = df.explainString(true);
+    assertThat(plan).contains("KafkaRelation[Subscribe[batch-explain]]").doesNotContain(secret);
+    assertThat(df.count()).isEqualTo(1);
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
+  }
 }
