@@ -2,15 +2,12 @@ package io.tideline.internal.streaming.sources.kafka;
 
 import io.tideline.connector.BatchScan;
 import io.tideline.connector.ScanPartition;
-import io.tideline.internal.vector.Batch;
 import io.tideline.types.StructType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,40 +80,10 @@ final class KafkaBatchScan implements BatchScan {
     String groupId = options.groupIdPrefix() + "-" + UUID.randomUUID();
     for (KafkaRangeReader.Range r :
         KafkaOffsetRangeCalculator.split(ranges, options.minPartitions())) {
-      out.add(() -> read(r, groupId));
+      out.add(new KafkaRangeTask(r, options, schema, batchSize, groupId, description()));
     }
     LOG.debug("{} reads {} ranges", description(), out.size());
     return out;
-  }
-
-  /** Reads one range with a consumer of its own, on the task's thread. */
-  private Iterator<Batch> read(KafkaRangeReader.Range range, String groupId) {
-    Duration timeout = KafkaClients.apiTimeout(options);
-    try (Consumer<byte[], byte[]> consumer = KafkaClients.consumer(options, groupId)) {
-      KafkaRangeReader reader =
-          new KafkaRangeReader(
-              consumer,
-              tps -> consumer.beginningOffsets(tps, timeout),
-              options.pollTimeoutMs(),
-              description(),
-              options.bootstrapServers());
-      KafkaRecordBatchBuilder builder =
-          new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize);
-      return reader.read(List.of(range), builder, this::reportDataLoss).iterator();
-    }
-  }
-
-  private void reportDataLoss(RuntimeException failure) {
-    if (options.failOnDataLoss()) {
-      throw failure;
-    }
-    LOG.warn(
-        "{}",
-        failure
-            .getMessage()
-            .replace(
-                KafkaSourceErrors.FAIL_ON_DATA_LOSS_TRUE_HINT,
-                KafkaSourceErrors.FAIL_ON_DATA_LOSS_FALSE_HINT));
   }
 
   @Override

@@ -1,12 +1,15 @@
 package io.tideline.internal.streaming.sources.kafka;
 
+import io.tideline.connector.BatchScan;
 import io.tideline.connector.Offset;
 import io.tideline.connector.ReadLimit;
+import io.tideline.connector.ScanPartition;
 import io.tideline.connector.Source;
 import io.tideline.connector.SourceContext;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.ScanRelation;
 import io.tideline.internal.streaming.Clock;
 import io.tideline.internal.vector.Batch;
 import io.tideline.types.StructType;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -64,6 +68,7 @@ final class KafkaMicroBatchStream implements Source {
   private Map<TopicPartition, Long> latestPartitionOffsets;
   private Map<TopicPartition, Long> allDataForTriggerAvailableNow;
   private final Clock clock;
+  private final String groupId;
   private long lastTriggerMs;
 
   KafkaMicroBatchStream(KafkaSourceOptions options, SourceContext context) {
@@ -73,14 +78,13 @@ final class KafkaMicroBatchStream implements Source {
     this.initialOffsetLog = new KafkaInitialOffsetLog(context.metadataPath());
     this.clock = context.clock();
     KafkaClients.warnIfCustomGroupId(options);
-    this.consumer =
-        KafkaClients.consumer(
-            options,
-            options.groupIdPrefix()
-                + "-"
-                + UUID.randomUUID()
-                + "-"
-                + context.metadataPath().toAbsolutePath().toString().hashCode());
+    this.groupId =
+        options.groupIdPrefix()
+            + "-"
+            + UUID.randomUUID()
+            + "-"
+            + context.metadataPath().toAbsolutePath().toString().hashCode();
+    this.consumer = KafkaClients.consumer(options, groupId);
     Duration timeout = KafkaClients.apiTimeout(options);
     this.offsetReader =
         new KafkaOffsetReader(
@@ -245,10 +249,41 @@ final class KafkaMicroBatchStream implements Source {
       }
       ranges.add(new KafkaRangeReader.Range(tp, begin, e.getValue()));
     }
+    if (options.minPartitions().isPresent() && options.minPartitions().getAsInt() > ranges.size()) {
+      return splitScan(ranges, output);
+    }
     KafkaRecordBatchBuilder builder =
         new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize);
     List<Batch> batches = rangeReader.read(ranges, builder, this::reportDataLoss);
     return new LocalRelation(output, batches);
+  }
+
+  /**
+   * The batch as parallel tasks, each reading part of a range with a consumer of its own, when
+   * {@code minPartitions} asks for more tasks than there are partitions with records (Spark's
+   * {@code KafkaOffsetRangeCalculator}). The offsets are already in {@code offsets/N}, so reading
+   * when the plan runs reads exactly this batch.
+   */
+  private LogicalPlan splitScan(List<KafkaRangeReader.Range> ranges, List<Attribute> output) {
+    List<ScanPartition> tasks = new ArrayList<>();
+    for (KafkaRangeReader.Range r :
+        KafkaOffsetRangeCalculator.split(ranges, options.minPartitions())) {
+      tasks.add(new KafkaRangeTask(r, options, schema, batchSize, groupId, description()));
+    }
+    List<ScanPartition> fixed = List.copyOf(tasks);
+    return new ScanRelation(
+        output,
+        new BatchScan() {
+          @Override
+          public List<ScanPartition> planPartitions() {
+            return fixed;
+          }
+
+          @Override
+          public String description() {
+            return KafkaMicroBatchStream.this.description();
+          }
+        });
   }
 
   @Override
@@ -297,7 +332,8 @@ final class KafkaMicroBatchStream implements Source {
   @Override
   public void stop() {
     try {
-      consumer.close(Duration.ofSeconds(5));
+      // Nothing to commit and no group joined: waiting would only wait out a parked fetch.
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
     } finally {
       offsetReader.close();
     }
@@ -322,15 +358,6 @@ final class KafkaMicroBatchStream implements Source {
   }
 
   private void reportDataLoss(RuntimeException failure) {
-    if (options.failOnDataLoss()) {
-      throw failure;
-    }
-    LOG.warn(
-        "{}",
-        failure
-            .getMessage()
-            .replace(
-                KafkaSourceErrors.FAIL_ON_DATA_LOSS_TRUE_HINT,
-                KafkaSourceErrors.FAIL_ON_DATA_LOSS_FALSE_HINT));
+    KafkaRangeTask.reportDataLoss(options, failure);
   }
 }

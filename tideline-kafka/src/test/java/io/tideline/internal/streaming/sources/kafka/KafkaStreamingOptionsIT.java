@@ -321,4 +321,21 @@ class KafkaStreamingOptionsIT {
         .as("2 left < 5, but AvailableNow must read everything it fixed")
         .hasSize(2);
   }
+
+  @Test
+  void minPartitions_splitsAStreamBatchIntoParallelTasks_readingEachRecordOnce() {
+    broker.createTopic("s-split", 1);
+    timestamped("s-split", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    Source s = source("s-split", "startingOffsets", "earliest", "minPartitions", "3");
+    Offset end = s.latestOffset(Optional.empty(), s.defaultReadLimit()).orElseThrow();
+    List<Attribute> output = new ArrayList<>();
+    for (StructField f : s.schema().fields()) {
+      output.add(new Attribute(f.name(), f.dataType(), f.nullable()));
+    }
+
+    DataFrame batch = DataFrame.ofPlan(t, s.getBatch(Optional.empty(), end, output));
+
+    assertThat(batch.explainString(false)).contains("KafkaV2[Subscribe[s-split]]", "3 partitions");
+    assertThat(read(s, Optional.empty(), end)).hasSize(9).doesNotHaveDuplicates();
+  }
 }
