@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The loop writes the end offset to {@code offsets/N} before reading.
  *   <li>{@link #getBatch}: read exactly {@code [start, end)} per partition with the source's
  *       consumer ({@link KafkaRangeReader}) into columnar batches. Partitions that vanished, or
- *       whose offsets went backwards, are data loss, handled per {@code failOnDataLoss}.
+ *       whose offsets went backwards, are data loss, handled per {@code failOnDataLoss}. With
+ *       {@code minPartitions} above the number of partitions with records, the ranges are split
+ *       instead into parallel tasks with consumers of their own ({@link KafkaRangeTask}), read when
+ *       the batch's plan runs.
  * </ol>
  *
  * <p>Recovery: offsets live only in the checkpoint, never in Kafka (no commits, no auto-commit).
