@@ -3,6 +3,7 @@ package io.tideline.internal.exec;
 import io.tideline.connector.BatchScan;
 import io.tideline.connector.ScanPartition;
 import io.tideline.internal.expr.Attribute;
+import io.tideline.internal.plan.Explain;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.ColumnVector;
 import java.util.Iterator;
@@ -69,7 +70,7 @@ public final class ScanExec extends ExecNode {
     return "BatchScan "
         + description
         + " "
-        + io.tideline.internal.plan.Explain.attributes(output)
+        + Explain.attributes(output)
         + " "
         + partitions.size()
         + " partitions";
