@@ -79,7 +79,8 @@ final class KafkaBatchScan implements BatchScan {
     List<ScanPartition> out = new ArrayList<>();
     String groupId = options.groupIdPrefix() + "-" + UUID.randomUUID();
     for (KafkaRangeReader.Range r :
-        KafkaOffsetRangeCalculator.split(ranges, options.minPartitions())) {
+        KafkaOffsetRangeCalculator.split(
+            ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
       out.add(new KafkaRangeTask(r, options, schema, batchSize, groupId, description()));
     }
     LOG.debug("{} reads {} ranges", description(), out.size());

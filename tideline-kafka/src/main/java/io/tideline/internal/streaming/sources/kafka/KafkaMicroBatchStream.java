@@ -252,7 +252,8 @@ final class KafkaMicroBatchStream implements Source {
       }
       ranges.add(new KafkaRangeReader.Range(tp, begin, e.getValue()));
     }
-    if (options.minPartitions().isPresent() && options.minPartitions().getAsInt() > ranges.size()) {
+    if (KafkaOffsetRangeCalculator.splits(
+        ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
       return splitScan(ranges, output);
     }
     KafkaRecordBatchBuilder builder =
@@ -263,14 +264,16 @@ final class KafkaMicroBatchStream implements Source {
 
   /**
    * The batch as parallel tasks, each reading part of a range with a consumer of its own, when
-   * {@code minPartitions} asks for more tasks than there are partitions with records (Spark's
-   * {@code KafkaOffsetRangeCalculator}). The offsets are already in {@code offsets/N}, so reading
-   * when the plan runs reads exactly this batch.
+   * {@code minPartitions} asks for more tasks than there are partitions with records or a range
+   * holds more than {@code maxRecordsPerPartition} offsets (Spark's {@code
+   * KafkaOffsetRangeCalculator}). The offsets are already in {@code offsets/N}, so reading when the
+   * plan runs reads exactly this batch.
    */
   private LogicalPlan splitScan(List<KafkaRangeReader.Range> ranges, List<Attribute> output) {
     List<ScanPartition> tasks = new ArrayList<>();
     for (KafkaRangeReader.Range r :
-        KafkaOffsetRangeCalculator.split(ranges, options.minPartitions())) {
+        KafkaOffsetRangeCalculator.split(
+            ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
       tasks.add(new KafkaRangeTask(r, options, schema, batchSize, groupId, description()));
     }
     List<ScanPartition> fixed = List.copyOf(tasks);

@@ -38,6 +38,7 @@ record KafkaSourceOptions(
     OptionalLong minOffsetsPerTrigger,
     long maxTriggerDelayMs,
     OptionalInt minPartitions,
+    OptionalLong maxRecordsPerPartition,
     boolean failOnDataLoss,
     boolean includeHeaders,
     String groupIdPrefix,
@@ -138,16 +139,18 @@ record KafkaSourceOptions(
   }
 
   /** The options every read shares, checked in Spark's order. */
-  private record General(ConsumerStrategy strategy, OptionalInt minPartitions) {}
+  private record General(
+      ConsumerStrategy strategy, OptionalInt minPartitions, OptionalLong maxRecordsPerPartition) {}
 
   private static General general(Map<String, String> lower) {
     ConsumerStrategy strategy = strategy(lower);
     OptionalLong minPartitions = positiveLong(lower, "minpartitions", "minPartitions");
+    OptionalLong maxRecords =
+        positiveLong(lower, "maxrecordsperpartition", "maxRecordsPerPartition");
     if (minPartitions.isPresent() && minPartitions.getAsLong() > Integer.MAX_VALUE) {
       throw KafkaSourceErrors.invalidOption(
           "minPartitions", lower.get("minpartitions"), "a positive whole number of partitions");
     }
-    positiveLong(lower, "maxrecordsperpartition", "maxRecordsPerPartition");
     refuseOwnedConsumerSettings(lower);
     if (!lower.containsKey("kafka.bootstrap.servers")) {
       throw KafkaSourceErrors.bootstrapServersMissing();
@@ -161,7 +164,8 @@ record KafkaSourceOptions(
         strategy,
         minPartitions.isPresent()
             ? OptionalInt.of((int) minPartitions.getAsLong())
-            : OptionalInt.empty());
+            : OptionalInt.empty(),
+        maxRecords);
   }
 
   private static KafkaSourceOptions build(
@@ -186,6 +190,7 @@ record KafkaSourceOptions(
         positiveLong(lower, "minoffsetspertrigger", "minOffsetsPerTrigger"),
         delay == null ? DEFAULT_MAX_TRIGGER_DELAY_MS : timeStringMs("maxTriggerDelay", delay),
         general.minPartitions(),
+        general.maxRecordsPerPartition(),
         bool(lower, "failondataloss", "failOnDataLoss", true),
         bool(lower, "includeheaders", "includeHeaders", false),
         Optional.ofNullable(lower.get("groupidprefix")).orElse(defaultGroupIdPrefix),
