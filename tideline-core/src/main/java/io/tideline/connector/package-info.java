@@ -15,7 +15,10 @@
  * <p>Formats that are not files ({@code kafka}, {@code delta}) also serve batch reads and writes: a
  * {@link io.tideline.connector.BatchReadProvider} answers {@code t.read().format(name).load()} and
  * a {@link io.tideline.connector.BatchWriteProvider} answers {@code
- * df.write().format(name).mode(...).save()}, with the {@link io.tideline.connector.SaveMode}.
+ * df.write().format(name).mode(...).save()}, with the {@link io.tideline.connector.SaveMode}. A
+ * batch read whose extent depends on when it runs (Kafka's {@code endingOffsets=latest}) returns a
+ * {@link io.tideline.connector.BatchScan}: the engine plans its {@link
+ * io.tideline.connector.ScanPartition}s at each action and reads them in parallel tasks.
  *
  * <p>Sources return their batch as a logical plan of the engine ({@code
  * io.tideline.internal.plan}): connectors live in this repository and move with the engine.

@@ -19,6 +19,7 @@ import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.plan.MergeSessions;
 import io.tideline.internal.plan.Project;
+import io.tideline.internal.plan.ScanRelation;
 import io.tideline.internal.plan.SessionWindowAssign;
 import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
@@ -74,6 +75,14 @@ public final class PhysicalPlanner {
         columns[i] = r.output().indexOf(out.get(i));
       }
       return new LocalScanExec(out, columns, r.batches(), conf.batchSize(), conf.parallelism());
+    }
+    if (plan instanceof ScanRelation r) {
+      List<Attribute> out = prune(r.output(), required);
+      int[] columns = new int[out.size()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = r.output().indexOf(out.get(i));
+      }
+      return new ScanExec(out, columns, r.scan());
     }
     if (plan instanceof FileRelation f) {
       return new FileScanExec(
@@ -408,6 +417,10 @@ public final class PhysicalPlanner {
         bytes = saturatedAdd(bytes, pathBytes(p));
       }
       return bytes;
+    }
+    if (plan instanceof ScanRelation) {
+      // Its size is known only once it runs: never pick it as the side to broadcast.
+      return Long.MAX_VALUE;
     }
     long bytes = 0;
     for (LogicalPlan c : plan.children()) {

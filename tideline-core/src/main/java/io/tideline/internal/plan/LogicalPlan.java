@@ -11,6 +11,7 @@ import java.util.List;
 public sealed interface LogicalPlan
     permits LocalRelation,
         FileRelation,
+        ScanRelation,
         Project,
         Filter,
         Aggregate,

@@ -51,6 +51,7 @@ public final class Plans {
   public static LogicalPlan withNewChildren(LogicalPlan plan, List<LogicalPlan> c) {
     if (plan instanceof LocalRelation
         || plan instanceof FileRelation
+        || plan instanceof ScanRelation
         || plan instanceof StreamingRelation) {
       return plan;
     }

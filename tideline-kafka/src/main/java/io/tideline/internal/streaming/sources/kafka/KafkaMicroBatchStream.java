@@ -1,34 +1,31 @@
 package io.tideline.internal.streaming.sources.kafka;
 
+import io.tideline.connector.BatchScan;
 import io.tideline.connector.Offset;
 import io.tideline.connector.ReadLimit;
+import io.tideline.connector.ScanPartition;
 import io.tideline.connector.Source;
 import io.tideline.connector.SourceContext;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
 import io.tideline.internal.plan.LogicalPlan;
+import io.tideline.internal.plan.ScanRelation;
+import io.tideline.internal.streaming.Clock;
 import io.tideline.internal.vector.Batch;
 import io.tideline.types.StructType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +41,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The loop writes the end offset to {@code offsets/N} before reading.
  *   <li>{@link #getBatch}: read exactly {@code [start, end)} per partition with the source's
  *       consumer ({@link KafkaRangeReader}) into columnar batches. Partitions that vanished, or
- *       whose offsets went backwards, are data loss, handled per {@code failOnDataLoss}.
+ *       whose offsets went backwards, are data loss, handled per {@code failOnDataLoss}. With
+ *       {@code minPartitions} above the number of partitions with records, the ranges are split
+ *       instead into parallel tasks with consumers of their own ({@link KafkaRangeTask}), read when
+ *       the batch's plan runs.
  * </ol>
  *
  * <p>Recovery: offsets live only in the checkpoint, never in Kafka (no commits, no auto-commit).
@@ -70,98 +70,44 @@ final class KafkaMicroBatchStream implements Source {
   private KafkaSourceOffset initialOffsets;
   private Map<TopicPartition, Long> latestPartitionOffsets;
   private Map<TopicPartition, Long> allDataForTriggerAvailableNow;
+  private final Clock clock;
+  private final String groupId;
+  private long lastTriggerMs;
 
   KafkaMicroBatchStream(KafkaSourceOptions options, SourceContext context) {
     this.options = options;
     this.schema = context.schema();
     this.batchSize = context.session().conf().batchSize();
     this.initialOffsetLog = new KafkaInitialOffsetLog(context.metadataPath());
-    if (options.groupId().isPresent()) {
-      LOG.warn(KafkaSourceErrors.CUSTOM_GROUP_ID_WARNING);
-      if (options.original().keySet().stream().anyMatch("groupIdPrefix"::equalsIgnoreCase)) {
-        LOG.warn("Option groupIdPrefix will be ignored as option kafka.group.id has been set.");
-      }
-    }
-    this.consumer = createConsumer(options, context);
+    this.clock = context.clock();
+    KafkaClients.warnIfCustomGroupId(options);
+    this.groupId =
+        options.groupIdPrefix()
+            + "-"
+            + UUID.randomUUID()
+            + "-"
+            + context.metadataPath().toAbsolutePath().toString().hashCode();
+    this.consumer = KafkaClients.consumer(options, groupId);
     try {
-      Duration timeout = apiTimeout(options);
+      Duration timeout = KafkaClients.apiTimeout(options);
       this.offsetReader =
           new KafkaOffsetReader(
-              createAdmin(options, timeout),
+              KafkaClients.admin(options, timeout),
               options.strategy(),
               timeout,
               description(),
               options.bootstrapServers());
     } catch (RuntimeException e) {
-      consumer.close(Duration.ZERO);
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
       throw e;
     }
     this.rangeReader =
         new KafkaRangeReader(
             consumer,
-            offsetReader,
+            offsetReader::earliest,
             options.pollTimeoutMs(),
             description(),
             options.bootstrapServers());
-  }
-
-  private static Consumer<byte[], byte[]> createConsumer(
-      KafkaSourceOptions options, SourceContext context) {
-    Map<String, Object> config = new HashMap<>(options.kafkaParams());
-    // The checkpoint owns the offsets: nothing may move or commit them behind the source's back.
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-    // Records are copied into columns as they arrive, so larger polls only mean fewer round trips
-    // through the consumer; Kafka's default of 500 is tuned for per-record processing.
-    config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-    config.putIfAbsent(
-        ConsumerConfig.GROUP_ID_CONFIG,
-        options.groupIdPrefix()
-            + "-"
-            + UUID.randomUUID()
-            + "-"
-            + context.metadataPath().toAbsolutePath().toString().hashCode()
-            + "-executor");
-    try {
-      return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    } catch (KafkaException e) {
-      throw KafkaSourceErrors.clientCreationFailed(
-          "consumer", options.description(), options.bootstrapServers(), e);
-    }
-  }
-
-  private static Admin createAdmin(KafkaSourceOptions options, Duration timeout) {
-    Map<String, Object> config = new HashMap<>();
-    // Only the settings an admin client knows: connection and security, not the consumer's.
-    for (Map.Entry<String, String> e : options.kafkaParams().entrySet()) {
-      if (AdminClientConfig.configNames().contains(e.getKey())) {
-        config.put(e.getKey(), e.getValue());
-      }
-    }
-    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    config.putIfAbsent(
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000L));
-    try {
-      return Admin.create(config);
-    } catch (KafkaException e) {
-      throw KafkaSourceErrors.clientCreationFailed(
-          "admin client", options.description(), options.bootstrapServers(), e);
-    }
-  }
-
-  private static Duration apiTimeout(KafkaSourceOptions options) {
-    String v = options.kafkaParams().get(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
-    long ms = 60_000L;
-    if (v != null) {
-      try {
-        ms = Long.parseLong(v.trim());
-      } catch (NumberFormatException e) {
-        throw KafkaSourceErrors.invalidOption(
-            "kafka." + ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, v, "a number of milliseconds");
-      }
-    }
-    return Duration.ofMillis(ms);
   }
 
   @Override
@@ -169,12 +115,27 @@ final class KafkaMicroBatchStream implements Source {
     return schema;
   }
 
+  /**
+   * Spark's default limit: {@code minOffsetsPerTrigger} (with {@code maxTriggerDelay}) and {@code
+   * maxOffsetsPerTrigger}, either, both (composite) or neither.
+   */
   @Override
   public ReadLimit defaultReadLimit() {
-    OptionalLong max = options.maxOffsetsPerTrigger();
-    return max.isPresent() ? ReadLimit.maxRows(max.getAsLong()) : ReadLimit.allAvailable();
+    List<ReadLimit> limits = new ArrayList<>();
+    options
+        .minOffsetsPerTrigger()
+        .ifPresent(min -> limits.add(new ReadLimit.MinRows(min, options.maxTriggerDelayMs())));
+    options.maxOffsetsPerTrigger().ifPresent(max -> limits.add(ReadLimit.maxRows(max)));
+    return limits.isEmpty() ? ReadLimit.allAvailable() : ReadLimit.compose(limits);
   }
 
+  /**
+   * The end of the next batch, as Spark's {@code KafkaMicroBatchStream.latestOffset}: everything
+   * available when the limit includes {@code AllAvailable}; else, under a {@code MinRows} limit,
+   * {@code start} itself (no batch) while fewer records than the minimum wait and less than {@code
+   * maxTriggerDelay} has passed since the last batch fired; else capped by {@code MaxRows}. Under
+   * {@code Trigger.AvailableNow} the minimum is not applied, unlike Spark.
+   */
   @Override
   public Optional<Offset> latestOffset(Optional<Offset> start, ReadLimit limit) {
     Map<TopicPartition, Long> from =
@@ -186,18 +147,63 @@ final class KafkaMicroBatchStream implements Source {
             ? allDataForTriggerAvailableNow
             : offsetReader.latest();
     latestPartitionOffsets = latest;
+    List<ReadLimit> limits = limit instanceof ReadLimit.Composite c ? c.limits() : List.of(limit);
     Map<TopicPartition, Long> end = latest;
-    OptionalLong max = maxRows(limit);
-    if (max.isPresent()) {
-      Set<TopicPartition> added = new HashSet<>(latest.keySet());
-      added.removeAll(from.keySet());
-      end =
-          KafkaOffsetLimits.rateLimit(max.getAsLong(), from, offsetReader.earliest(added), latest);
+    if (limits.stream().noneMatch(l -> l instanceof ReadLimit.AllAvailable)) {
+      ReadLimit.MinRows min = find(limits, ReadLimit.MinRows.class);
+      ReadLimit.MaxRows max = find(limits, ReadLimit.MaxRows.class);
+      // Under AvailableNow a held-back batch would end the run with records unread (Spark's
+      // documented weak spot for ReadMinRows), so there only the upper limit applies.
+      boolean availableNow = allDataForTriggerAvailableNow != null;
+      if (min != null && !availableNow && delayBatch(min, latest, from)) {
+        LOG.debug(
+            "{}: delaying the batch, fewer than minOffsetsPerTrigger={} records wait",
+            description(),
+            min.rows());
+        end = from;
+      } else if (max != null) {
+        Set<TopicPartition> added = new HashSet<>(latest.keySet());
+        added.removeAll(from.keySet());
+        end = KafkaOffsetLimits.rateLimit(max.rows(), from, offsetReader.earliest(added), latest);
+      }
     }
     if (start.isEmpty() && end.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new KafkaSourceOffset(end));
+  }
+
+  /**
+   * Whether to hold back this trigger's batch, as Spark's {@code delayBatch}: fire once {@code
+   * maxTriggerDelay} has passed since the last batch fired (the first trigger after a start always
+   * fires: the timer starts at 0), or once at least {@code minOffsetsPerTrigger} new offsets wait,
+   * counting a partition not yet read from offset 0.
+   */
+  private boolean delayBatch(
+      ReadLimit.MinRows min, Map<TopicPartition, Long> latest, Map<TopicPartition, Long> from) {
+    long now = clock.nowMs();
+    if (now - lastTriggerMs >= min.maxTriggerDelayMs()) {
+      lastTriggerMs = now;
+      return false;
+    }
+    long waiting = 0;
+    for (Map.Entry<TopicPartition, Long> e : latest.entrySet()) {
+      waiting += e.getValue() - from.getOrDefault(e.getKey(), 0L);
+    }
+    if (waiting < min.rows()) {
+      return true;
+    }
+    lastTriggerMs = now;
+    return false;
+  }
+
+  private static <T extends ReadLimit> T find(List<ReadLimit> limits, Class<T> type) {
+    for (ReadLimit l : limits) {
+      if (type.isInstance(l)) {
+        return type.cast(l);
+      }
+    }
+    return null;
   }
 
   @Override
@@ -251,10 +257,44 @@ final class KafkaMicroBatchStream implements Source {
       }
       ranges.add(new KafkaRangeReader.Range(tp, begin, e.getValue()));
     }
+    if (KafkaOffsetRangeCalculator.splits(
+        ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
+      return splitScan(ranges, output);
+    }
     KafkaRecordBatchBuilder builder =
         new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize);
     List<Batch> batches = rangeReader.read(ranges, builder, this::reportDataLoss);
     return new LocalRelation(output, batches);
+  }
+
+  /**
+   * The batch as parallel tasks, each reading part of a range with a consumer of its own, when
+   * {@code minPartitions} asks for more tasks than there are partitions with records or a range
+   * holds more than {@code maxRecordsPerPartition} offsets (Spark's {@code
+   * KafkaOffsetRangeCalculator}). The offsets are already in {@code offsets/N}, so reading when the
+   * plan runs reads exactly this batch.
+   */
+  private LogicalPlan splitScan(List<KafkaRangeReader.Range> ranges, List<Attribute> output) {
+    List<ScanPartition> tasks = new ArrayList<>();
+    for (KafkaRangeReader.Range r :
+        KafkaOffsetRangeCalculator.split(
+            ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
+      tasks.add(new KafkaRangeTask(r, options, schema, batchSize, groupId, description()));
+    }
+    List<ScanPartition> fixed = List.copyOf(tasks);
+    return new ScanRelation(
+        output,
+        new BatchScan() {
+          @Override
+          public List<ScanPartition> planPartitions() {
+            return fixed;
+          }
+
+          @Override
+          public String description() {
+            return KafkaMicroBatchStream.this.description();
+          }
+        });
   }
 
   @Override
@@ -303,7 +343,8 @@ final class KafkaMicroBatchStream implements Source {
   @Override
   public void stop() {
     try {
-      consumer.close(Duration.ofSeconds(5));
+      // Nothing to commit and no group joined: waiting would only wait out a parked fetch.
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
     } finally {
       offsetReader.close();
     }
@@ -324,60 +365,10 @@ final class KafkaMicroBatchStream implements Source {
   }
 
   private KafkaSourceOffset resolveStartingOffsets() {
-    StartingOffsets starting = options.startingOffsets();
-    if (starting instanceof StartingOffsets.Earliest) {
-      return new KafkaSourceOffset(offsetReader.earliest(offsetReader.partitions()));
-    }
-    if (starting instanceof StartingOffsets.Latest) {
-      return new KafkaSourceOffset(offsetReader.latest());
-    }
-    Map<TopicPartition, Long> specified = ((StartingOffsets.Specific) starting).offsets();
-    List<TopicPartition> assigned = offsetReader.partitions();
-    if (!new HashSet<>(assigned).equals(specified.keySet())) {
-      throw KafkaSourceErrors.startOffsetDoesNotMatchAssigned(specified.keySet(), assigned);
-    }
-    Map<TopicPartition, Long> earliest = offsetReader.earliest(specified.keySet());
-    Map<TopicPartition, Long> latest = offsetReader.latest(specified.keySet());
-    Map<TopicPartition, Long> resolved = new HashMap<>();
-    for (Map.Entry<TopicPartition, Long> e : specified.entrySet()) {
-      long o = e.getValue();
-      Map<TopicPartition, Long> source =
-          o == StartingOffsets.EARLIEST ? earliest : o == StartingOffsets.LATEST ? latest : null;
-      if (source == null) {
-        resolved.put(e.getKey(), o);
-      } else if (source.containsKey(e.getKey())) {
-        resolved.put(e.getKey(), source.get(e.getKey()));
-      }
-    }
-    return new KafkaSourceOffset(resolved);
+    return new KafkaSourceOffset(offsetReader.resolve(options.startingOffsets(), true));
   }
 
   private void reportDataLoss(RuntimeException failure) {
-    if (options.failOnDataLoss()) {
-      throw failure;
-    }
-    LOG.warn(
-        "{}",
-        failure
-            .getMessage()
-            .replace(
-                KafkaSourceErrors.FAIL_ON_DATA_LOSS_TRUE_HINT,
-                KafkaSourceErrors.FAIL_ON_DATA_LOSS_FALSE_HINT));
-  }
-
-  private static OptionalLong maxRows(ReadLimit limit) {
-    if (limit instanceof ReadLimit.MaxRows m) {
-      return OptionalLong.of(m.rows());
-    }
-    if (limit instanceof ReadLimit.Composite c) {
-      long min = Long.MAX_VALUE;
-      for (ReadLimit l : c.limits()) {
-        if (l instanceof ReadLimit.MaxRows m) {
-          min = Math.min(min, m.rows());
-        }
-      }
-      return min == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(min);
-    }
-    return OptionalLong.empty();
+    KafkaRangeTask.reportDataLoss(options, failure);
   }
 }

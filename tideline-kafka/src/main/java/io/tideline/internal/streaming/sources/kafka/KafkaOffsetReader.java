@@ -1,8 +1,10 @@
 package io.tideline.internal.streaming.sources.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -78,6 +80,106 @@ final class KafkaOffsetReader implements AutoCloseable {
   /** The latest offsets of every partition the strategy selects now. */
   Map<TopicPartition, Long> latest() {
     return latest(partitions());
+  }
+
+  /**
+   * For each partition, the earliest offset whose record timestamp is at least the given epoch
+   * milliseconds, or {@code -1} when no record is that recent (Kafka's answer).
+   */
+  Map<TopicPartition, Long> forTimestamps(Map<TopicPartition, Long> timestamps) {
+    Map<TopicPartition, Long> out = new HashMap<>();
+    Map<Long, List<TopicPartition>> byTimestamp = new HashMap<>();
+    for (Map.Entry<TopicPartition, Long> e : timestamps.entrySet()) {
+      byTimestamp.computeIfAbsent(e.getValue(), ts -> new ArrayList<>()).add(e.getKey());
+    }
+    for (Map.Entry<Long, List<TopicPartition>> e : byTimestamp.entrySet()) {
+      out.putAll(
+          list(e.getValue(), OffsetSpec.forTimestamp(e.getKey()), "fetch offsets by timestamp"));
+    }
+    return out;
+  }
+
+  /**
+   * The concrete offsets {@code limit} means now, for every partition the strategy selects, as
+   * Spark's {@code fetchPartitionOffsets} and {@code fetchSpecific*Offsets}: explicit offsets and
+   * timestamps per partition must name exactly those partitions; the {@code -2}/{@code -1} markers
+   * become the earliest/latest offsets; a timestamp no record reaches means the latest offset, or
+   * for a start with {@link OffsetRangeLimit.TimestampStrategy#ERROR} a failure.
+   */
+  Map<TopicPartition, Long> resolve(OffsetRangeLimit limit, boolean starting) {
+    return resolve(limit, starting, partitions());
+  }
+
+  /** {@link #resolve(OffsetRangeLimit, boolean)} against partitions listed before. */
+  Map<TopicPartition, Long> resolve(
+      OffsetRangeLimit limit, boolean starting, List<TopicPartition> assigned) {
+    if (limit instanceof OffsetRangeLimit.Earliest) {
+      return earliest(assigned);
+    }
+    if (limit instanceof OffsetRangeLimit.Latest) {
+      return latest(assigned);
+    }
+    Map<TopicPartition, Long> wanted;
+    if (limit instanceof OffsetRangeLimit.Specific s) {
+      if (!new HashSet<>(assigned).equals(s.offsets().keySet())) {
+        throw KafkaSourceErrors.startOffsetDoesNotMatchAssigned(s.offsets().keySet(), assigned);
+      }
+      wanted = s.offsets();
+    } else {
+      Map<TopicPartition, Long> timestamps;
+      OffsetRangeLimit.TimestampStrategy onNoMatch;
+      if (limit instanceof OffsetRangeLimit.SpecificTimestamps s) {
+        if (!new HashSet<>(assigned).equals(s.timestamps().keySet())) {
+          throw KafkaSourceErrors.timestampOffsetDoesNotMatchAssigned(
+              starting, s.timestamps().keySet(), assigned);
+        }
+        timestamps = s.timestamps();
+        onNoMatch = s.onNoMatch();
+      } else {
+        OffsetRangeLimit.GlobalTimestamp g = (OffsetRangeLimit.GlobalTimestamp) limit;
+        timestamps = new HashMap<>();
+        for (TopicPartition tp : assigned) {
+          timestamps.put(tp, g.timestampMs());
+        }
+        onNoMatch = g.onNoMatch();
+      }
+      Map<TopicPartition, Long> found = forTimestamps(timestamps);
+      wanted = new HashMap<>();
+      for (Map.Entry<TopicPartition, Long> e : found.entrySet()) {
+        if (e.getValue() < 0 && starting && onNoMatch == OffsetRangeLimit.TimestampStrategy.ERROR) {
+          throw KafkaSourceErrors.noOffsetForTimestamp(
+              e.getKey(), timestamps.get(e.getKey()), source);
+        }
+        wanted.put(e.getKey(), e.getValue() < 0 ? OffsetRangeLimit.LATEST : e.getValue());
+      }
+    }
+    return resolveMarkers(wanted);
+  }
+
+  private Map<TopicPartition, Long> resolveMarkers(Map<TopicPartition, Long> wanted) {
+    List<TopicPartition> toEarliest = new ArrayList<>();
+    List<TopicPartition> toLatest = new ArrayList<>();
+    for (Map.Entry<TopicPartition, Long> e : wanted.entrySet()) {
+      if (e.getValue() == OffsetRangeLimit.EARLIEST) {
+        toEarliest.add(e.getKey());
+      } else if (e.getValue() == OffsetRangeLimit.LATEST) {
+        toLatest.add(e.getKey());
+      }
+    }
+    Map<TopicPartition, Long> earliest = earliest(toEarliest);
+    Map<TopicPartition, Long> latest = latest(toLatest);
+    Map<TopicPartition, Long> out = new HashMap<>();
+    for (Map.Entry<TopicPartition, Long> e : wanted.entrySet()) {
+      long o = e.getValue();
+      Map<TopicPartition, Long> marker =
+          o == OffsetRangeLimit.EARLIEST ? earliest : o == OffsetRangeLimit.LATEST ? latest : null;
+      if (marker == null) {
+        out.put(e.getKey(), o);
+      } else if (marker.containsKey(e.getKey())) {
+        out.put(e.getKey(), marker.get(e.getKey()));
+      }
+    }
+    return out;
   }
 
   private Map<TopicPartition, Long> list(

@@ -3,11 +3,13 @@ package io.tideline.internal.streaming.sources.kafka;
 import io.tideline.internal.vector.Batch;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
@@ -27,7 +29,8 @@ import org.apache.kafka.common.errors.TimeoutException;
  * {@code failOnDataLoss} the read fails naming the partition and offsets; without, it warns and
  * continues from the earliest offset still available, as Spark does.
  *
- * <p>Runs on the query's stream thread, with the source's consumer.
+ * <p>Runs on the query's stream thread with the source's consumer, or on a batch read's task thread
+ * with that task's own consumer.
  */
 final class KafkaRangeReader {
 
@@ -37,19 +40,19 @@ final class KafkaRangeReader {
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
-  private final KafkaOffsetReader offsets;
+  private final Function<Collection<TopicPartition>, Map<TopicPartition, Long>> earliest;
   private final long pollTimeoutMs;
   private final String source;
   private final String bootstrapServers;
 
   KafkaRangeReader(
       org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
-      KafkaOffsetReader offsets,
+      Function<Collection<TopicPartition>, Map<TopicPartition, Long>> earliest,
       long pollTimeoutMs,
       String source,
       String bootstrapServers) {
     this.consumer = consumer;
-    this.offsets = offsets;
+    this.earliest = earliest;
     this.pollTimeoutMs = pollTimeoutMs;
     this.source = source;
     this.bootstrapServers = bootstrapServers;
@@ -135,22 +138,21 @@ final class KafkaRangeReader {
       Map<TopicPartition, Range> byPartition,
       Set<TopicPartition> remaining,
       Consumer<RuntimeException> dataLoss) {
-    Map<TopicPartition, Long> earliest = offsets.earliest(e.offsetOutOfRangePartitions().keySet());
+    Map<TopicPartition, Long> available = earliest.apply(e.offsetOutOfRangePartitions().keySet());
     for (Map.Entry<TopicPartition, Long> lost : e.offsetOutOfRangePartitions().entrySet()) {
       TopicPartition tp = lost.getKey();
       Range r = byPartition.get(tp);
       if (r == null) {
         continue;
       }
-      long available = earliest.getOrDefault(tp, r.until());
+      long first = available.getOrDefault(tp, r.until());
       dataLoss.accept(
-          KafkaSourceErrors.couldNotReadOffsetRange(
-              tp, lost.getValue(), r.until(), available, source));
-      if (available >= r.until() || available < lost.getValue()) {
+          KafkaSourceErrors.couldNotReadOffsetRange(tp, lost.getValue(), r.until(), first, source));
+      if (first >= r.until() || first < lost.getValue()) {
         remaining.remove(tp);
         consumer.pause(List.of(tp));
       } else {
-        consumer.seek(tp, available);
+        consumer.seek(tp, first);
       }
     }
   }

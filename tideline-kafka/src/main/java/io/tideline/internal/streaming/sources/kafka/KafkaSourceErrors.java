@@ -68,9 +68,46 @@ public final class KafkaSourceErrors {
         "42K06",
         "ending <what> not valid in streaming queries: remove the option '<option>', or read the"
             + " topic as a batch with read().format(\"kafka\")."),
-    KAFKA_SOURCE_OPTION_NOT_YET_SUPPORTED(
-        "0A000",
-        "The kafka source option '<option>' is not supported by Tideline yet. Remove it; <hint>"),
+    KAFKA_BATCH_START_OFFSET_LATEST(
+        "42K06",
+        "<what> can't be latest for batch queries on Kafka. Start a batch read at 'earliest', an"
+            + " offset or a timestamp, or read the topic with readStream() to follow its end."),
+    KAFKA_BATCH_END_OFFSET_EARLIEST(
+        "42K06",
+        "<what> can't be earliest for batch queries on Kafka. End a batch read at 'latest', an"
+            + " offset or a timestamp."),
+    KAFKA_MIN_OFFSETS_ABOVE_MAX(
+        "42K06",
+        "The value of minOffsetPerTrigger(<min>) is higher than the"
+            + " maxOffsetsPerTrigger(<max>). Lower minOffsetsPerTrigger or raise"
+            + " maxOffsetsPerTrigger."),
+    MISMATCHED_TOPIC_PARTITIONS_BETWEEN_START_OFFSET_AND_END_OFFSET(
+        "42K06",
+        "The specified start offset and end offset should have the same topic-partitions."
+            + " Topic-partitions for start offset: <tpsForStartOffset>, topic-partitions for end"
+            + " offset: <tpsForEndOffset>."),
+    UNRESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET(
+        "42K06",
+        "The specified start <offsetType> <startOffset> is greater than the end <offsetType>"
+            + " <endOffset> for topic <topic> partition <partition>."),
+    RESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET(
+        "22000",
+        "The resolved start offset <startOffset> is greater than the resolved end offset"
+            + " <endOffset> for topic <topic> partition <partition> (<source>). The start may be"
+            + " set past the end (a start timestamp with an end offset, an end timestamp with a"
+            + " start offset, or a start past 'latest'), or the topic partition is damaged."),
+    KAFKA_TIMESTAMP_OFFSET_DOES_NOT_MATCH_ASSIGNED(
+        "KD000",
+        "Partitions specified for Kafka timestamp based <position> offsets don't match what are"
+            + " assigned. Maybe topic partitions are created or deleted while the query is"
+            + " running, or you didn't specify all the partitions. Specified:"
+            + " <specifiedPartitions> Assigned: <assignedPartitions>."),
+    KAFKA_NO_OFFSET_FOR_TIMESTAMP(
+        "22000",
+        "No offset matched from request of topic-partition <topicPartition> and timestamp"
+            + " <timestamp> (<source>): no record is that recent. Set"
+            + " 'startingOffsetsByTimestampStrategy' to 'latest' to start at the end instead, or"
+            + " use an earlier timestamp."),
     INVALID_KAFKA_SOURCE_OPTION(
         "42K06",
         "Invalid value '<value>' for the kafka source option '<option>': expected <expected>."),
@@ -185,9 +222,68 @@ public final class KafkaSourceErrors {
         Condition.KAFKA_ENDING_OFFSETS_IN_STREAMING, Map.of("what", what, "option", option));
   }
 
-  static TidelineException notYetSupported(String option, String hint) {
+  static TidelineException batchStartLatest(String what) {
+    return new TidelineException(Condition.KAFKA_BATCH_START_OFFSET_LATEST, Map.of("what", what));
+  }
+
+  static TidelineException batchEndEarliest(String what) {
+    return new TidelineException(Condition.KAFKA_BATCH_END_OFFSET_EARLIEST, Map.of("what", what));
+  }
+
+  static TidelineException minOffsetsAboveMax(long min, long max) {
     return new TidelineException(
-        Condition.KAFKA_SOURCE_OPTION_NOT_YET_SUPPORTED, Map.of("option", option, "hint", hint));
+        Condition.KAFKA_MIN_OFFSETS_ABOVE_MAX,
+        Map.of("min", Long.toString(min), "max", Long.toString(max)));
+  }
+
+  static TidelineException startEndPartitionsMismatch(
+      Collection<TopicPartition> start, Collection<TopicPartition> end) {
+    return new TidelineException(
+        Condition.MISMATCHED_TOPIC_PARTITIONS_BETWEEN_START_OFFSET_AND_END_OFFSET,
+        Map.of("tpsForStartOffset", partitions(start), "tpsForEndOffset", partitions(end)));
+  }
+
+  static TidelineException unresolvedStartAfterEnd(
+      String offsetType, long start, long end, TopicPartition tp) {
+    return new TidelineException(
+        Condition.UNRESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET,
+        Map.of(
+            "offsetType", offsetType,
+            "startOffset", Long.toString(start),
+            "endOffset", Long.toString(end),
+            "topic", tp.topic(),
+            "partition", Integer.toString(tp.partition())));
+  }
+
+  static TidelineException resolvedStartAfterEnd(
+      long start, long end, TopicPartition tp, String source) {
+    return new TidelineException(
+        Condition.RESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET,
+        Map.of(
+            "startOffset", Long.toString(start),
+            "endOffset", Long.toString(end),
+            "topic", tp.topic(),
+            "partition", Integer.toString(tp.partition()),
+            "source", source));
+  }
+
+  static TidelineException timestampOffsetDoesNotMatchAssigned(
+      boolean starting, Collection<TopicPartition> specified, Collection<TopicPartition> assigned) {
+    return new TidelineException(
+        Condition.KAFKA_TIMESTAMP_OFFSET_DOES_NOT_MATCH_ASSIGNED,
+        Map.of(
+            "position", starting ? "start" : "end",
+            "specifiedPartitions", partitions(specified),
+            "assignedPartitions", partitions(assigned)));
+  }
+
+  static TidelineException noOffsetForTimestamp(TopicPartition tp, long timestamp, String source) {
+    return new TidelineException(
+        Condition.KAFKA_NO_OFFSET_FOR_TIMESTAMP,
+        Map.of(
+            "topicPartition", tp.toString(),
+            "timestamp", Long.toString(timestamp),
+            "source", source));
   }
 
   static TidelineException invalidOption(String option, String value, String expected) {

@@ -1,9 +1,13 @@
 package io.tideline.internal.streaming.sources.kafka;
 
+import io.tideline.DataFrame;
 import io.tideline.Tideline;
+import io.tideline.connector.BatchReadProvider;
 import io.tideline.connector.Source;
 import io.tideline.connector.SourceContext;
 import io.tideline.connector.SourceProvider;
+import io.tideline.internal.expr.Attribute;
+import io.tideline.internal.plan.ScanRelation;
 import io.tideline.types.ArrayType;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructField;
@@ -14,11 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code kafka} source's provider: {@code t.readStream().format("kafka").option(
- * "kafka.bootstrap.servers", ...).option("subscribe", "orders").load()}, as Spark's {@code
- * KafkaSourceProvider}. Options are checked at {@code load()}; the schema is Spark's fixed one.
+ * The {@code kafka} format's reading provider, as Spark's {@code KafkaSourceProvider}: streams,
+ * {@code t.readStream().format("kafka").option("kafka.bootstrap.servers", ...).option("subscribe",
+ * "orders").load()}, and batch reads, {@code t.read().format("kafka")...load()}. Options are
+ * checked at {@code load()}; the schema is Spark's fixed one. A batch read resolves its offsets
+ * each time it runs ({@link KafkaBatchScan}), not at {@code load()}.
  */
-public final class KafkaSourceProvider implements SourceProvider {
+public final class KafkaSourceProvider implements SourceProvider, BatchReadProvider {
 
   /** Spark's kafka schema without headers. */
   public static final StructType SCHEMA = schema(false);
@@ -43,6 +49,23 @@ public final class KafkaSourceProvider implements SourceProvider {
   @Override
   public Source createSource(SourceContext context) {
     return new KafkaMicroBatchStream(KafkaSourceOptions.parse(context.options()), context);
+  }
+
+  @Override
+  public DataFrame read(
+      Tideline session, Map<String, String> options, Optional<StructType> userSchema) {
+    if (userSchema.isPresent()) {
+      throw KafkaSourceErrors.userSchemaUnsupported();
+    }
+    KafkaSourceOptions parsed = KafkaSourceOptions.parseBatch(options);
+    StructType schema = parsed.includeHeaders() ? SCHEMA_WITH_HEADERS : SCHEMA;
+    List<Attribute> output = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      output.add(new Attribute(f.name(), f.dataType(), f.nullable()));
+    }
+    KafkaClients.warnIfCustomGroupId(parsed);
+    KafkaBatchScan scan = new KafkaBatchScan(parsed, schema, session.conf().batchSize());
+    return DataFrame.ofPlan(session, new ScanRelation(output, scan));
   }
 
   private static StructType schema(boolean includeHeaders) {

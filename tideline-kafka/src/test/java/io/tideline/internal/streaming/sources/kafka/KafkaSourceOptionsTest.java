@@ -3,6 +3,7 @@ package io.tideline.internal.streaming.sources.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tideline.DataFrameReader;
 import io.tideline.Tideline;
 import io.tideline.internal.conf.Redaction;
 import io.tideline.internal.errors.TidelineException;
@@ -10,6 +11,7 @@ import io.tideline.streaming.DataStreamReader;
 import io.tideline.types.StructType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,11 +183,156 @@ class KafkaSourceOptionsTest {
   }
 
   @Test
-  void load_refusesSparkOptionsNotSupportedYet_ratherThanIgnoringThem() {
+  void load_acceptsTheTimestampAndTriggerOptions_withSparksDefaults() {
     Map<String, String> o = base();
+    o.put("startingTimestamp", "1700000000000");
+    o.put("startingOffsetsByTimestamp", "{\"orders\":{\"0\":5}}");
+    o.put("startingOffsets", "earliest");
     o.put("minOffsetsPerTrigger", "10");
+    reader(o).load();
+    KafkaSourceOptions parsed = KafkaSourceOptions.parse(o);
+    assertThat(parsed.startingOffsets())
+        .as("startingTimestamp wins over the other two")
+        .isEqualTo(
+            new OffsetRangeLimit.GlobalTimestamp(
+                1_700_000_000_000L, OffsetRangeLimit.TimestampStrategy.ERROR));
+    assertThat(parsed.maxTriggerDelayMs()).isEqualTo(15 * 60 * 1000L);
+    assertThat(parsed.groupIdPrefix()).isEqualTo("spark-kafka-source");
+
+    o.remove("startingTimestamp");
+    o.put("startingOffsetsByTimestampStrategy", "LaTeSt");
+    o.put("maxTriggerDelay", "30s");
+    parsed = KafkaSourceOptions.parse(o);
+    assertThat(parsed.startingOffsets())
+        .isEqualTo(
+            new OffsetRangeLimit.SpecificTimestamps(
+                Map.of(new TopicPartition("orders", 0), 5L),
+                OffsetRangeLimit.TimestampStrategy.LATEST));
+    assertThat(parsed.maxTriggerDelayMs()).isEqualTo(30_000L);
+  }
+
+  @Test
+  void load_refusesMinOffsetsAboveMax_andBadTimestampOptions() {
+    Map<String, String> o = base();
+    o.put("minOffsetsPerTrigger", "20");
+    o.put("maxOffsetsPerTrigger", "10");
     assertCondition(
-        () -> reader(o).load(), "KAFKA_SOURCE_OPTION_NOT_YET_SUPPORTED", "'minOffsetsPerTrigger'");
+        () -> reader(o).load(),
+        "KAFKA_MIN_OFFSETS_ABOVE_MAX",
+        "The value of minOffsetPerTrigger(20) is higher than the maxOffsetsPerTrigger(10)");
+    Map<String, String> ts = base();
+    ts.put("startingTimestamp", "yesterday");
+    assertCondition(
+        () -> reader(ts).load(), "INVALID_KAFKA_SOURCE_OPTION", "'startingTimestamp'", "long");
+    Map<String, String> strategy = base();
+    strategy.put("startingOffsetsByTimestampStrategy", "skip");
+    assertCondition(
+        () -> reader(strategy).load(),
+        "INVALID_KAFKA_SOURCE_OPTION",
+        "'startingOffsetsByTimestampStrategy'");
+    Map<String, String> delay = base();
+    delay.put("maxTriggerDelay", "soon");
+    assertCondition(() -> reader(delay).load(), "INVALID_KAFKA_SOURCE_OPTION", "'maxTriggerDelay'");
+  }
+
+  @Test
+  void timeStrings_followSparksUnits() {
+    assertThat(KafkaSourceOptions.timeStringMs("d", "250")).isEqualTo(250);
+    assertThat(KafkaSourceOptions.timeStringMs("d", "2s")).isEqualTo(2_000);
+    assertThat(KafkaSourceOptions.timeStringMs("d", "15m")).isEqualTo(900_000);
+    assertThat(KafkaSourceOptions.timeStringMs("d", "1min")).isEqualTo(60_000);
+    assertThat(KafkaSourceOptions.timeStringMs("d", "1h")).isEqualTo(3_600_000);
+    assertThat(KafkaSourceOptions.timeStringMs("d", "1d")).isEqualTo(86_400_000);
+  }
+
+  private static DataFrameReader batch(Map<String, String> options) {
+    DataFrameReader r = t.read().format("kafka");
+    options.forEach(r::option);
+    return r;
+  }
+
+  @Test
+  void batchLoad_isLazy_andUsesSparksBatchDefaults() {
+    // Nothing listens on port 1: load() succeeds because offsets are resolved when the query runs.
+    assertThat(batch(base()).load().schema().fieldNames())
+        .containsExactly(
+            "key", "value", "topic", "partition", "offset", "timestamp", "timestampType");
+    KafkaSourceOptions parsed = KafkaSourceOptions.parseBatch(base());
+    assertThat(parsed.startingOffsets()).isEqualTo(new OffsetRangeLimit.Earliest());
+    assertThat(parsed.endingOffsets()).isEqualTo(new OffsetRangeLimit.Latest());
+    assertThat(parsed.groupIdPrefix()).isEqualTo("spark-kafka-relation");
+  }
+
+  @Test
+  void batchLoad_refusesLatestStart_andEarliestEnd_withSparksMessages() {
+    Map<String, String> latest = base();
+    latest.put("startingOffsets", "latest");
+    assertCondition(
+        () -> batch(latest).load(),
+        "KAFKA_BATCH_START_OFFSET_LATEST",
+        "starting offset can't be latest for batch queries on Kafka");
+    Map<String, String> latestJson = base();
+    latestJson.put("startingOffsets", "{\"orders\":{\"0\":-2,\"1\":-1}}");
+    assertCondition(
+        () -> batch(latestJson).load(),
+        "KAFKA_BATCH_START_OFFSET_LATEST",
+        "startingOffsets for orders-1 can't be latest for batch queries on Kafka");
+    Map<String, String> earliest = base();
+    earliest.put("endingOffsets", "earliest");
+    assertCondition(
+        () -> batch(earliest).load(),
+        "KAFKA_BATCH_END_OFFSET_EARLIEST",
+        "ending offset can't be earliest for batch queries on Kafka");
+    Map<String, String> earliestJson = base();
+    earliestJson.put("endingOffsets", "{\"orders\":{\"0\":-2}}");
+    assertCondition(
+        () -> batch(earliestJson).load(),
+        "KAFKA_BATCH_END_OFFSET_EARLIEST",
+        "ending offset for orders-0 can't be earliest for batch queries on Kafka");
+  }
+
+  @Test
+  void batchLoad_checksExplicitStartAgainstExplicitEnd() {
+    Map<String, String> mismatch = base();
+    mismatch.put("startingOffsets", "{\"orders\":{\"0\":1,\"1\":1}}");
+    mismatch.put("endingOffsets", "{\"orders\":{\"0\":5}}");
+    assertCondition(
+        () -> batch(mismatch).load(),
+        "MISMATCHED_TOPIC_PARTITIONS_BETWEEN_START_OFFSET_AND_END_OFFSET",
+        "[orders-0, orders-1]",
+        "[orders-0]");
+    Map<String, String> backwards = base();
+    backwards.put("startingOffsets", "{\"orders\":{\"0\":7}}");
+    backwards.put("endingOffsets", "{\"orders\":{\"0\":5}}");
+    assertCondition(
+        () -> batch(backwards).load(),
+        "UNRESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET",
+        "start offset 7 is greater than the end offset 5 for topic orders partition 0");
+    Map<String, String> markers = base();
+    markers.put("startingOffsets", "{\"orders\":{\"0\":7}}");
+    markers.put("endingOffsets", "{\"orders\":{\"0\":-1}}");
+    batch(markers).load();
+    Map<String, String> timestamps = base();
+    timestamps.put("startingOffsetsByTimestamp", "{\"orders\":{\"0\":2000}}");
+    timestamps.put("endingOffsetsByTimestamp", "{\"orders\":{\"0\":1000}}");
+    assertCondition(
+        () -> batch(timestamps).load(),
+        "UNRESOLVED_START_OFFSET_GREATER_THAN_END_OFFSET",
+        "start timestamp 2000 is greater than the end timestamp 1000");
+  }
+
+  @Test
+  void batchLoad_refusesAUserSchema_andStreamOnlyChecksStillApply() {
+    assertCondition(
+        () -> batch(base()).schema("a INT").load(),
+        "KAFKA_SOURCE_USER_SCHEMA_UNSUPPORTED",
+        "fixed schema");
+    Map<String, String> none = base();
+    none.remove("subscribe");
+    assertCondition(() -> batch(none).load(), "KAFKA_STRATEGY_MISSING", "subscribe");
+    Map<String, String> reset = base();
+    reset.put("kafka.auto.offset.reset", "earliest");
+    assertCondition(() -> batch(reset).load(), "KAFKA_OPTION_NOT_SUPPORTED", "auto.offset.reset");
   }
 
   @Test

@@ -1,0 +1,78 @@
+package io.tideline.internal.streaming.sources.kafka;
+
+import io.tideline.connector.ScanPartition;
+import io.tideline.internal.vector.Batch;
+import io.tideline.types.StructType;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One task of a parallel Kafka read: the records of one offset range, read on the task's thread
+ * with a consumer of its own (Spark's {@code KafkaBatchInputPartition} and its reader). Used by
+ * batch reads, and by a stream's batches when {@code minPartitions} splits them.
+ *
+ * @param groupId the generated group id ({@code <groupIdPrefix>-<uuid>[-<hash>]}); the consumer's
+ *     group is {@code kafka.group.id} when set, else this plus {@code -executor}
+ * @param source the read's description, for messages
+ */
+record KafkaRangeTask(
+    KafkaRangeReader.Range range,
+    KafkaSourceOptions options,
+    StructType schema,
+    int batchSize,
+    String groupId,
+    String source)
+    implements ScanPartition {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaRangeTask.class);
+
+  @Override
+  public Iterator<Batch> read() {
+    Duration timeout = KafkaClients.apiTimeout(options);
+    Consumer<byte[], byte[]> consumer = KafkaClients.consumer(options, groupId);
+    try {
+      KafkaRangeReader reader =
+          new KafkaRangeReader(
+              consumer,
+              tps -> consumer.beginningOffsets(tps, timeout),
+              options.pollTimeoutMs(),
+              source,
+              options.bootstrapServers());
+      KafkaRecordBatchBuilder builder =
+          new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize);
+      return reader.read(List.of(range), builder, this::reportDataLoss).iterator();
+    } finally {
+      // The consumer commits nothing and joined no group; waiting would only wait out the fetch
+      // still parked at the broker (fetch.max.wait.ms) after the range was read.
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
+    }
+  }
+
+  private void reportDataLoss(RuntimeException failure) {
+    reportDataLoss(options, failure);
+  }
+
+  /** Throws {@code failure} with {@code failOnDataLoss}, else logs it with Spark's note. */
+  static void reportDataLoss(KafkaSourceOptions options, RuntimeException failure) {
+    if (options.failOnDataLoss()) {
+      throw failure;
+    }
+    LOG.warn(
+        "{}",
+        failure
+            .getMessage()
+            .replace(
+                KafkaSourceErrors.FAIL_ON_DATA_LOSS_TRUE_HINT,
+                KafkaSourceErrors.FAIL_ON_DATA_LOSS_FALSE_HINT));
+  }
+
+  @Override
+  public String toString() {
+    return source + " " + range;
+  }
+}
