@@ -23,6 +23,7 @@ public sealed interface LogicalPlan
         StreamingRelation,
         StatefulAggregate,
         StatefulDeduplicate,
+        StatefulJoin,
         CountRows,
         EventTimeWatermark,
         TimeWindowAssign,

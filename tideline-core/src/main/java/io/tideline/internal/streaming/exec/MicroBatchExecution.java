@@ -20,6 +20,7 @@ import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.RowCounter;
 import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StatefulDeduplicate;
+import io.tideline.internal.plan.StatefulJoin;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.internal.streaming.BatchRunner;
@@ -345,15 +346,25 @@ final class MicroBatchExecution implements BatchRunner {
    * keys carry no event time also gets its (empty) no-data batch when the watermark moves.
    */
   private boolean wantsAnotherBatch(LogicalPlan bound, long nextWatermarkMs) {
+    // Each operator compares its own next input watermark (propagated through joins) with the one
+    // it evicted by.
+    long[] next = StatefulPlanning.inputWatermarks(plan, nextWatermarkMs);
     for (StatefulAggregate s : Plans.collect(bound, StatefulAggregate.class)) {
       if (s.info().outputMode() != OutputMode.COMPLETE
-          && nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
+          && next[(int) s.info().operatorId()] > s.info().eventTimeWatermarkForEviction()) {
         return true;
       }
     }
     // Spark's dedup asks for a no-data batch whenever the watermark moves past its eviction one.
     for (StatefulDeduplicate s : Plans.collect(bound, StatefulDeduplicate.class)) {
-      if (nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
+      if (next[(int) s.info().operatorId()] > s.info().eventTimeWatermarkForEviction()) {
+        return true;
+      }
+    }
+    // A join asks only when it evicts state at all (Spark's shouldRunAnotherBatch).
+    for (StatefulJoin s : Plans.collect(bound, StatefulJoin.class)) {
+      if (s.evictsState()
+          && next[(int) s.info().operatorId()] > s.info().eventTimeWatermarkForEviction()) {
         return true;
       }
     }
@@ -474,7 +485,8 @@ final class MicroBatchExecution implements BatchRunner {
     lastBatchPlan = bound;
     boolean materialize =
         !Plans.collect(withState, StatefulAggregate.class).isEmpty()
-            || !Plans.collect(withState, StatefulDeduplicate.class).isEmpty();
+            || !Plans.collect(withState, StatefulDeduplicate.class).isEmpty()
+            || !Plans.collect(withState, StatefulJoin.class).isEmpty();
     progress.time(
         "addBatch",
         () ->
