@@ -103,6 +103,13 @@ final class MicroBatchExecution implements BatchRunner {
           "tideline.sql.streaming.multipleWatermarkPolicy",
           "tideline.sql.streaming.aggregation.stateFormatVersion");
 
+  /**
+   * Spark's {@code spark.sql.streaming.statefulOperator.allowMultiple} (default true): each
+   * stateful operator gets its own watermarks, propagated through the plan; false gives every
+   * operator the global watermark for late rows and eviction alike.
+   */
+  static final String ALLOW_MULTIPLE_KEY = "tideline.sql.streaming.statefulOperator.allowMultiple";
+
   /** Spark's {@code spark.sql.streaming.noDataMicroBatches.enabled}. */
   static final String NO_DATA_BATCHES_KEY = "tideline.sql.streaming.noDataMicroBatches.enabled";
 
@@ -348,7 +355,10 @@ final class MicroBatchExecution implements BatchRunner {
   private boolean wantsAnotherBatch(LogicalPlan bound, long nextWatermarkMs) {
     // Each operator compares its own next input watermark (propagated through joins) with the one
     // it evicted by.
-    long[] next = StatefulPlanning.inputWatermarks(plan, nextWatermarkMs);
+    long[] next =
+        allowMultiple()
+            ? StatefulPlanning.inputWatermarks(plan, nextWatermarkMs)
+            : StatefulPlanning.singleWatermarks(plan, nextWatermarkMs);
     for (StatefulAggregate s : Plans.collect(bound, StatefulAggregate.class)) {
       if (s.info().outputMode() != OutputMode.COMPLETE
           && next[(int) s.info().operatorId()] > s.info().eventTimeWatermarkForEviction()) {
@@ -369,6 +379,10 @@ final class MicroBatchExecution implements BatchRunner {
       }
     }
     return false;
+  }
+
+  private boolean allowMultiple() {
+    return conf.getBoolean(ALLOW_MULTIPLE_KEY, true);
   }
 
   /** Logs the stateful operators whose state can never be evicted; progress marks them too. */
@@ -602,6 +616,11 @@ final class MicroBatchExecution implements BatchRunner {
                 streamingPlan,
                 node -> node instanceof EventTimeWatermark w ? w.withFreshStats() : node)
             : streamingPlan;
+    if (!allowMultiple()) {
+      // Spark's single-watermark propagator: late rows and eviction both by this batch's.
+      return StatefulPlanning.rewrite(
+          fresh, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
+    }
     long lateEventsWatermarkMs = id == 0 ? 0 : Math.min(previousBatchWatermarkMs, batchWatermarkMs);
     return StatefulPlanning.rewrite(
         fresh,

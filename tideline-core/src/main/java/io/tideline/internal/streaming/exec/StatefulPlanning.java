@@ -37,8 +37,10 @@ public final class StatefulPlanning {
   private StatefulPlanning() {}
 
   /**
-   * The plan of batch {@code batchId} with its stateful operators bound to their state, judging
-   * late rows and evicting state against the same watermark.
+   * The plan of batch {@code batchId} with every stateful operator judging late rows and evicting
+   * state against the one global watermark, unshifted by joins: Spark's {@code
+   * UseSingleWatermarkPropagator} ({@code
+   * spark.sql.streaming.statefulOperator.allowMultiple=false}).
    *
    * @param numStatePartitions the state partition count pinned in the checkpoint
    */
@@ -49,8 +51,23 @@ public final class StatefulPlanning {
       OutputMode outputMode,
       long watermarkMs,
       StateStoreRegistry stores) {
-    return rewrite(
-        streamingPlan, batchId, numStatePartitions, outputMode, watermarkMs, watermarkMs, stores);
+    long[] single = singleWatermarks(streamingPlan, watermarkMs);
+    return bind(streamingPlan, batchId, numStatePartitions, outputMode, single, single, stores);
+  }
+
+  /** The global watermark for each stateful operator of {@code streamingPlan}, by operator id. */
+  public static long[] singleWatermarks(LogicalPlan streamingPlan, long watermarkMs) {
+    int[] count = {0};
+    Plans.foreachUp(
+        streamingPlan,
+        node -> {
+          if (isStateful(node)) {
+            count[0]++;
+          }
+        });
+    long[] out = new long[count[0]];
+    java.util.Arrays.fill(out, watermarkMs);
+    return out;
   }
 
   /**
@@ -74,8 +91,24 @@ public final class StatefulPlanning {
       long lateEventsWatermarkMs,
       long evictionWatermarkMs,
       StateStoreRegistry stores) {
-    long[] late = inputWatermarks(streamingPlan, lateEventsWatermarkMs);
-    long[] eviction = inputWatermarks(streamingPlan, evictionWatermarkMs);
+    return bind(
+        streamingPlan,
+        batchId,
+        numStatePartitions,
+        outputMode,
+        inputWatermarks(streamingPlan, lateEventsWatermarkMs),
+        inputWatermarks(streamingPlan, evictionWatermarkMs),
+        stores);
+  }
+
+  private static LogicalPlan bind(
+      LogicalPlan streamingPlan,
+      long batchId,
+      int numStatePartitions,
+      OutputMode outputMode,
+      long[] late,
+      long[] eviction,
+      StateStoreRegistry stores) {
     long[] nextId = {0};
     return Plans.transformUp(
         streamingPlan,
