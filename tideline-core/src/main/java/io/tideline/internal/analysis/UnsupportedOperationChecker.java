@@ -122,6 +122,7 @@ public final class UnsupportedOperationChecker {
   }
 
   private static void checkOperator(LogicalPlan node, OutputMode outputMode) {
+    checkOneEventTimeColumn(node);
     if (node instanceof Aggregate a && a.child().isStreaming()) {
       for (AggregateCall call : aggregateCalls(a.aggregateList())) {
         if (call.distinct()) {
@@ -201,6 +202,42 @@ public final class UnsupportedOperationChecker {
         if (left || right) {
           throw UnsupportedOperationErrors.fullOuterJoinStreamStatic(where, left);
         }
+      }
+    }
+  }
+
+  /**
+   * Spark's rule that a stateful operator reads at most one event-time column per input ({@code
+   * WatermarkSupport.findEventTimeColumn}): below a stream-stream join whose two sides are both
+   * watermarked, an aggregation or deduplication sees two, and Spark fails the query in its first
+   * batch; Tideline refuses it at start. Only inputs holding a stream-stream join are checked, so
+   * other plans keep their behaviour.
+   */
+  private static void checkOneEventTimeColumn(LogicalPlan node) {
+    boolean stateful =
+        (node instanceof Aggregate a && a.child().isStreaming())
+            || (node instanceof Deduplicate d && d.child().isStreaming())
+            || (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming());
+    if (!stateful) {
+      return;
+    }
+    for (LogicalPlan input : node.children()) {
+      boolean joined =
+          Plans.collect(input, Join.class).stream()
+              .anyMatch(j -> j.left().isStreaming() && j.right().isStreaming());
+      if (!joined) {
+        continue;
+      }
+      Map<Long, Long> marks = EventTimeColumns.of(input);
+      List<String> names = new ArrayList<>();
+      for (Attribute a : input.output()) {
+        if (marks.containsKey(a.exprId())) {
+          names.add(a.name());
+        }
+      }
+      if (names.size() > 1) {
+        throw UnsupportedOperationErrors.multipleEventTimeColumns(
+            node.simpleString(), String.join(", ", names));
       }
     }
   }

@@ -103,6 +103,12 @@ public final class UnsupportedOperationErrors {
         "STREAMING_UNSUPPORTED_OPERATION.STREAM_STREAM_JOIN_WITHOUT_EQUALITY",
         "0A000",
         "Stream-stream join without equality predicate is not supported;" + WHERE),
+    MULTIPLE_EVENT_TIME_COLUMNS(
+        "STREAMING_UNSUPPORTED_OPERATION.MULTIPLE_EVENT_TIME_COLUMNS",
+        "42KDE",
+        "More than one event time columns are available. Please ensure there is at most one event"
+            + " time column per stream. event time columns: (<eventTimeColumns>);"
+            + WHERE),
     REDEFINING_WATERMARK(
         "STREAMING_UNSUPPORTED_OPERATION.REDEFINING_WATERMARK",
         "42KDE",
@@ -246,6 +252,15 @@ public final class UnsupportedOperationErrors {
             + " it), or add a condition that bounds the nullable side's event time by the other"
             + " side's, e.g. l.time BETWEEN r.time - INTERVAL 1 HOUR AND r.time + INTERVAL 1 HOUR.",
         Map.of("joinType", joinType));
+  }
+
+  static AnalysisException multipleEventTimeColumns(String operator, String columns) {
+    return error(
+        Condition.MULTIPLE_EVENT_TIME_COLUMNS,
+        operator,
+        "Select only one of the joined inputs' event-time columns (or a window of it) before this"
+            + " operator.",
+        Map.of("eventTimeColumns", columns));
   }
 
   static AnalysisException streamStreamJoinWithoutEquality(String operator) {

@@ -88,7 +88,7 @@ class StreamingJoinHelperTest {
     DataFrame r = MemoryStream.of(t, RIGHT).toDF().withWatermark("rt", "10 seconds");
     DataFrame joined =
         l.join(r, expr("lk = rk AND rt BETWEEN lt - INTERVAL 5 SECONDS AND lt"), "inner");
-    LogicalPlan plan = joined.dropDuplicates("lk", "lt").logicalPlan();
+    LogicalPlan plan = joined.select("lk", "lt").dropDuplicates("lk", "lt").logicalPlan();
     long[] in = StatefulPlanning.inputWatermarks(plan, 60_000L);
     // Operator 0 (the join) sees the global watermark; the dedup above it the lowest state
     // watermark of the join's sides: left 60 s - 0 - 1 ms, right 60 s - 5 s - 1 ms.

@@ -225,7 +225,7 @@ class StreamStreamJoinTest {
   }
 
   @Test
-  void joinOnWindow_evictsByTheWatermarkedKey_andFeedsAnAggregationItsOwnWatermark()
+  void joinOnWindow_evictsByTheWatermarkedKey_andFeedsAnAggregationReadingOneEventTimeColumn()
       throws Exception {
     MemoryStream left = MemoryStream.of(t, LEFT);
     MemoryStream right = MemoryStream.of(t, RIGHT);
@@ -240,7 +240,17 @@ class StreamStreamJoinTest {
             .select(window(col("rt"), "10 seconds").alias("rw"), col("rk"));
     DataFrame joined = l.join(r, expr("lk = rk AND lw = rw"), "inner");
     RecordingSink sink = new RecordingSink();
-    StreamingQuery q = start(joined.groupBy(col("lw")).count(), sink);
+    // Spark lets a stateful operator read one event-time column: keep the left window only.
+    assertThatThrownBy(
+            () ->
+                UnsupportedOperationChecker.checkForStreaming(
+                    joined.groupBy(col("lw")).count().logicalPlan(), OutputMode.APPEND))
+        .isInstanceOfSatisfying(
+            AnalysisException.class,
+            e ->
+                assertThat(e.condition())
+                    .isEqualTo(UnsupportedOperationErrors.Condition.MULTIPLE_EVENT_TIME_COLUMNS));
+    StreamingQuery q = start(joined.select(col("lw"), col("lk")).groupBy(col("lw")).count(), sink);
     try {
       left.addData(row("a", 1, 1), row("b", 2, 1));
       right.addData(row("a", 3, 1), row("b", 4, 1));
