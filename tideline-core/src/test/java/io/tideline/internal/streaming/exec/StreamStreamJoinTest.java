@@ -12,13 +12,17 @@ import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.internal.analysis.UnsupportedOperationChecker;
 import io.tideline.internal.analysis.UnsupportedOperationErrors;
+import io.tideline.internal.streaming.ManualClock;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.OutputMode;
 import io.tideline.streaming.StateOperatorProgress;
 import io.tideline.streaming.StreamingQuery;
+import io.tideline.streaming.StreamingQueryException;
 import io.tideline.streaming.StreamingQueryProgress;
+import io.tideline.streaming.Trigger;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +40,11 @@ class StreamStreamJoinTest {
   private static final StructType RIGHT = StructType.fromDDL("rk STRING, rt TIMESTAMP, rv BIGINT");
   private static final String RANGE =
       "lk = rk AND rt BETWEEN lt - INTERVAL 5 SECONDS AND lt + INTERVAL 5 SECONDS";
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static Tideline t;
 
   @TempDir Path dir;
+  private final ManualClock clock = new ManualClock(0);
 
   @BeforeAll
   static void start() {
@@ -106,17 +112,43 @@ class StreamStreamJoinTest {
   }
 
   /**
+   * A query whose batches run only when the test moves {@link #clock} to the next trigger, so rows
+   * added to both inputs land in the same batch.
+   */
+  private StreamingQuery startTicking(DataFrame df, RecordingSink sink) throws Exception {
+    StreamingQuery q =
+        df.writeStream()
+            .sink(sink)
+            .outputMode(OutputMode.APPEND)
+            .clock(clock)
+            .trigger(Trigger.ProcessingTime(1_000))
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .start();
+    // The trigger at start found no data; the loop now waits for the next one.
+    clock.awaitWaiter(WAIT);
+    return q;
+  }
+
+  /** Runs the next trigger (a data batch, a no-data batch or nothing) and waits until it ends. */
+  private void tick() throws Exception {
+    clock.setTime(clock.awaitWaiter(WAIT));
+    clock.awaitWaiter(WAIT);
+  }
+
+  /**
    * Batch 0: a@10 and b@11 on the left, a@12 on the right (watermark then 6 s); no-data batch 1;
    * batch 2: c@30 left, c@31 and b@40 right (watermark 25 s); no-data batch 3 evicts what is at or
    * before 25 − 5 − 0.001 s on both sides.
    */
-  private static void feed(Inputs in, StreamingQuery q) throws Exception {
+  private void feed(Inputs in) throws Exception {
     in.left().addData(row("a", 10, 1), row("b", 11, 2));
     in.right().addData(row("a", 12, 10));
-    q.processAllAvailable();
+    tick();
+    tick();
     in.left().addData(row("c", 30, 3));
     in.right().addData(row("c", 31, 30), row("b", 40, 20));
-    q.processAllAvailable();
+    tick();
+    tick();
   }
 
   @Test
@@ -124,9 +156,9 @@ class StreamStreamJoinTest {
       throws Exception {
     Inputs in = inputs();
     RecordingSink sink = new RecordingSink();
-    StreamingQuery q = start(in.join("inner"), sink);
+    StreamingQuery q = startTicking(in.join("inner"), sink);
     try {
-      feed(in, q);
+      feed(in);
 
       assertThat(sink.batches().get(0L)).containsExactly(joined("a", 10, 1, "a", 12L, 10L));
       assertThat(sink.allRows())
@@ -151,12 +183,12 @@ class StreamStreamJoinTest {
   void leftOuterJoin_emitsNullRowOnlyForUnmatchedRows_whenTheirStateIsEvicted() throws Exception {
     Inputs in = inputs();
     RecordingSink sink = new RecordingSink();
-    StreamingQuery q = start(in.join("left_outer"), sink);
+    StreamingQuery q = startTicking(in.join("left_outer"), sink);
     try {
-      feed(in, q);
+      feed(in);
       // A late left row (20 s ≤ watermark 25 s) is dropped and counted.
       in.left().addData(row("d", 20, 4));
-      q.processAllAvailable();
+      tick();
 
       assertThat(sink.batches().get(1L)).isEmpty();
       assertThat(sink.batches().get(2L)).containsExactly(joined("c", 30, 3, "c", 31L, 30L));
@@ -173,13 +205,14 @@ class StreamStreamJoinTest {
   void rightAndFullOuterJoins_padTheUnmatchedRowsOfTheirOuterSides() throws Exception {
     Inputs in = inputs();
     RecordingSink sink = new RecordingSink();
-    StreamingQuery q = start(in.join("full_outer"), sink);
+    StreamingQuery q = startTicking(in.join("full_outer"), sink);
     try {
-      feed(in, q);
-      // Watermark 65 s: b@40 on the right falls out of range too.
+      feed(in);
+      // Watermark 65 s: b@40 on the right falls out of range too (no-data batch 5).
       in.left().addData(row("e", 70, 5));
       in.right().addData(row("e", 70, 50));
-      q.processAllAvailable();
+      tick();
+      tick();
 
       assertThat(sink.allRows())
           .containsExactlyInAnyOrder(
@@ -189,6 +222,7 @@ class StreamStreamJoinTest {
               leftOnly("b", 11, 2),
               rightOnly("b", 40, 20));
       assertThat(sink.batches().get(3L)).containsExactly(leftOnly("b", 11, 2));
+      assertThat(sink.batches().get(5L)).containsExactly(rightOnly("b", 40, 20));
     } finally {
       q.stop();
     }
@@ -219,6 +253,47 @@ class StreamStreamJoinTest {
               joined("a", 10, 1, "a", 12L, 10L),
               joined("b", 11, 2, "b", 13L, 20L),
               joined("z", 40, 9, "z", 40L, 90L));
+    } finally {
+      second.stop();
+    }
+  }
+
+  @Test
+  void crashAfterTheSinkBeforeCommit_reRunsTheBatchFromTheStateItStartedWith() throws Exception {
+    Inputs in = inputs();
+    RecordingSink sink = new RecordingSink();
+    DataFrame joinedDf = in.join("left_outer");
+    LoopHooks crashInBatchOne =
+        (point, batchId) -> {
+          if (point == LoopPoint.AFTER_SINK_BEFORE_COMMIT && batchId == 1) {
+            throw new LoopHooks.SimulatedCrash(point, batchId);
+          }
+        };
+    StreamingQuery first =
+        joinedDf
+            .writeStream()
+            .sink(sink)
+            .loopHooks(crashInBatchOne)
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .start();
+    in.left().addData(row("a", 10, 1), row("b", 11, 2));
+    first.processAllAvailable();
+    in.right().addData(row("a", 12, 10));
+    assertThatThrownBy(first::processAllAvailable).isInstanceOf(StreamingQueryException.class);
+
+    StreamingQuery second = start(joinedDf, sink);
+    try {
+      second.processAllAvailable();
+      in.left().addData(row("z", 41, 9));
+      in.right().addData(row("z", 40, 90));
+      second.processAllAvailable();
+
+      assertThat(sink.batches().get(1L)).containsExactly(joined("a", 10, 1, "a", 12L, 10L));
+      assertThat(sink.allRows())
+          .containsExactlyInAnyOrder(
+              joined("a", 10, 1, "a", 12L, 10L),
+              joined("z", 41, 9, "z", 40L, 90L),
+              leftOnly("b", 11, 2));
     } finally {
       second.stop();
     }
