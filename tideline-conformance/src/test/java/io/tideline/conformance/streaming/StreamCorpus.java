@@ -912,9 +912,9 @@ final class StreamCorpus {
     // by each side's watermark (few cases, since each Spark batch costs the suite time).
     String range =
         "l.k = r.k AND r.ts BETWEEN l.ts - INTERVAL 5 SECONDS AND l.ts + INTERVAL 5 SECONDS";
-    for (String how : List.of("left_outer", "inner", "full_outer")) {
+    for (String how : List.of("left_outer", "inner", "full_outer", "left_semi")) {
       cases.add(
-          twoStreams("wm.join_" + how.replace("_o", "O"))
+          twoStreams("wm.join_" + how.replace("_o", "O").replace("_s", "S"))
               .query(Pipeline.from("ev").joinOn("evb", range, how))
               .build());
     }
