@@ -961,26 +961,21 @@ final class StreamCorpus {
                     .groupBy(List.of("w2"), "sum(n) AS n", "count(*) AS keyed_windows")
                     .select("w2.start AS ws", "w2.end AS we", "n", "keyed_windows"))
             .build());
-    // A stream-stream left outer join bounded by the watermarks and a time range: matches as they
-    // arrive, unmatched left rows once the watermark passes their range (one case for both, since
-    // each Spark batch costs the suite time).
+    // Stream-stream joins bounded by the watermarks and a time range: matches as they arrive,
+    // unmatched rows of the outer side(s) once the watermark passes their range, late rows dropped
+    // by each side's watermark (few cases, since each Spark batch costs the suite time).
+    String range =
+        "l.k = r.k AND r.ts BETWEEN l.ts - INTERVAL 5 SECONDS AND l.ts + INTERVAL 5 SECONDS";
+    for (String how : List.of("left_outer", "inner", "full_outer", "left_semi")) {
+      cases.add(
+          twoStreams("wm.join_" + how.replace("_o", "O").replace("_s", "S"))
+              .query(Pipeline.from("ev").joinOn("evb", range, how))
+              .build());
+    }
+    // An outer join whose range bounds neither side by a watermark: Spark refuses it at start.
     cases.add(
-        StreamCase.builder("wm.streamStreamJoin_left_outer")
-            .source("ev", "json", EVENTS)
-            .watermark("ev", "ts", "5 seconds")
-            .source("evb", "json", EVENTS)
-            .watermark("evb", "ts", "10 seconds")
-            .step("ev:ev-1.json", "evb:ev-b-1.json")
-            .step("ev:ev-2.json", "evb:ev-b-2.json")
-            .step("ev:ev-3.json")
-            .step("ev:ev-4.json")
-            .query(
-                Pipeline.from("ev")
-                    .joinOn(
-                        "evb",
-                        "l.k = r.k AND r.ts BETWEEN l.ts - INTERVAL 5 SECONDS"
-                            + " AND l.ts + INTERVAL 5 SECONDS",
-                        "left_outer"))
+        twoStreams("wm.join_leftOuter_noRange_refused")
+            .query(Pipeline.from("ev").joinOn("evb", "l.k = r.k AND l.v < r.v", "left_outer"))
             .build());
 
     // Deduplication (dropDuplicates and dropDuplicatesWithinWatermark on the source, which SQL has
@@ -1082,6 +1077,19 @@ final class StreamCorpus {
   }
 
   /** Event-time rows arriving one file per step, with a watermark of 5 seconds on {@code ts}. */
+  /** The two watermarked event streams ev (5 s delay) and evb (10 s), fed in four steps. */
+  private static StreamCase.Builder twoStreams(String id) {
+    return StreamCase.builder(id)
+        .source("ev", "json", EVENTS)
+        .watermark("ev", "ts", "5 seconds")
+        .source("evb", "json", EVENTS)
+        .watermark("evb", "ts", "10 seconds")
+        .step("ev:ev-1.json", "evb:ev-b-1.json")
+        .step("ev:ev-2.json", "evb:ev-b-2.json")
+        .step("ev:ev-3.json")
+        .step("ev:ev-4.json");
+  }
+
   private static StreamCase.Builder events(String id) {
     return StreamCase.builder(id)
         .source("ev", "json", EVENTS)

@@ -16,6 +16,7 @@ import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StatefulDeduplicate;
+import io.tideline.internal.plan.StreamingJoinHelper;
 import io.tideline.internal.plan.Union;
 import io.tideline.streaming.OutputMode;
 import java.util.ArrayList;
@@ -35,10 +36,9 @@ import java.util.Map;
  * event-time watermark (the watermarked column itself, or a window over it), as Spark requires: a
  * group is final, and can be emitted, only once the watermark passes it.
  *
- * <p>Where Spark runs something Tideline cannot run yet (stream-stream joins, a stateful limit),
- * the query is refused with {@code STREAMING_NOT_SUPPORTED_YET} instead of being run with different
- * results. Those rules sit in {@link #checkNotYetSupported}, the place to change when the engine
- * learns them.
+ * <p>Where Spark runs something Tideline cannot run yet (a stateful limit), the query is refused
+ * with {@code STREAMING_NOT_SUPPORTED_YET} instead of being run with different results. Those rules
+ * sit in {@link #checkNotYetSupported}, the place to change when the engine learns them.
  */
 public final class UnsupportedOperationChecker {
 
@@ -123,6 +123,7 @@ public final class UnsupportedOperationChecker {
   }
 
   private static void checkOperator(LogicalPlan node, OutputMode outputMode) {
+    checkOneEventTimeColumn(node);
     if (node instanceof Aggregate a && a.child().isStreaming()) {
       for (AggregateCall call : aggregateCalls(a.aggregateList())) {
         if (call.distinct()) {
@@ -178,6 +179,15 @@ public final class UnsupportedOperationChecker {
       if (outputMode == OutputMode.COMPLETE || (outputMode == OutputMode.UPDATE && !inner)) {
         throw UnsupportedOperationErrors.streamStreamJoinOutputMode(where, outputMode.toString());
       }
+      switch (j.joinType()) {
+        case LEFT_OUTER, RIGHT_OUTER, FULL_OUTER, LEFT_SEMI -> checkStreamStreamJoinWatermark(j);
+        case LEFT_ANTI -> throw UnsupportedOperationErrors.leftAntiJoinStreamingOnRight(where);
+        default -> {}
+      }
+      // Spark's planner: the symmetric hash join needs keys to partition both sides' state by.
+      if (StreamingJoinHelper.equiKeys(j).leftKeys().isEmpty()) {
+        throw UnsupportedOperationErrors.streamStreamJoinWithoutEquality(where);
+      }
       return;
     }
     switch (j.joinType()) {
@@ -205,15 +215,73 @@ public final class UnsupportedOperationChecker {
     }
   }
 
+  /**
+   * Spark's rule that a stateful operator reads at most one event-time column per input ({@code
+   * WatermarkSupport.findEventTimeColumn}): below a stream-stream join whose two sides are both
+   * watermarked, an aggregation or deduplication sees two, and Spark fails the query in its first
+   * batch; Tideline refuses it at start. Only inputs holding a stream-stream join are checked, so
+   * other plans keep their behaviour.
+   */
+  private static void checkOneEventTimeColumn(LogicalPlan node) {
+    boolean stateful =
+        (node instanceof Aggregate a && a.child().isStreaming())
+            || (node instanceof Deduplicate d && d.child().isStreaming())
+            || (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming());
+    if (!stateful) {
+      return;
+    }
+    for (LogicalPlan input : node.children()) {
+      boolean joined =
+          Plans.collect(input, Join.class).stream()
+              .anyMatch(j -> j.left().isStreaming() && j.right().isStreaming());
+      if (!joined) {
+        continue;
+      }
+      Map<Long, Long> marks = EventTimeColumns.of(input);
+      List<String> names = new ArrayList<>();
+      for (Attribute a : input.output()) {
+        if (marks.containsKey(a.exprId())) {
+          names.add(a.name());
+        }
+      }
+      if (names.size() > 1) {
+        throw UnsupportedOperationErrors.multipleEventTimeColumns(
+            node.simpleString(), String.join(", ", names));
+      }
+    }
+  }
+
+  /**
+   * Spark's {@code checkForStreamStreamJoinWatermark}: an outer or semi stream-stream join must be
+   * able to decide when a row will never match, so that it can emit the null-padded row (or drop
+   * the row): a watermarked join key, or a time range that bounds the state of the side that may go
+   * unmatched (either side for a full outer join) by the other side's watermark.
+   */
+  private static void checkStreamStreamJoinWatermark(Join j) {
+    boolean inKeys =
+        StreamingJoinHelper.watermarkKeyOrdinal(j, StreamingJoinHelper.equiKeys(j)) >= 0;
+    // Spark probes with an arbitrary watermark: only whether a bound exists matters.
+    long probe = 1_000_000L;
+    boolean leftBound =
+        StreamingJoinHelper.stateValueWatermark(j.left(), j.right(), j.condition(), probe)
+            .isPresent();
+    boolean rightBound =
+        StreamingJoinHelper.stateValueWatermark(j.right(), j.left(), j.condition(), probe)
+            .isPresent();
+    boolean range =
+        switch (j.joinType()) {
+          case LEFT_OUTER, LEFT_SEMI -> leftBound;
+          case RIGHT_OUTER -> rightBound;
+          default -> leftBound || rightBound;
+        };
+    if (!inKeys && !range) {
+      throw UnsupportedOperationErrors.streamStreamJoinWithoutWatermark(
+          j.simpleString(), sparkName(j.joinType()));
+    }
+  }
+
   /** Operations Spark runs on a stream and Tideline's engine does not run yet. */
   private static void checkNotYetSupported(LogicalPlan node, OutputMode outputMode) {
-    if (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
-      throw UnsupportedOperationErrors.notSupportedYet(
-          j.simpleString(),
-          "A join between two streaming DataFrames/Datasets",
-          "a stream-stream join that buffers both sides in state",
-          "Join the stream with a static DataFrame instead.");
-    }
     if (node instanceof Limit l
         && l.child().isStreaming()
         && !containsCompleteData(l, outputMode)) {

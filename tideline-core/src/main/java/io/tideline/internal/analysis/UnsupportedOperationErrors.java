@@ -102,6 +102,23 @@ public final class UnsupportedOperationErrors {
         "FullOuter joins with streaming DataFrames/Datasets on the <streamingSide> and a static"
             + " DataFrame/Dataset on the <staticSide> is not supported;"
             + WHERE),
+    STREAM_STREAM_JOIN_WITHOUT_WATERMARK(
+        "STREAMING_UNSUPPORTED_OPERATION.STREAM_STREAM_JOIN_WITHOUT_WATERMARK",
+        "0A000",
+        "Stream-stream <joinType> join between two streaming DataFrame/Datasets is not supported"
+            + " without a watermark in the join keys, or a watermark on the nullable side and an"
+            + " appropriate range condition;"
+            + WHERE),
+    STREAM_STREAM_JOIN_WITHOUT_EQUALITY(
+        "STREAMING_UNSUPPORTED_OPERATION.STREAM_STREAM_JOIN_WITHOUT_EQUALITY",
+        "0A000",
+        "Stream-stream join without equality predicate is not supported;" + WHERE),
+    MULTIPLE_EVENT_TIME_COLUMNS(
+        "STREAMING_UNSUPPORTED_OPERATION.MULTIPLE_EVENT_TIME_COLUMNS",
+        "42KDE",
+        "More than one event time columns are available. Please ensure there is at most one event"
+            + " time column per stream. event time columns: (<eventTimeColumns>);"
+            + WHERE),
     REDEFINING_WATERMARK(
         "STREAMING_UNSUPPORTED_OPERATION.REDEFINING_WATERMARK",
         "42KDE",
@@ -254,6 +271,33 @@ public final class UnsupportedOperationErrors {
         operator,
         "Use outputMode(\"append\").",
         Map.of("outputMode", outputMode));
+  }
+
+  static AnalysisException streamStreamJoinWithoutWatermark(String operator, String joinType) {
+    return error(
+        Condition.STREAM_STREAM_JOIN_WITHOUT_WATERMARK,
+        operator,
+        "Add withWatermark(...) to both inputs and join on the event-time column (or a window of"
+            + " it), or add a condition that bounds the nullable side's event time by the other"
+            + " side's, e.g. l.time BETWEEN r.time - INTERVAL 1 HOUR AND r.time + INTERVAL 1 HOUR.",
+        Map.of("joinType", joinType));
+  }
+
+  static AnalysisException multipleEventTimeColumns(String operator, String columns) {
+    return error(
+        Condition.MULTIPLE_EVENT_TIME_COLUMNS,
+        operator,
+        "Select only one of the joined inputs' event-time columns (or a window of it) before this"
+            + " operator.",
+        Map.of("eventTimeColumns", columns));
+  }
+
+  static AnalysisException streamStreamJoinWithoutEquality(String operator) {
+    return error(
+        Condition.STREAM_STREAM_JOIN_WITHOUT_EQUALITY,
+        operator,
+        "Add an equality between a column of each input (e.g. l.id = r.id) to the join condition.",
+        Map.of());
   }
 
   static AnalysisException joinStreamingOnRight(String operator, String joinType) {

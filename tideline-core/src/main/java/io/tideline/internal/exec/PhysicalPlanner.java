@@ -24,6 +24,7 @@ import io.tideline.internal.plan.SessionWindowAssign;
 import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StatefulDeduplicate;
+import io.tideline.internal.plan.StatefulJoin;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.plan.SubqueryAlias;
 import io.tideline.internal.plan.TimeWindowAssign;
@@ -150,6 +151,17 @@ public final class PhysicalPlanner {
       ExecNode exchange =
           new ShuffleExchangeExec(List.copyOf(keys), s.info().numPartitions(), child);
       return new StreamingDeduplicateExec(s, exchange);
+    }
+    if (plan instanceof StatefulJoin s) {
+      // Both sides exchanged on their keys into the pinned state partitions, unpruned: the state
+      // keeps whole rows, in the layout the checkpoint's schema records.
+      ExecNode l = plan(s.join().left(), null);
+      ExecNode r = plan(s.join().right(), null);
+      int n = s.info().numPartitions();
+      return new StreamingSymmetricHashJoinExec(
+          s,
+          new ShuffleExchangeExec(s.keys().leftKeys(), n, l),
+          new ShuffleExchangeExec(s.keys().rightKeys(), n, r));
     }
     if (plan instanceof StatefulAggregate s) {
       Aggregate a = s.aggregate();

@@ -36,6 +36,15 @@
  * that narrows each batch's selection to its on-time rows whose key state version {@code batchId}
  * lacks, stores those keys, evicts the expired ones and saves version {@code batchId + 1}.
  *
+ * <h2>Stream-stream joins</h2>
+ *
+ * A {@code StatefulJoin} (one micro-batch of a join between two streams) plans as a hash exchange
+ * of each side on its join keys into the operator's pinned number of state partitions and a {@code
+ * StreamingSymmetricHashJoinExec} per partition that matches each side's new rows against the rows
+ * the other side buffered ({@code JoinSideState}: Spark's keyToNumValues and keyWithIndexToValue
+ * stores per side), buffers them, evicts what the watermark makes unmatchable (null-padding the
+ * unmatched rows of an outer side) and saves version {@code batchId + 1}.
+ *
  * <h2>Event-time windows</h2>
  *
  * {@link io.tideline.internal.exec.TimeWindowExec} computes window starts with long arithmetic over

@@ -24,6 +24,7 @@ public sealed interface LogicalPlan
         StreamingRelation,
         StatefulAggregate,
         StatefulDeduplicate,
+        StatefulJoin,
         CountRows,
         EventTimeWatermark,
         TimeWindowAssign,

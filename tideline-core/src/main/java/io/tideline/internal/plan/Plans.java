@@ -93,6 +93,9 @@ public final class Plans {
           s.eventTimeKey(),
           s.delayMs());
     }
+    if (plan instanceof StatefulJoin s) {
+      return s.withChildren(c.get(0), c.get(1));
+    }
     if (plan instanceof StatefulAggregate s) {
       Aggregate a = s.aggregate();
       return new StatefulAggregate(

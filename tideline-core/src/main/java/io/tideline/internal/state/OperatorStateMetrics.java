@@ -16,6 +16,11 @@ public final class OperatorStateMetrics {
   private final LongAdder allUpdatesTimeNs = new LongAdder();
   private final LongAdder allRemovalsTimeNs = new LongAdder();
   private final Map<String, LongAdder> custom = new ConcurrentHashMap<>();
+  private final LongAdder rowsTotal = new LongAdder();
+  private final LongAdder rowsUpdated = new LongAdder();
+  private final LongAdder rowsRemoved = new LongAdder();
+  private final LongAdder storeInstances = new LongAdder();
+  private volatile boolean countsRows;
 
   OperatorStateMetrics() {}
 
@@ -34,6 +39,39 @@ public final class OperatorStateMetrics {
   /** Adds to a custom metric shown in progress under {@code customMetrics.<name>}. */
   public void addCustomMetric(String name, long value) {
     custom.computeIfAbsent(name, k -> new LongAdder()).add(value);
+  }
+
+  /**
+   * Adds one task's own row counts, for an operator whose rows are not its stores' keys (a
+   * stream-stream join keeps an index store beside its rows): once any task adds them, progress
+   * shows these instead of the sums over the stores.
+   */
+  public void addStateRows(long total, long updated, long removed, int instances) {
+    rowsTotal.add(total);
+    rowsUpdated.add(updated);
+    rowsRemoved.add(removed);
+    storeInstances.add(instances);
+    countsRows = true;
+  }
+
+  boolean countsRows() {
+    return countsRows;
+  }
+
+  long rowsTotal() {
+    return rowsTotal.sum();
+  }
+
+  long rowsUpdated() {
+    return rowsUpdated.sum();
+  }
+
+  long rowsRemoved() {
+    return rowsRemoved.sum();
+  }
+
+  int storeInstances() {
+    return (int) storeInstances.sum();
   }
 
   long numRowsDroppedByWatermark() {

@@ -82,6 +82,23 @@ public final class RowCodec {
     return (int) ValueCodec.INT.get(bytes, layout.fixedOffset(field));
   }
 
+  /** Top-level BOOLEAN field {@code field} of an encoded row, without decoding it. */
+  public boolean getBoolean(byte[] bytes, int field) {
+    checkWidth(field, 1);
+    return bytes[layout.fixedOffset(field)] != 0;
+  }
+
+  /**
+   * A copy of an encoded row with its non-null top-level BOOLEAN field {@code field} set to {@code
+   * value}: lets an operator flip a flag in a stored value without decoding the row.
+   */
+  public byte[] withBoolean(byte[] bytes, int field, boolean value) {
+    checkWidth(field, 1);
+    byte[] out = bytes.clone();
+    out[layout.fixedOffset(field)] = value ? (byte) 1 : 0;
+    return out;
+  }
+
   private void checkWidth(int field, int width) {
     ValueCodec f = layout.field(field);
     if (f.variable() || f.fixedWidth != width) {

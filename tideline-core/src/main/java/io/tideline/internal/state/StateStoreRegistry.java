@@ -425,6 +425,12 @@ public final class StateStoreRegistry implements AutoCloseable {
               .numStateStoreInstances(instances);
       // State version v + 1 is written by batch v.
       OperatorStateMetrics counters = lastVersion > 0 ? batches.get(lastVersion - 1) : null;
+      if (counters != null && counters.countsRows()) {
+        b.numRowsTotal(counters.rowsTotal())
+            .numRowsUpdated(counters.rowsUpdated())
+            .numRowsRemoved(counters.rowsRemoved())
+            .numStateStoreInstances(counters.storeInstances());
+      }
       if (counters != null) {
         b.numRowsDroppedByWatermark(counters.numRowsDroppedByWatermark())
             .allUpdatesTimeMs(counters.allUpdatesTimeMs())

@@ -236,7 +236,7 @@ class UnsupportedOperationCheckerTest {
   }
 
   @Test
-  void streamStreamJoins_needAppend_andAreNotSupportedYet() {
+  void streamStreamJoins_needAppendOrInnerUpdate_andAnEquality() {
     Join inner = new Join(stream(), stream(), JoinType.INNER, null);
     AnalysisException complete = refused(countByKey(inner), OutputMode.COMPLETE);
     assertThat(complete.condition()).isEqualTo(Condition.STREAM_STREAM_JOIN_OUTPUT_MODE);
@@ -247,14 +247,13 @@ class UnsupportedOperationCheckerTest {
     Join outer = new Join(stream(), stream(), JoinType.LEFT_OUTER, null);
     assertThat(refused(outer, OutputMode.UPDATE).condition())
         .isEqualTo(Condition.STREAM_STREAM_JOIN_OUTPUT_MODE);
+    // Spark's planner refuses a stream-stream join it cannot partition by keys.
     AnalysisException append = refused(inner, OutputMode.APPEND);
-    assertThat(append.condition()).isEqualTo(Condition.NOT_SUPPORTED_YET);
+    assertThat(append.condition()).isEqualTo(Condition.STREAM_STREAM_JOIN_WITHOUT_EQUALITY);
     assertThat(append.getMessage())
-        .contains("A join between two streaming DataFrames/Datasets on streaming")
-        .contains("not supported yet");
-    // Spark 4 runs a stream-stream inner join in Update mode: Tideline's refusal is "not yet".
+        .contains("Stream-stream join without equality predicate is not supported");
     assertThat(refused(inner, OutputMode.UPDATE).condition())
-        .isEqualTo(Condition.NOT_SUPPORTED_YET);
+        .isEqualTo(Condition.STREAM_STREAM_JOIN_WITHOUT_EQUALITY);
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.tideline.internal.plan.Plans;
 import io.tideline.internal.plan.RowCounter;
 import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StatefulDeduplicate;
+import io.tideline.internal.plan.StatefulJoin;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.internal.streaming.BatchRunner;
@@ -101,6 +102,13 @@ final class MicroBatchExecution implements BatchRunner {
           "tideline.sql.streaming.stateStore.providerClass",
           "tideline.sql.streaming.multipleWatermarkPolicy",
           "tideline.sql.streaming.aggregation.stateFormatVersion");
+
+  /**
+   * Spark's {@code spark.sql.streaming.statefulOperator.allowMultiple} (default true): each
+   * stateful operator gets its own watermarks, propagated through the plan; false gives every
+   * operator the global watermark for late rows and eviction alike.
+   */
+  static final String ALLOW_MULTIPLE_KEY = "tideline.sql.streaming.statefulOperator.allowMultiple";
 
   /** Spark's {@code spark.sql.streaming.noDataMicroBatches.enabled}. */
   static final String NO_DATA_BATCHES_KEY = "tideline.sql.streaming.noDataMicroBatches.enabled";
@@ -348,19 +356,36 @@ final class MicroBatchExecution implements BatchRunner {
    * keys carry no event time also gets its (empty) no-data batch when the watermark moves.
    */
   private boolean wantsAnotherBatch(LogicalPlan bound, long nextWatermarkMs) {
+    // Each operator compares its own next input watermark (propagated through joins) with the one
+    // it evicted by.
+    long[] next =
+        allowMultiple()
+            ? StatefulPlanning.inputWatermarks(plan, nextWatermarkMs)
+            : StatefulPlanning.singleWatermarks(plan, nextWatermarkMs);
     for (StatefulAggregate s : Plans.collect(bound, StatefulAggregate.class)) {
       if (s.info().outputMode() != OutputMode.COMPLETE
-          && nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
+          && next[(int) s.info().operatorId()] > s.info().eventTimeWatermarkForEviction()) {
         return true;
       }
     }
     // Spark's dedup asks for a no-data batch whenever the watermark moves past its eviction one.
     for (StatefulDeduplicate s : Plans.collect(bound, StatefulDeduplicate.class)) {
-      if (nextWatermarkMs > s.info().eventTimeWatermarkForEviction()) {
+      if (next[(int) s.info().operatorId()] > s.info().eventTimeWatermarkForEviction()) {
+        return true;
+      }
+    }
+    // A join asks only when it evicts state at all (Spark's shouldRunAnotherBatch).
+    for (StatefulJoin s : Plans.collect(bound, StatefulJoin.class)) {
+      if (s.evictsState()
+          && next[(int) s.info().operatorId()] > s.info().eventTimeWatermarkForEviction()) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean allowMultiple() {
+    return conf.getBoolean(ALLOW_MULTIPLE_KEY, true);
   }
 
   /** Logs the stateful operators whose state can never be evicted; progress marks them too. */
@@ -478,7 +503,8 @@ final class MicroBatchExecution implements BatchRunner {
     operatorOrder = StatefulOperatorOrder.of(withState);
     boolean materialize =
         !Plans.collect(withState, StatefulAggregate.class).isEmpty()
-            || !Plans.collect(withState, StatefulDeduplicate.class).isEmpty();
+            || !Plans.collect(withState, StatefulDeduplicate.class).isEmpty()
+            || !Plans.collect(withState, StatefulJoin.class).isEmpty();
     progress.time(
         "addBatch",
         () ->
@@ -594,6 +620,11 @@ final class MicroBatchExecution implements BatchRunner {
                 streamingPlan,
                 node -> node instanceof EventTimeWatermark w ? w.withFreshStats() : node)
             : streamingPlan;
+    if (!allowMultiple()) {
+      // Spark's single-watermark propagator: late rows and eviction both by this batch's.
+      return StatefulPlanning.rewrite(
+          fresh, id, conf.shufflePartitions(), spec.outputMode(), batchWatermarkMs, stores);
+    }
     long lateEventsWatermarkMs = id == 0 ? 0 : Math.min(previousBatchWatermarkMs, batchWatermarkMs);
     return StatefulPlanning.rewrite(
         fresh,
