@@ -62,8 +62,8 @@ record KafkaBenchSettings(
           "--workloads");
 
   /**
-   * Parses the command line; {@code --small} (a flag) switches to the quick check's defaults
-   * (200 000 records, one run, 5 s of latency), which later options still override.
+   * Parses the command line; {@code --small} (a flag) switches to the quick check's defaults (200
+   * 000 records, one run, 5 s of latency), which later options still override.
    */
   static KafkaBenchSettings parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();

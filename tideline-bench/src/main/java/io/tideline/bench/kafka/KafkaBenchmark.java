@@ -28,8 +28,8 @@ import java.util.function.Function;
  *       AvailableNow query on a fresh checkpoint; every run's count of orders over 100 must equal
  *       the generator's, so both engines agree or no figures are printed.
  *   <li>Latency: per run and engine, fresh input and output topics; the engine starts its
- *       pass-through query; a {@link LatencyProbe} writes at the set rate and times every record
- *       to the output topic; the query is stopped.
+ *       pass-through query; a {@link LatencyProbe} writes at the set rate and times every record to
+ *       the output topic; the query is stopped.
  *   <li>Print the table ({@link KafkaResultTable}). The broker and the work folder are removed.
  * </ol>
  *
@@ -85,7 +85,9 @@ public final class KafkaBenchmark {
     }
   }
 
-  /** Runs the benchmark with engines from {@code startEngine}; checkpoints go under {@code workDir}. */
+  /**
+   * Runs the benchmark with engines from {@code startEngine}; checkpoints go under {@code workDir}.
+   */
   static List<KafkaEngineRuns> run(
       KafkaBenchSettings settings,
       PrintStream out,
@@ -120,7 +122,8 @@ public final class KafkaBenchmark {
           out.printf(Locale.ROOT, "Starting %s...%n", name);
           KafkaEngine engine = startEngine.apply(name);
           engines.add(engine);
-          runs.add(new KafkaEngineRuns(engine.name(), engine.version(), engine.sessionStartSeconds()));
+          runs.add(
+              new KafkaEngineRuns(engine.name(), engine.version(), engine.sessionStartSeconds()));
           out.printf(
               Locale.ROOT,
               "  %s %s: session started in %.3f s%n",
@@ -262,7 +265,8 @@ public final class KafkaBenchmark {
       }
       throw e;
     }
-    long batches = engine.stopPassThrough();
+    KafkaEngine.PassThroughResult result = engine.stopPassThrough();
+    long batches = result.batches();
     out.printf(
         Locale.ROOT,
         "  latency    run %-4d %-8s p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms over %d"
@@ -276,7 +280,21 @@ public final class KafkaBenchmark {
         stats.records(),
         batches,
         load);
+    out.printf(Locale.ROOT, "             mean durationMs per batch: %s%n", means(result));
     into.latency().add(new KafkaEngineRuns.LatencyRun(stats, batches));
+  }
+
+  private static String means(KafkaEngine.PassThroughResult result) {
+    StringBuilder s = new StringBuilder();
+    result
+        .meanDurationMs()
+        .forEach(
+            (phase, ms) ->
+                s.append(s.length() == 0 ? "" : ", ")
+                    .append(phase)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", ms)));
+    return s.toString();
   }
 
   /** Hands out a fresh checkpoint folder per run: {@code <engine>-<workload>-<n>}. */

@@ -36,15 +36,7 @@ final class KafkaResultTable {
                 ? "**met, aim met**"
                 : median >= THROUGHPUT_GOAL ? "**met**" : "**not met**";
       }
-      row(
-          out,
-          "throughput, records/s",
-          tRate,
-          sRate,
-          "%.0f",
-          false,
-          "≥ 5×, aim 10×",
-          verdict);
+      row(out, "throughput, records/s", tRate, sRate, "%.0f", false, "≥ 5×, aim 10×", verdict);
       row(
           out,
           "CPU s per million records",

@@ -98,8 +98,7 @@ final class LatencyProbe {
   }
 
   /** Sends {@code total} records paced at {@code rate} per second from {@code t0}. */
-  private void produce(
-      String topic, int partitions, long total, List<byte[]> values, long t0) {
+  private void produce(String topic, int partitions, long total, List<byte[]> values, long t0) {
     Properties p = new Properties();
     p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -128,13 +127,15 @@ final class LatencyProbe {
       producer.flush();
     }
     if (failure.get() != null) {
-      throw new IllegalStateException("The latency probe could not write to " + topic, failure.get());
+      throw new IllegalStateException(
+          "The latency probe could not write to " + topic, failure.get());
     }
   }
 
   private static List<byte[]> orderValues(int n) {
     List<byte[]> values = new ArrayList<>(n);
-    try (OrdersTopic.LineSplitter lines = new OrdersTopic.LineSplitter((i, line) -> values.add(line))) {
+    try (OrdersTopic.LineSplitter lines =
+        new OrdersTopic.LineSplitter((i, line) -> values.add(line))) {
       DataGen.writeLines(DataGen.DEFAULT_SEED, 0, n, lines);
     } catch (IOException e) {
       throw new UncheckedIOException("Bug in Tideline: writing to memory failed", e);

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Order statistics of one latency run, in milliseconds: nearest-rank percentiles (the smallest
- * latency that at least that share of records did not exceed), so p99 is a latency a record
- * really had.
+ * latency that at least that share of records did not exceed), so p99 is a latency a record really
+ * had.
  *
  * @param records records measured
  * @param p50Ms median

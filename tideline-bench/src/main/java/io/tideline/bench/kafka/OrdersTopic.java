@@ -49,8 +49,7 @@ record OrdersTopic(String name, long records, int partitions, long valueBytes, l
                 (index, line) -> {
                   bytes[0] += line.length;
                   producer.send(
-                      new ProducerRecord<>(
-                          name, (int) (index % partitions), orderId(line), line),
+                      new ProducerRecord<>(name, (int) (index % partitions), orderId(line), line),
                       (meta, e) -> {
                         if (e != null) {
                           failure.compareAndSet(null, e);

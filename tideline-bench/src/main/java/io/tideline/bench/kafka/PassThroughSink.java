@@ -1,8 +1,8 @@
 package io.tideline.bench.kafka;
 
 /**
- * How Tideline's pass-through query (the latency workload) writes to its output topic. Spark
- * always uses its own Kafka sink.
+ * How Tideline's pass-through query (the latency workload) writes to its output topic. Spark always
+ * uses its own Kafka sink.
  */
 enum PassThroughSink {
   /** {@code writeStream().format("kafka")}, Tideline's Kafka sink. */

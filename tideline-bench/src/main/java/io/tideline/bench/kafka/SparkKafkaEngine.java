@@ -13,14 +13,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spark's side of the Kafka benchmark: tideline-spark's {@code SparkPeer streaming-serve} in its own
- * JVM, driven with the Kafka commands of that protocol ({@code kafka-throughput}, {@code
+ * Spark's side of the Kafka benchmark: tideline-spark's {@code SparkPeer streaming-serve} in its
+ * own JVM, driven with the Kafka commands of that protocol ({@code kafka-throughput}, {@code
  * kafka-passthrough-start}, {@code kafka-passthrough-stop}; see tideline-spark's {@code
- * KafkaServeCommands}), one JSON command a line in and one JSON answer a line out. Spark reads
- * with its own Kafka source ({@code spark-sql-kafka-0-10}) from the harness's broker.
+ * KafkaServeCommands}), one JSON command a line in and one JSON answer a line out. Spark reads with
+ * its own Kafka source ({@code spark-sql-kafka-0-10}) from the harness's broker.
  */
 final class SparkKafkaEngine implements KafkaEngine {
   static final String WORKLOAD = "streaming-serve";
@@ -94,8 +96,13 @@ final class SparkKafkaEngine implements KafkaEngine {
   }
 
   @Override
-  public long stopPassThrough() {
-    return call(command("kafka-passthrough-stop")).get("batches").asLong();
+  public PassThroughResult stopPassThrough() {
+    JsonNode r = call(command("kafka-passthrough-stop"));
+    Map<String, Double> durations = new TreeMap<>();
+    r.path("meanDurationMs")
+        .fields()
+        .forEachRemaining(e -> durations.put(e.getKey(), e.getValue().asDouble()));
+    return new PassThroughResult(r.get("batches").asLong(), durations);
   }
 
   @Override

@@ -15,7 +15,10 @@ import io.tideline.streaming.StreamingQueryProgress;
 import io.tideline.streaming.Trigger;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -156,7 +159,7 @@ final class TidelineKafkaEngine implements KafkaEngine {
   }
 
   @Override
-  public long stopPassThrough() {
+  public PassThroughResult stopPassThrough() {
     StreamingQuery query = passThrough;
     passThrough = null;
     try {
@@ -165,8 +168,14 @@ final class TidelineKafkaEngine implements KafkaEngine {
         throw KafkaBenchErrors.queryFailed(
             NAME, KafkaBenchSettings.LATENCY, query.exception().get());
       }
+      List<StreamingQueryProgress> recent = query.recentProgress();
+      Map<String, Double> sums = new TreeMap<>();
+      for (StreamingQueryProgress p : recent) {
+        p.durationMs().forEach((phase, ms) -> sums.merge(phase, (double) ms, Double::sum));
+      }
+      sums.replaceAll((phase, sum) -> sum / recent.size());
       StreamingQueryProgress last = query.lastProgress();
-      return last == null ? 0 : last.batchId() + 1;
+      return new PassThroughResult(last == null ? 0 : last.batchId() + 1, sums);
     } finally {
       if (passThroughProducer != null) {
         passThroughProducer.close();

@@ -16,7 +16,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  *   <li>{@code {"command":"kafka-passthrough-start","bootstrapServers":S,"inputTopic":T,
  *       "outputTopic":U,"checkpoint":DIR}} → {@code startSeconds}, once {@code start()} returned;
  *       at most one pass-through query runs at a time;
- *   <li>{@code {"command":"kafka-passthrough-stop"}} → {@code batches}, after stopping it.
+ *   <li>{@code {"command":"kafka-passthrough-stop"}} → {@code batches} and {@code
+ *       meanDurationMs} (phase to mean ms over the recent batches), after stopping it.
  * </ul>
  */
 final class KafkaServeCommands {
@@ -69,7 +70,10 @@ final class KafkaServeCommands {
         }
         StreamingQuery query = passThrough;
         passThrough = null;
-        result.put("batches", KafkaWorkloads.stopPassThrough(query).batches());
+        KafkaWorkloads.PassThrough r = KafkaWorkloads.stopPassThrough(query);
+        result.put("batches", r.batches());
+        ObjectNode durations = result.putObject("meanDurationMs");
+        r.meanDurationMs().forEach(durations::put);
       }
       default -> throw new IllegalStateException("Bug in Tideline: not a Kafka command " + name);
     }

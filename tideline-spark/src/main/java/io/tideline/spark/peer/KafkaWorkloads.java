@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -38,8 +40,12 @@ final class KafkaWorkloads {
   /** One AvailableNow run over the whole topic. */
   record Throughput(double seconds, double cpuSeconds, long rows, long batches) {}
 
-  /** What a stopped pass-through query did. */
-  record PassThrough(long batches) {}
+  /**
+   * What a stopped pass-through query did: its batches, and the mean of each {@code durationMs}
+   * phase over its recent progress (the last {@code spark.sql.streaming.numRecentProgressUpdates}
+   * batches, 100 by default).
+   */
+  record PassThrough(long batches, Map<String, Double> meanDurationMs) {}
 
   /**
    * Times one AvailableNow query over every record of {@code topic}; {@code maxOffsetsPerTrigger}
@@ -125,8 +131,14 @@ final class KafkaWorkloads {
     if (query.exception().isDefined()) {
       throw query.exception().get();
     }
+    StreamingQueryProgress[] recent = query.recentProgress();
+    Map<String, Double> sums = new TreeMap<>();
+    for (StreamingQueryProgress p : recent) {
+      p.durationMs().forEach((phase, ms) -> sums.merge(phase, (double) ms, Double::sum));
+    }
+    sums.replaceAll((phase, sum) -> sum / recent.length);
     StreamingQueryProgress last = query.lastProgress();
-    return new PassThrough(last == null ? 0 : last.batchId() + 1);
+    return new PassThrough(last == null ? 0 : last.batchId() + 1, sums);
   }
 
   private static DataStreamReader kafka(SparkSession spark, String bootstrapServers, String topic) {
