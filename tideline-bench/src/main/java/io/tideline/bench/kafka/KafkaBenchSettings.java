@@ -43,7 +43,7 @@ record KafkaBenchSettings(
       "Usage: run-kafka.sh [--small] [--records N] [--warmup-records N] [--partitions P]"
           + " [--max-offsets-per-trigger N] [--runs N] [--rate RECORDS_PER_S]"
           + " [--latency-warmup-seconds S] [--latency-seconds S] [--latency-runs N]"
-          + " [--tideline-sink producer|kafka] [--engines tideline,spark]"
+          + " [--tideline-sink kafka|producer] [--engines tideline,spark]"
           + " [--workloads throughput,latency]";
 
   private static final List<String> OPTIONS =
@@ -105,7 +105,7 @@ record KafkaBenchSettings(
         (int) number(options, "--latency-warmup-seconds", small ? 3 : 10, 0),
         (int) number(options, "--latency-seconds", small ? 5 : 30, 1),
         (int) number(options, "--latency-runs", small ? 1 : 2, 1),
-        PassThroughSink.fromCliName(options.getOrDefault("--tideline-sink", "producer")),
+        PassThroughSink.fromCliName(options.getOrDefault("--tideline-sink", "kafka")),
         engines,
         List.copyOf(workloads));
   }

@@ -9,7 +9,8 @@ enum PassThroughSink {
   KAFKA("kafka"),
   /**
    * {@code foreachBatch} handing each batch's rows to one long-lived {@code KafkaProducer} and
-   * flushing it before the batch commits: the stand-in used while Tideline had no Kafka sink.
+   * flushing it before the batch commits: the stand-in from before Tideline had a Kafka sink, kept
+   * to tell the sink's cost from the loop's.
    */
   PRODUCER("producer");
 

@@ -18,7 +18,7 @@ class KafkaBenchSettingsTest {
     assertThat(s.rate()).isEqualTo(10_000);
     assertThat(s.runs()).isEqualTo(3);
     assertThat(s.maxOffsetsPerTrigger()).isZero();
-    assertThat(s.tidelineSink()).isEqualTo(PassThroughSink.PRODUCER);
+    assertThat(s.tidelineSink()).isEqualTo(PassThroughSink.KAFKA);
     assertThat(s.engines()).containsExactly("tideline", "spark");
     assertThat(s.workloads()).containsExactly("throughput", "latency");
   }
@@ -40,12 +40,12 @@ class KafkaBenchSettingsTest {
     KafkaBenchSettings s =
         KafkaBenchSettings.parse(
             new String[] {
-              "--engines", "spark,tideline", "--workloads", "latency", "--tideline-sink", "kafka"
+              "--engines", "spark,tideline", "--workloads", "latency", "--tideline-sink", "producer"
             });
 
     assertThat(s.engines()).isEqualTo(List.of("spark", "tideline"));
     assertThat(s.workloads()).isEqualTo(List.of("latency"));
-    assertThat(s.tidelineSink()).isEqualTo(PassThroughSink.KAFKA);
+    assertThat(s.tidelineSink()).isEqualTo(PassThroughSink.PRODUCER);
   }
 
   @Test
