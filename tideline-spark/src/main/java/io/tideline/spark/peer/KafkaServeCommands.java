@@ -16,8 +16,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  *   <li>{@code {"command":"kafka-passthrough-start","bootstrapServers":S,"inputTopic":T,
  *       "outputTopic":U,"checkpoint":DIR}} → {@code startSeconds}, once {@code start()} returned;
  *       at most one pass-through query runs at a time;
- *   <li>{@code {"command":"kafka-passthrough-stop"}} → {@code batches} and {@code
- *       meanDurationMs} (phase to mean ms over the recent batches), after stopping it.
+ *   <li>{@code {"command":"kafka-passthrough-stop"}} → {@code batches} and {@code meanDurationMs}
+ *       (phase to mean ms over the recent batches), after stopping it.
  * </ul>
  */
 final class KafkaServeCommands {

@@ -18,12 +18,12 @@ class KafkaServeCommandsTest {
 
   @Test
   void throughput_withoutBootstrapServersOrTopic_namesTheMissingField() {
-    assertThat(answer("{\"command\":\"kafka-throughput\",\"topic\":\"t\",\"checkpoint\":\"ck\"}"))
-        .satisfies(a -> assertThat(a.get("error").get("condition").asText()).isEqualTo("PEER_USAGE"))
-        .satisfies(
-            a ->
-                assertThat(a.get("error").get("message").asText())
-                    .contains("Command 'kafka-throughput' needs a text in 'bootstrapServers'"));
+    ObjectNode a =
+        answer("{\"command\":\"kafka-throughput\",\"topic\":\"t\",\"checkpoint\":\"ck\"}");
+
+    assertThat(a.get("error").get("condition").asText()).isEqualTo("PEER_USAGE");
+    assertThat(a.get("error").get("message").asText())
+        .contains("Command 'kafka-throughput' needs a text in 'bootstrapServers'");
     assertThat(
             answer(
                     "{\"command\":\"kafka-throughput\",\"bootstrapServers\":\"127.0.0.1:1\","
