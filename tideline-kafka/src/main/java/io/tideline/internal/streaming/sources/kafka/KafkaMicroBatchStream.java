@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *       {@code maxOffsetsPerTrigger} split across partitions ({@link KafkaOffsetLimits}).
  *   <li>The loop writes the end offset to {@code offsets/N} before reading.
  *   <li>{@link #getBatch}: read exactly {@code [start, end)} per partition with the source's
- *       consumer ({@link KafkaRangeReader}) into columnar batches. Partitions that vanished, or
- *       whose offsets went backwards, are data loss, handled per {@code failOnDataLoss}.
+ *       consumer ({@link KafkaRangeReader}) into columnar batches; a large batch is read by several
+ *       consumers at once ({@link ParallelRangeReader}). Partitions that vanished, or whose offsets
+ *       went backwards, are data loss, handled per {@code failOnDataLoss}.
  * </ol>
  *
  * <p>Recovery: offsets live only in the checkpoint, never in Kafka (no commits, no auto-commit).
@@ -59,6 +60,9 @@ final class KafkaMicroBatchStream implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaMicroBatchStream.class);
 
+  /** Batches with fewer records are read by the one consumer on the stream thread. */
+  private static final long MIN_RECORDS_TO_SPLIT_READ = 100_000;
+
   private final KafkaSourceOptions options;
   private final StructType schema;
   private final int batchSize;
@@ -66,6 +70,7 @@ final class KafkaMicroBatchStream implements Source {
   private final Consumer<byte[], byte[]> consumer;
   private final KafkaOffsetReader offsetReader;
   private final KafkaRangeReader rangeReader;
+  private final ParallelRangeReader parallelReader;
   private KafkaSourceOffset initialOffsets;
   private Map<TopicPartition, Long> latestPartitionOffsets;
   private Map<TopicPartition, Long> allDataForTriggerAvailableNow;
@@ -97,6 +102,20 @@ final class KafkaMicroBatchStream implements Source {
             options.pollTimeoutMs(),
             description(),
             options.bootstrapServers());
+    this.parallelReader =
+        new ParallelRangeReader(
+            rangeReader,
+            () -> createConsumer(options, context),
+            c ->
+                new KafkaRangeReader(
+                    c,
+                    offsetReader,
+                    options.pollTimeoutMs(),
+                    description(),
+                    options.bootstrapServers()),
+            context.session().conf().parallelism(),
+            MIN_RECORDS_TO_SPLIT_READ,
+            description());
   }
 
   private static Consumer<byte[], byte[]> createConsumer(
@@ -240,9 +259,11 @@ final class KafkaMicroBatchStream implements Source {
       }
       ranges.add(new KafkaRangeReader.Range(tp, begin, e.getValue()));
     }
-    KafkaRecordBatchBuilder builder =
-        new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize);
-    List<Batch> batches = rangeReader.read(ranges, builder, this::reportDataLoss);
+    List<Batch> batches =
+        parallelReader.read(
+            ranges,
+            () -> new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize),
+            this::reportDataLoss);
     return new LocalRelation(output, batches);
   }
 
@@ -292,6 +313,7 @@ final class KafkaMicroBatchStream implements Source {
   @Override
   public void stop() {
     try {
+      parallelReader.close();
       consumer.close(Duration.ofSeconds(5));
     } finally {
       offsetReader.close();
