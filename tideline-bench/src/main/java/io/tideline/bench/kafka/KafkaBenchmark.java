@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The Kafka benchmark's main: Tideline's Kafka source against Spark's ({@code local[2]}, its own
@@ -259,9 +261,10 @@ public final class KafkaBenchmark {
     } catch (RuntimeException e) {
       try {
         engine.stopPassThrough();
-      } catch (RuntimeException stopFailure) {
+      } catch (RuntimeException queryFailure) {
         // The query's own failure explains the lost records better than the probe's count.
-        throw stopFailure;
+        queryFailure.addSuppressed(e);
+        throw queryFailure;
       }
       throw e;
     }
@@ -315,8 +318,8 @@ public final class KafkaBenchmark {
     if (!Files.exists(root)) {
       return;
     }
-    try (var files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException e) {
       System.err.println("Could not delete the work folder " + root + ": " + e);
     }
