@@ -25,7 +25,9 @@ import java.nio.file.Path;
  *       {@code triggerExecutionMs} and {@code wallMs} (arrays, one entry per measured batch),
  *       {@code rows} (rows in the memory sink, warm-up included);
  *   <li>{@code {"command":"throughput","input":DIR,"maxFilesPerTrigger":K,"checkpoint":DIR}} →
- *       {@code seconds}, {@code cpuSeconds}, {@code rows}, {@code batches}.
+ *       {@code seconds}, {@code cpuSeconds}, {@code rows}, {@code batches};
+ *   <li>the Kafka benchmark's {@code kafka-throughput}, {@code kafka-passthrough-start} and {@code
+ *       kafka-passthrough-stop}, see {@link KafkaServeCommands}.
  * </ul>
  *
  * <p>Relative paths are resolved against the work folder given on the command line. A command that
@@ -38,6 +40,7 @@ final class StreamingServe {
   private final ObjectMapper json = new ObjectMapper();
   private final PeerSession session;
   private final Path workDir;
+  private final KafkaServeCommands kafka;
   private int overheadQueries;
 
   StreamingServe(PeerSession session, Path workDir) {
@@ -46,6 +49,7 @@ final class StreamingServe {
     }
     this.session = session;
     this.workDir = workDir;
+    this.kafka = new KafkaServeCommands(session, workDir);
   }
 
   void serve(BufferedReader in, PrintStream out) throws IOException {
@@ -76,11 +80,16 @@ final class StreamingServe {
         case "first-batch" -> firstBatch(command, result);
         case "batch-overhead" -> batchOverhead(command, result);
         case "throughput" -> throughput(command, result);
+        case KafkaServeCommands.THROUGHPUT,
+            KafkaServeCommands.PASSTHROUGH_START,
+            KafkaServeCommands.PASSTHROUGH_STOP ->
+            kafka.run(name, command, result);
         default ->
             throw PeerErrors.usage(
                 "Unknown streaming command '"
                     + name
-                    + "'; send first-batch, batch-overhead, throughput or quit");
+                    + "'; send first-batch, batch-overhead, throughput, kafka-throughput,"
+                    + " kafka-passthrough-start, kafka-passthrough-stop or quit");
       }
       result.put("event", name);
     } catch (PeerException e) {

@@ -37,6 +37,11 @@ final class KafkaClients {
     // Records are copied into columns as they arrive, so larger polls only mean fewer round trips
     // through the consumer; Kafka's default of 500 is tuned for per-record processing.
     config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+    // A read only asks for offsets below the latest it was planned with, yet the consumer also
+    // prefetches past a partition's end; at the log's end the broker parks that fetch for up to
+    // fetch.max.wait.ms (500 ms) and the next batch's fetch queues behind it. Not waiting lets a
+    // low-latency stream read each batch in one round trip.
+    config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "0");
     config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, groupId + "-executor");
     try {
       return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());

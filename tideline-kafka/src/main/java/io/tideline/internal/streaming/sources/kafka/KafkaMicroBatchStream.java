@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *       {@code maxOffsetsPerTrigger} split across partitions ({@link KafkaOffsetLimits}).
  *   <li>The loop writes the end offset to {@code offsets/N} before reading.
  *   <li>{@link #getBatch}: read exactly {@code [start, end)} per partition with the source's
- *       consumer ({@link KafkaRangeReader}) into columnar batches. Partitions that vanished, or
+ *       consumer ({@link KafkaRangeReader}) into columnar batches; a large batch is read by several
+ *       consumers at once ({@link ParallelRangeReader}). Partitions that vanished, or
  *       whose offsets went backwards, are data loss, handled per {@code failOnDataLoss}. With
  *       {@code minPartitions} above the number of partitions with records, the ranges are split
  *       instead into parallel tasks with consumers of their own ({@link KafkaRangeTask}), read when
@@ -60,6 +61,9 @@ final class KafkaMicroBatchStream implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaMicroBatchStream.class);
 
+  /** Batches with fewer records are read by the one consumer on the stream thread. */
+  private static final long MIN_RECORDS_TO_SPLIT_READ = 100_000;
+
   private final KafkaSourceOptions options;
   private final StructType schema;
   private final int batchSize;
@@ -67,6 +71,7 @@ final class KafkaMicroBatchStream implements Source {
   private final Consumer<byte[], byte[]> consumer;
   private final KafkaOffsetReader offsetReader;
   private final KafkaRangeReader rangeReader;
+  private final ParallelRangeReader parallelReader;
   private KafkaSourceOffset initialOffsets;
   private Map<TopicPartition, Long> latestPartitionOffsets;
   private Map<TopicPartition, Long> allDataForTriggerAvailableNow;
@@ -108,6 +113,20 @@ final class KafkaMicroBatchStream implements Source {
             options.pollTimeoutMs(),
             description(),
             options.bootstrapServers());
+    this.parallelReader =
+        new ParallelRangeReader(
+            rangeReader,
+            () -> KafkaClients.consumer(options, groupId),
+            c ->
+                new KafkaRangeReader(
+                    c,
+                    offsetReader::earliest,
+                    options.pollTimeoutMs(),
+                    description(),
+                    options.bootstrapServers()),
+            context.session().conf().parallelism(),
+            MIN_RECORDS_TO_SPLIT_READ,
+            description());
   }
 
   @Override
@@ -261,9 +280,11 @@ final class KafkaMicroBatchStream implements Source {
         ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
       return splitScan(ranges, output);
     }
-    KafkaRecordBatchBuilder builder =
-        new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize);
-    List<Batch> batches = rangeReader.read(ranges, builder, this::reportDataLoss);
+    List<Batch> batches =
+        parallelReader.read(
+            ranges,
+            () -> new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize),
+            this::reportDataLoss);
     return new LocalRelation(output, batches);
   }
 
@@ -344,6 +365,7 @@ final class KafkaMicroBatchStream implements Source {
   public void stop() {
     try {
       // Nothing to commit and no group joined: waiting would only wait out a parked fetch.
+      parallelReader.close();
       consumer.close(CloseOptions.timeout(Duration.ZERO));
     } finally {
       offsetReader.close();
