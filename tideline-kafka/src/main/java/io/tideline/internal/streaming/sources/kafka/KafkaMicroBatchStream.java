@@ -41,11 +41,11 @@ import org.slf4j.LoggerFactory;
  *   <li>The loop writes the end offset to {@code offsets/N} before reading.
  *   <li>{@link #getBatch}: read exactly {@code [start, end)} per partition with the source's
  *       consumer ({@link KafkaRangeReader}) into columnar batches; a large batch is read by several
- *       consumers at once ({@link ParallelRangeReader}). Partitions that vanished, or
- *       whose offsets went backwards, are data loss, handled per {@code failOnDataLoss}. With
- *       {@code minPartitions} above the number of partitions with records, the ranges are split
- *       instead into parallel tasks with consumers of their own ({@link KafkaRangeTask}), read when
- *       the batch's plan runs.
+ *       consumers at once ({@link ParallelRangeReader}). Partitions that vanished, or whose offsets
+ *       went backwards, are data loss, handled per {@code failOnDataLoss}. With {@code
+ *       minPartitions} above the number of partitions with records, the ranges are split instead
+ *       into parallel tasks with consumers of their own ({@link KafkaRangeTask}), read when the
+ *       batch's plan runs.
  * </ol>
  *
  * <p>Recovery: offsets live only in the checkpoint, never in Kafka (no commits, no auto-commit).
