@@ -31,8 +31,7 @@ import java.util.Locale;
  * @param jitterMs how far a bid's time may lie before its nominal time, in milliseconds
  * @param startMillis the nominal time of bid 0, epoch milliseconds
  */
-record BidEvents(
-    long events, int auctions, long eventsPerSecond, int jitterMs, long startMillis) {
+record BidEvents(long events, int auctions, long eventsPerSecond, int jitterMs, long startMillis) {
   /** The query's schema, in both engines. */
   static final String DDL = "auction BIGINT, price BIGINT, ts TIMESTAMP";
 
@@ -87,7 +86,10 @@ record BidEvents(
         : nominal - Long.remainderUnsigned(mix(i ^ 0x5DEECE66DL), jitterMs);
   }
 
-  /** The first bid of file {@code f} of {@code files}; file {@code f} holds {@code [first(f), first(f + 1))}. */
+  /**
+   * The first bid of file {@code f} of {@code files}; file {@code f} holds {@code [first(f),
+   * first(f + 1))}.
+   */
   long first(int f, int files) {
     return events / files * f + Math.min(f, events % files);
   }
@@ -105,8 +107,7 @@ record BidEvents(
       TimestampText ts = new TimestampText();
       for (int f = 0; f < files; f++) {
         Path file = dir.resolve(fileName(f, "json"));
-        try (BufferedWriter out =
-            Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
           for (long i = first(f, files), end = first(f + 1, files); i < end; i++) {
             line.setLength(0);
             line.append("{\"auction\":")

@@ -107,10 +107,7 @@ final class TidelineWindowedEngine implements WindowedEngine, HeapMeasuring {
   /** The checksum of one output batch: its only action. */
   static WindowedAnswer checksum(DataFrame batch) {
     Row r =
-        batch
-            .agg(count(lit(1)), sum(col("bids")), sum(col("max_price")))
-            .collectAsList()
-            .get(0);
+        batch.agg(count(lit(1)), sum(col("bids")), sum(col("max_price"))).collectAsList().get(0);
     return new WindowedAnswer(
         r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2));
   }

@@ -66,8 +66,9 @@ record WindowedAnswer(long rows, long sumBids, long sumMaxPrice) {
               "Bug in Tideline: the bid generator made bid " + i + " late for its batch");
         }
         maxTs = Math.max(maxTs, ts);
-        int slot = (int) ((Math.floorDiv(ts, WINDOW_MS) - firstWindow) * bids.auctions()
-            + bids.auction(i));
+        int slot =
+            (int)
+                ((Math.floorDiv(ts, WINDOW_MS) - firstWindow) * bids.auctions() + bids.auction(i));
         count[slot]++;
         max[slot] = Math.max(max[slot], bids.price(i));
         if (touchedIn[slot] != batch + 1) {
@@ -82,8 +83,8 @@ record WindowedAnswer(long rows, long sumBids, long sumMaxPrice) {
         update = update.plus(new WindowedAnswer(1, count[touched[t]], max[touched[t]]));
       }
       // This batch evicts by the watermark its predecessors' events set; the next uses maxTs.
-      append = append.plus(closed(count, max, bids.auctions(), firstWindow, evictedThrough,
-          watermark));
+      append =
+          append.plus(closed(count, max, bids.auctions(), firstWindow, evictedThrough, watermark));
       evictedThrough = Math.max(evictedThrough, lastClosedWindow(watermark));
       watermark = maxTs - DELAY_MS;
     }
@@ -92,8 +93,9 @@ record WindowedAnswer(long rows, long sumBids, long sumMaxPrice) {
     return switch (outputMode) {
       case "update" -> List.of(update);
       case "append" -> trailing.equals(append) ? List.of(append) : List.of(append, trailing);
-      default -> throw WindowedSettings.usageError(
-          "Unknown output mode '" + outputMode + "'; use update and/or append");
+      default ->
+          throw WindowedSettings.usageError(
+              "Unknown output mode '" + outputMode + "'; use update and/or append");
     };
   }
 
@@ -104,7 +106,11 @@ record WindowedAnswer(long rows, long sumBids, long sumMaxPrice) {
 
   /** The keys of the windows after {@code evictedThrough} that {@code watermark} closes. */
   private static WindowedAnswer closed(
-      long[] count, long[] max, int auctions, long firstWindow, long evictedThrough,
+      long[] count,
+      long[] max,
+      int auctions,
+      long firstWindow,
+      long evictedThrough,
       long watermark) {
     long last = lastClosedWindow(watermark);
     WindowedAnswer out = NONE;

@@ -243,7 +243,11 @@ public final class WindowedBenchmark {
       WindowedAnswer first = firstAnswers.putIfAbsent(what, r.answer());
       if (first != null && !first.equals(r.answer())) {
         throw StreamingBenchErrors.wrongAnswer(
-            engine.name(), what, "the output's checksum (against the first run)", r.answer(), first);
+            engine.name(),
+            what,
+            "the output's checksum (against the first run)",
+            r.answer(),
+            first);
       }
       if (rate != null) {
         figures.add(rate, engine.name(), r.eventsPerSecond());
@@ -284,8 +288,7 @@ public final class WindowedBenchmark {
           Figure rss =
               figures.figure("    RSS growth per key, " + store, "bytes", true, "%.1f", null);
           Figure reported =
-              figures.figure(
-                  "    memoryUsedBytes per key, " + store, "bytes", true, "%.1f", null);
+              figures.figure("    memoryUsedBytes per key, " + store, "bytes", true, "%.1f", null);
           for (int i = 0; i < settings.runs(); i++) {
             double load = ProcessCpu.loadAverage();
             HeapRun r =

@@ -31,9 +31,9 @@ interface WindowedEngine extends AutoCloseable {
   /**
    * Measures a restart over existing state: copies the Parquet file {@code build} into {@code
    * runDir/input} and runs the query (update mode, AvailableNow, state store {@code provider}) on
-   * the checkpoint {@code runDir/checkpoint}; then adds the Parquet file {@code extra} and starts the
-   * query again, timing from just before {@code start()} until the first batch with input rows has
-   * committed (its progress arrived).
+   * the checkpoint {@code runDir/checkpoint}; then adds the Parquet file {@code extra} and starts
+   * the query again, timing from just before {@code start()} until the first batch with input rows
+   * has committed (its progress arrived).
    */
   RecoveryRun recovery(Path build, Path extra, Path runDir, StateProvider provider);
 

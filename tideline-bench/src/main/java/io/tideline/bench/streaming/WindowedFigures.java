@@ -51,8 +51,7 @@ final class WindowedFigures {
 
   /** Declares a figure (once; later calls with the same label return the first). */
   Figure figure(String label, String unit, boolean lowerIsBetter, String format, Goal goal) {
-    return figures.computeIfAbsent(
-        label, l -> new Figure(l, unit, lowerIsBetter, format, goal));
+    return figures.computeIfAbsent(label, l -> new Figure(l, unit, lowerIsBetter, format, goal));
   }
 
   void add(Figure figure, String engine, double value) {

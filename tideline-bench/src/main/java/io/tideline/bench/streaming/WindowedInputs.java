@@ -144,7 +144,8 @@ record WindowedInputs(
 
   private static long folderBytes(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.mapToLong(
+      return files
+          .mapToLong(
               p -> {
                 try {
                   return Files.size(p);
@@ -157,5 +158,4 @@ record WindowedInputs(
       throw new UncheckedIOException("Could not list " + dir, e);
     }
   }
-
 }

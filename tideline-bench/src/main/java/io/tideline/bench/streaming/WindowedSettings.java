@@ -65,8 +65,9 @@ record WindowedSettings(
 
   WindowedSettings {
     if (events < files || files < 1 || auctions < 1 || maxFilesPerTrigger < 1) {
-      throw usage("--events, --files, --auctions and --max-files-per-trigger must be positive"
-          + " and --events at least --files");
+      throw usage(
+          "--events, --files, --auctions and --max-files-per-trigger must be positive"
+              + " and --events at least --files");
     }
     if (stateKeys < 1 || runs < 1 || warmupRuns < 0) {
       throw usage("--state-keys and --runs must be positive and --warmup at least 0");
