@@ -206,11 +206,6 @@ final class TidelineWindowedEngine implements WindowedEngine, HeapMeasuring {
     }
   }
 
-  /**
-   * Measures the heap a running query's state holds: starts the query (update mode, the default
-   * trigger) over {@code input}, waits until it has processed everything, and compares the heap
-   * after full GCs before the start, with the query idle over its state, and after its stop.
-   */
   @Override
   public HeapRun heap(Path input, StateProvider provider, Path checkpoint) {
     String workload = "state-heap-" + provider.wireName();

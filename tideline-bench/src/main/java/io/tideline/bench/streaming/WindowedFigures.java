@@ -58,10 +58,6 @@ final class WindowedFigures {
     figure.values.computeIfAbsent(engine, e -> new ArrayList<>()).add(value);
   }
 
-  List<Figure> all() {
-    return List.copyOf(figures.values());
-  }
-
   String render() {
     StringBuilder out = new StringBuilder();
     out.append(line("figure", "engine", "runs", "best", "median", "unit"));
