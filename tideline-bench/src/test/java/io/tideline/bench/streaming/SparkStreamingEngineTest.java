@@ -76,12 +76,14 @@ class SparkStreamingEngineTest {
         spark.windowed(Path.of("/w/bids"), BidFormat.JSON, "append", 2, Path.of("/w/ck/1"));
     RecoveryRun recovery =
         spark.recovery(
-            Path.of("/w/b.parquet"), Path.of("/w/e.parquet"), Path.of("/w/r"), StateProvider.ROCKSDB);
+            Path.of("/w/b.parquet"),
+            Path.of("/w/e.parquet"),
+            Path.of("/w/r"),
+            StateProvider.ROCKSDB);
     spark.close();
 
     assertThat(run).isEqualTo(new WindowedRun(12.5, 20.0, 1000, new WindowedAnswer(30, 1000, 77)));
-    assertThat(recovery)
-        .isEqualTo(new RecoveryRun(8.0, 2.5, 500, new WindowedAnswer(10, 20, 99)));
+    assertThat(recovery).isEqualTo(new RecoveryRun(8.0, 2.5, 500, new WindowedAnswer(10, 20, 99)));
     String[] sent = process.sent().split("\n");
     ObjectMapper json = new ObjectMapper();
     JsonNode c0 = json.readTree(sent[0]);

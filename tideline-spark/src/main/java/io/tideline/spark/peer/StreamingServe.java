@@ -148,7 +148,8 @@ final class StreamingServe {
     int maxFiles = intField(command, "maxFilesPerTrigger", 1);
     Path checkpoint = path(command, "checkpoint");
     WindowedWorkloads.Run r =
-        WindowedWorkloads.windowed(session.spark(), input, format, outputMode, maxFiles, checkpoint);
+        WindowedWorkloads.windowed(
+            session.spark(), input, format, outputMode, maxFiles, checkpoint);
     result.put("seconds", r.seconds());
     result.put("cpuSeconds", r.cpuSeconds());
     result.put("inputRows", r.inputRows());

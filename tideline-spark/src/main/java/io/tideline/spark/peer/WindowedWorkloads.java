@@ -101,8 +101,8 @@ final class WindowedWorkloads {
    * {@code extra} and restarts, timing from just before {@code start()} until the first batch with
    * input rows has reported its progress, which Spark posts after the batch's commit.
    */
-  static Recovery recovery(
-      SparkSession spark, Path build, Path extra, Path runDir, String provider) throws Exception {
+  static Recovery recovery(SparkSession spark, Path build, Path extra, Path runDir, String provider)
+      throws Exception {
     if (provider.equals("rocksdb")) {
       spark.conf().set(PROVIDER_CONF, ROCKSDB_PROVIDER);
     } else if (provider.equals("default")) {
@@ -187,10 +187,7 @@ final class WindowedWorkloads {
   /** The checksum of one output batch: its only action. */
   private static Answer checksum(Dataset<Row> batch) {
     Row r =
-        batch
-            .agg(count(lit(1)), sum(col("bids")), sum(col("max_price")))
-            .collectAsList()
-            .get(0);
+        batch.agg(count(lit(1)), sum(col("bids")), sum(col("max_price"))).collectAsList().get(0);
     return new Answer(
         r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2));
   }
