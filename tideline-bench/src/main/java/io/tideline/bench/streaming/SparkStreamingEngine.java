@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Spark's side of the streaming benchmark: tideline-spark's {@code SparkPeer streaming-serve} in
  * its own JVM, one JSON command a line on its standard input and one JSON answer a line on its
- * standard output (the protocol is documented on tideline-spark's {@code StreamingServe}).
+ * standard output (the protocol is documented on tideline-spark's {@code StreamingServe}). Serves
+ * both the streaming benchmark and the windowed-aggregation benchmark.
  */
-final class SparkStreamingEngine implements StreamingEngine {
+final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
   static final String WORKLOAD = "streaming-serve";
 
   private final ObjectMapper json = new ObjectMapper();
@@ -103,6 +104,43 @@ final class SparkStreamingEngine implements StreamingEngine {
         r.path("cpuSeconds").asDouble(-1),
         r.get("rows").asLong(),
         r.get("batches").asLong());
+  }
+
+  @Override
+  public WindowedRun windowed(
+      Path input, BidFormat format, String outputMode, int maxFilesPerTrigger, Path checkpoint) {
+    ObjectNode command = command("windowed");
+    command.put("input", input.toAbsolutePath().toString());
+    command.put("format", format.wireName());
+    command.put("outputMode", outputMode);
+    command.put("maxFilesPerTrigger", maxFilesPerTrigger);
+    command.put("checkpoint", checkpoint.toAbsolutePath().toString());
+    JsonNode r = call(command);
+    return new WindowedRun(
+        r.get("seconds").asDouble(),
+        r.path("cpuSeconds").asDouble(-1),
+        r.get("inputRows").asLong(),
+        answer(r.get("answer")));
+  }
+
+  @Override
+  public RecoveryRun recovery(Path build, Path extra, Path runDir, StateProvider provider) {
+    ObjectNode command = command("windowed-recovery");
+    command.put("build", build.toAbsolutePath().toString());
+    command.put("extra", extra.toAbsolutePath().toString());
+    command.put("runDir", runDir.toAbsolutePath().toString());
+    command.put("provider", provider.wireName());
+    JsonNode r = call(command);
+    return new RecoveryRun(
+        r.get("buildSeconds").asDouble(),
+        r.get("recoverySeconds").asDouble(),
+        r.get("stateRows").asLong(),
+        answer(r.get("firstBatch")));
+  }
+
+  private static WindowedAnswer answer(JsonNode node) {
+    return new WindowedAnswer(
+        node.get("rows").asLong(), node.get("sumBids").asLong(), node.get("sumMaxPrice").asLong());
   }
 
   @Override

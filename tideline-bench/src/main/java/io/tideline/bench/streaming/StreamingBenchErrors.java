@@ -55,9 +55,13 @@ final class StreamingBenchErrors {
   private StreamingBenchErrors() {}
 
   static TidelineException usage(String problem) {
+    return usage(problem, StreamingBenchmark.USAGE);
+  }
+
+  /** A usage error of the command whose usage line is {@code usage}. */
+  static TidelineException usage(String problem, String usage) {
     return new TidelineException(
-        Condition.STREAMING_BENCH_USAGE,
-        Map.of("problem", problem, "usage", StreamingBenchmark.USAGE));
+        Condition.STREAMING_BENCH_USAGE, Map.of("problem", problem, "usage", usage));
   }
 
   static TidelineException wrongAnswer(

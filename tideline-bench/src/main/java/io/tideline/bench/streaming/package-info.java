@@ -11,5 +11,12 @@
  * {@link io.tideline.bench.streaming.StreamingResultTable} turns the runs into best and median
  * figures and Tideline/Spark ratios against the issue's goals. The work folder is deleted at the
  * end.
+ *
+ * <p>{@link io.tideline.bench.streaming.WindowedBenchmark} (issue 4 item 9) works the same way for
+ * the windowed aggregation: {@link io.tideline.bench.streaming.BidEvents} generates bids, {@link
+ * io.tideline.bench.streaming.WindowedInputs} writes them as JSON lines and as Parquet, each {@link
+ * io.tideline.bench.streaming.WindowedEngine} runs the query over them (Spark through the same peer
+ * and protocol), {@link io.tideline.bench.streaming.WindowedAnswer} is the checksum every run must
+ * give, and {@link io.tideline.bench.streaming.WindowedFigures} the table.
  */
 package io.tideline.bench.streaming;

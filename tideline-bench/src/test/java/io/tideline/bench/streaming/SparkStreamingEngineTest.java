@@ -60,6 +60,45 @@ class SparkStreamingEngineTest {
   }
 
   @Test
+  void windowedCommands_carryTheirFields_andParseTheChecksums() throws Exception {
+    ScriptedProcess process =
+        new ScriptedProcess(
+            READY
+                + "{\"event\":\"windowed\",\"seconds\":12.5,\"cpuSeconds\":20.0,"
+                + "\"inputRows\":1000,\"answer\":{\"rows\":30,\"sumBids\":1000,"
+                + "\"sumMaxPrice\":77}}\n"
+                + "{\"event\":\"windowed-recovery\",\"buildSeconds\":8.0,"
+                + "\"recoverySeconds\":2.5,\"stateRows\":500,\"firstBatch\":{\"rows\":10,"
+                + "\"sumBids\":20,\"sumMaxPrice\":99}}\n");
+    SparkStreamingEngine spark = new SparkStreamingEngine(process, Path.of("peer.log"));
+
+    WindowedRun run =
+        spark.windowed(Path.of("/w/bids"), BidFormat.JSON, "append", 2, Path.of("/w/ck/1"));
+    RecoveryRun recovery =
+        spark.recovery(
+            Path.of("/w/b.parquet"),
+            Path.of("/w/e.parquet"),
+            Path.of("/w/r"),
+            StateProvider.ROCKSDB);
+    spark.close();
+
+    assertThat(run).isEqualTo(new WindowedRun(12.5, 20.0, 1000, new WindowedAnswer(30, 1000, 77)));
+    assertThat(recovery).isEqualTo(new RecoveryRun(8.0, 2.5, 500, new WindowedAnswer(10, 20, 99)));
+    String[] sent = process.sent().split("\n");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode c0 = json.readTree(sent[0]);
+    assertThat(c0.get("command").asText()).isEqualTo("windowed");
+    assertThat(c0.get("format").asText()).isEqualTo("json");
+    assertThat(c0.get("outputMode").asText()).isEqualTo("append");
+    assertThat(c0.get("maxFilesPerTrigger").asInt()).isEqualTo(2);
+    JsonNode c1 = json.readTree(sent[1]);
+    assertThat(c1.get("command").asText()).isEqualTo("windowed-recovery");
+    assertThat(c1.get("build").asText()).isEqualTo("/w/b.parquet");
+    assertThat(c1.get("runDir").asText()).isEqualTo("/w/r");
+    assertThat(c1.get("provider").asText()).isEqualTo("rocksdb");
+  }
+
+  @Test
   void peerAnswersWithError_failsWithItsConditionAndTheLog() {
     ScriptedProcess process =
         new ScriptedProcess(

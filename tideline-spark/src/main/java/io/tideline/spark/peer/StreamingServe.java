@@ -26,6 +26,13 @@ import java.nio.file.Path;
  *       {@code rows} (rows in the memory sink, warm-up included);
  *   <li>{@code {"command":"throughput","input":DIR,"maxFilesPerTrigger":K,"checkpoint":DIR}} →
  *       {@code seconds}, {@code cpuSeconds}, {@code rows}, {@code batches};
+ *   <li>{@code {"command":"windowed","input":DIR,"format":"parquet"|"json","outputMode":
+ *       "update"|"append","maxFilesPerTrigger":K,"checkpoint":DIR}} → {@code seconds}, {@code
+ *       cpuSeconds}, {@code inputRows}, {@code answer} ({@code rows}, {@code sumBids}, {@code
+ *       sumMaxPrice}): {@link WindowedWorkloads#windowed};
+ *   <li>{@code {"command":"windowed-recovery","build":FILE,"extra":FILE,"runDir":DIR,"provider":
+ *       "default"|"rocksdb"}} → {@code buildSeconds}, {@code recoverySeconds}, {@code stateRows},
+ *       {@code firstBatch} (as {@code answer}): {@link WindowedWorkloads#recovery};
  *   <li>the Kafka benchmark's {@code kafka-throughput}, {@code kafka-passthrough-start} and {@code
  *       kafka-passthrough-stop}, see {@link KafkaServeCommands}.
  * </ul>
@@ -84,12 +91,15 @@ final class StreamingServe {
             KafkaServeCommands.PASSTHROUGH_START,
             KafkaServeCommands.PASSTHROUGH_STOP ->
             kafka.run(name, command, result);
+        case "windowed" -> windowed(command, result);
+        case "windowed-recovery" -> windowedRecovery(command, result);
         default ->
             throw PeerErrors.usage(
                 "Unknown streaming command '"
                     + name
-                    + "'; send first-batch, batch-overhead, throughput, kafka-throughput,"
-                    + " kafka-passthrough-start, kafka-passthrough-stop or quit");
+                    + "'; send first-batch, batch-overhead, throughput, windowed,"
+                    + " windowed-recovery, kafka-throughput, kafka-passthrough-start,"
+                    + " kafka-passthrough-stop or quit");
       }
       result.put("event", name);
     } catch (PeerException e) {
@@ -138,6 +148,49 @@ final class StreamingServe {
     result.put("cpuSeconds", r.cpuSeconds());
     result.put("rows", r.rows());
     result.put("batches", r.batches());
+  }
+
+  private void windowed(JsonNode command, ObjectNode result) throws Exception {
+    Path input = inputFolder(command);
+    String format = textField(command, "format");
+    String outputMode = textField(command, "outputMode");
+    int maxFiles = intField(command, "maxFilesPerTrigger", 1);
+    Path checkpoint = path(command, "checkpoint");
+    WindowedWorkloads.Run r =
+        WindowedWorkloads.windowed(
+            session.spark(), input, format, outputMode, maxFiles, checkpoint);
+    result.put("seconds", r.seconds());
+    result.put("cpuSeconds", r.cpuSeconds());
+    result.put("inputRows", r.inputRows());
+    answer(result.putObject("answer"), r.answer());
+  }
+
+  private void windowedRecovery(JsonNode command, ObjectNode result) throws Exception {
+    Path build = path(command, "build");
+    Path extra = path(command, "extra");
+    Path runDir = path(command, "runDir");
+    String provider = textField(command, "provider");
+    WindowedWorkloads.Recovery r =
+        WindowedWorkloads.recovery(session.spark(), build, extra, runDir, provider);
+    result.put("buildSeconds", r.buildSeconds());
+    result.put("recoverySeconds", r.recoverySeconds());
+    result.put("stateRows", r.stateRows());
+    answer(result.putObject("firstBatch"), r.firstBatch());
+  }
+
+  private static void answer(ObjectNode node, WindowedWorkloads.Answer a) {
+    node.put("rows", a.rows());
+    node.put("sumBids", a.sumBids());
+    node.put("sumMaxPrice", a.sumMaxPrice());
+  }
+
+  private static String textField(JsonNode command, String field) {
+    JsonNode value = command.get(field);
+    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+      throw PeerErrors.usage(
+          "Command '" + command.path("command").asText() + "' needs a word in '" + field + "'");
+    }
+    return value.asText();
   }
 
   private Path inputFolder(JsonNode command) {

@@ -53,6 +53,37 @@ class StreamingServeTest {
   }
 
   @Test
+  void answer_windowedCommands_nameTheirMissingFields() throws Exception {
+    Files.createDirectories(tmp.resolve("bids"));
+
+    assertThat(
+            answer(
+                    "{\"command\":\"windowed\",\"input\":\"bids\",\"outputMode\":\"update\","
+                        + "\"maxFilesPerTrigger\":2,\"checkpoint\":\"ck\"}")
+                .toString())
+        .contains("needs a word in 'format'");
+    assertThat(
+            answer(
+                    "{\"command\":\"windowed\",\"input\":\"bids\",\"format\":\"json\","
+                        + "\"outputMode\":\"update\",\"maxFilesPerTrigger\":0,"
+                        + "\"checkpoint\":\"ck\"}")
+                .toString())
+        .contains("maxFilesPerTrigger must be at least 1, got 0");
+    assertThat(
+            answer(
+                    "{\"command\":\"windowed-recovery\",\"extra\":\"e.parquet\","
+                        + "\"runDir\":\"r\",\"provider\":\"rocksdb\"}")
+                .toString())
+        .contains("needs a path in 'build'");
+    assertThat(
+            answer(
+                    "{\"command\":\"windowed-recovery\",\"build\":\"b.parquet\","
+                        + "\"extra\":\"e.parquet\",\"runDir\":\"r\"}")
+                .toString())
+        .contains("needs a word in 'provider'");
+  }
+
+  @Test
   void answer_missingInputFolder_isInputNotFound() {
     ObjectNode a =
         answer(
