@@ -1,22 +1,15 @@
 package io.tideline.bench;
 
+import static io.tideline.bench.ScriptedProcess.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.internal.errors.TidelineException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The harness's side of the peer's serve protocol, against a scripted process. */
 class SparkPeerSessionTest {
-  private static final String READY =
-      "{\"event\":\"ready\",\"engineVersion\":\"4.2.0\",\"sessionStartSeconds\":4.5}\n";
-
   @Test
   void run_sendsRunAndParsesTheAnswer_closeSendsQuit() {
     ScriptedProcess process =
@@ -59,47 +52,5 @@ class SparkPeerSessionTest {
   void start_peerDiesBeforeReady_failsSayingSo() {
     assertThatThrownBy(() -> new SparkPeerSession(new ScriptedProcess(""), Path.of("peer.log")))
         .hasMessageContaining("it ended without answering");
-  }
-
-  /** A process whose standard output is a fixed script and whose input is recorded. */
-  private static final class ScriptedProcess extends Process {
-    private final InputStream stdout;
-    private final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
-
-    ScriptedProcess(String script) {
-      stdout = new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8));
-    }
-
-    String sent() {
-      return stdin.toString(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public OutputStream getOutputStream() {
-      return stdin;
-    }
-
-    @Override
-    public InputStream getInputStream() {
-      return stdout;
-    }
-
-    @Override
-    public InputStream getErrorStream() {
-      return InputStream.nullInputStream();
-    }
-
-    @Override
-    public int waitFor() {
-      return 0;
-    }
-
-    @Override
-    public int exitValue() {
-      return 0;
-    }
-
-    @Override
-    public void destroy() {}
   }
 }

@@ -1,21 +1,14 @@
 package io.tideline.bench.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tideline.bench.SparkPeerProcess;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import io.tideline.bench.SparkServeChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Spark's side of the Kafka benchmark: tideline-spark's {@code SparkPeer streaming-serve} in its
@@ -27,23 +20,10 @@ import java.util.concurrent.TimeUnit;
 final class SparkKafkaEngine implements KafkaEngine {
   static final String WORKLOAD = "streaming-serve";
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final Process process;
-  private final Path log;
-  private final BufferedReader out;
-  private final Writer in;
-  private final String version;
-  private final double sessionStartSeconds;
+  private final SparkServeChannel channel;
 
   SparkKafkaEngine(Process process, Path log) {
-    this.process = process;
-    this.log = log;
-    this.out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    JsonNode ready = next("ready");
-    this.version = ready.path("engineVersion").asText("?");
-    this.sessionStartSeconds = ready.path("sessionStartSeconds").asDouble(Double.NaN);
+    this.channel = new SparkServeChannel(process, log, new PeerFailures());
   }
 
   /** Starts the peer with {@code workDir} as its work folder and waits until its session is up. */
@@ -60,23 +40,23 @@ final class SparkKafkaEngine implements KafkaEngine {
 
   @Override
   public String version() {
-    return version;
+    return channel.version();
   }
 
   @Override
   public double sessionStartSeconds() {
-    return sessionStartSeconds;
+    return channel.sessionStartSeconds();
   }
 
   @Override
   public ThroughputRun throughput(
       String bootstrapServers, String topic, long maxOffsetsPerTrigger, Path checkpoint) {
-    ObjectNode command = command("kafka-throughput");
+    ObjectNode command = channel.command("kafka-throughput");
     command.put("bootstrapServers", bootstrapServers);
     command.put("topic", topic);
     command.put("maxOffsetsPerTrigger", maxOffsetsPerTrigger);
     command.put("checkpoint", checkpoint.toAbsolutePath().toString());
-    JsonNode r = call(command);
+    JsonNode r = channel.call(command);
     return new ThroughputRun(
         r.get("seconds").asDouble(),
         r.path("cpuSeconds").asDouble(-1),
@@ -87,17 +67,17 @@ final class SparkKafkaEngine implements KafkaEngine {
   @Override
   public void startPassThrough(
       String bootstrapServers, String inputTopic, String outputTopic, Path checkpoint) {
-    ObjectNode command = command("kafka-passthrough-start");
+    ObjectNode command = channel.command("kafka-passthrough-start");
     command.put("bootstrapServers", bootstrapServers);
     command.put("inputTopic", inputTopic);
     command.put("outputTopic", outputTopic);
     command.put("checkpoint", checkpoint.toAbsolutePath().toString());
-    call(command);
+    channel.call(command);
   }
 
   @Override
   public PassThroughResult stopPassThrough() {
-    JsonNode r = call(command("kafka-passthrough-stop"));
+    JsonNode r = channel.call(channel.command("kafka-passthrough-stop"));
     Map<String, Double> durations = new TreeMap<>();
     r.path("meanDurationMs")
         .fields()
@@ -107,81 +87,20 @@ final class SparkKafkaEngine implements KafkaEngine {
 
   @Override
   public void close() {
-    try {
-      in.write("quit\n");
-      in.close();
-    } catch (IOException e) {
-      // The peer is gone already; waiting below reaps it either way.
-    }
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    channel.close();
   }
 
-  private ObjectNode command(String name) {
-    ObjectNode command = json.createObjectNode();
-    command.put("command", name);
-    return command;
-  }
-
-  private JsonNode call(ObjectNode command) {
-    String name = command.get("command").asText();
-    try {
-      in.write(command.toString());
-      in.write('\n');
-      in.flush();
-    } catch (IOException e) {
-      throw failed("it stopped reading commands (" + e.getMessage() + ")");
+  /** An error event fails the query that was due; anything else is the peer failing. */
+  private static final class PeerFailures implements SparkServeChannel.Failures {
+    @Override
+    public RuntimeException peerFailed(int exitCode, String reason, Path log) {
+      return KafkaBenchErrors.peerFailed(exitCode, reason, log);
     }
-    return next(name);
-  }
 
-  /** Reads lines until the next JSON object, which must be the {@code expected} event. */
-  private JsonNode next(String expected) {
-    try {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith("{")) {
-          JsonNode node = json.readTree(line);
-          String event = node.path("event").asText();
-          if (event.equals(expected)) {
-            return node;
-          }
-          if (event.equals("error")) {
-            throw KafkaBenchErrors.queryFailed(
-                "spark",
-                expected,
-                node.path("error").path("condition").asText("")
-                    + " "
-                    + node.path("error").path("message").asText()
-                    + " (the peer's log is in "
-                    + log
-                    + ")");
-          }
-          throw failed("it answered " + line + " where " + expected + " was due");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Lost the Spark peer's output; its log is in " + log, e);
+    @Override
+    public Optional<RuntimeException> commandFailed(String command, JsonNode error, Path log) {
+      return Optional.of(
+          KafkaBenchErrors.queryFailed("spark", command, SparkServeChannel.describe(error, log)));
     }
-    throw failed("it ended without answering");
-  }
-
-  private RuntimeException failed(String reason) {
-    int exitCode = -1;
-    try {
-      if (process.waitFor(5, TimeUnit.SECONDS)) {
-        exitCode = process.exitValue();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    process.destroyForcibly();
-    return KafkaBenchErrors.peerFailed(exitCode, reason, log);
   }
 }

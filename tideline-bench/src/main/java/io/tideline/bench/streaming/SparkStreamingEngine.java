@@ -1,20 +1,13 @@
 package io.tideline.bench.streaming;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tideline.bench.SparkPeerProcess;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import io.tideline.bench.SparkServeChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * Spark's side of the streaming benchmark: tideline-spark's {@code SparkPeer streaming-serve} in
@@ -25,23 +18,10 @@ import java.util.concurrent.TimeUnit;
 final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
   static final String WORKLOAD = "streaming-serve";
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final Process process;
-  private final Path log;
-  private final BufferedReader out;
-  private final Writer in;
-  private final String version;
-  private final double sessionStartSeconds;
+  private final SparkServeChannel channel;
 
   SparkStreamingEngine(Process process, Path log) {
-    this.process = process;
-    this.log = log;
-    this.out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    JsonNode ready = next("ready");
-    this.version = ready.path("engineVersion").asText("?");
-    this.sessionStartSeconds = ready.path("sessionStartSeconds").asDouble(Double.NaN);
+    this.channel = new SparkServeChannel(process, log, new PeerFailures());
   }
 
   /** Starts the peer with {@code workDir} as its work folder and waits until its session is up. */
@@ -58,20 +38,20 @@ final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
 
   @Override
   public String version() {
-    return version;
+    return channel.version();
   }
 
   @Override
   public double sessionStartSeconds() {
-    return sessionStartSeconds;
+    return channel.sessionStartSeconds();
   }
 
   @Override
   public FirstBatchRun firstBatch(Path input, Path checkpoint) {
-    ObjectNode command = command("first-batch");
+    ObjectNode command = channel.command("first-batch");
     command.put("input", input.toAbsolutePath().toString());
     command.put("checkpoint", checkpoint.toAbsolutePath().toString());
-    JsonNode r = call(command);
+    JsonNode r = channel.call(command);
     return new FirstBatchRun(
         r.get("seconds").asDouble(),
         r.get("startReturnedSeconds").asDouble(),
@@ -80,11 +60,11 @@ final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
 
   @Override
   public OverheadRun batchOverhead(int warmupBatches, int batches, Path checkpoint) {
-    ObjectNode command = command("batch-overhead");
+    ObjectNode command = channel.command("batch-overhead");
     command.put("warmupBatches", warmupBatches);
     command.put("batches", batches);
     command.put("checkpoint", checkpoint.toAbsolutePath().toString());
-    JsonNode r = call(command);
+    JsonNode r = channel.call(command);
     List<Long> trigger = new ArrayList<>();
     r.get("triggerExecutionMs").forEach(n -> trigger.add(n.asLong()));
     List<Double> wall = new ArrayList<>();
@@ -94,11 +74,11 @@ final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
 
   @Override
   public ThroughputRun throughput(Path input, int maxFilesPerTrigger, Path checkpoint) {
-    ObjectNode command = command("throughput");
+    ObjectNode command = channel.command("throughput");
     command.put("input", input.toAbsolutePath().toString());
     command.put("maxFilesPerTrigger", maxFilesPerTrigger);
     command.put("checkpoint", checkpoint.toAbsolutePath().toString());
-    JsonNode r = call(command);
+    JsonNode r = channel.call(command);
     return new ThroughputRun(
         r.get("seconds").asDouble(),
         r.path("cpuSeconds").asDouble(-1),
@@ -109,13 +89,13 @@ final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
   @Override
   public WindowedRun windowed(
       Path input, BidFormat format, String outputMode, int maxFilesPerTrigger, Path checkpoint) {
-    ObjectNode command = command("windowed");
+    ObjectNode command = channel.command("windowed");
     command.put("input", input.toAbsolutePath().toString());
     command.put("format", format.wireName());
     command.put("outputMode", outputMode);
     command.put("maxFilesPerTrigger", maxFilesPerTrigger);
     command.put("checkpoint", checkpoint.toAbsolutePath().toString());
-    JsonNode r = call(command);
+    JsonNode r = channel.call(command);
     return new WindowedRun(
         r.get("seconds").asDouble(),
         r.path("cpuSeconds").asDouble(-1),
@@ -125,12 +105,12 @@ final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
 
   @Override
   public RecoveryRun recovery(Path build, Path extra, Path runDir, StateProvider provider) {
-    ObjectNode command = command("windowed-recovery");
+    ObjectNode command = channel.command("windowed-recovery");
     command.put("build", build.toAbsolutePath().toString());
     command.put("extra", extra.toAbsolutePath().toString());
     command.put("runDir", runDir.toAbsolutePath().toString());
     command.put("provider", provider.wireName());
-    JsonNode r = call(command);
+    JsonNode r = channel.call(command);
     return new RecoveryRun(
         r.get("buildSeconds").asDouble(),
         r.get("recoverySeconds").asDouble(),
@@ -145,81 +125,21 @@ final class SparkStreamingEngine implements StreamingEngine, WindowedEngine {
 
   @Override
   public void close() {
-    try {
-      in.write("quit\n");
-      in.close();
-    } catch (IOException e) {
-      // The peer is gone already; waiting below reaps it either way.
-    }
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    channel.close();
   }
 
-  private ObjectNode command(String name) {
-    ObjectNode command = json.createObjectNode();
-    command.put("command", name);
-    return command;
-  }
-
-  private JsonNode call(ObjectNode command) {
-    String name = command.get("command").asText();
-    try {
-      in.write(command.toString());
-      in.write('\n');
-      in.flush();
-    } catch (IOException e) {
-      throw failed("it stopped reading commands (" + e.getMessage() + ")");
+  /** An error event fails the query that was due; anything else is the peer failing. */
+  private static final class PeerFailures implements SparkServeChannel.Failures {
+    @Override
+    public RuntimeException peerFailed(int exitCode, String reason, Path log) {
+      return StreamingBenchErrors.peerFailed(exitCode, reason, log);
     }
-    return next(name);
-  }
 
-  /** Reads lines until the next JSON object, which must be the {@code expected} event. */
-  private JsonNode next(String expected) {
-    try {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith("{")) {
-          JsonNode node = json.readTree(line);
-          String event = node.path("event").asText();
-          if (event.equals(expected)) {
-            return node;
-          }
-          if (event.equals("error")) {
-            throw StreamingBenchErrors.queryFailed(
-                "spark",
-                expected,
-                node.path("error").path("condition").asText("")
-                    + " "
-                    + node.path("error").path("message").asText()
-                    + " (the peer's log is in "
-                    + log
-                    + ")");
-          }
-          throw failed("it answered " + line + " where " + expected + " was due");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Lost the Spark peer's output; its log is in " + log, e);
+    @Override
+    public Optional<RuntimeException> commandFailed(String command, JsonNode error, Path log) {
+      return Optional.of(
+          StreamingBenchErrors.queryFailed(
+              "spark", command, SparkServeChannel.describe(error, log)));
     }
-    throw failed("it ended without answering");
-  }
-
-  private RuntimeException failed(String reason) {
-    int exitCode = -1;
-    try {
-      if (process.waitFor(5, TimeUnit.SECONDS)) {
-        exitCode = process.exitValue();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    process.destroyForcibly();
-    return StreamingBenchErrors.peerFailed(exitCode, reason, log);
   }
 }

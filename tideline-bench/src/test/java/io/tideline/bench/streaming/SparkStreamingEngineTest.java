@@ -1,25 +1,19 @@
 package io.tideline.bench.streaming;
 
+import static io.tideline.bench.ScriptedProcess.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideline.bench.ScriptedProcess;
 import io.tideline.internal.errors.TidelineException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The harness's side of the peer's streaming-serve protocol, against a scripted process. */
 class SparkStreamingEngineTest {
-  private static final String READY =
-      "{\"event\":\"ready\",\"engineVersion\":\"4.2.0\",\"sessionStartSeconds\":4.5}\n";
-
   @Test
   void workloads_sendOneJsonCommandEach_parseTheAnswers_closeSendsQuit() throws Exception {
     ScriptedProcess process =
@@ -123,47 +117,5 @@ class SparkStreamingEngineTest {
             TidelineException.class,
             e -> assertThat(e.getCondition()).isEqualTo("STREAMING_BENCH_PEER_FAILED"))
         .hasMessageContaining("it ended without answering");
-  }
-
-  /** A process whose standard output is a fixed script and whose input is recorded. */
-  private static final class ScriptedProcess extends Process {
-    private final InputStream stdout;
-    private final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
-
-    ScriptedProcess(String script) {
-      stdout = new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8));
-    }
-
-    String sent() {
-      return stdin.toString(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public OutputStream getOutputStream() {
-      return stdin;
-    }
-
-    @Override
-    public InputStream getInputStream() {
-      return stdout;
-    }
-
-    @Override
-    public InputStream getErrorStream() {
-      return InputStream.nullInputStream();
-    }
-
-    @Override
-    public int waitFor() {
-      return 0;
-    }
-
-    @Override
-    public int exitValue() {
-      return 0;
-    }
-
-    @Override
-    public void destroy() {}
   }
 }
