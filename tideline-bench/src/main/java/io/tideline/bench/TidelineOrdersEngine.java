@@ -49,8 +49,7 @@ public final class TidelineOrdersEngine implements OrdersEngine {
       implements OrdersEngineSession {
     @Override
     public String version() {
-      String version = Tideline.class.getPackage().getImplementationVersion();
-      return version != null ? version : "dev";
+      return TidelineSessions.version();
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.tideline.bench.kafka;
 
+import io.tideline.bench.BenchOptions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Kafka benchmark's options, parsed from its command line.
@@ -66,21 +67,10 @@ record KafkaBenchSettings(
    * 000 records, one run, 5 s of latency), which later options still override.
    */
   static KafkaBenchSettings parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    boolean small = false;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--small")) {
-        small = true;
-        continue;
-      }
-      if (!OPTIONS.contains(args[i])) {
-        throw KafkaBenchErrors.usage("Unknown option '" + args[i] + "'");
-      }
-      if (i + 1 >= args.length) {
-        throw KafkaBenchErrors.usage(args[i] + " needs a value");
-      }
-      options.put(args[i], args[++i]);
-    }
+    BenchOptions given =
+        BenchOptions.parse(args, OPTIONS, Set.of("--small"), KafkaBenchErrors::usage);
+    Map<String, String> options = given.values();
+    boolean small = given.has("--small");
     long records = number(options, "--records", small ? 200_000 : 5_000_000, 1);
     List<String> engines = List.of(options.getOrDefault("--engines", "tideline,spark").split(","));
     for (String engine : engines) {
@@ -115,12 +105,7 @@ record KafkaBenchSettings(
     if (text == null) {
       return dflt;
     }
-    long value;
-    try {
-      value = Long.parseLong(text.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw KafkaBenchErrors.usage(name + " takes a whole number, got '" + text + "'");
-    }
+    long value = BenchOptions.wholeNumber(name, text, KafkaBenchErrors::usage);
     if (value < min) {
       throw KafkaBenchErrors.usage(name + " must be at least " + min + ", got " + value);
     }

@@ -7,6 +7,7 @@ import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.bench.ProcessCpu;
+import io.tideline.bench.TidelineSessions;
 import io.tideline.streaming.DataStreamReader;
 import io.tideline.streaming.DataStreamWriter;
 import io.tideline.streaming.StreamingQuery;
@@ -54,14 +55,8 @@ final class TidelineKafkaEngine implements KafkaEngine {
 
   /** Starts a session whose warehouse lies in {@code workDir}, so nothing lands elsewhere. */
   static TidelineKafkaEngine start(Path workDir, PassThroughSink sink) {
-    long t0 = System.nanoTime();
-    Tideline t =
-        Tideline.builder()
-            .appName("kafka-bench")
-            .warehouse(workDir.resolve("tideline-warehouse"))
-            .config("tideline.shuffle.partitions", "2")
-            .getOrCreate();
-    return new TidelineKafkaEngine(t, (System.nanoTime() - t0) / 1e9, sink);
+    TidelineSessions.Started session = TidelineSessions.start("kafka-bench", workDir);
+    return new TidelineKafkaEngine(session.tideline(), session.startSeconds(), sink);
   }
 
   @Override
@@ -71,8 +66,7 @@ final class TidelineKafkaEngine implements KafkaEngine {
 
   @Override
   public String version() {
-    String version = Tideline.class.getPackage().getImplementationVersion();
-    return version != null ? version : "dev";
+    return TidelineSessions.version();
   }
 
   @Override

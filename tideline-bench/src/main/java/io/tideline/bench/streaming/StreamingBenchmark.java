@@ -1,5 +1,6 @@
 package io.tideline.bench.streaming;
 
+import io.tideline.bench.BenchOptions;
 import io.tideline.bench.ProcessCpu;
 import io.tideline.internal.errors.TidelineException;
 import java.io.IOException;
@@ -11,10 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -265,19 +266,11 @@ public final class StreamingBenchmark {
   }
 
   static StreamingSettings parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!OPTIONS.contains(args[i])) {
-        throw StreamingBenchErrors.usage("Unknown option '" + args[i] + "'");
-      }
-      if (i + 1 >= args.length) {
-        throw StreamingBenchErrors.usage(args[i] + " needs a value");
-      }
-      options.put(args[i], args[i + 1]);
-    }
+    BenchOptions options = BenchOptions.parse(args, OPTIONS, Set.of(), StreamingBenchErrors::usage);
+    Map<String, String> values = options.values();
     List<Workload> workloads = new ArrayList<>();
     for (String name :
-        options.getOrDefault("--workloads", "first-batch,batch-overhead,throughput").split(",")) {
+        values.getOrDefault("--workloads", "first-batch,batch-overhead,throughput").split(",")) {
       workloads.add(Workload.fromCliName(name));
     }
     return new StreamingSettings(
@@ -288,21 +281,13 @@ public final class StreamingBenchmark {
         (int) number(options, "--runs", 3),
         (int) number(options, "--batches", 200),
         (int) number(options, "--warmup-batches", 20),
-        List.of(options.getOrDefault("--engines", "tideline,spark").split(",")),
+        List.of(values.getOrDefault("--engines", "tideline,spark").split(",")),
         workloads,
         number(options, "--timeout", 600));
   }
 
-  private static long number(Map<String, String> options, String name, long defaultValue) {
-    String text = options.get(name);
-    if (text == null) {
-      return defaultValue;
-    }
-    try {
-      return Long.parseLong(text.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw StreamingBenchErrors.usage(name + " takes a whole number, got '" + text + "'");
-    }
+  private static long number(BenchOptions options, String name, long defaultValue) {
+    return options.number(name, defaultValue, StreamingBenchErrors::usage);
   }
 
   static void deleteRecursively(Path root) {

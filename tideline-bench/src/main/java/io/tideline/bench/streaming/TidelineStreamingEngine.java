@@ -7,6 +7,7 @@ import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.bench.ProcessCpu;
+import io.tideline.bench.TidelineSessions;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.StreamingQuery;
 import io.tideline.streaming.StreamingQueryException;
@@ -47,14 +48,8 @@ final class TidelineStreamingEngine implements StreamingEngine {
 
   /** Starts a session whose warehouse lies in {@code workDir}, so nothing lands elsewhere. */
   static TidelineStreamingEngine start(Path workDir, long timeoutSeconds) {
-    long t0 = System.nanoTime();
-    Tideline t =
-        Tideline.builder()
-            .appName("streaming-bench")
-            .warehouse(workDir.resolve("tideline-warehouse"))
-            .config("tideline.shuffle.partitions", "2")
-            .getOrCreate();
-    return new TidelineStreamingEngine(t, (System.nanoTime() - t0) / 1e9, timeoutSeconds);
+    TidelineSessions.Started session = TidelineSessions.start("streaming-bench", workDir);
+    return new TidelineStreamingEngine(session.tideline(), session.startSeconds(), timeoutSeconds);
   }
 
   @Override
@@ -64,8 +59,7 @@ final class TidelineStreamingEngine implements StreamingEngine {
 
   @Override
   public String version() {
-    String version = Tideline.class.getPackage().getImplementationVersion();
-    return version != null ? version : "dev";
+    return TidelineSessions.version();
   }
 
   @Override

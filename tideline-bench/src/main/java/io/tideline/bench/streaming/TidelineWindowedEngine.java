@@ -12,6 +12,7 @@ import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.bench.ProcessCpu;
+import io.tideline.bench.TidelineSessions;
 import io.tideline.internal.state.StateStoreRegistry;
 import io.tideline.streaming.StateOperatorProgress;
 import io.tideline.streaming.StreamingQuery;
@@ -50,14 +51,8 @@ final class TidelineWindowedEngine implements WindowedEngine, HeapMeasuring {
 
   /** Starts a session whose warehouse lies in {@code workDir}, so nothing lands elsewhere. */
   static TidelineWindowedEngine start(Path workDir, long timeoutSeconds) {
-    long t0 = System.nanoTime();
-    Tideline t =
-        Tideline.builder()
-            .appName("windowed-bench")
-            .warehouse(workDir.resolve("tideline-warehouse"))
-            .config("tideline.shuffle.partitions", "2")
-            .getOrCreate();
-    return new TidelineWindowedEngine(t, (System.nanoTime() - t0) / 1e9, timeoutSeconds);
+    TidelineSessions.Started session = TidelineSessions.start("windowed-bench", workDir);
+    return new TidelineWindowedEngine(session.tideline(), session.startSeconds(), timeoutSeconds);
   }
 
   @Override
@@ -67,8 +62,7 @@ final class TidelineWindowedEngine implements WindowedEngine, HeapMeasuring {
 
   @Override
   public String version() {
-    String version = Tideline.class.getPackage().getImplementationVersion();
-    return version != null ? version : "dev";
+    return TidelineSessions.version();
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.tideline.bench.streaming;
 
+import io.tideline.bench.BenchOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one windowed benchmark command measures and how often.
@@ -91,23 +93,14 @@ record WindowedSettings(
   }
 
   static WindowedSettings parse(String[] args) {
+    BenchOptions given =
+        BenchOptions.parse(args, DEFAULTS.keySet(), Set.of("--small"), WindowedSettings::usage);
     Map<String, String> options = new LinkedHashMap<>(DEFAULTS);
-    Map<String, String> given = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--small")) {
-        options.putAll(SMALL);
-        continue;
-      }
-      if (!DEFAULTS.containsKey(args[i])) {
-        throw usage("Unknown option '" + args[i] + "'");
-      }
-      if (i + 1 >= args.length) {
-        throw usage(args[i] + " needs a value");
-      }
-      given.put(args[i], args[++i]);
+    if (given.has("--small")) {
+      options.putAll(SMALL);
     }
     // Explicit options win over --small wherever it stands.
-    options.putAll(given);
+    options.putAll(given.values());
     List<WindowedWorkload> workloads = new ArrayList<>();
     for (String name : options.get("--workloads").split(",")) {
       workloads.add(WindowedWorkload.fromCliName(name));
@@ -133,12 +126,7 @@ record WindowedSettings(
   }
 
   private static long number(Map<String, String> options, String name) {
-    String text = options.get(name);
-    try {
-      return Long.parseLong(text.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw usage(name + " takes a whole number, got '" + text + "'");
-    }
+    return BenchOptions.wholeNumber(name, options.get(name), WindowedSettings::usage);
   }
 
   private static RuntimeException usage(String problem) {
