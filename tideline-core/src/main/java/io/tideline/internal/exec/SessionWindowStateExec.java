@@ -69,7 +69,7 @@ final class SessionWindowStateExec extends ExecNode {
   private final EventTimeKey eventTimeKey;
   private final List<Expr> grouping;
   private final int sessionIndex;
-  private final List<AggregateCall> aggregates;
+  private final StateAggregateBuffers aggregation;
   private final List<Expr> boundResults;
   private final List<Attribute> output;
   private final ExecNode child;
@@ -77,7 +77,6 @@ final class SessionWindowStateExec extends ExecNode {
   private final List<DataType> keyTypes;
   private final List<DataType> bufferTypes;
   private final List<DataType> rowTypes;
-  private final int[] bufferOffsets;
   private final StructType keySchema;
   private final StructType valueSchema;
 
@@ -98,7 +97,6 @@ final class SessionWindowStateExec extends ExecNode {
     this.eventTimeKey = eventTimeKey;
     this.grouping = List.copyOf(grouping);
     this.sessionIndex = sessionIndex;
-    this.aggregates = List.copyOf(aggregates);
     this.boundResults = HashAggregateExec.bindResults(aggregateList, grouping, aggregates);
     this.output = aggregateList.stream().map(Explain::toAttribute).toList();
     this.child = child;
@@ -113,31 +111,23 @@ final class SessionWindowStateExec extends ExecNode {
       }
     }
     this.keySchema = keys.add("sessionStartTime", DataTypes.TimestampType, false);
-    StructType values = new StructType().add("sessionEndTime", DataTypes.TimestampType, false);
-    List<DataType> bt = new ArrayList<>();
-    this.bufferOffsets = new int[aggregates.size() + 1];
-    int at = grouping.size();
-    for (int f = 0; f < aggregates.size(); f++) {
-      bufferOffsets[f] = at - grouping.size();
-      for (DataType type : AggregateFunction.create(aggregates.get(f), false).bufferTypes()) {
-        values = values.add(in.get(at).name(), type, true);
-        bt.add(type);
-        at++;
-      }
-    }
-    bufferOffsets[aggregates.size()] = at - grouping.size();
-    if (at != in.size()) {
-      throw ExecErrors.bug(
-          "a streaming session aggregation's input has " + in.size() + " columns, expected " + at);
-    }
+    this.aggregation =
+        new StateAggregateBuffers(
+            info,
+            grouping,
+            aggregates,
+            in,
+            new StructType().add("sessionEndTime", DataTypes.TimestampType, false),
+            "session aggregation");
+    List<DataType> bt = aggregation.bufferTypes();
     this.keyTypes = List.copyOf(kt);
-    this.bufferTypes = List.copyOf(bt);
+    this.bufferTypes = bt;
     List<DataType> rows = new ArrayList<>(kt);
     rows.add(DataTypes.TimestampType);
     rows.add(DataTypes.TimestampType);
     rows.addAll(bt);
     this.rowTypes = List.copyOf(rows);
-    this.valueSchema = values;
+    this.valueSchema = aggregation.valueSchema();
   }
 
   @Override
@@ -157,28 +147,12 @@ final class SessionWindowStateExec extends ExecNode {
 
   @Override
   public BatchIterator execute(int partition, TaskContext ctx) {
-    List<Batch> out = new SessionTask(partition, ctx).run();
-    Iterator<Batch> it = out.stream().filter(b -> b.numRows() > 0).iterator();
-    return () -> it.hasNext() ? it.next() : null;
+    return StateAggregateBuffers.nonEmpty(new SessionTask(partition, ctx).run());
   }
 
   @Override
   public String simpleString() {
-    StringBuilder sb = new StringBuilder("SessionWindowStateAggregate(keys=");
-    sb.append(ExprPrinter.list(grouping)).append(", functions=[");
-    for (int i = 0; i < aggregates.size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(ExprPrinter.print(aggregates.get(i)));
-    }
-    return sb.append("], operator=")
-        .append(info.operatorId())
-        .append(", batch=")
-        .append(info.batchId())
-        .append(", mode=")
-        .append(info.outputMode())
-        .append(", partitions=")
-        .append(info.numPartitions())
-        .append(')')
-        .toString();
+    return aggregation.simpleString("SessionWindowStateAggregate", "");
   }
 
   /**
@@ -245,7 +219,7 @@ final class SessionWindowStateExec extends ExecNode {
           }
         }
         store.commit();
-        recordMetrics();
+        aggregation.recordMetrics(OPERATOR_NAME, numPartitions(), updatesNanos, removalsNanos);
         return out;
       } catch (RuntimeException | Error e) {
         if (!store.hasCommitted()) {
@@ -316,7 +290,7 @@ final class SessionWindowStateExec extends ExecNode {
         int[] groups,
         List<byte[]> restoredKeys) {
       int chunk = Math.max(1, ctx.batchSize());
-      ColumnVector[] decoded = allocate(rowTypes, chunk);
+      ColumnVector[] decoded = StateAggregateBuffers.allocate(rowTypes, chunk);
       ColumnVector[] keyPart = Arrays.copyOfRange(decoded, 0, numKeys + 1);
       ColumnVector[] valuePart = Arrays.copyOfRange(decoded, numKeys + 1, decoded.length);
       ColumnVector[] keysOnly = Arrays.copyOfRange(decoded, 0, numKeys);
@@ -381,7 +355,7 @@ final class SessionWindowStateExec extends ExecNode {
         List<byte[]> sessionKeys) {
       int m = rows.numRows();
       if (m == 0) {
-        return new Batch(allocate(rowTypes, 1), 0);
+        return new Batch(StateAggregateBuffers.allocate(rowTypes, 1), 0);
       }
       long[] start = ((LongVector) rows.column(numKeys)).values();
       long[] end = ((LongVector) rows.column(numKeys + 1)).values();
@@ -420,7 +394,7 @@ final class SessionWindowStateExec extends ExecNode {
         }
         sessionOfSorted[k] = numSessions - 1;
       }
-      AggregateFunction[] fns = newFunctions();
+      AggregateFunction[] fns = aggregation.newFunctions(ctx.ansi());
       Batch sorted = rows.withSelection(index, m);
       ColumnVector[] buffers = Arrays.copyOfRange(rows.columns(), numKeys + 2, rows.numColumns());
       ColumnVector[] out = new ColumnVector[rowTypes.size()];
@@ -429,10 +403,10 @@ final class SessionWindowStateExec extends ExecNode {
       }
       for (int f = 0; f < fns.length; f++) {
         fns[f].resize(numSessions);
-        fns[f].merge(bufferColumns(buffers, 0, f), sorted, sessionOfSorted);
+        fns[f].merge(aggregation.bufferColumns(buffers, 0, f), sorted, sessionOfSorted);
       }
       for (int f = 0; f < fns.length; f++) {
-        fns[f].writeBuffers(bufferColumns(out, numKeys + 2, f), numSessions);
+        fns[f].writeBuffers(aggregation.bufferColumns(out, numKeys + 2, f), numSessions);
       }
       BatchBuilder keys = new BatchBuilder(keyTypes, numSessions);
       keys.append(rows.columns(), firstRow, numSessions);
@@ -491,7 +465,7 @@ final class SessionWindowStateExec extends ExecNode {
       Iterator<StateStore.Entry> it = store.iterator();
       while (it.hasNext()) {
         if (decoded == null) {
-          decoded = allocate(rowTypes, chunk);
+          decoded = StateAggregateBuffers.allocate(rowTypes, chunk);
           keyPart = Arrays.copyOfRange(decoded, 0, numKeys + 1);
           valuePart = Arrays.copyOfRange(decoded, numKeys + 1, decoded.length);
         }
@@ -510,7 +484,7 @@ final class SessionWindowStateExec extends ExecNode {
     /** The output rows of sessions {@code [keys..., start, end, buffers...]}. */
     private Batch finish(Batch sessions) {
       int n = sessions.numRows();
-      AggregateFunction[] fns = newFunctions();
+      AggregateFunction[] fns = aggregation.newFunctions(ctx.ansi());
       int[] ids = new int[n];
       for (int i = 0; i < n; i++) {
         ids[i] = i;
@@ -519,7 +493,7 @@ final class SessionWindowStateExec extends ExecNode {
           Arrays.copyOfRange(sessions.columns(), numKeys + 2, sessions.numColumns());
       for (int f = 0; f < fns.length; f++) {
         fns[f].resize(n);
-        fns[f].merge(bufferColumns(buffers, 0, f), sessions, ids);
+        fns[f].merge(aggregation.bufferColumns(buffers, 0, f), sessions, ids);
       }
       ColumnVector[] cols = new ColumnVector[grouping.size() + fns.length];
       int k = 0;
@@ -543,36 +517,5 @@ final class SessionWindowStateExec extends ExecNode {
       }
       return new Batch(out, n);
     }
-
-    private AggregateFunction[] newFunctions() {
-      AggregateFunction[] out = new AggregateFunction[aggregates.size()];
-      for (int f = 0; f < out.length; f++) {
-        out[f] = AggregateFunction.create(aggregates.get(f), ctx.ansi());
-      }
-      return out;
-    }
-
-    private void recordMetrics() {
-      info.stores().describeOperator(info.operatorId(), OPERATOR_NAME, numPartitions());
-      info.stores()
-          .operatorMetrics(info.operatorId(), info.batchId())
-          .addUpdatesTimeNs(updatesNanos);
-      info.stores()
-          .operatorMetrics(info.operatorId(), info.batchId())
-          .addRemovalsTimeNs(removalsNanos);
-    }
-  }
-
-  /** The buffer vectors of function {@code f} within {@code columns}, starting at {@code base}. */
-  private ColumnVector[] bufferColumns(ColumnVector[] columns, int base, int f) {
-    return Arrays.copyOfRange(columns, base + bufferOffsets[f], base + bufferOffsets[f + 1]);
-  }
-
-  private static ColumnVector[] allocate(List<DataType> types, int capacity) {
-    ColumnVector[] out = new ColumnVector[types.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ColumnVector.allocate(types.get(i), capacity);
-    }
-    return out;
   }
 }

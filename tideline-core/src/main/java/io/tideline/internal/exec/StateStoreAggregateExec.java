@@ -70,14 +70,12 @@ final class StateStoreAggregateExec extends ExecNode {
 
   private final StatefulOperatorInfo info;
   private final EventTimeKey eventTimeKey;
-  private final List<Expr> grouping;
-  private final List<AggregateCall> aggregates;
+  private final StateAggregateBuffers aggregation;
   private final List<Expr> boundResults;
   private final List<Attribute> output;
   private final ExecNode child;
   private final List<DataType> keyTypes;
   private final List<DataType> bufferTypes;
-  private final int[] bufferOffsets;
   private final StructType keySchema;
   private final StructType valueSchema;
 
@@ -94,8 +92,6 @@ final class StateStoreAggregateExec extends ExecNode {
       ExecNode child) {
     this.info = info;
     this.eventTimeKey = eventTimeKey;
-    this.grouping = List.copyOf(grouping);
-    this.aggregates = List.copyOf(aggregates);
     this.boundResults = HashAggregateExec.bindResults(aggregateList, grouping, aggregates);
     this.output = aggregateList.stream().map(Explain::toAttribute).toList();
     this.child = child;
@@ -106,28 +102,12 @@ final class StateStoreAggregateExec extends ExecNode {
       keys = keys.add(in.get(i).name(), in.get(i).dataType(), true);
       kt.add(in.get(i).dataType());
     }
-    StructType values = new StructType();
-    List<DataType> bt = new ArrayList<>();
-    this.bufferOffsets = new int[aggregates.size() + 1];
-    int at = grouping.size();
-    for (int f = 0; f < aggregates.size(); f++) {
-      bufferOffsets[f] = at - grouping.size();
-      List<DataType> types = AggregateFunction.create(aggregates.get(f), false).bufferTypes();
-      for (int w = 0; w < types.size(); w++) {
-        values = values.add(in.get(at).name(), types.get(w), true);
-        bt.add(types.get(w));
-        at++;
-      }
-    }
-    bufferOffsets[aggregates.size()] = at - grouping.size();
-    if (at != in.size()) {
-      throw ExecErrors.bug(
-          "a streaming aggregation's input has " + in.size() + " columns, expected " + at);
-    }
+    this.aggregation =
+        new StateAggregateBuffers(info, grouping, aggregates, in, new StructType(), "aggregation");
     this.keyTypes = List.copyOf(kt);
-    this.bufferTypes = List.copyOf(bt);
+    this.bufferTypes = aggregation.bufferTypes();
     this.keySchema = keys;
-    this.valueSchema = values;
+    this.valueSchema = aggregation.valueSchema();
   }
 
   /** The schema of the state's keys: the grouping values. */
@@ -157,29 +137,14 @@ final class StateStoreAggregateExec extends ExecNode {
 
   @Override
   public BatchIterator execute(int partition, TaskContext ctx) {
-    List<Batch> out = new StateTask(partition, ctx).run();
-    Iterator<Batch> it = out.stream().filter(b -> b.numRows() > 0).iterator();
-    return () -> it.hasNext() ? it.next() : null;
+    return StateAggregateBuffers.nonEmpty(new StateTask(partition, ctx).run());
   }
 
   @Override
   public String simpleString() {
-    StringBuilder sb = new StringBuilder("StateStoreAggregate(keys=");
-    sb.append(ExprPrinter.list(grouping)).append(", functions=[");
-    for (int i = 0; i < aggregates.size(); i++) {
-      sb.append(i > 0 ? ", " : "").append(ExprPrinter.print(aggregates.get(i)));
-    }
-    return sb.append("], operator=")
-        .append(info.operatorId())
-        .append(", batch=")
-        .append(info.batchId())
-        .append(", mode=")
-        .append(info.outputMode())
-        .append(eventTimeKey.isPresent() ? ", eventTimeKey=" + eventTimeKey.keyIndex() : "")
-        .append(", partitions=")
-        .append(info.numPartitions())
-        .append(')')
-        .toString();
+    return aggregation.simpleString(
+        "StateStoreAggregate",
+        eventTimeKey.isPresent() ? ", eventTimeKey=" + eventTimeKey.keyIndex() : "");
   }
 
   /** The per-task state of one partition's run; lives only inside {@link #execute}. */
@@ -201,7 +166,7 @@ final class StateStoreAggregateExec extends ExecNode {
     StateTask(int partition, TaskContext ctx) {
       this.partition = partition;
       this.ctx = ctx;
-      this.fns = newFunctions();
+      this.fns = aggregation.newFunctions(ctx.ansi());
     }
 
     List<Batch> run() {
@@ -246,7 +211,7 @@ final class StateStoreAggregateExec extends ExecNode {
             };
         // The store times its own commit and reports its counts to the registry.
         store.commit();
-        recordMetrics();
+        aggregation.recordMetrics(OPERATOR_NAME, numPartitions(), updatesNanos, removalsNanos);
         return out;
       } catch (RuntimeException | Error e) {
         if (!store.hasCommitted()) {
@@ -254,14 +219,6 @@ final class StateStoreAggregateExec extends ExecNode {
         }
         throw e;
       }
-    }
-
-    private AggregateFunction[] newFunctions() {
-      AggregateFunction[] out = new AggregateFunction[aggregates.size()];
-      for (int f = 0; f < out.length; f++) {
-        out[f] = AggregateFunction.create(aggregates.get(f), ctx.ansi());
-      }
-      return out;
     }
 
     /** Folds the exchanged partial buffers into the groups, restoring each new key first. */
@@ -291,7 +248,7 @@ final class StateStoreAggregateExec extends ExecNode {
             Arrays.fill(ids, 0, n, 0);
           }
           for (int f = 0; f < fns.length; f++) {
-            fns[f].merge(bufferColumns(b.columns(), numKeys, f), b, ids);
+            fns[f].merge(aggregation.bufferColumns(b.columns(), numKeys, f), b, ids);
           }
         }
       }
@@ -312,7 +269,7 @@ final class StateStoreAggregateExec extends ExecNode {
       numGroups = upTo;
       int count = upTo - from;
       if (restored == null) {
-        restored = allocate(bufferTypes, Math.max(count, 16));
+        restored = StateAggregateBuffers.allocate(bufferTypes, Math.max(count, 16));
       }
       for (ColumnVector v : restored) {
         v.reset();
@@ -337,15 +294,15 @@ final class StateStoreAggregateExec extends ExecNode {
       }
       Batch stored = new Batch(restored, found);
       for (int f = 0; f < fns.length; f++) {
-        fns[f].merge(bufferColumns(restored, 0, f), stored, restoredGroups);
+        fns[f].merge(aggregation.bufferColumns(restored, 0, f), stored, restoredGroups);
       }
     }
 
     /** The merged buffers of groups {@code 0..numGroups-1}, one vector per value column. */
     private ColumnVector[] writeBuffers() {
-      ColumnVector[] out = allocate(bufferTypes, Math.max(numGroups, 1));
+      ColumnVector[] out = StateAggregateBuffers.allocate(bufferTypes, Math.max(numGroups, 1));
       for (int f = 0; f < fns.length; f++) {
-        fns[f].writeBuffers(bufferColumns(out, 0, f), numGroups);
+        fns[f].writeBuffers(aggregation.bufferColumns(out, 0, f), numGroups);
       }
       return out;
     }
@@ -411,8 +368,8 @@ final class StateStoreAggregateExec extends ExecNode {
         boolean due;
         if (window || emit) {
           if (keyVectors == null) {
-            keyVectors = allocate(keyTypes, chunk);
-            values = allocate(bufferTypes, chunk);
+            keyVectors = StateAggregateBuffers.allocate(keyTypes, chunk);
+            values = StateAggregateBuffers.allocate(bufferTypes, chunk);
           }
           keyCodec.decode(e.key(), keyVectors, n);
           due = isAtOrBefore(keyVectors, n, evictionMicros);
@@ -473,8 +430,8 @@ final class StateStoreAggregateExec extends ExecNode {
       Iterator<StateStore.Entry> it = store.iterator();
       while (it.hasNext()) {
         if (keyVectors == null) {
-          keyVectors = allocate(keyTypes, chunk);
-          values = allocate(bufferTypes, chunk);
+          keyVectors = StateAggregateBuffers.allocate(keyTypes, chunk);
+          values = StateAggregateBuffers.allocate(bufferTypes, chunk);
         }
         StateStore.Entry e = it.next();
         keyCodec.decode(e.key(), keyVectors, n);
@@ -490,7 +447,7 @@ final class StateStoreAggregateExec extends ExecNode {
 
     /** The output rows of {@code n} decoded entries. */
     private Batch finish(ColumnVector[] keyVectors, ColumnVector[] values, int n) {
-      AggregateFunction[] chunkFns = newFunctions();
+      AggregateFunction[] chunkFns = aggregation.newFunctions(ctx.ansi());
       int[] ids = new int[n];
       for (int i = 0; i < n; i++) {
         ids[i] = i;
@@ -498,7 +455,7 @@ final class StateStoreAggregateExec extends ExecNode {
       Batch decoded = new Batch(values, n);
       for (int f = 0; f < chunkFns.length; f++) {
         chunkFns[f].resize(n);
-        chunkFns[f].merge(bufferColumns(values, 0, f), decoded, ids);
+        chunkFns[f].merge(aggregation.bufferColumns(values, 0, f), decoded, ids);
       }
       return results(keyVectors, chunkFns, n);
     }
@@ -517,30 +474,5 @@ final class StateStoreAggregateExec extends ExecNode {
       }
       return new Batch(out, n);
     }
-
-    private void recordMetrics() {
-      info.stores().describeOperator(info.operatorId(), OPERATOR_NAME, numPartitions());
-      info.stores()
-          .operatorMetrics(info.operatorId(), info.batchId())
-          .addUpdatesTimeNs(updatesNanos);
-      info.stores()
-          .operatorMetrics(info.operatorId(), info.batchId())
-          .addRemovalsTimeNs(removalsNanos);
-    }
-  }
-
-  /** The buffer vectors of function {@code f} within {@code columns}, starting at {@code base}. */
-  private ColumnVector[] bufferColumns(ColumnVector[] columns, int base, int f) {
-    int from = base + bufferOffsets[f];
-    int to = base + bufferOffsets[f + 1];
-    return Arrays.copyOfRange(columns, from, to);
-  }
-
-  private static ColumnVector[] allocate(List<DataType> types, int capacity) {
-    ColumnVector[] out = new ColumnVector[types.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ColumnVector.allocate(types.get(i), capacity);
-    }
-    return out;
   }
 }
