@@ -341,7 +341,8 @@ public abstract class JoinExec extends ExecNode {
     return out;
   }
 
-  private static ColumnVector[] nullColumns(List<Attribute> attrs, int count) {
+  /** {@code count} rows of nulls for the columns {@code attrs}: an outer join's missing side. */
+  static ColumnVector[] nullColumns(List<Attribute> attrs, int count) {
     ColumnVector[] out = new ColumnVector[attrs.size()];
     for (int c = 0; c < out.length; c++) {
       ColumnVector v = ColumnVector.allocate(attrs.get(c).dataType(), Math.max(count, 1));

@@ -25,6 +25,7 @@ import io.tideline.internal.plan.Sort;
 import io.tideline.internal.plan.StatefulAggregate;
 import io.tideline.internal.plan.StatefulDeduplicate;
 import io.tideline.internal.plan.StatefulJoin;
+import io.tideline.internal.plan.StreamingJoinHelper;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.plan.SubqueryAlias;
 import io.tideline.internal.plan.TimeWindowAssign;
@@ -252,39 +253,12 @@ public final class PhysicalPlanner {
     Set<Long> childRequired = j.condition() == null ? required : with(required, j.condition());
     ExecNode left = plan(j.left(), childRequired);
     ExecNode right = plan(j.right(), childRequired);
-    Set<Long> leftIds = ids(j.left().output());
-    Set<Long> rightIds = ids(j.right().output());
-    List<Expr> leftKeys = new ArrayList<>();
-    List<Expr> rightKeys = new ArrayList<>();
-    List<Boolean> nullSafe = new ArrayList<>();
-    List<Expr> residual = new ArrayList<>();
-    for (Expr c : conjuncts(j.condition())) {
-      if (c instanceof BinaryOp b
-          && (b.op() == BinaryOperator.EQ || b.op() == BinaryOperator.EQ_NULL_SAFE)) {
-        Set<Long> l = ids(references(List.of(b.left())));
-        Set<Long> r = ids(references(List.of(b.right())));
-        if (!l.isEmpty() && !r.isEmpty()) {
-          if (leftIds.containsAll(l) && rightIds.containsAll(r)) {
-            leftKeys.add(b.left());
-            rightKeys.add(b.right());
-            nullSafe.add(b.op() == BinaryOperator.EQ_NULL_SAFE);
-            continue;
-          }
-          if (rightIds.containsAll(l) && leftIds.containsAll(r)) {
-            leftKeys.add(b.right());
-            rightKeys.add(b.left());
-            nullSafe.add(b.op() == BinaryOperator.EQ_NULL_SAFE);
-            continue;
-          }
-        }
-      }
-      residual.add(c);
-    }
-    Expr condition = and(residual);
-    boolean[] safe = new boolean[nullSafe.size()];
-    for (int i = 0; i < safe.length; i++) {
-      safe[i] = nullSafe.get(i);
-    }
+    // Batch and stream-stream joins split their conditions alike, as Spark's equi-join keys.
+    StreamingJoinHelper.EquiKeys keys = StreamingJoinHelper.equiKeys(j);
+    List<Expr> leftKeys = keys.leftKeys();
+    List<Expr> rightKeys = keys.rightKeys();
+    boolean[] safe = keys.nullSafe();
+    Expr condition = and(keys.residual());
     JoinType type = j.joinType();
     boolean canBuildRight =
         switch (type) {
@@ -388,20 +362,6 @@ public final class PhysicalPlanner {
       throw ExecErrors.invalidConf(
           BROADCAST_THRESHOLD, v, "a size in bytes such as 10485760, 10MB or -1");
     }
-  }
-
-  private static List<Expr> conjuncts(Expr e) {
-    List<Expr> out = new ArrayList<>();
-    if (e == null) {
-      return out;
-    }
-    if (e instanceof BinaryOp b && b.op() == BinaryOperator.AND) {
-      out.addAll(conjuncts(b.left()));
-      out.addAll(conjuncts(b.right()));
-    } else {
-      out.add(e);
-    }
-    return out;
   }
 
   private static Expr and(List<Expr> parts) {

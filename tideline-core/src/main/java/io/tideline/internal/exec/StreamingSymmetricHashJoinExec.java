@@ -398,7 +398,8 @@ final class StreamingSymmetricHashJoinExec extends ExecNode {
       }
       if (nulls > 0) {
         ColumnVector[] mineCols = copyRows(b.columns(), nullRows, nulls);
-        ColumnVector[] otherCols = nullColumns(mine.isLeft ? right.output() : left.output(), nulls);
+        ColumnVector[] otherCols =
+            JoinExec.nullColumns(mine.isLeft ? right.output() : left.output(), nulls);
         out.add(new Batch(joined(mine.isLeft, mineCols, otherCols), nulls));
       }
       BooleanVector flags = new BooleanVector(DataTypes.BooleanType, Math.max(b.numRows(), 1));
@@ -451,7 +452,7 @@ final class StreamingSymmetricHashJoinExec extends ExecNode {
         ColumnVector[] cols = decodeAll(s.state.valueCodec(), values, from, len);
         ColumnVector[] mineCols = new ColumnVector[mineOut.size()];
         System.arraycopy(cols, 0, mineCols, 0, mineCols.length);
-        out.add(new Batch(joined(s.isLeft, mineCols, nullColumns(otherOut, len)), len));
+        out.add(new Batch(joined(s.isLeft, mineCols, JoinExec.nullColumns(otherOut, len)), len));
       }
     }
 
@@ -582,18 +583,6 @@ final class StreamingSymmetricHashJoinExec extends ExecNode {
     for (int c = 0; c < cols.length; c++) {
       ColumnVector v = ColumnVector.allocate(cols[c].type(), Math.max(count, 1));
       BatchBuilder.copyRows(cols[c], rows, count, v, 0);
-      out[c] = v;
-    }
-    return out;
-  }
-
-  private static ColumnVector[] nullColumns(List<Attribute> attrs, int count) {
-    ColumnVector[] out = new ColumnVector[attrs.size()];
-    for (int c = 0; c < out.length; c++) {
-      ColumnVector v = ColumnVector.allocate(attrs.get(c).dataType(), Math.max(count, 1));
-      for (int i = 0; i < count; i++) {
-        v.setNull(i);
-      }
       out[c] = v;
     }
     return out;
