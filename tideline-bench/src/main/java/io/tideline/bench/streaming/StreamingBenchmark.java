@@ -1,16 +1,11 @@
 package io.tideline.bench.streaming;
 
+import io.tideline.bench.BenchMain;
 import io.tideline.bench.BenchOptions;
 import io.tideline.bench.ProcessCpu;
-import io.tideline.internal.errors.TidelineException;
-import java.io.IOException;
+import io.tideline.bench.WorkFolder;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,35 +52,12 @@ public final class StreamingBenchmark {
   private StreamingBenchmark() {}
 
   public static void main(String[] args) {
-    try {
-      StreamingSettings settings = parse(args);
-      System.out.println(
-          "Command: "
-              + System.getProperty("tideline.bench.command", "StreamingBenchmark")
-              + (args.length == 0 ? "" : " " + String.join(" ", args)));
-      run(settings, System.out);
-    } catch (TidelineException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-    } catch (RuntimeException e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
-    // The Tideline session may leave pool threads behind; the figures are out.
-    System.exit(0);
+    BenchMain.run("StreamingBenchmark", args, StreamingBenchmark::parse, StreamingBenchmark::run);
   }
 
   static void run(StreamingSettings settings, PrintStream out) {
-    Path workDir;
-    try {
-      workDir = Files.createTempDirectory("tideline-streaming-bench-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not make a temporary work folder", e);
-    }
-    // An interrupted run (Ctrl-C) skips the finally below; the hook still clears the folder.
-    Thread cleanup = new Thread(() -> deleteRecursively(workDir), "streaming-bench-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    try {
+    try (WorkFolder work = WorkFolder.create("streaming")) {
+      Path workDir = work.path();
       out.printf(Locale.ROOT, "Writing the inputs into %s%n", workDir);
       StreamingInputs inputs = StreamingInputs.write(workDir, settings.records(), settings.files());
       out.printf(
@@ -106,9 +78,6 @@ public final class StreamingBenchmark {
               engineFactory(workDir, settings),
               out);
       out.print(StreamingResultTable.render(runs));
-    } finally {
-      deleteRecursively(workDir);
-      Runtime.getRuntime().removeShutdownHook(cleanup);
     }
   }
 
@@ -288,34 +257,5 @@ public final class StreamingBenchmark {
 
   private static long number(BenchOptions options, String name, long defaultValue) {
     return options.number(name, defaultValue, StreamingBenchErrors::usage);
-  }
-
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      System.err.println("Could not delete the work folder " + root + ": " + e);
-    }
   }
 }

@@ -1,14 +1,12 @@
 package io.tideline.bench.streaming;
 
+import io.tideline.bench.BenchMain;
 import io.tideline.bench.ProcessCpu;
+import io.tideline.bench.WorkFolder;
 import io.tideline.bench.streaming.WindowedFigures.Figure;
 import io.tideline.bench.streaming.WindowedFigures.Goal;
 import io.tideline.bench.streaming.WindowedFigures.GoalKind;
-import io.tideline.internal.errors.TidelineException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,36 +38,12 @@ public final class WindowedBenchmark {
   private WindowedBenchmark() {}
 
   public static void main(String[] args) {
-    try {
-      WindowedSettings settings = WindowedSettings.parse(args);
-      System.out.println(
-          "Command: "
-              + System.getProperty("tideline.bench.command", "WindowedBenchmark")
-              + (args.length == 0 ? "" : " " + String.join(" ", args)));
-      run(settings, System.out);
-    } catch (TidelineException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-    } catch (RuntimeException e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
-    // The Tideline session may leave pool threads behind; the figures are out.
-    System.exit(0);
+    BenchMain.run("WindowedBenchmark", args, WindowedSettings::parse, WindowedBenchmark::run);
   }
 
   static void run(WindowedSettings settings, PrintStream out) {
-    Path workDir;
-    try {
-      workDir = Files.createTempDirectory("tideline-windowed-bench-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not make a temporary work folder", e);
-    }
-    // An interrupted run (Ctrl-C) skips the finally below; the hook still clears the folder.
-    Thread cleanup =
-        new Thread(() -> StreamingBenchmark.deleteRecursively(workDir), "windowed-bench-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    try {
+    try (WorkFolder work = WorkFolder.create("windowed")) {
+      Path workDir = work.path();
       out.printf(Locale.ROOT, "Writing the inputs into %s%n", workDir);
       long t0 = System.nanoTime();
       WindowedInputs inputs =
@@ -95,9 +69,6 @@ public final class WindowedBenchmark {
       WindowedFigures figures =
           measure(settings, inputs, workDir.resolve("runs"), engineFactory(workDir, settings), out);
       out.print(figures.render());
-    } finally {
-      StreamingBenchmark.deleteRecursively(workDir);
-      Runtime.getRuntime().removeShutdownHook(cleanup);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tideline.bench.streaming;
 
 import io.tideline.Tideline;
+import io.tideline.bench.WorkFolder;
 import io.tideline.internal.conf.TidelineConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,7 +110,7 @@ record WindowedInputs(
       Files.createDirectories(parquetFile.getParent());
       Files.move(parts.get(0), parquetFile, StandardCopyOption.REPLACE_EXISTING);
       Files.setLastModifiedTime(parquetFile, Files.getLastModifiedTime(jsonFile));
-      StreamingBenchmark.deleteRecursively(staging);
+      WorkFolder.deleteRecursively(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + parquetFile, e);
     }

@@ -8,12 +8,10 @@ import io.tideline.internal.errors.TidelineException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The harness's options and its run order, with fake engines. */
 class StreamingBenchmarkTest {
@@ -117,18 +115,6 @@ class StreamingBenchmarkTest {
         .hasMessageContaining("spark gave a wrong answer in the batch-overhead run")
         .hasMessageContaining("the memory sink's row count was 6, expected 5");
     assertThat(log).contains("close tideline", "close spark");
-  }
-
-  @Test
-  void deleteRecursively_removesTheWholeTree(@TempDir Path tmp) throws Exception {
-    Path root = tmp.resolve("work");
-    Files.createDirectories(root.resolve("a/b"));
-    Files.writeString(root.resolve("a/b/f.json"), "{}");
-    Files.writeString(root.resolve("g"), "x");
-
-    StreamingBenchmark.deleteRecursively(root);
-
-    assertThat(root).doesNotExist();
   }
 
   /** Answers right (or {@code extraRows} off) after a time that depends on the engine. */
