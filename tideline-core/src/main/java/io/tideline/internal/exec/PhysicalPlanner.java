@@ -3,8 +3,7 @@ package io.tideline.internal.exec;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.expr.AggregateCall;
 import io.tideline.internal.expr.Attribute;
-import io.tideline.internal.expr.BinaryOp;
-import io.tideline.internal.expr.BinaryOperator;
+import io.tideline.internal.expr.Conjunctions;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.Aggregate;
 import io.tideline.internal.plan.CountRows;
@@ -258,7 +257,7 @@ public final class PhysicalPlanner {
     List<Expr> leftKeys = keys.leftKeys();
     List<Expr> rightKeys = keys.rightKeys();
     boolean[] safe = keys.nullSafe();
-    Expr condition = and(keys.residual());
+    Expr condition = Conjunctions.and(keys.residual());
     JoinType type = j.joinType();
     boolean canBuildRight =
         switch (type) {
@@ -362,14 +361,6 @@ public final class PhysicalPlanner {
       throw ExecErrors.invalidConf(
           BROADCAST_THRESHOLD, v, "a size in bytes such as 10485760, 10MB or -1");
     }
-  }
-
-  private static Expr and(List<Expr> parts) {
-    Expr out = null;
-    for (Expr p : parts) {
-      out = out == null ? p : new BinaryOp(BinaryOperator.AND, out, p);
-    }
-    return out;
   }
 
   /** A rough size of a plan's output, for choosing the side to broadcast. */

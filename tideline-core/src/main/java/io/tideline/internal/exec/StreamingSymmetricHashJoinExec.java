@@ -2,8 +2,7 @@ package io.tideline.internal.exec;
 
 import io.tideline.internal.eval.VectorEvaluator;
 import io.tideline.internal.expr.Attribute;
-import io.tideline.internal.expr.BinaryOp;
-import io.tideline.internal.expr.BinaryOperator;
+import io.tideline.internal.expr.Conjunctions;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.EventTimeColumns;
 import io.tideline.internal.plan.JoinType;
@@ -21,7 +20,6 @@ import io.tideline.types.DataType;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -105,14 +103,14 @@ final class StreamingSymmetricHashJoinExec extends ExecNode {
     this.leftKeys = AttributeBinder.bindAll(keys.leftKeys(), left.output());
     this.rightKeys = AttributeBinder.bindAll(keys.rightKeys(), right.output());
     this.nullSafe = keys.nullSafe().clone();
-    Set<Long> leftIds = ids(left.output());
-    Set<Long> rightIds = ids(right.output());
+    Set<Long> leftIds = Conjunctions.ids(left.output());
+    Set<Long> rightIds = Conjunctions.ids(right.output());
     List<Expr> l = new ArrayList<>();
     List<Expr> r = new ArrayList<>();
     List<Expr> both = new ArrayList<>();
     // Spark's JoinConditionSplitPredicates: left-only (constants too), right-only, the rest.
     for (Expr c : keys.residual()) {
-      Set<Long> refs = references(c);
+      Set<Long> refs = Conjunctions.referencedIds(c);
       if (leftIds.containsAll(refs)) {
         l.add(c);
       } else if (rightIds.containsAll(refs)) {
@@ -123,9 +121,10 @@ final class StreamingSymmetricHashJoinExec extends ExecNode {
     }
     this.joinedInput = new ArrayList<>(left.output());
     joinedInput.addAll(right.output());
-    this.leftOnly = l.isEmpty() ? null : AttributeBinder.bind(and(l), left.output());
-    this.rightOnly = r.isEmpty() ? null : AttributeBinder.bind(and(r), right.output());
-    this.bothSides = both.isEmpty() ? null : AttributeBinder.bind(and(both), joinedInput);
+    this.leftOnly = l.isEmpty() ? null : AttributeBinder.bind(Conjunctions.and(l), left.output());
+    this.rightOnly = r.isEmpty() ? null : AttributeBinder.bind(Conjunctions.and(r), right.output());
+    this.bothSides =
+        both.isEmpty() ? null : AttributeBinder.bind(Conjunctions.and(both), joinedInput);
     this.output = join.output();
   }
 
@@ -607,33 +606,5 @@ final class StreamingSymmetricHashJoinExec extends ExecNode {
       s = s.add(a.name(), t, true);
     }
     return s;
-  }
-
-  private static Expr and(List<Expr> parts) {
-    Expr out = null;
-    for (Expr p : parts) {
-      out = out == null ? p : new BinaryOp(BinaryOperator.AND, out, p);
-    }
-    return out;
-  }
-
-  private static Set<Long> references(Expr e) {
-    Set<Long> out = new HashSet<>();
-    e.anyMatch(
-        x -> {
-          if (x instanceof Attribute a) {
-            out.add(a.exprId());
-          }
-          return false;
-        });
-    return out;
-  }
-
-  private static Set<Long> ids(List<Attribute> attrs) {
-    Set<Long> out = new HashSet<>();
-    for (Attribute a : attrs) {
-      out.add(a.exprId());
-    }
-    return out;
   }
 }

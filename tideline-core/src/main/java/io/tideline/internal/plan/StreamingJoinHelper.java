@@ -4,6 +4,7 @@ import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.expr.BinaryOp;
 import io.tideline.internal.expr.BinaryOperator;
 import io.tideline.internal.expr.Cast;
+import io.tideline.internal.expr.Conjunctions;
 import io.tideline.internal.expr.Expr;
 import io.tideline.internal.expr.Literal;
 import io.tideline.internal.expr.UnaryOp;
@@ -65,17 +66,17 @@ public final class StreamingJoinHelper {
 
   /** The equality conjuncts between the two sides of {@code join}, as Spark's equi-join keys. */
   public static EquiKeys equiKeys(Join join) {
-    Set<Long> leftIds = ids(join.left().output());
-    Set<Long> rightIds = ids(join.right().output());
+    Set<Long> leftIds = Conjunctions.ids(join.left().output());
+    Set<Long> rightIds = Conjunctions.ids(join.right().output());
     List<Expr> leftKeys = new ArrayList<>();
     List<Expr> rightKeys = new ArrayList<>();
     List<Boolean> safe = new ArrayList<>();
     List<Expr> residual = new ArrayList<>();
-    for (Expr c : conjuncts(join.condition())) {
+    for (Expr c : Conjunctions.split(join.condition())) {
       if (c instanceof BinaryOp b
           && (b.op() == BinaryOperator.EQ || b.op() == BinaryOperator.EQ_NULL_SAFE)) {
-        Set<Long> l = references(b.left());
-        Set<Long> r = references(b.right());
+        Set<Long> l = Conjunctions.referencedIds(b.left());
+        Set<Long> r = Conjunctions.referencedIds(b.right());
         if (!l.isEmpty() && !r.isEmpty()) {
           if (leftIds.containsAll(l) && rightIds.containsAll(r)) {
             leftKeys.add(b.left());
@@ -134,11 +135,11 @@ public final class StreamingJoinHelper {
     if (otherMarks.isEmpty()) {
       return OptionalLong.empty();
     }
-    Set<Long> sideIds = ids(side.output());
-    Set<Long> otherIds = ids(other.output());
+    Set<Long> sideIds = Conjunctions.ids(side.output());
+    Set<Long> otherIds = Conjunctions.ids(other.output());
     long best = Long.MAX_VALUE;
     boolean found = false;
-    for (Expr c : conjuncts(condition)) {
+    for (Expr c : Conjunctions.split(condition)) {
       if (!(c instanceof BinaryOp b)) {
         continue;
       }
@@ -213,8 +214,8 @@ public final class StreamingJoinHelper {
       Map<Long, Long> otherMarks,
       long watermarkMs,
       long minusMs) {
-    Set<Long> inCondition = new HashSet<>(references(less));
-    inCondition.addAll(references(greater));
+    Set<Long> inCondition = new HashSet<>(Conjunctions.referencedIds(less));
+    inCondition.addAll(Conjunctions.referencedIds(greater));
     long fromSide = inCondition.stream().filter(sideIds::contains).count();
     long fromOther = inCondition.stream().filter(otherIds::contains).count();
     if (fromSide > 1 || fromOther > 1) {
@@ -300,44 +301,5 @@ public final class StreamingJoinHelper {
 
   private static boolean is(DataType t, AtomicType.Kind kind) {
     return t instanceof AtomicType a && a.kind() == kind;
-  }
-
-  private static List<Expr> conjuncts(Expr e) {
-    List<Expr> out = new ArrayList<>();
-    if (e == null) {
-      return out;
-    }
-    if (e instanceof BinaryOp b && b.op() == BinaryOperator.AND) {
-      out.addAll(conjuncts(b.left()));
-      out.addAll(conjuncts(b.right()));
-    } else {
-      out.add(e);
-    }
-    return out;
-  }
-
-  /** The conjuncts of {@code condition}, in order (none for null). */
-  public static List<Expr> splitConjuncts(Expr condition) {
-    return conjuncts(condition);
-  }
-
-  private static Set<Long> references(Expr e) {
-    Set<Long> out = new HashSet<>();
-    e.anyMatch(
-        x -> {
-          if (x instanceof Attribute a) {
-            out.add(a.exprId());
-          }
-          return false;
-        });
-    return out;
-  }
-
-  private static Set<Long> ids(List<Attribute> attrs) {
-    Set<Long> out = new HashSet<>();
-    for (Attribute a : attrs) {
-      out.add(a.exprId());
-    }
-    return out;
   }
 }
