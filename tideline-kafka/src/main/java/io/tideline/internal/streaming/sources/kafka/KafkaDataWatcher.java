@@ -70,7 +70,15 @@ final class KafkaDataWatcher implements AutoCloseable {
         return;
       }
       if (consumer == null) {
-        consumer = consumerFactory.get();
+        try {
+          consumer = consumerFactory.get();
+        } catch (RuntimeException e) {
+          // The source's own consumer was made from the same options, so this is unexpected; the
+          // loop still polls, only sooner wakes are lost.
+          LOG.warn("{} could not start and stays off: {}", name, e.toString());
+          closed = true;
+          return;
+        }
       }
       armed = latest;
       generation++;
