@@ -19,6 +19,12 @@ import java.util.Optional;
  * @param metadataPath {@code <checkpoint>/sources/<index>}: where the source keeps its own log
  * @param clock the query's clock: a source that depends on time (rate) reads it, so tests drive it
  *     with a {@code ManualClock}
+ * @param wakeLoop wakes the query's loop when it idles waiting for data, so a source that can learn
+ *     of new data by itself (a Kafka consumer parked on the broker) ends the wait at once instead
+ *     of after the polling delay; present only when the trigger waits for data (the default
+ *     trigger). Thread-safe and cheap; call it from any thread, any number of times, also after the
+ *     query stopped (then it does nothing). A wake only makes the loop ask {@code latestOffset}
+ *     again: a spurious one costs a trigger, never a wrong batch
  */
 public record SourceContext(
     Tideline session,
@@ -26,9 +32,22 @@ public record SourceContext(
     Optional<StructType> userSchema,
     StructType schema,
     Path metadataPath,
-    Clock clock) {
+    Clock clock,
+    Optional<Runnable> wakeLoop) {
   public SourceContext {
     options = Map.copyOf(options);
+    wakeLoop = wakeLoop == null ? Optional.empty() : wakeLoop;
+  }
+
+  /** A context without a loop to wake: for sources made outside a query, as in tests. */
+  public SourceContext(
+      Tideline session,
+      Map<String, String> options,
+      Optional<StructType> userSchema,
+      StructType schema,
+      Path metadataPath,
+      Clock clock) {
+    this(session, options, userSchema, schema, metadataPath, clock, Optional.empty());
   }
 
   /** The option {@code key}, matched case-insensitively as Spark matches data source options. */

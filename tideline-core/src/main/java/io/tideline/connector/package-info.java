@@ -12,6 +12,13 @@
  * io.tideline.connector.Sink}, which gets each batch with its id and must make a second delivery of
  * an id a no-op.
  *
+ * <p>Between triggers an idle loop waits {@code tideline.sql.streaming.pollingDelay} (10 ms) before
+ * asking its sources again. A source that can learn of new data by itself (a consumer parked on its
+ * broker) may end that wait early through {@link io.tideline.connector.SourceContext#wakeLoop()},
+ * present when the trigger waits for data; a wake only makes the loop ask {@code latestOffset}
+ * again, so it never changes which records a batch holds. Sources that do nothing with it keep the
+ * polling delay.
+ *
  * <p>Formats that are not files ({@code kafka}, {@code delta}) also serve batch reads and writes: a
  * {@link io.tideline.connector.BatchReadProvider} answers {@code t.read().format(name).load()} and
  * a {@link io.tideline.connector.BatchWriteProvider} answers {@code

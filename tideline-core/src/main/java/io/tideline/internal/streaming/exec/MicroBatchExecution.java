@@ -187,6 +187,8 @@ final class MicroBatchExecution implements BatchRunner {
             .conf()
             .getInt(
                 MetadataLog.MIN_BATCHES_TO_RETAIN_KEY, MetadataLog.DEFAULT_MIN_BATCHES_TO_RETAIN);
+    // Only a loop that waits for data between triggers has a wait for a source to end early.
+    Optional<Runnable> wakeLoop = pollsWhenIdle ? Optional.of(signal::wake) : Optional.empty();
     try {
       for (int i = 0; i < sources.length; i++) {
         sources[i] =
@@ -196,7 +198,8 @@ final class MicroBatchExecution implements BatchRunner {
                 .createSource(
                     session,
                     checkpoint.resolve("sources").resolve(Integer.toString(i)),
-                    spec.clock());
+                    spec.clock(),
+                    wakeLoop);
       }
     } catch (RuntimeException | Error e) {
       // The sources made so far are released here: nobody else holds them yet.

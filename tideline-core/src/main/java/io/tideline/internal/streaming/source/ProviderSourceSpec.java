@@ -47,8 +47,14 @@ public record ProviderSourceSpec(
 
   @Override
   public Source createSource(Tideline session, Path metadataPath, Clock clock) {
+    return createSource(session, metadataPath, clock, Optional.empty());
+  }
+
+  @Override
+  public Source createSource(
+      Tideline session, Path metadataPath, Clock clock, Optional<Runnable> wakeLoop) {
     return provider.createSource(
-        new SourceContext(session, options, userSchema, schema, metadataPath, clock));
+        new SourceContext(session, options, userSchema, schema, metadataPath, clock, wakeLoop));
   }
 
   /** Shows the options with secrets hidden. */

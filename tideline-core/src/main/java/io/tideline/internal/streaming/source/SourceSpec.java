@@ -5,6 +5,7 @@ import io.tideline.connector.Source;
 import io.tideline.internal.streaming.Clock;
 import io.tideline.types.StructType;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a {@code StreamingRelation} knows of its source before the query starts: enough to show it
@@ -29,4 +30,14 @@ public interface SourceSpec {
    * the query's clock.
    */
   Source createSource(Tideline session, Path metadataPath, Clock clock);
+
+  /**
+   * Makes the source for a running query; {@code wakeLoop} wakes the query's idle loop (see {@link
+   * io.tideline.connector.SourceContext#wakeLoop()}). Specs whose sources cannot learn of new data
+   * by themselves ignore it.
+   */
+  default Source createSource(
+      Tideline session, Path metadataPath, Clock clock, Optional<Runnable> wakeLoop) {
+    return createSource(session, metadataPath, clock);
+  }
 }

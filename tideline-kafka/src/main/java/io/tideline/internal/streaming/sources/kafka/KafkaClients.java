@@ -29,7 +29,13 @@ final class KafkaClients {
    * {@code <groupId>-executor}: Spark's generated {@code <groupIdPrefix>-<uuid>[-<hash>]}.
    */
   static Consumer<byte[], byte[]> consumer(KafkaSourceOptions options, String groupId) {
+    return consumer(options, groupId, Map.of());
+  }
+
+  private static Consumer<byte[], byte[]> consumer(
+      KafkaSourceOptions options, String groupId, Map<String, String> overrides) {
     Map<String, Object> config = new HashMap<>(options.kafkaParams());
+    config.putAll(overrides);
     // The checkpoint owns the offsets: nothing may move or commit them behind the source's back.
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
@@ -49,6 +55,22 @@ final class KafkaClients {
       throw KafkaSourceErrors.clientCreationFailed(
           "consumer", options.description(), options.bootstrapServers(), e);
     }
+  }
+
+  /**
+   * The consumer of a {@link KafkaDataWatcher}: the read's settings, except that the broker parks
+   * each fetch until a record arrives (Kafka's default {@code fetch.max.wait.ms} of 500 ms,
+   * whatever the user set for reads) and returns as little as it can, since the watcher only needs
+   * to know that something arrived.
+   */
+  static Consumer<byte[], byte[]> watcherConsumer(KafkaSourceOptions options, String groupId) {
+    Map<String, String> watch = new HashMap<>();
+    watch.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
+    watch.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+    watch.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "1");
+    watch.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "1");
+    watch.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+    return consumer(options, groupId, watch);
   }
 
   /** An admin client with the connection and security settings of the options. */

@@ -72,6 +72,7 @@ final class KafkaMicroBatchStream implements Source {
   private final KafkaOffsetReader offsetReader;
   private final KafkaRangeReader rangeReader;
   private final ParallelRangeReader parallelReader;
+  private final KafkaDataWatcher watcher;
   private KafkaSourceOffset initialOffsets;
   private Map<TopicPartition, Long> latestPartitionOffsets;
   private Map<TopicPartition, Long> allDataForTriggerAvailableNow;
@@ -127,6 +128,14 @@ final class KafkaMicroBatchStream implements Source {
             context.session().conf().parallelism(),
             MIN_RECORDS_TO_SPLIT_READ,
             description());
+    this.watcher =
+        context
+            .wakeLoop()
+            .map(
+                wake ->
+                    new KafkaDataWatcher(
+                        () -> KafkaClients.watcherConsumer(options, groupId), wake, description()))
+            .orElse(null);
   }
 
   @Override
@@ -186,10 +195,30 @@ final class KafkaMicroBatchStream implements Source {
         end = KafkaOffsetLimits.rateLimit(max.rows(), from, offsetReader.earliest(added), latest);
       }
     }
+    watchIfIdle(from, end, latest);
     if (start.isEmpty() && end.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new KafkaSourceOffset(end));
+  }
+
+  /**
+   * Arms the watcher when this trigger plans no batch (the loop is about to idle), from the latest
+   * offsets just listed, so a record that arrived since then wakes the loop at once; disarms it
+   * when a batch is due, so it reads nothing while the batch runs.
+   */
+  private void watchIfIdle(
+      Map<TopicPartition, Long> from,
+      Map<TopicPartition, Long> end,
+      Map<TopicPartition, Long> latest) {
+    if (watcher == null || allDataForTriggerAvailableNow != null) {
+      return;
+    }
+    if (end.equals(from)) {
+      watcher.arm(latest);
+    } else {
+      watcher.disarm();
+    }
   }
 
   /**
@@ -232,6 +261,10 @@ final class KafkaMicroBatchStream implements Source {
 
   @Override
   public LogicalPlan getBatch(Optional<Offset> start, Offset end, List<Attribute> output) {
+    if (watcher != null) {
+      // A batch re-run after a restart comes without a latestOffset call.
+      watcher.disarm();
+    }
     Map<TopicPartition, Long> from =
         start
             .map(o -> KafkaSourceOffset.of(o).partitionOffsets())
@@ -364,6 +397,9 @@ final class KafkaMicroBatchStream implements Source {
   @Override
   public void stop() {
     try {
+      if (watcher != null) {
+        watcher.close();
+      }
       // Nothing to commit and no group joined: waiting would only wait out a parked fetch.
       parallelReader.close();
       consumer.close(CloseOptions.timeout(Duration.ZERO));
