@@ -3,7 +3,6 @@ package io.tideline.internal.state;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.types.StructType;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -125,33 +124,14 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     this.minBatchesToRetain = conf.getInt(MIN_BATCHES_TO_RETAIN, 100);
     this.maxVersionsInMemory = Math.max(1, conf.getInt(MAX_VERSIONS_IN_MEMORY, 2));
     this.fsync = conf.getBoolean(FSYNC, false);
-    listFiles();
-  }
-
-  /** Lists the folder once; afterwards the provider tracks the files it writes and deletes. */
-  private void listFiles() {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(StateFiles.DELTA_SUFFIX)) {
-          parseVersion(name, StateFiles.DELTA_SUFFIX, deltaVersions);
-        } else if (name.endsWith(StateFiles.SNAPSHOT_SUFFIX)) {
-          parseVersion(name, StateFiles.SNAPSHOT_SUFFIX, snapshotVersions);
-        }
-      }
-    } catch (IOException e) {
-      throw StateStoreErrors.corruptFile(id, 0, dir, "cannot list the folder: " + e, e);
-    }
-  }
-
-  private static void parseVersion(String name, String suffix, NavigableSet<Long> into) {
-    String digits = name.substring(0, name.length() - suffix.length());
-    if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
-      into.add(Long.parseLong(digits));
-    }
+    // Listed once; afterwards the provider tracks the files it writes and deletes.
+    StateFiles.listVersions(
+        id,
+        dir,
+        StateFiles.DELTA_SUFFIX,
+        deltaVersions,
+        StateFiles.SNAPSHOT_SUFFIX,
+        snapshotVersions);
   }
 
   public StateStoreId id() {

@@ -9,11 +9,13 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.NavigableSet;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -68,6 +70,42 @@ public final class StateFiles {
   }
 
   private StateFiles() {}
+
+  /**
+   * Lists a store's folder once, adding the version of each change file (ending in {@code
+   * changeSuffix}) to {@code changes} and of each snapshot to {@code snapshots}; a missing folder
+   * adds nothing. Providers track the files they write afterwards, so this runs only at start.
+   */
+  public static void listVersions(
+      StateStoreId id,
+      Path dir,
+      String changeSuffix,
+      NavigableSet<Long> changes,
+      String snapshotSuffix,
+      NavigableSet<Long> snapshots) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(changeSuffix)) {
+          addVersion(name, changeSuffix, changes);
+        } else if (name.endsWith(snapshotSuffix)) {
+          addVersion(name, snapshotSuffix, snapshots);
+        }
+      }
+    } catch (IOException e) {
+      throw StateStoreErrors.corruptFile(id, 0, dir, "cannot list the folder: " + e, e);
+    }
+  }
+
+  private static void addVersion(String name, String suffix, NavigableSet<Long> into) {
+    String digits = name.substring(0, name.length() - suffix.length());
+    if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+      into.add(Long.parseLong(digits));
+    }
+  }
 
   static Path deltaFile(Path dir, long version) {
     return dir.resolve(version + DELTA_SUFFIX);

@@ -10,7 +10,6 @@ import io.tideline.internal.state.StateStoreId;
 import io.tideline.internal.state.StateStoreProvider;
 import io.tideline.types.StructType;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -110,32 +109,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             + (StateStoreId.DEFAULT_STORE_NAME.equals(id.storeName()) ? "" : "-" + id.storeName());
     this.workRoot = WorkingFolders.jvmRoot().resolve(store + "-" + UUID.randomUUID());
     this.memory = RocksDbMemory.acquire(this.conf);
-    listFiles();
-  }
-
-  private void listFiles() {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(CHANGELOG_SUFFIX)) {
-          parseVersion(name, CHANGELOG_SUFFIX, changelogVersions);
-        } else if (name.endsWith(SnapshotArchive.SUFFIX)) {
-          parseVersion(name, SnapshotArchive.SUFFIX, snapshotVersions);
-        }
-      }
-    } catch (IOException e) {
-      throw StateStoreErrors.corruptFile(id, 0, dir, "cannot list the folder: " + e, e);
-    }
-  }
-
-  private static void parseVersion(String name, String suffix, NavigableSet<Long> into) {
-    String digits = name.substring(0, name.length() - suffix.length());
-    if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
-      into.add(Long.parseLong(digits));
-    }
+    StateFiles.listVersions(
+        id, dir, CHANGELOG_SUFFIX, changelogVersions, SnapshotArchive.SUFFIX, snapshotVersions);
   }
 
   static Path changelogFile(Path dir, long version) {
