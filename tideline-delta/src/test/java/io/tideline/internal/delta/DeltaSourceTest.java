@@ -1,6 +1,7 @@
 package io.tideline.internal.delta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import io.tideline.internal.errors.TidelineException;
 import io.tideline.internal.streaming.exec.LoopHooks.SimulatedCrash;
 import io.tideline.internal.streaming.exec.LoopPoint;
 import io.tideline.streaming.OutputMode;
+import io.tideline.streaming.StreamingQuery;
+import io.tideline.streaming.StreamingQueryException;
 import io.tideline.testkit.stream.DeliveryHistory;
 import io.tideline.testkit.stream.RecordingSink;
 import io.tideline.testkit.stream.StreamScript;
@@ -266,6 +269,35 @@ class DeltaSourceTest {
               assertThat(te.getMessage()).contains("version 2", "extra");
             })
         .run();
+  }
+
+  @Test
+  void schemaChange_aNewLoadOnTheSameCheckpoint_readsOnWithTheNewSchema() throws Exception {
+    append(0);
+    Path cp = dir.resolve("cp");
+    RecordingSink before = new RecordingSink(OutputMode.Append());
+    StreamingQuery first =
+        stream().writeStream().option("checkpointLocation", cp.toString()).sink(before).start();
+    first.processAllAvailable();
+    t.createDataFrame(
+            List.of(Row.of(7L, "x", 1)), StructType.fromDDL("id BIGINT, tag STRING, extra INT"))
+        .write()
+        .format("delta")
+        .mode("append")
+        .option("mergeSchema", "true")
+        .save(table().toString());
+    assertThatThrownBy(first::awaitTermination).isInstanceOf(StreamingQueryException.class);
+    assertThat(before.allRows()).containsExactlyInAnyOrderElementsOf(rowsOf(0));
+
+    RecordingSink after = new RecordingSink(OutputMode.Append());
+    StreamingQuery second =
+        stream().writeStream().option("checkpointLocation", cp.toString()).sink(after).start();
+    try {
+      second.processAllAvailable();
+    } finally {
+      second.stop();
+    }
+    assertThat(after.allRows()).containsExactly(Row.of(7L, "x", 1));
   }
 
   @Test
