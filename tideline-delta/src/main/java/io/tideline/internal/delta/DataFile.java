@@ -1,6 +1,7 @@
 package io.tideline.internal.delta;
 
 import io.delta.kernel.DataWriteContext;
+import io.delta.kernel.statistics.DataFileStatistics;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,7 @@ import java.nio.file.Path;
  * @param modificationTimeMs its modification time
  * @param rows how many rows it holds
  * @param context the write context of its partition, which carries the partition values
+ * @param stats its statistics ({@link DeltaFileStats}), written into its {@code add} action
  */
 record DataFile(
     Path localPath,
@@ -19,4 +21,5 @@ record DataFile(
     long size,
     long modificationTimeMs,
     long rows,
-    DataWriteContext context) {}
+    DataWriteContext context,
+    DataFileStatistics stats) {}

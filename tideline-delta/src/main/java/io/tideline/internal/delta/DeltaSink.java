@@ -15,8 +15,8 @@ import java.util.UUID;
  * the query id, version = the batch id), so a batch re-run after a crash is skipped. Append mode
  * adds the batch's files; complete mode replaces every file of the table in the same commit; update
  * mode, which Spark's Delta sink refuses, merges the batch's changed rows into the table by the
- * aggregation's keys ({@link DeltaUpdateMerge}), in one commit too. The protocol is {@link
- * DeltaWriter}'s.
+ * aggregation's keys, rewriting only the files that hold changed keys ({@link DeltaUpdateMerge}),
+ * in one commit too. The protocol is {@link DeltaWriter}'s.
  *
  * <p>As Spark's Delta sink (a V1 sink), progress reports {@code sink.numOutputRows = -1}.
  */
@@ -49,8 +49,9 @@ final class DeltaSink implements Sink {
     }
     // Without an aggregation, update mode emits each row once: it is append, as in Spark.
     this.mergeKeys = update ? context.aggregationKeys() : Optional.empty();
+    // Update mode appends and removes the files it rewrites (DeltaUpdateMerge).
     this.mode =
-        context.outputMode().equals(OutputMode.Complete()) || mergeKeys.isPresent()
+        context.outputMode().equals(OutputMode.Complete())
             ? DeltaWriter.Mode.OVERWRITE
             : DeltaWriter.Mode.APPEND;
     this.appId = context.queryId().toString();
@@ -75,10 +76,10 @@ final class DeltaSink implements Sink {
       return;
     }
     List<String> keys = mergeKeys.get();
-    writer.write(
+    writer.rewrite(
         data.schema(),
         snapshot ->
-            DeltaUpdateMerge.merge(table, snapshot, DeltaUpdateMerge.materialize(data), keys),
+            DeltaUpdateMerge.rewrite(table, snapshot, DeltaUpdateMerge.materialize(data), keys),
         request);
   }
 

@@ -62,13 +62,26 @@ final class DeltaTaskWriter implements AutoCloseable {
     final Path local;
     final String kernelPath;
     final DataWriteContext context;
+    final DeltaFileStats stats;
     long rows;
 
-    OpenFile(BatchWriter writer, Path local, String kernelPath, DataWriteContext context) {
+    OpenFile(
+        BatchWriter writer,
+        Path local,
+        String kernelPath,
+        DataWriteContext context,
+        DeltaFileStats stats) {
       this.writer = writer;
       this.local = local;
       this.kernelPath = kernelPath;
       this.context = context;
+      this.stats = stats;
+    }
+
+    void write(Batch batch) throws IOException {
+      writer.write(batch);
+      stats.add(batch);
+      rows += batch.size();
     }
   }
 
@@ -100,9 +113,7 @@ final class DeltaTaskWriter implements AutoCloseable {
     }
     int numData = dataSchema.size();
     if (partitionColumns.isEmpty()) {
-      OpenFile f = fileFor(List.of());
-      f.writer.write(batch);
-      f.rows += batch.size();
+      fileFor(List.of()).write(batch);
       return;
     }
     ColumnVector[] dataColumns = Arrays.copyOf(batch.columns(), numData);
@@ -122,8 +133,7 @@ final class DeltaTaskWriter implements AutoCloseable {
     for (Map.Entry<List<Object>, RowGroup> group : groups.entrySet()) {
       OpenFile f = fileFor(group.getKey());
       RowGroup g = group.getValue();
-      f.writer.write(data.withSelection(g.rows, g.size));
-      f.rows += g.size;
+      f.write(data.withSelection(g.rows, g.size));
     }
   }
 
@@ -197,7 +207,11 @@ final class DeltaTaskWriter implements AutoCloseable {
     created.add(local);
     f =
         new OpenFile(
-            parquet.newWriter(local, dataSchema, options, conf), local, kernelPath, context);
+            parquet.newWriter(local, dataSchema, options, conf),
+            local,
+            kernelPath,
+            context,
+            new DeltaFileStats(dataSchema, context.getStatisticsColumns()));
     open.put(key, f);
     return f;
   }
@@ -251,7 +265,8 @@ final class DeltaTaskWriter implements AutoCloseable {
                 attrs.size(),
                 attrs.lastModifiedTime().toMillis(),
                 f.rows,
-                f.context));
+                f.context,
+                f.stats.toKernel()));
       } catch (IOException e) {
         if (first == null) {
           first = e;

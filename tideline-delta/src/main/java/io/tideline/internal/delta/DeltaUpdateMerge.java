@@ -3,6 +3,7 @@ package io.tideline.internal.delta;
 import io.delta.kernel.Snapshot;
 import io.tideline.Column;
 import io.tideline.DataFrame;
+import io.tideline.functions;
 import io.tideline.internal.exec.QueryExecution;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
@@ -12,22 +13,40 @@ import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Update mode into a Delta table: the table's rows whose keys (the aggregation's window and
- * grouping columns) did not change in this batch, followed by the batch's changed rows, which the
- * sink writes as one commit replacing every file of the snapshot. Spark's Delta sink refuses update
- * mode; this gives the table the content complete mode would give, with only changed rows computed.
+ * Update mode into a Delta table: each batch rewrites only the files that may hold rows of the keys
+ * (the aggregation's window and grouping columns) it changed, and leaves every other file as it is.
+ * Spark's Delta sink refuses update mode; this gives the table the content complete mode would
+ * give, at the cost of the files the changed keys fall in.
  *
- * <p>The batch's rows are computed once and held in memory (the changed rows of one batch; the loop
- * already does this for stateful queries), so the plan runs once even though the merge reads them
- * twice (the anti-join and the union). Keys compare null-safely, field by field for struct keys
- * such as {@code window}, so the join is a hash join.
+ * <p>Per batch:
  *
- * <p>Cost: every batch rewrites the whole table. That suits aggregation tables, which hold one row
- * per key; rewriting only the files whose key ranges meet the changed keys is the next step.
+ * <ol>
+ *   <li>The batch's rows are computed once and held in memory (the changed rows of one batch; the
+ *       loop already does this for stateful queries), so the plan runs once even though the merge
+ *       reads them several times.
+ *   <li>{@link DeltaRewriteCandidates} picks the snapshot's files whose key statistics meet a
+ *       changed key; a file without statistics is always picked. For a windowed aggregation the
+ *       changed windows are recent, so files of older windows are never picked again.
+ *   <li>The new files hold the picked files' rows whose keys did not change (an anti-join by the
+ *       keys, null-safe, struct keys field by field, so a hash join) and all the changed rows, new
+ *       keys included. Rows of keys below the batch's smallest value of the first time-like key
+ *       leaf ({@code window.start}) go to files of their own, so older windows settle in files that
+ *       later batches do not pick; the others share files with the changed rows.
+ *   <li>The commit removes the picked files only and adds the new ones ({@link
+ *       DeltaWriter#rewrite}), with the batch's transaction id as every Delta commit of the sink.
+ * </ol>
+ *
+ * <p>Invariant: a key's row is in exactly one file. Statistics are exact (or widened where
+ * truncated), so a file holding a changed key is always picked, and its old row is dropped by the
+ * anti-join.
  */
 final class DeltaUpdateMerge {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaUpdateMerge.class);
+
   private DeltaUpdateMerge() {}
 
   /**
@@ -48,10 +67,54 @@ final class DeltaUpdateMerge {
     return DataFrame.ofPlan(data.session(), new LocalRelation(output, batches));
   }
 
-  /** The table's content after merging {@code changed} into {@code snapshot} by {@code keys}. */
+  /**
+   * What merging {@code changed} into {@code snapshot} by {@code keys} writes: the rows of the new
+   * files and the removes of the files they replace.
+   */
+  static DeltaWriter.Rewrite rewrite(
+      DeltaTable table, Snapshot snapshot, DataFrame batch, List<String> keys) {
+    DataFrame changed = materialize(batch);
+    LocalRelation rows = (LocalRelation) changed.logicalPlan();
+    StructType schema = DeltaSchemas.fromKernel(snapshot.getSchema(), table.displayPath());
+    DeltaChangedKeys changedKeys = DeltaChangedKeys.of(rows, keys, schema);
+    DeltaRewriteCandidates.Picked picked =
+        DeltaRewriteCandidates.pick(table, snapshot, changedKeys);
+    LOG.debug(
+        "Delta table {}: update-mode batch of {} changed rows rewrites {} of {} files",
+        table.displayPath(),
+        changedKeys.rows(),
+        picked.candidates(),
+        picked.files());
+    if (picked.candidates() == 0) {
+      return new DeltaWriter.Rewrite(changed, List.of());
+    }
+    DataFrame old =
+        DataFrame.ofPlan(
+            changed.session(),
+            DeltaScan.planFiles(
+                schema, snapshot.getPartitionColumnNames(), picked.filesByPartition()));
+    DataFrame kept = old.join(changed, keysMatch(old, changed, keys), "left_anti");
+    if (changedKeys.splitPath() == null) {
+      return new DeltaWriter.Rewrite(kept.unionByName(changed, true), picked.removes());
+    }
+    Column split = column(kept, changedKeys.splitPath());
+    Column older = functions.coalesce(split.lt(changedKeys.splitValue()), functions.lit(false));
+    DataFrame settled = kept.filter(older);
+    DataFrame recent = kept.filter(functions.not(older)).unionByName(changed, true);
+    // A union keeps its children's partitions apart, so settled rows get files of their own.
+    return new DeltaWriter.Rewrite(settled.unionByName(recent, true), picked.removes());
+  }
+
+  /**
+   * The rows of the picked files of {@code snapshot} after merging {@code changed} by {@code keys}:
+   * what {@link #rewrite} writes.
+   */
   static DataFrame merge(
       DeltaTable table, Snapshot snapshot, DataFrame changed, List<String> keys) {
-    DataFrame old = DataFrame.ofPlan(changed.session(), DeltaScan.plan(table, snapshot));
+    return rewrite(table, snapshot, changed, keys).data();
+  }
+
+  private static Column keysMatch(DataFrame old, DataFrame changed, List<String> keys) {
     Column condition = null;
     for (String key : keys) {
       String tableName = DeltaSchemas.find(old.schema(), key).map(StructField::name).orElse(key);
@@ -61,8 +124,15 @@ final class DeltaUpdateMerge {
         condition = condition == null ? eq : condition.and(eq);
       }
     }
-    DataFrame kept = old.join(changed, condition, "left_anti");
-    return kept.unionByName(changed, true);
+    return condition;
+  }
+
+  private static Column column(DataFrame df, String[] path) {
+    Column c = df.col(quote(path[0]));
+    for (int i = 1; i < path.length; i++) {
+      c = c.getField(path[i]);
+    }
+    return c;
   }
 
   /** The columns to compare for a key: itself, or each leaf field of a struct key. */

@@ -12,7 +12,6 @@ import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.hook.PostCommitHook;
-import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.transaction.UpdateTableTransactionBuilder;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -64,10 +63,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Run the DataFrame; each task writes Parquet files into the table's (partition) folders
  *       under new unique names. Nothing refers to them yet, so readers never see them.
  *   <li>Commit, in one Delta version: the {@code add} actions of the new files (with {@code
- *       numRecords} statistics), for an overwrite also a {@code remove} of every file of the
- *       snapshot read in step 1, and the {@code txn} action. A concurrent commit of the same
- *       transaction id makes Kernel throw {@link ConcurrentTransactionException}: delete our files
- *       and skip.
+ *       numRecords}, {@code minValues}, {@code maxValues} and {@code nullCount} statistics: {@link
+ *       DeltaFileStats}), for an overwrite also a {@code remove} of every file of the snapshot read
+ *       in step 1 (for a {@link Rewrite}, of the files it names), and the {@code txn} action. A
+ *       concurrent commit of the same transaction id makes Kernel throw {@link
+ *       ConcurrentTransactionException}: delete our files and skip.
  *   <li>Run Kernel's post-commit hooks (checkpoints every {@code delta.checkpointInterval}
  *       commits); a failing hook is logged and does not fail the write, which is committed.
  * </ol>
@@ -135,6 +135,20 @@ final class DeltaWriter {
    */
   record Result(boolean skipped, long version, long rows) {}
 
+  /**
+   * What a write based on a snapshot commits besides its new files: the {@code remove} actions of
+   * the snapshot's files that the new files replace (update mode's rewritten files).
+   *
+   * @param data the rows of the new files
+   * @param removes Kernel {@code remove} actions ({@link KernelInternals#removeFile}) of files of
+   *     the snapshot the rewrite was computed from
+   */
+  record Rewrite(DataFrame data, List<Row> removes) {
+    Rewrite {
+      removes = List.copyOf(removes);
+    }
+  }
+
   private final DeltaTable table;
 
   DeltaWriter(DeltaTable table) {
@@ -153,6 +167,15 @@ final class DeltaWriter {
    * columns followed by it (a merge of the data into the snapshot's rows).
    */
   Result write(StructType dataSchema, Function<Snapshot, DataFrame> dataOf, Request request) {
+    return rewrite(dataSchema, snapshot -> new Rewrite(dataOf.apply(snapshot), List.of()), request);
+  }
+
+  /**
+   * Writes the rows {@code rewriteOf} makes from the snapshot the commit is based on and removes
+   * the files it names, as one commit (or skips it, without calling {@code rewriteOf}); otherwise
+   * as {@link #write(StructType, Function, Request)}.
+   */
+  Result rewrite(StructType dataSchema, Function<Snapshot, Rewrite> rewriteOf, Request request) {
     Engine engine = table.engine();
     Snapshot snapshot = table.latest().orElseGet(() -> create(dataSchema, request));
     if (request.txn().isPresent() && alreadyCommitted(snapshot, request.txn().get())) {
@@ -198,13 +221,14 @@ final class DeltaWriter {
     List<Path> created = Collections.synchronizedList(new ArrayList<>());
     boolean committed = false;
     try {
-      writeFiles(
-          dataOf.apply(snapshot), newSchema, partitionColumns, txnState, request, files, created);
+      Rewrite rewrite = rewriteOf.apply(snapshot);
+      writeFiles(rewrite.data(), newSchema, partitionColumns, txnState, request, files, created);
       List<Row> actions = new ArrayList<>();
       if (request.mode() == Mode.OVERWRITE) {
         actions.addAll(
             KernelInternals.removeAllFiles(engine, snapshot, System.currentTimeMillis()));
       }
+      actions.addAll(rewrite.removes());
       actions.addAll(appendActions(engine, txnState, files));
       TransactionCommitResult result;
       try {
@@ -391,13 +415,11 @@ final class DeltaWriter {
       throws IOException {
     Map<DataWriteContext, List<DataFileStatus>> byContext = new IdentityHashMap<>();
     for (DataFile f : files) {
-      DataFileStatistics stats =
-          new DataFileStatistics(f.rows(), Map.of(), Map.of(), Map.of(), Optional.empty());
       byContext
           .computeIfAbsent(f.context(), c -> new ArrayList<>())
           .add(
               new DataFileStatus(
-                  f.kernelPath(), f.size(), f.modificationTimeMs(), Optional.of(stats)));
+                  f.kernelPath(), f.size(), f.modificationTimeMs(), Optional.of(f.stats())));
     }
     List<Row> actions = new ArrayList<>();
     for (Map.Entry<DataWriteContext, List<DataFileStatus>> e : byContext.entrySet()) {

@@ -33,8 +33,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Kernel's public transaction API only appends. Complete mode and {@code mode("overwrite")}
- *       must remove every file of the table in the same commit that adds the new ones, and Kernel
- *       has no public way to build a {@code remove} action.
+ *       must remove every file of the table in the same commit that adds the new ones (update mode
+ *       the files it rewrites), and Kernel has no public way to build a {@code remove} action.
  *   <li>Kernel's public schema evolution ({@code withUpdatedSchema}) refuses tables without column
  *       mapping, which is every table Spark creates by default. {@code mergeSchema} only appends
  *       nullable top-level columns, which needs no column mapping (Spark does the same), so the
@@ -61,8 +61,7 @@ final class KernelInternals {
           while (rows.hasNext()) {
             Row scanFile = rows.next();
             Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
-            Row remove = new AddFile(add).toRemoveFileRow(true, Optional.of(deletionTimeMs));
-            removes.add(SingleAction.createRemoveFileSingleAction(remove));
+            removes.add(removeFile(add, deletionTimeMs));
           }
         }
       }
@@ -70,6 +69,15 @@ final class KernelInternals {
       throw new UncheckedIOException(e);
     }
     return removes;
+  }
+
+  /**
+   * The {@code remove} action (with {@code dataChange = true}, deleted at {@code deletionTimeMs})
+   * of the file of one scan file's {@code add}, as a row Kernel's {@code Transaction.commit} takes.
+   */
+  static Row removeFile(Row add, long deletionTimeMs) {
+    Row remove = new AddFile(add).toRemoveFileRow(true, Optional.of(deletionTimeMs));
+    return SingleAction.createRemoveFileSingleAction(remove);
   }
 
   /**
