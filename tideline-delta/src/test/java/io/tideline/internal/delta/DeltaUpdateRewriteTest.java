@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Update mode rewrites only the files holding changed keys: old windows' files stay untouched
- * batch after batch, the table ends as complete mode leaves it, and tables without statistics
- * (written by others) still merge.
+ * Update mode rewrites only the files holding changed keys: old windows' files stay untouched batch
+ * after batch, the table ends as complete mode leaves it, and tables without statistics (written by
+ * others) still merge.
  */
 class DeltaUpdateRewriteTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,8 +95,7 @@ class DeltaUpdateRewriteTest {
   }
 
   @Test
-  void windowedUpdateMode_neverRemovesFilesOfOlderWindows_andEndsAsCompleteMode()
-      throws Exception {
+  void windowedUpdateMode_neverRemovesFilesOfOlderWindows_andEndsAsCompleteMode() throws Exception {
     Path updated = dir.resolve("update");
     Path complete = dir.resolve("complete");
     MemoryStream updates = MemoryStream.of(t, EVENTS);
@@ -123,6 +122,7 @@ class DeltaUpdateRewriteTest {
     Map<String, Instant> maxWindowStart = new HashMap<>();
     long commits = DeltaLogReader.commits(updated);
     long removed = 0;
+    Set<String> live = new HashSet<>();
     for (long v = 1; v < commits; v++) {
       long batch = DeltaLogReader.actions(updated, v, "txn").get(0).get("version").asLong();
       for (JsonNode remove : DeltaLogReader.actions(updated, v, "remove")) {
@@ -131,24 +131,25 @@ class DeltaUpdateRewriteTest {
             .as("version %d (batch %d) removes %s", v, batch, remove.get("path").asText())
             .isAfterOrEqualTo(window((int) batch - 1));
         removed++;
+        live.remove(remove.get("path").asText());
       }
       for (JsonNode add : DeltaLogReader.actions(updated, v, "add")) {
         JsonNode stats = JSON.readTree(add.get("stats").asText());
         maxWindowStart.put(
             add.get("path").asText(),
             Instant.parse(stats.get("maxValues").get("window").get("start").asText()));
+        live.add(add.get("path").asText());
       }
       assertThat(DeltaLogReader.actions(updated, v, "remove").size())
           .as("removes of version %d", v)
-          .isLessThanOrEqualTo(4);
+          .isLessThanOrEqualTo(6);
     }
     assertThat(removed).isPositive();
-    long live = t.read().format("delta").load(updated.toString()).inputFiles().length;
-    assertThat(live).as("files of older windows stay").isGreaterThanOrEqualTo(BATCHES - 2);
+    assertThat(live).as("files of older windows stay").hasSizeGreaterThanOrEqualTo(BATCHES - 2);
   }
 
   @Test
-  void tableWithoutStatistics_everyFileIsRewritten_andTheMergeIsRight() throws IOException {
+  void tableWithoutStatistics_everyFileIsRewritten_andTheMergeIsRight() throws Exception {
     Path table = dir.resolve("nostats");
     StructType schema = StructType.fromDDL("k STRING, count BIGINT");
     t.createDataFrame(List.of(Row.of("a", 5L)), schema)
@@ -178,7 +179,7 @@ class DeltaUpdateRewriteTest {
   }
 
   @Test
-  void filesWithStatistics_onlyThoseMeetingChangedKeysAreRewritten() {
+  void filesWithStatistics_onlyThoseMeetingChangedKeysAreRewritten() throws Exception {
     Path table = dir.resolve("keys");
     StructType schema = StructType.fromDDL("k STRING, count BIGINT");
     for (String k : List.of("a", "m", "x")) {
