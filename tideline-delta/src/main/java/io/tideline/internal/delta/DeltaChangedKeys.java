@@ -105,7 +105,6 @@ final class DeltaChangedKeys {
       rows += b.size();
     }
     List<Leaf> leaves = new ArrayList<>();
-    List<ColumnVector[]> split = new ArrayList<>();
     for (String key : keys) {
       int index = indexOf(changed, key);
       String tableName =

@@ -50,9 +50,13 @@ final class DeltaRewriteCandidates {
    *     DeltaScan#planFiles}
    * @param removes their {@code remove} actions
    * @param files how many files the snapshot has
+   * @param records how many rows the candidates hold, by their statistics; -1 when one has none
    */
   record Picked(
-      Map<Map<String, String>, List<Path>> filesByPartition, List<Row> removes, long files) {
+      Map<Map<String, String>, List<Path>> filesByPartition,
+      List<Row> removes,
+      long files,
+      long records) {
     int candidates() {
       return removes.size();
     }
@@ -67,6 +71,7 @@ final class DeltaRewriteCandidates {
     Map<Map<String, String>, List<Path>> files = new LinkedHashMap<>();
     List<Row> removes = new ArrayList<>();
     long total = 0;
+    long records = 0;
     try (CloseableIterator<FilteredColumnarBatch> scanFiles =
         snapshot.getScanBuilder().build().getScanFiles(table.engine(), true)) {
       while (scanFiles.hasNext()) {
@@ -75,9 +80,14 @@ final class DeltaRewriteCandidates {
             Row scanFile = rows.next();
             Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
             total++;
-            if (keys.rows() == 0 || !mayHold(stats(add, statsSchema), keys)) {
+            if (keys.rows() == 0) {
               continue;
             }
+            Optional<DataFileStatistics> stats = stats(add, statsSchema);
+            if (!mayHold(stats, keys)) {
+              continue;
+            }
+            records = stats.isEmpty() || records < 0 ? -1 : records + stats.get().getNumRecords();
             DeltaScan.checkNoDeletionVector(table, add);
             String rawPath = add.getString(add.getSchema().indexOf("path"));
             Map<String, String> values =
@@ -94,7 +104,7 @@ final class DeltaRewriteCandidates {
     } catch (KernelException | KernelEngineException e) {
       throw table.logFailure(e, -1);
     }
-    return new Picked(files, removes, total);
+    return new Picked(files, removes, total, records);
   }
 
   /** The table's schema cut down to the key leaves: all the statistics parsing needs. */

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       keys, null-safe, struct keys field by field, so a hash join) and all the changed rows, new
  *       keys included. Rows of keys below the batch's smallest value of the first time-like key
  *       leaf ({@code window.start}) go to files of their own, so older windows settle in files that
- *       later batches do not pick; the others share files with the changed rows.
+ *       later batches do not pick; the others go with the changed rows, into one file when they are
+ *       few ({@link #ONE_FILE_MAX_ROWS}).
  *   <li>The commit removes the picked files only and adds the new ones ({@link
  *       DeltaWriter#rewrite}), with the batch's transaction id as every Delta commit of the sink.
  * </ol>
@@ -46,6 +47,12 @@ import org.slf4j.LoggerFactory;
  */
 final class DeltaUpdateMerge {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaUpdateMerge.class);
+
+  /**
+   * Up to this many rows (the picked files' and the changed ones), the rows of the batch's key
+   * range are written by one task into one file; above, the write stays spread over tasks.
+   */
+  static final long ONE_FILE_MAX_ROWS = 1_000_000;
 
   private DeltaUpdateMerge() {}
 
@@ -86,7 +93,7 @@ final class DeltaUpdateMerge {
         picked.candidates(),
         picked.files());
     if (picked.candidates() == 0) {
-      return new DeltaWriter.Rewrite(changed, List.of());
+      return new DeltaWriter.Rewrite(oneFile(changed, changedKeys.rows()), List.of());
     }
     DataFrame old =
         DataFrame.ofPlan(
@@ -101,6 +108,9 @@ final class DeltaUpdateMerge {
     Column older = functions.coalesce(split.lt(changedKeys.splitValue()), functions.lit(false));
     DataFrame settled = kept.filter(older);
     DataFrame recent = kept.filter(functions.not(older)).unionByName(changed, true);
+    if (picked.records() >= 0) {
+      recent = oneFile(recent, picked.records() + changedKeys.rows());
+    }
     // A union keeps its children's partitions apart, so settled rows get files of their own.
     return new DeltaWriter.Rewrite(settled.unionByName(recent, true), picked.removes());
   }
@@ -112,6 +122,16 @@ final class DeltaUpdateMerge {
   static DataFrame merge(
       DeltaTable table, Snapshot snapshot, DataFrame changed, List<String> keys) {
     return rewrite(table, snapshot, changed, keys).data();
+  }
+
+  /**
+   * {@code rows} (about {@code count} of them) gathered into one partition when they are few, so
+   * one task writes one file: otherwise they would come in a file per scan task and per slice of
+   * the changed rows, each picked again by the next batch. A global limit above the row count is
+   * the plan that gathers rows into one partition.
+   */
+  private static DataFrame oneFile(DataFrame rows, long count) {
+    return count <= ONE_FILE_MAX_ROWS ? rows.limit(Integer.MAX_VALUE) : rows;
   }
 
   private static Column keysMatch(DataFrame old, DataFrame changed, List<String> keys) {

@@ -61,13 +61,18 @@ class DeltaUpdateRewriteTest {
     return T0.plusSeconds(300L * step);
   }
 
-  /** Step N: events in window N for two products, and a late one in window N - 1. */
+  /**
+   * Step N: events in window N for three products, and late ones in window N - 1 (within the
+   * watermark) that update a count written by the batch before and add a new product.
+   */
   private static List<Row> events(int step) {
     List<Row> rows = new ArrayList<>();
     rows.add(Row.of(window(step).plusSeconds(10), "x"));
     rows.add(Row.of(window(step).plusSeconds(20), "y"));
+    rows.add(Row.of(window(step).plusSeconds(25), "m"));
     if (step > 0) {
-      rows.add(Row.of(window(step - 1).plusSeconds(30), "z" + (step % 3)));
+      rows.add(Row.of(window(step - 1).plusSeconds(30), "x"));
+      rows.add(Row.of(window(step - 1).plusSeconds(40), "z" + step));
     }
     return rows;
   }
@@ -142,10 +147,14 @@ class DeltaUpdateRewriteTest {
       }
       assertThat(DeltaLogReader.actions(updated, v, "remove").size())
           .as("removes of version %d", v)
-          .isLessThanOrEqualTo(6);
+          .isLessThanOrEqualTo(3);
     }
     assertThat(removed).isPositive();
-    assertThat(live).as("files of older windows stay").hasSizeGreaterThanOrEqualTo(BATCHES - 2);
+    // About one file more per batch: the settled rows of the window that fell behind.
+    assertThat(live)
+        .as("files of older windows stay")
+        .hasSizeGreaterThanOrEqualTo(BATCHES - 2)
+        .hasSizeLessThanOrEqualTo(BATCHES + 2);
   }
 
   @Test
