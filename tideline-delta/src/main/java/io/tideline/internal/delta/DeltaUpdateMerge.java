@@ -116,15 +116,6 @@ final class DeltaUpdateMerge {
   }
 
   /**
-   * The rows of the picked files of {@code snapshot} after merging {@code changed} by {@code keys}:
-   * what {@link #rewrite} writes.
-   */
-  static DataFrame merge(
-      DeltaTable table, Snapshot snapshot, DataFrame changed, List<String> keys) {
-    return rewrite(table, snapshot, changed, keys).data();
-  }
-
-  /**
    * {@code rows} (about {@code count} of them) gathered into one partition when they are few, so
    * one task writes one file: otherwise they would come in a file per scan task and per slice of
    * the changed rows, each picked again by the next batch. A global limit above the row count is

@@ -171,6 +171,36 @@ class DeltaFileStatsTest {
     assertThat(mayHold(Optional.empty(), keySchema, Row.of(TS_MIN, "aardvark"))).isTrue();
   }
 
+  @Test
+  void truncation_keepsBoundsAboveAndBelowEveryStringWithThePrefix() {
+    String prefix = "p".repeat(32);
+    assertThat(DeltaFileStats.truncateMin(prefix + "zzz")).isEqualTo(prefix);
+    assertThat(DeltaFileStats.truncateMax(prefix + "zzz")).isEqualTo(prefix + "\uFFFD");
+    assertThat(DeltaFileStats.truncateMax(prefix)).isEqualTo(prefix);
+    // Characters not below the tie-breaker (here one above U+FFFF) stay, so the bound stays above.
+    String high = new String(Character.toChars(0x1F600));
+    assertThat(DeltaFileStats.truncateMax(prefix + high + "a")).isEqualTo(prefix + high + "\uFFFD");
+    assertThat(DeltaFileStats.truncateMax(prefix + high)).isEqualTo(prefix + high);
+    // Counted in characters, not UTF-16 units: a surrogate pair is never cut.
+    String pairs = high.repeat(33);
+    assertThat(DeltaFileStats.truncateMin(pairs)).isEqualTo(high.repeat(32));
+  }
+
+  @Test
+  void nan_leavesAFloatingColumnWithoutBounds_butWithItsNullCount() throws Exception {
+    Path table = dir.resolve("nan");
+    t.createDataFrame(
+            List.of(Row.of(1.0), Row.of(Double.NaN), Row.of((Object) null)),
+            StructType.fromDDL("d DOUBLE"))
+        .write()
+        .format("delta")
+        .save(table.toString());
+    JsonNode stats = statsOfTheOnlyFile(table);
+    assertThat(stats.get("minValues").has("d")).isFalse();
+    assertThat(stats.get("maxValues").has("d")).isFalse();
+    assertThat(stats.get("nullCount").get("d").asLong()).isEqualTo(1);
+  }
+
   private static boolean mayHold(
       Optional<DataFileStatistics> stats, StructType keySchema, Row key) {
     DataFrame changed = DeltaUpdateMerge.materialize(t.createDataFrame(List.of(key), keySchema));

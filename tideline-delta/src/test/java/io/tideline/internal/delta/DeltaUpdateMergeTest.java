@@ -45,7 +45,8 @@ class DeltaUpdateMergeTest {
         DeltaUpdateMerge.materialize(
             t.createDataFrame(List.of(Row.of("a", 2L), Row.of((Object) null, 5L)), schema));
 
-    DataFrame merged = DeltaUpdateMerge.merge(table, table.latestOrFail(), changed, List.of("k"));
+    DataFrame merged =
+        DeltaUpdateMerge.rewrite(table, table.latestOrFail(), changed, List.of("k")).data();
 
     assertThat(merged.collectAsList())
         .containsExactlyInAnyOrder(Row.of("a", 2L), Row.of("b", 1L), Row.of(null, 5L));
