@@ -214,13 +214,15 @@ final class DeltaFileStats {
       boolean checkNulls = parents != null || v.mayHaveNulls();
       switch (kind) {
         case INTEGRAL -> {
+          long[] longs = v instanceof LongVector l ? l.values() : null;
+          int[] ints = longs == null ? ((IntVector) v).values() : null;
           for (int k = 0; k < n; k++) {
             int r = batch.rowAt(k);
             if (checkNulls && isNull(v, parents, r)) {
               nulls++;
               continue;
             }
-            long x = v instanceof IntVector ints ? ints.get(r) : ((LongVector) v).get(r);
+            long x = longs != null ? longs[r] : ints[r];
             if (!seen) {
               minLong = x;
               maxLong = x;
@@ -233,13 +235,15 @@ final class DeltaFileStats {
           }
         }
         case FLOATING -> {
+          double[] doubles = v instanceof DoubleVector d ? d.values() : null;
+          float[] floats = doubles == null ? ((FloatVector) v).values() : null;
           for (int k = 0; k < n; k++) {
             int r = batch.rowAt(k);
             if (checkNulls && isNull(v, parents, r)) {
               nulls++;
               continue;
             }
-            double x = v instanceof FloatVector f ? f.get(r) : ((DoubleVector) v).get(r);
+            double x = doubles != null ? doubles[r] : floats[r];
             if (Double.isNaN(x)) {
               nan = true;
             } else if (!seen) {

@@ -158,6 +158,43 @@ class DeltaUpdateRewriteTest {
   }
 
   @Test
+  void windowedUpdateMode_partitionedByAKey_endsAsCompleteMode() throws Exception {
+    Path updated = dir.resolve("update");
+    Path complete = dir.resolve("complete");
+    MemoryStream updates = MemoryStream.of(t, EVENTS);
+    MemoryStream all = MemoryStream.of(t, EVENTS);
+    StreamingQuery u =
+        counts(updates)
+            .writeStream()
+            .format("delta")
+            .outputMode("update")
+            .partitionBy("product")
+            .option("checkpointLocation", dir.resolve("cp-update").toString())
+            .start(updated.toString());
+    StreamingQuery c = start(counts(all), "complete", complete, "cp-complete");
+    try {
+      for (int step = 0; step < 4; step++) {
+        updates.addData(events(step));
+        all.addData(events(step));
+        u.processAllAvailable();
+        c.processAllAvailable();
+      }
+    } finally {
+      u.stop();
+      c.stop();
+    }
+    List<Row> expected = flat(t.read().format("delta").load(complete.toString()).collectAsList());
+    List<Row> actual =
+        t.read()
+            .format("delta")
+            .load(updated.toString())
+            .select("window", "product", "count")
+            .collectAsList();
+    assertThat(flat(actual)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(updated.resolve("product=x")).isDirectory();
+  }
+
+  @Test
   void tableWithoutStatistics_everyFileIsRewritten_andTheMergeIsRight() throws Exception {
     Path table = dir.resolve("nostats");
     StructType schema = StructType.fromDDL("k STRING, count BIGINT");
