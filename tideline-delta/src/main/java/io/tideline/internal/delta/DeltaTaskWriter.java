@@ -34,7 +34,8 @@ import java.util.UUID;
 /**
  * The Delta writer of one task: writes the rows of its input batches to Parquet files in the
  * table's folder, one file per partition (the folder Kernel's write context names for the partition
- * values), opening a file only when its first row arrives.
+ * values), opening a file only when its first row arrives, and collects each file's statistics
+ * ({@link DeltaFileStats}) as its rows pass.
  *
  * <p>Input batches hold the data columns first, then the partition columns in the table's order.
  * Rows are routed with selection vectors over the input batch, so no row is copied; partition
