@@ -11,10 +11,12 @@ import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
+import io.tideline.types.AtomicType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,9 +35,11 @@ import java.util.Optional;
  * <p>The bounds are read as delta-spark writes them, widened where a writer truncates: a
  * timestamp's maximum is truncated to milliseconds (so it is compared with 999 microseconds added),
  * a string's maximum may be a 32-character prefix (so only that many bytes of the key are
- * compared). A file without statistics (written by a writer that records none), or without bounds
- * for a key leaf (a partition column, a column past {@code delta.dataSkippingNumIndexedCols}, a
- * NaN), is ruled out by the other leaves only, and statistics that cannot be parsed count as none.
+ * compared). A key leaf that is a partition column is compared with the file's partition value
+ * instead (except timestamps, whose folder names depend on the writer's time zone). A file without
+ * statistics (written by a writer that records none), or without bounds for a key leaf (a column
+ * past {@code delta.dataSkippingNumIndexedCols}, a NaN), is ruled out by the other leaves only, and
+ * statistics that cannot be parsed count as none.
  *
  * <p>Cost: one pass over the snapshot's {@code add} actions with their statistics, a box test of
  * each file against the batch's key ranges, and a per-key test only for files that pass it.
@@ -68,6 +72,7 @@ final class DeltaRewriteCandidates {
   static Picked pick(DeltaTable table, Snapshot snapshot, DeltaChangedKeys keys) {
     long now = System.currentTimeMillis();
     StructType statsSchema = statsSchema(snapshot.getSchema(), keys);
+    List<String> partitionColumns = snapshot.getPartitionColumnNames();
     Map<Map<String, String>, List<Path>> files = new LinkedHashMap<>();
     List<Row> removes = new ArrayList<>();
     long total = 0;
@@ -84,14 +89,14 @@ final class DeltaRewriteCandidates {
               continue;
             }
             Optional<DataFileStatistics> stats = stats(add, statsSchema);
-            if (!mayHold(stats, keys)) {
+            Map<String, String> values =
+                DeltaScan.toMap(add.getMap(add.getSchema().indexOf("partitionValues")));
+            if (!mayHold(stats, values, partitionColumns, keys)) {
               continue;
             }
             records = stats.isEmpty() || records < 0 ? -1 : records + stats.get().getNumRecords();
             DeltaScan.checkNoDeletionVector(table, add);
             String rawPath = add.getString(add.getSchema().indexOf("path"));
-            Map<String, String> values =
-                DeltaScan.toMap(add.getMap(add.getSchema().indexOf("partitionValues")));
             files
                 .computeIfAbsent(values, v -> new ArrayList<>())
                 .add(DeltaScan.resolve(table, rawPath));
@@ -156,13 +161,28 @@ final class DeltaRewriteCandidates {
 
   /** Whether a file with {@code stats} may hold a row of one of the changed keys. */
   static boolean mayHold(Optional<DataFileStatistics> stats, DeltaChangedKeys keys) {
-    if (stats.isEmpty()) {
-      return true;
-    }
+    return mayHold(stats, Map.of(), List.of(), keys);
+  }
+
+  /**
+   * Whether a file with {@code stats} and {@code partitionValues} (of the table's {@code
+   * partitionColumns}) may hold a row of one of the changed keys.
+   */
+  static boolean mayHold(
+      Optional<DataFileStatistics> stats,
+      Map<String, String> partitionValues,
+      List<String> partitionColumns,
+      DeltaChangedKeys keys) {
     List<DeltaChangedKeys.Leaf> leaves = keys.leaves();
     Range[] ranges = new Range[leaves.size()];
     for (int l = 0; l < ranges.length; l++) {
-      ranges[l] = Range.of(stats.get(), leaves.get(l));
+      DeltaChangedKeys.Leaf leaf = leaves.get(l);
+      String partition = partitionColumn(partitionColumns, leaf);
+      if (partition != null) {
+        ranges[l] = Range.ofPartitionValue(lookup(partitionValues, partition), leaf);
+      } else {
+        ranges[l] = stats.map(s -> Range.of(s, leaf)).orElse(null);
+      }
       // Most files are ruled out here, by one leaf's range against the batch's (old windows).
       if (ranges[l] != null && !ranges[l].meets(leaves.get(l))) {
         return false;
@@ -178,6 +198,28 @@ final class DeltaRewriteCandidates {
       }
     }
     return false;
+  }
+
+  /** The partition column a top-level key leaf is, or null. */
+  private static String partitionColumn(List<String> partitionColumns, DeltaChangedKeys.Leaf leaf) {
+    if (leaf.path.length != 1) {
+      return null;
+    }
+    for (String p : partitionColumns) {
+      if (p.equalsIgnoreCase(leaf.path[0])) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static String lookup(Map<String, String> values, String column) {
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(column)) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /** What a file's statistics say of one key leaf; null when they say nothing. */
@@ -217,14 +259,47 @@ final class DeltaRewriteCandidates {
       }
     }
 
+    /**
+     * A file's partition value of a key leaf as a one-value range; null (nothing said) for types
+     * whose serialised form depends on the writer's time zone (timestamps) or does not parse.
+     */
+    static Range ofPartitionValue(String raw, DeltaChangedKeys.Leaf leaf) {
+      // Delta writes a null partition value (and Spark an empty string) as null.
+      if (raw == null || raw.isEmpty()) {
+        return new Range(true, true, null, null);
+      }
+      try {
+        Object value =
+            switch (leaf.kind) {
+              case INTEGRAL -> {
+                AtomicType.Kind kind = ((AtomicType) leaf.type).kind();
+                if (kind == AtomicType.Kind.TIMESTAMP) {
+                  yield null;
+                }
+                yield kind == AtomicType.Kind.DATE
+                    ? LocalDate.parse(raw).toEpochDay()
+                    : Long.parseLong(raw);
+              }
+              case FLOATING -> {
+                double d = Double.parseDouble(raw);
+                yield Double.isNaN(d) ? null : d;
+              }
+              case DECIMAL -> new BigDecimal(raw);
+              case STRING -> raw.getBytes(StandardCharsets.UTF_8);
+            };
+        return value == null ? null : new Range(false, false, value, value);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+
     /** A bound in the key leaf's form, widened where writers truncate; null when unusable. */
     private static Object bound(DeltaChangedKeys.Leaf leaf, Object value, boolean upper) {
       return switch (leaf.kind) {
         case INTEGRAL -> {
           long v = ((Number) value).longValue();
           boolean timestamp =
-              leaf.type instanceof io.tideline.types.AtomicType a
-                  && a.kind() == io.tideline.types.AtomicType.Kind.TIMESTAMP;
+              leaf.type instanceof AtomicType a && a.kind() == AtomicType.Kind.TIMESTAMP;
           yield upper && timestamp ? v + TIMESTAMP_TRUNCATION_MICROS : v;
         }
         case FLOATING -> {

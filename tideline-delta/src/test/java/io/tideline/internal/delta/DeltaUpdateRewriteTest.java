@@ -261,6 +261,37 @@ class DeltaUpdateRewriteTest {
     assertThat(secondFile).contains(removes.get(0).get("path").asText());
   }
 
+  @Test
+  void tablePartitionedByTheKey_onlyTheChangedKeysPartitionsAreRewritten() throws Exception {
+    Path table = dir.resolve("bykey");
+    MemoryStream input = MemoryStream.of(t, StructType.fromDDL("k STRING"));
+    StreamingQuery q =
+        input
+            .toDF()
+            .groupBy("k")
+            .count()
+            .writeStream()
+            .format("delta")
+            .outputMode("update")
+            .partitionBy("k")
+            .option("checkpointLocation", dir.resolve("cp").toString())
+            .start(table.toString());
+    try {
+      input.addData(Row.of("a"), Row.of("b"), Row.of("c"));
+      q.processAllAvailable();
+      input.addData(Row.of("b"));
+      q.processAllAvailable();
+    } finally {
+      q.stop();
+    }
+    assertThat(t.read().format("delta").load(table.toString()).collectAsList())
+        .containsExactlyInAnyOrder(Row.of("a", 1L), Row.of("b", 2L), Row.of("c", 1L));
+    long last = DeltaLogReader.commits(table) - 1;
+    List<JsonNode> removes = DeltaLogReader.actions(table, last, "remove");
+    assertThat(removes).hasSize(1);
+    assertThat(removes.get(0).get("path").asText()).startsWith("k=b/");
+  }
+
   /** Drops the {@code stats} of every {@code add}, as a writer that records none leaves them. */
   private static void stripStatistics(Path table) throws IOException {
     try (var files = Files.list(table.resolve("_delta_log"))) {
