@@ -49,6 +49,14 @@ final class DeltaScan {
 
   /** The plan of every row of {@code snapshot}. */
   static LogicalPlan plan(DeltaTable table, Snapshot snapshot) {
+    return plan(table, snapshot, files(table, snapshot));
+  }
+
+  /**
+   * The plan of the rows of {@code files}, files of {@code snapshot} (all of them, or the few a
+   * compaction rewrites), in the table's column order.
+   */
+  static LogicalPlan plan(DeltaTable table, Snapshot snapshot, List<ScanFile> files) {
     String path = table.displayPath();
     String mapping = snapshot.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
     if (!mapping.equalsIgnoreCase("none")) {
@@ -69,10 +77,13 @@ final class DeltaScan {
         dataOutput.add(new Attribute(f.name(), f.dataType(), true));
       }
     }
-    Map<Map<String, String>, List<Path>> filesByPartition = listFiles(table, snapshot);
+    Map<Map<String, String>, List<Path>> filesByPartition = new LinkedHashMap<>();
+    for (ScanFile f : files) {
+      filesByPartition.computeIfAbsent(f.partitionValues(), v -> new ArrayList<>()).add(f.path());
+    }
     if (partitionFields.isEmpty()) {
-      List<Path> files = filesByPartition.getOrDefault(Map.of(), List.of());
-      return new FileRelation("parquet", files, Map.of(), dataOutput);
+      List<Path> paths = filesByPartition.getOrDefault(Map.of(), List.of());
+      return new FileRelation("parquet", paths, Map.of(), dataOutput);
     }
     List<LogicalPlan> scans = new ArrayList<>();
     for (Map.Entry<Map<String, String>, List<Path>> e : filesByPartition.entrySet()) {
@@ -136,10 +147,22 @@ final class DeltaScan {
     return false;
   }
 
-  /** The snapshot's data files grouped by their partition values, in the log's order. */
-  private static Map<Map<String, String>, List<Path>> listFiles(
-      DeltaTable table, Snapshot snapshot) {
-    Map<Map<String, String>, List<Path>> out = new LinkedHashMap<>();
+  /**
+   * One data file of a snapshot, as its {@code add} action describes it.
+   *
+   * @param path where it is
+   * @param size its length in bytes
+   * @param partitionValues its partition values as Delta serialises them (null for a null value)
+   * @param add its {@code add} action, for a {@code remove} of the file
+   */
+  record ScanFile(Path path, long size, Map<String, String> partitionValues, Row add) {}
+
+  /**
+   * The snapshot's data files, in the log's order; files with deletion vectors are refused (reading
+   * them whole would bring deleted rows back).
+   */
+  static List<ScanFile> files(DeltaTable table, Snapshot snapshot) {
+    List<ScanFile> out = new ArrayList<>();
     try (CloseableIterator<FilteredColumnarBatch> scanFiles =
         snapshot.getScanBuilder().build().getScanFiles(table.engine())) {
       while (scanFiles.hasNext()) {
@@ -158,7 +181,8 @@ final class DeltaScan {
             String rawPath = add.getString(add.getSchema().indexOf("path"));
             Map<String, String> values =
                 toMap(add.getMap(add.getSchema().indexOf("partitionValues")));
-            out.computeIfAbsent(values, v -> new ArrayList<>()).add(resolve(table, rawPath));
+            long size = add.getLong(add.getSchema().indexOf("size"));
+            out.add(new ScanFile(resolve(table, rawPath), size, values, add));
           }
         }
       }
