@@ -229,7 +229,7 @@ class DeltaOptimizeTest {
             .option("checkpointLocation", dir.resolve("cp").toString())
             .partitionBy("p")
             .start(path());
-    int batches = 60;
+    int batches = 40;
     Semaphore committed = new Semaphore(0);
     AtomicReference<Throwable> feederFailure = new AtomicReference<>();
     Thread feeder =
@@ -250,8 +250,8 @@ class DeltaOptimizeTest {
     feeder.start();
     List<Long> removedPerRun = new ArrayList<>();
     try {
-      // Optimize five times while the feeder is still appending, each after 8 more commits.
-      for (int run = 0; run < 5; run++) {
+      // Optimize four times while the feeder is still appending, each after 8 more commits.
+      for (int run = 0; run < 4; run++) {
         assertThat(committed.tryAcquire(8, 60, TimeUnit.SECONDS)).isTrue();
         removedPerRun.add(metrics(DeltaOptimize.execute(t, path(), List.of())).getLong(1));
       }
