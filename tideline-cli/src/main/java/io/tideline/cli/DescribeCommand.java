@@ -3,6 +3,7 @@ package io.tideline.cli;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.delta.DeltaTable;
+import io.tideline.internal.delta.DeltaDetail;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ final class DescribeCommand implements Callable<Integer> {
       }
       out.println();
       out.println("Schema:");
-      out.print(delta.toDF().schema().treeString());
+      // The log's schema, not the read plan's: that marks partition columns not nullable.
+      out.print(DeltaDetail.schema(delta.path()).treeString());
       out.flush();
       return 0;
     }
