@@ -109,7 +109,8 @@ class DeltaOptimizeTest {
   }
 
   @Test
-  void compaction_manySmallFilesPerPartition_becomeOneFilePerPartitionWithTheSameRows() {
+  void compaction_manySmallFilesPerPartition_becomeOneFilePerPartitionWithTheSameRows()
+      throws Exception {
     List<Row> rows = appendSmallFiles(4, 3);
     assertThat(filesPerPartition()).containsEntry("a", 4).containsEntry("b", 4);
     long before = latestVersion();
@@ -145,6 +146,16 @@ class DeltaOptimizeTest {
     assertThat(removes).hasSize(8).allMatch(r -> !r.get("dataChange").asBoolean());
     assertThat(adds)
         .allMatch(a -> a.get("stats").asText().contains("\"numRecords\":12"), "12 rows each");
+    // Delta's own reader (Kernel's) reads the compacted table to the same rows.
+    List<String> expected = new ArrayList<>();
+    for (Row r : rows) {
+      expected.add(r.getLong(0) + "|" + r.getString(1) + "|" + r.getString(2));
+    }
+    assertThat(
+            KernelReadBackTest.readWithKernel(
+                DeltaTable.at(path()),
+                r -> r.getLong(0) + "|" + r.getString(1) + "|" + r.getString(2)))
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
