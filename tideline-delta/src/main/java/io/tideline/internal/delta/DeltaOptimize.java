@@ -80,7 +80,19 @@ public final class DeltaOptimize {
   /** Delta's default for both sizes: 1 GiB. */
   static final long DEFAULT_FILE_SIZE = 1024L * 1024 * 1024;
 
-  private DeltaOptimize() {}
+  private final Tideline session;
+  private final DeltaTable table;
+  private final List<String> predicates;
+  private final Runnable beforeCommit;
+  private final long startMs = System.currentTimeMillis();
+
+  private DeltaOptimize(
+      Tideline session, DeltaTable table, List<String> predicates, Runnable beforeCommit) {
+    this.session = session;
+    this.table = table;
+    this.predicates = List.copyOf(predicates);
+    this.beforeCommit = beforeCommit;
+  }
 
   /**
    * Compacts the table at {@code path} (see the class comment) and returns delta-spark's result:
@@ -90,15 +102,27 @@ public final class DeltaOptimize {
    *     hold for a partition to be compacted; empty for the whole table
    */
   public static DataFrame execute(Tideline session, String path, List<String> predicates) {
-    long startMs = System.currentTimeMillis();
-    DeltaTable table = DeltaTable.at(path);
+    return execute(session, path, predicates, () -> {});
+  }
+
+  /**
+   * {@link #execute(Tideline, String, List)}, running {@code beforeCommit} after the new files are
+   * written and before the commit: how tests put a concurrent commit exactly there.
+   */
+  static DataFrame execute(
+      Tideline session, String path, List<String> predicates, Runnable beforeCommit) {
+    return new DeltaOptimize(session, DeltaTable.at(path), predicates, beforeCommit).run();
+  }
+
+  private DataFrame run() {
     Snapshot snapshot = table.latestOrFail();
     List<String> partitionColumns = snapshot.getPartitionColumnNames();
     for (String p : predicates) {
       DeltaPartitionFilter.verify(table.displayPath(), p, partitionColumns);
     }
-    long minFileSize = sizeConf(session, MIN_FILE_SIZE);
-    long maxFileSize = sizeConf(session, MAX_FILE_SIZE);
+    refuseUnsupportedFeatures(snapshot);
+    long minFileSize = sizeConf(MIN_FILE_SIZE);
+    long maxFileSize = sizeConf(MAX_FILE_SIZE);
     StructType tableSchema = DeltaSchemas.fromKernel(snapshot.getSchema(), table.displayPath());
 
     Map<Map<String, String>, List<ScanFile>> byPartition = new LinkedHashMap<>();
@@ -124,33 +148,50 @@ public final class DeltaOptimize {
         bins.addAll(partitionBins);
       }
     }
-    if (bins.isEmpty()) {
-      LOG.info("OPTIMIZE of Delta table {}: nothing to compact", table.displayPath());
-      return OptimizeMetrics.of(
-              List.of(), List.of(), 0, 0, considered, startMs, System.currentTimeMillis())
-          .toDataFrame(session, table.displayPath());
-    }
     List<DataFile> written = new ArrayList<>();
     List<ScanFile> removed = new ArrayList<>();
     bins.forEach(removed::addAll);
-    long version =
-        commit(session, table, snapshot, tableSchema, predicates, bins, removed, written, startMs);
-    OptimizeMetrics metrics =
-        OptimizeMetrics.of(
+    if (bins.isEmpty()) {
+      LOG.info("OPTIMIZE of Delta table {}: nothing to compact", table.displayPath());
+    } else {
+      long version = commit(snapshot, tableSchema, bins, removed, written);
+      LOG.info(
+          "OPTIMIZE of Delta table {} committed version {}: {} files rewritten into {}",
+          table.displayPath(),
+          version,
+          removed.size(),
+          written.size());
+    }
+    return OptimizeMetrics.of(
             written,
             removed,
             partitionsOptimized,
             bins.size(),
             considered,
             startMs,
-            System.currentTimeMillis());
-    LOG.info(
-        "OPTIMIZE of Delta table {} committed version {}: {} files rewritten into {}",
-        table.displayPath(),
-        version,
-        removed.size(),
-        written.size());
-    return metrics.toDataFrame(session, table.displayPath());
+            System.currentTimeMillis())
+        .toDataFrame(session, table.displayPath());
+  }
+
+  /**
+   * Refuses what a bin-packing rewrite would break: row tracking (rewritten rows must keep their
+   * row ids, which needs materialised row-id columns) and clustered tables (whose {@code OPTIMIZE}
+   * clusters rather than packs). Column mapping and deletion vectors are refused by the scan.
+   */
+  private void refuseUnsupportedFeatures(Snapshot snapshot) {
+    List<String> features = KernelInternals.detail(snapshot).tableFeatures();
+    if (features.contains("rowTracking")) {
+      throw DeltaErrors.unsupportedFeature(
+          table.displayPath(),
+          "row tracking, whose row ids OPTIMIZE must preserve",
+          "Run OPTIMIZE with Apache Spark.");
+    }
+    if (features.contains("clustering")) {
+      throw DeltaErrors.unsupportedFeature(
+          table.displayPath(),
+          "liquid clustering, whose OPTIMIZE clusters rather than compacts",
+          "Run OPTIMIZE with Apache Spark.");
+    }
   }
 
   /**
@@ -185,16 +226,12 @@ public final class DeltaOptimize {
   }
 
   /** Steps 4 to 6 of the protocol; returns the committed version. */
-  private static long commit(
-      Tideline session,
-      DeltaTable table,
+  private long commit(
       Snapshot snapshot,
       StructType tableSchema,
-      List<String> predicates,
       List<List<ScanFile>> bins,
       List<ScanFile> removed,
-      List<DataFile> written,
-      long startMs) {
+      List<DataFile> written) {
     Engine engine = table.engine();
     AtomicReference<Map<String, String>> operationMetrics = new AtomicReference<>(Map.of());
     Transaction txn;
@@ -230,9 +267,10 @@ public final class DeltaOptimize {
               Map.of(),
               files,
               created);
-      checkRowCounts(table, removed, files);
+      checkRowCounts(removed, files);
       written.addAll(files);
       operationMetrics.set(OptimizeMetrics.of(written, removed, 0, 0, 0, startMs, 0).forLog());
+      beforeCommit.run();
       long now = System.currentTimeMillis();
       List<Row> actions = new ArrayList<>();
       for (Row add : DeltaWriter.appendActions(engine, txnState, files)) {
@@ -283,8 +321,7 @@ public final class DeltaOptimize {
    * Refuses to commit when the new files do not hold exactly the rows of the files they replace
    * (when those record {@code numRecords}): a compaction must never lose or duplicate a row.
    */
-  private static void checkRowCounts(
-      DeltaTable table, List<ScanFile> removed, List<DataFile> written) {
+  private void checkRowCounts(List<ScanFile> removed, List<DataFile> written) {
     long expected = 0;
     for (ScanFile f : removed) {
       Optional<Long> n = new AddFile(f.add()).getNumRecords();
@@ -321,7 +358,7 @@ public final class DeltaOptimize {
     return out;
   }
 
-  private static long sizeConf(Tideline session, String key) {
+  private long sizeConf(String key) {
     String value = session.conf().get(key, Long.toString(DEFAULT_FILE_SIZE)).trim();
     try {
       long bytes = Long.parseLong(value);

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param numFilesRemoved files rewritten (removed)
  * @param filesAdded the sizes of the files written
  * @param filesRemoved the sizes of the files removed
+ * @param p25FileSize the 25th percentile size of the files written (0 for no file)
+ * @param p50FileSize their median size
+ * @param p75FileSize their 75th percentile size
  * @param partitionsOptimized partitions with at least one bin
  * @param numBatches bins, each written as one file
  * @param totalConsideredFiles files of the partitions the predicate selects
@@ -31,6 +34,9 @@ record OptimizeMetrics(
     long numFilesRemoved,
     FileSizes filesAdded,
     FileSizes filesRemoved,
+    long p25FileSize,
+    long p50FileSize,
+    long p75FileSize,
     long partitionsOptimized,
     long numBatches,
     long totalConsideredFiles,
@@ -52,10 +58,8 @@ record OptimizeMetrics(
    * Size statistics of a set of files, as delta-spark's {@code FileSizeMetrics}; {@code min} and
    * {@code max} are null for no file.
    */
-  record FileSizes(Long min, Long max, double avg, long totalFiles, long totalSize, long[] sorted) {
-    static FileSizes of(long[] sizes) {
-      long[] sorted = sizes.clone();
-      Arrays.sort(sorted);
+  record FileSizes(Long min, Long max, double avg, long totalFiles, long totalSize) {
+    static FileSizes of(long[] sorted) {
       long total = 0;
       for (long s : sorted) {
         total += s;
@@ -66,22 +70,21 @@ record OptimizeMetrics(
           n == 0 ? null : sorted[n - 1],
           n == 0 ? 0.0 : (double) total / n,
           n,
-          total,
-          sorted);
-    }
-
-    /** The nearest-rank percentile {@code p} (0 to 1) of the sizes; 0 for no file. */
-    long percentile(double p) {
-      if (sorted.length == 0) {
-        return 0;
-      }
-      int rank = (int) Math.ceil(p * sorted.length);
-      return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+          total);
     }
 
     Row toRow() {
       return Row.of(min, max, avg, totalFiles, totalSize);
     }
+  }
+
+  /** The nearest-rank percentile {@code p} (0 to 1) of sorted sizes; 0 for no file. */
+  static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(p * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
   static OptimizeMetrics of(
@@ -96,15 +99,20 @@ record OptimizeMetrics(
     for (int i = 0; i < addedSizes.length; i++) {
       addedSizes[i] = added.get(i).size();
     }
+    Arrays.sort(addedSizes);
     long[] removedSizes = new long[removed.size()];
     for (int i = 0; i < removedSizes.length; i++) {
       removedSizes[i] = removed.get(i).size();
     }
+    Arrays.sort(removedSizes);
     return new OptimizeMetrics(
         added.size(),
         removed.size(),
         FileSizes.of(addedSizes),
         FileSizes.of(removedSizes),
+        percentile(addedSizes, 0.25),
+        percentile(addedSizes, 0.5),
+        percentile(addedSizes, 0.75),
         partitionsOptimized,
         numBatches,
         considered,
@@ -137,11 +145,11 @@ record OptimizeMetrics(
     out.put("numRemovedFiles", Long.toString(numFilesRemoved));
     out.put("numAddedBytes", Long.toString(filesAdded.totalSize()));
     out.put("numRemovedBytes", Long.toString(filesRemoved.totalSize()));
-    out.put("minFileSize", Long.toString(filesAdded.percentile(0)));
-    out.put("p25FileSize", Long.toString(filesAdded.percentile(0.25)));
-    out.put("p50FileSize", Long.toString(filesAdded.percentile(0.5)));
-    out.put("p75FileSize", Long.toString(filesAdded.percentile(0.75)));
-    out.put("maxFileSize", Long.toString(filesAdded.percentile(1)));
+    out.put("minFileSize", String.valueOf(filesAdded.min() == null ? 0 : filesAdded.min()));
+    out.put("p25FileSize", Long.toString(p25FileSize));
+    out.put("p50FileSize", Long.toString(p50FileSize));
+    out.put("p75FileSize", Long.toString(p75FileSize));
+    out.put("maxFileSize", String.valueOf(filesAdded.max() == null ? 0 : filesAdded.max()));
     out.put("numDeletionVectorsRemoved", "0");
     return out;
   }

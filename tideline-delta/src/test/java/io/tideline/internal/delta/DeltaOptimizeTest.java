@@ -8,6 +8,7 @@ import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.internal.delta.DeltaScan.ScanFile;
+import io.tideline.internal.errors.TidelineException;
 import io.tideline.streaming.MemoryStream;
 import io.tideline.streaming.StreamingQuery;
 import io.tideline.types.StructType;
@@ -226,6 +227,77 @@ class DeltaOptimizeTest {
 
     assertThat(m.getLong(5)).as("numBatches").isEqualTo(4);
     assertThat(filesPerPartition()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 2));
+  }
+
+  @Test
+  void anAppendCommittedBetweenReadAndCommit_isKept_andOptimizeCommitsOnTopOfIt() {
+    List<Row> rows = new ArrayList<>(appendSmallFiles(3, 2));
+    long before = latestVersion();
+    List<Row> late = List.of(Row.of(100L, "late", "a"));
+
+    DeltaOptimize.execute(
+        t,
+        path(),
+        List.of(),
+        () -> t.createDataFrame(late, SCHEMA).write().format("delta").mode("append").save(path()));
+    rows.addAll(late);
+
+    // The append is version before + 1; Kernel rebased OPTIMIZE onto it as before + 2.
+    assertThat(latestVersion()).isEqualTo(before + 2);
+    assertThat(
+            DeltaLogReader.actions(table(), before + 2, "commitInfo")
+                .get(0)
+                .get("operation")
+                .asText())
+        .isEqualTo("OPTIMIZE");
+    assertThat(DeltaLogReader.actions(table(), before + 2, "remove")).hasSize(6);
+    assertThat(filesPerPartition()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 1));
+    assertThat(read()).containsExactlyInAnyOrderElementsOf(rows);
+  }
+
+  @Test
+  void anOverwriteCommittedBetweenReadAndCommit_failsOptimize_andLeavesNoFileBehind() {
+    appendSmallFiles(3, 2);
+    Set<Path> onDiskBefore = parquetFiles();
+    long before = latestVersion();
+    List<Row> replacement = List.of(Row.of(7L, "new", "c"));
+    Set<Path> writtenByOverwrite = new HashSet<>();
+
+    TidelineException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            TidelineException.class,
+            () ->
+                DeltaOptimize.execute(
+                    t,
+                    path(),
+                    List.of(),
+                    () -> {
+                      Set<Path> beforeOverwrite = parquetFiles();
+                      t.createDataFrame(replacement, SCHEMA)
+                          .write()
+                          .format("delta")
+                          .mode("overwrite")
+                          .save(path());
+                      writtenByOverwrite.addAll(parquetFiles());
+                      writtenByOverwrite.removeAll(beforeOverwrite);
+                    }));
+
+    assertThat(e.getCondition()).isEqualTo("DELTA_CONCURRENT_DELETE_DELETE");
+    assertThat(latestVersion()).as("only the overwrite committed").isEqualTo(before + 1);
+    assertThat(read()).containsExactlyElementsOf(replacement);
+    Set<Path> expected = new HashSet<>(onDiskBefore);
+    expected.addAll(writtenByOverwrite);
+    assertThat(parquetFiles()).as("OPTIMIZE's own files were deleted").isEqualTo(expected);
+  }
+
+  private Set<Path> parquetFiles() {
+    try (var files = java.nio.file.Files.walk(table())) {
+      Set<Path> out = new HashSet<>();
+      files.filter(f -> f.toString().endsWith(".parquet")).forEach(out::add);
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
