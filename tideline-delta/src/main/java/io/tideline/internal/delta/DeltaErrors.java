@@ -1,5 +1,8 @@
 package io.tideline.internal.delta;
 
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.MetadataChangedException;
+import io.delta.kernel.exceptions.ProtocolChangedException;
 import io.tideline.AnalysisException;
 import io.tideline.internal.errors.ErrorCondition;
 import io.tideline.internal.errors.TidelineException;
@@ -108,6 +111,15 @@ public final class DeltaErrors {
         "2D521",
         "<operation> of the Delta table <path> was not committed: a concurrent commit removed files"
             + " it rewrote (<reason>). Nothing of it is visible in the table; run it again."),
+    DELTA_METADATA_CHANGED(
+        "2D521",
+        "<operation> of the Delta table <path> was not committed: a concurrent commit changed the"
+            + " table's metadata (schema, partitioning or properties) (<reason>). Nothing of it is"
+            + " visible in the table; run it again."),
+    DELTA_PROTOCOL_CHANGED(
+        "2D521",
+        "<operation> of the Delta table <path> was not committed: a concurrent commit changed the"
+            + " table's protocol (<reason>). Nothing of it is visible in the table; run it again."),
     DELTA_INTERNAL_ERROR(
         "XX000",
         "Bug in Tideline: <what> (Delta table <path>). Please report it with the table's"
@@ -294,12 +306,24 @@ public final class DeltaErrors {
   static AnalysisException unrecognizedPredicate(String path, String predicate, Throwable cause) {
     return new AnalysisException(
         Condition.DELTA_FAILED_RECOGNIZE_PREDICATE,
-        Map.of("path", path, "predicate", predicate, "reason", String.valueOf(cause.getMessage())));
+        Map.of("path", path, "predicate", predicate, "reason", String.valueOf(cause.getMessage())),
+        cause);
   }
 
-  static TidelineException concurrentDeleteDelete(String operation, String path, Throwable cause) {
+  /**
+   * A commit that lost to a concurrent one it cannot be rebased over: Delta's condition for the
+   * kind of conflict Kernel found.
+   */
+  static TidelineException concurrentChange(
+      String operation, String path, ConcurrentWriteException cause) {
+    Condition condition =
+        cause instanceof MetadataChangedException
+            ? Condition.DELTA_METADATA_CHANGED
+            : cause instanceof ProtocolChangedException
+                ? Condition.DELTA_PROTOCOL_CHANGED
+                : Condition.DELTA_CONCURRENT_DELETE_DELETE;
     return new TidelineException(
-        Condition.DELTA_CONCURRENT_DELETE_DELETE,
+        condition,
         Map.of("operation", operation, "path", path, "reason", String.valueOf(cause.getMessage())),
         cause);
   }

@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * {@code V}) stay valid; when an append commits first, Kernel's conflict resolution finds no file
  * removed by both commits and rebases this one onto the new version. A concurrent commit that
  * removed a file of a bin (an overwrite, another {@code OPTIMIZE}) fails this one with {@code
- * DELTA_CONCURRENT_DELETE_DELETE}: nothing is committed, the new files are deleted. Every row is
+ * DELTA_CONCURRENT_DELETE_DELETE} (a metadata or protocol change: {@code DELTA_METADATA_CHANGED},
+ * {@code DELTA_PROTOCOL_CHANGED}): nothing is committed, the new files are deleted. Every row is
  * thus in the table exactly once at every version, and only files read from {@code V} are removed.
  *
  * <p>Recovery: a crash before the commit leaves unreferenced files (as any failed write; {@code
@@ -293,7 +294,7 @@ public final class DeltaOptimize {
       new DeltaWriter(table).runHooks(result);
       return result.getVersion();
     } catch (ConcurrentWriteException e) {
-      throw DeltaErrors.concurrentDeleteDelete("OPTIMIZE", table.displayPath(), e);
+      throw DeltaErrors.concurrentChange("OPTIMIZE", table.displayPath(), e);
     } catch (TidelineException e) {
       throw e;
     } catch (IOException | RuntimeException e) {

@@ -188,6 +188,18 @@ class DeltaOptimizeTest {
   }
 
   @Test
+  void where_thatDoesNotParse_failsWithDeltasPredicateError() {
+    appendSmallFiles(2, 1);
+
+    AnalysisException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            AnalysisException.class, () -> DeltaOptimize.execute(t, path(), List.of("p = = 'a'")));
+
+    assertThat(e.getCondition()).isEqualTo("DELTA_FAILED_RECOGNIZE_PREDICATE");
+    assertThat(e.parameters()).containsEntry("predicate", "p = = 'a'");
+  }
+
+  @Test
   void alreadyCompactTable_isLeftAsItIsWithoutACommit() {
     appendSmallFiles(3, 2);
     DeltaOptimize.execute(t, path(), List.of());
