@@ -135,6 +135,8 @@ class DeltaTableApiTest {
     assertThat(d.<Map<String, String>>getAs("properties")).isNotNull();
     assertThat((Integer) d.getAs("minReaderVersion")).isEqualTo(1);
     assertThat((Integer) d.getAs("minWriterVersion")).isEqualTo(2);
+    // The features protocol (1, 2) implies, as delta-spark lists them.
+    assertThat(d.<List<String>>getAs("tableFeatures")).containsExactly("appendOnly", "invariants");
   }
 
   @Test

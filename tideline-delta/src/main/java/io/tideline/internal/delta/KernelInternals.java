@@ -19,6 +19,7 @@ import io.delta.kernel.internal.actions.Protocol;
 import io.delta.kernel.internal.actions.SetTransaction;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.data.GenericRow;
+import io.delta.kernel.internal.tablefeatures.TableFeature;
 import io.delta.kernel.types.BooleanType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
@@ -227,7 +228,7 @@ final class KernelInternals {
    * @param createdAtMs when the table was created ({@code metaData.createdTime}), if recorded
    * @param minReaderVersion the protocol's reader version
    * @param minWriterVersion the protocol's writer version
-   * @param tableFeatures the table features the protocol names, sorted
+   * @param tableFeatures the table features the protocol supports, sorted
    */
   record TableDetail(
       String id,
@@ -243,7 +244,12 @@ final class KernelInternals {
     SnapshotImpl s = (SnapshotImpl) snapshot;
     Metadata metadata = s.getMetadata();
     Protocol protocol = s.getProtocol();
-    Set<String> features = new TreeSet<>(protocol.getReaderAndWriterFeatures());
+    // As delta-spark's DESCRIBE DETAIL: a legacy protocol (1, 2) lists the features its versions
+    // imply (appendOnly, invariants), a table-features protocol the ones it names.
+    Set<String> features = new TreeSet<>();
+    for (TableFeature f : protocol.getImplicitlyAndExplicitlySupportedFeatures()) {
+      features.add(f.featureName());
+    }
     return new TableDetail(
         metadata.getId(),
         metadata.getName(),

@@ -200,6 +200,27 @@ class DeltaOptimizeTest {
   }
 
   @Test
+  void tableWithRowTracking_isRefusedBeforeAnyFileIsWritten() {
+    for (int i = 0; i < 2; i++) {
+      t.createDataFrame(List.of(Row.of((long) i, "n", "a")), SCHEMA)
+          .write()
+          .format("delta")
+          .mode("append")
+          .option("delta.enableRowTracking", "true")
+          .save(path());
+    }
+    long before = latestVersion();
+
+    AnalysisException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            AnalysisException.class, () -> DeltaOptimize.execute(t, path(), List.of()));
+
+    assertThat(e.getCondition()).isEqualTo("DELTA_UNSUPPORTED_TABLE_FEATURE");
+    assertThat(e.getMessage()).contains("row tracking");
+    assertThat(latestVersion()).isEqualTo(before);
+  }
+
+  @Test
   void alreadyCompactTable_isLeftAsItIsWithoutACommit() {
     appendSmallFiles(3, 2);
     DeltaOptimize.execute(t, path(), List.of());
