@@ -345,7 +345,7 @@ class DeltaOptimizeTest {
             .option("checkpointLocation", dir.resolve("cp").toString())
             .partitionBy("p")
             .start(path());
-    int batches = 40;
+    int batches = 30;
     Semaphore committed = new Semaphore(0);
     AtomicReference<Throwable> feederFailure = new AtomicReference<>();
     Thread feeder =
@@ -366,9 +366,9 @@ class DeltaOptimizeTest {
     feeder.start();
     List<Long> removedPerRun = new ArrayList<>();
     try {
-      // Optimize four times while the feeder is still appending, each after 8 more commits.
+      // Optimize four times while the feeder is still appending, each after 6 more commits.
       for (int run = 0; run < 4; run++) {
-        assertThat(committed.tryAcquire(8, 60, TimeUnit.SECONDS)).isTrue();
+        assertThat(committed.tryAcquire(6, 60, TimeUnit.SECONDS)).isTrue();
         removedPerRun.add(metrics(DeltaOptimize.execute(t, path(), List.of())).getLong(1));
       }
       feeder.join(TimeUnit.SECONDS.toMillis(120));
