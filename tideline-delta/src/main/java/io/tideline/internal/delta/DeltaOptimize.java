@@ -253,9 +253,14 @@ public final class DeltaOptimize {
     List<Path> created = Collections.synchronizedList(new ArrayList<>());
     boolean committed = false;
     try {
+      DeltaScan.checkReadable(table, snapshot);
       List<LogicalPlan> scans = new ArrayList<>();
       for (List<ScanFile> bin : bins) {
-        scans.add(DeltaScan.plan(table, snapshot, bin));
+        List<Path> paths = new ArrayList<>();
+        bin.forEach(f -> paths.add(f.path()));
+        Map<Map<String, String>, List<Path>> partition = new LinkedHashMap<>();
+        partition.put(bin.get(0).partitionValues(), paths);
+        scans.add(DeltaScan.planFiles(tableSchema, snapshot.getPartitionColumnNames(), partition));
       }
       LogicalPlan plan = scans.size() == 1 ? scans.get(0) : new Union(scans);
       new DeltaWriter(table)

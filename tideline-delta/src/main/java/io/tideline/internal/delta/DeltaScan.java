@@ -5,6 +5,8 @@ import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.MapValue;
 import io.delta.kernel.data.Row;
+import io.delta.kernel.exceptions.KernelEngineException;
+import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.utils.CloseableIterator;
 import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
@@ -49,24 +51,31 @@ final class DeltaScan {
 
   /** The plan of every row of {@code snapshot}. */
   static LogicalPlan plan(DeltaTable table, Snapshot snapshot) {
-    return plan(table, snapshot, files(table, snapshot));
+    checkReadable(table, snapshot);
+    StructType schema = DeltaSchemas.fromKernel(snapshot.getSchema(), table.displayPath());
+    return planFiles(schema, snapshot.getPartitionColumnNames(), listFiles(table, snapshot));
   }
 
-  /**
-   * The plan of the rows of {@code files}, files of {@code snapshot} (all of them, or the few a
-   * compaction rewrites), in the table's column order.
-   */
-  static LogicalPlan plan(DeltaTable table, Snapshot snapshot, List<ScanFile> files) {
-    String path = table.displayPath();
+  /** Refuses tables this reader cannot read yet: with column mapping. */
+  static void checkReadable(DeltaTable table, Snapshot snapshot) {
     String mapping = snapshot.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
     if (!mapping.equalsIgnoreCase("none")) {
       throw DeltaErrors.unsupportedFeature(
-          path,
+          table.displayPath(),
           "column mapping (delta.columnMapping.mode = " + mapping + ")",
           "Read it with Apache Spark, or rewrite it without column mapping.");
     }
-    StructType schema = DeltaSchemas.fromKernel(snapshot.getSchema(), path);
-    List<String> partitionColumns = snapshot.getPartitionColumnNames();
+  }
+
+  /**
+   * The plan reading {@code filesByPartition} (data files grouped by their partition values) of a
+   * table whose columns are {@code schema}, partitioned by {@code partitionColumns}: what a
+   * snapshot's scan and the streaming source's batches share.
+   */
+  static LogicalPlan planFiles(
+      StructType schema,
+      List<String> partitionColumns,
+      Map<Map<String, String>, List<Path>> filesByPartition) {
     List<Attribute> dataOutput = new ArrayList<>();
     List<StructField> partitionFields = new ArrayList<>();
     for (StructField f : schema.fields()) {
@@ -77,13 +86,10 @@ final class DeltaScan {
         dataOutput.add(new Attribute(f.name(), f.dataType(), true));
       }
     }
-    Map<Map<String, String>, List<Path>> filesByPartition = new LinkedHashMap<>();
-    for (ScanFile f : files) {
-      filesByPartition.computeIfAbsent(f.partitionValues(), v -> new ArrayList<>()).add(f.path());
-    }
     if (partitionFields.isEmpty()) {
-      List<Path> paths = filesByPartition.getOrDefault(Map.of(), List.of());
-      return new FileRelation("parquet", paths, Map.of(), dataOutput);
+      List<Path> files = new ArrayList<>();
+      filesByPartition.values().forEach(files::addAll);
+      return new FileRelation("parquet", files, Map.of(), dataOutput);
     }
     List<LogicalPlan> scans = new ArrayList<>();
     for (Map.Entry<Map<String, String>, List<Path>> e : filesByPartition.entrySet()) {
@@ -147,6 +153,16 @@ final class DeltaScan {
     return false;
   }
 
+  /** The snapshot's data files grouped by their partition values, in the log's order. */
+  private static Map<Map<String, String>, List<Path>> listFiles(
+      DeltaTable table, Snapshot snapshot) {
+    Map<Map<String, String>, List<Path>> out = new LinkedHashMap<>();
+    for (ScanFile f : files(table, snapshot)) {
+      out.computeIfAbsent(f.partitionValues(), v -> new ArrayList<>()).add(f.path());
+    }
+    return out;
+  }
+
   /**
    * One data file of a snapshot, as its {@code add} action describes it.
    *
@@ -170,14 +186,7 @@ final class DeltaScan {
           while (rows.hasNext()) {
             Row scanFile = rows.next();
             Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
-            int dv = add.getSchema().indexOf("deletionVector");
-            if (dv >= 0 && !add.isNullAt(dv)) {
-              throw DeltaErrors.unsupportedFeature(
-                  table.displayPath(),
-                  "deletion vectors",
-                  "Read it with Apache Spark, or purge them there with REORG TABLE ... APPLY"
-                      + " (PURGE).");
-            }
+            checkNoDeletionVector(table, add);
             String rawPath = add.getString(add.getSchema().indexOf("path"));
             Map<String, String> values =
                 toMap(add.getMap(add.getSchema().indexOf("partitionValues")));
@@ -188,11 +197,31 @@ final class DeltaScan {
       }
     } catch (IOException e) {
       throw DeltaErrors.readFailed(table.displayPath(), e);
+    } catch (KernelException | KernelEngineException e) {
+      // Kernel reads the log lazily: a bad commit file may only show while listing the files.
+      throw table.logFailure(e, -1);
     }
     return out;
   }
 
-  private static Map<String, String> toMap(MapValue map) {
+  /** Refuses an {@code add} action with a deletion vector: its file has rows that are deleted. */
+  static void checkNoDeletionVector(DeltaTable table, Row add) {
+    int dv = add.getSchema().indexOf("deletionVector");
+    if (dv >= 0 && !add.isNullAt(dv)) {
+      throw deletionVectorsUnsupported(table);
+    }
+  }
+
+  /** The error for a file with a deletion vector, which this reader cannot apply yet. */
+  static RuntimeException deletionVectorsUnsupported(DeltaTable table) {
+    return DeltaErrors.unsupportedFeature(
+        table.displayPath(),
+        "deletion vectors",
+        "Read it with Apache Spark, or purge them there with REORG TABLE ... APPLY (PURGE).");
+  }
+
+  /** A partition-values map of the log as a Java map (null values kept). */
+  static Map<String, String> toMap(MapValue map) {
     if (map == null || map.getSize() == 0) {
       return Map.of();
     }
@@ -206,7 +235,7 @@ final class DeltaScan {
   }
 
   /** An {@code add} path: a URI, relative to the table's folder unless absolute. */
-  private static Path resolve(DeltaTable table, String rawPath) {
+  static Path resolve(DeltaTable table, String rawPath) {
     try {
       URI uri = new URI(rawPath);
       if (uri.isAbsolute()) {
