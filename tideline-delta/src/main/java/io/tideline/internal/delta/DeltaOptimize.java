@@ -288,9 +288,8 @@ public final class DeltaOptimize {
       TransactionCommitResult result;
       try {
         result =
-            txn.commit(
-                engine,
-                CloseableIterable.inMemoryIterable(DeltaWriter.toCloseableIterator(actions)));
+            table.commit(
+                txn, CloseableIterable.inMemoryIterable(DeltaWriter.toCloseableIterator(actions)));
       } catch (CommitStateUnknownException e) {
         committed = true;
         throw DeltaErrors.commitStateUnknown("OPTIMIZE", table.displayPath(), "", e);

@@ -209,7 +209,7 @@ final class DeltaWriter {
       TransactionCommitResult result;
       try {
         result =
-            txn.commit(engine, CloseableIterable.inMemoryIterable(toCloseableIterator(actions)));
+            table.commit(txn, CloseableIterable.inMemoryIterable(toCloseableIterator(actions)));
       } catch (ConcurrentTransactionException e) {
         LOG.info(
             "Delta table {}: transaction {} was committed by another writer; skipping{}",
