@@ -75,7 +75,9 @@ import org.slf4j.LoggerFactory;
  * <p>Recovery: a crash before step 6 leaves unreferenced files (a later {@code VACUUM} removes
  * them); a crash after it leaves a committed version whose {@code txn} makes the re-run skip.
  *
- * <p>Concurrency: one writer per table and transaction id. Kernel's conflict checks cover appends
+ * <p>Concurrency: commits of this JVM to one table are serialised ({@link DeltaTable#commit}), so
+ * Kernel's conflict resolution sees every other writer of the process. One writer per table and
+ * transaction id. Kernel's conflict checks cover appends
  * against appends and the transaction id; an overwrite racing another writer's append may lose the
  * append's files (Kernel 4.4.0 detects only delete-vs-delete among removals).
  */
