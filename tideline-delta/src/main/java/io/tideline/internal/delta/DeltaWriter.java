@@ -77,9 +77,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Concurrency: commits of this JVM to one table are serialised ({@link DeltaTable#commit}), so
  * Kernel's conflict resolution sees every other writer of the process. One writer per table and
- * transaction id. Kernel's conflict checks cover appends
- * against appends and the transaction id; an overwrite racing another writer's append may lose the
- * append's files (Kernel 4.4.0 detects only delete-vs-delete among removals).
+ * transaction id. Kernel's conflict checks cover appends against appends and the transaction id; an
+ * overwrite racing another writer's append may lose the append's files (Kernel 4.4.0 detects only
+ * delete-vs-delete among removals).
  */
 final class DeltaWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaWriter.class);
