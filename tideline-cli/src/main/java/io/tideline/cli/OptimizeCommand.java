@@ -48,7 +48,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 + " a rewrite.%n",
             delta.path(), considered);
       } else {
-        long version = delta.history(1).collectAsList().get(0).getLong(0);
+        long version = optimizeVersion(delta);
         out.printf(
             "Optimized %s at version %d: %d files (%s) rewritten into %d (%s) in %d"
                 + " partition(s); %d of %d files left as they were.%n",
@@ -65,5 +65,19 @@ final class OptimizeCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * The version of the {@code OPTIMIZE} just committed: the latest one among the last commits,
+   * since streams may have appended after it (the result of {@code executeCompaction}, as
+   * delta-spark's, does not carry the version).
+   */
+  private static long optimizeVersion(DeltaTable delta) {
+    for (Row commit : delta.history(100).collectAsList()) {
+      if ("OPTIMIZE".equals(commit.getAs("operation"))) {
+        return commit.getLong(0);
+      }
+    }
+    return delta.history(1).collectAsList().get(0).getLong(0);
   }
 }

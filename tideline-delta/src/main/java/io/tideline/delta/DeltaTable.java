@@ -49,7 +49,10 @@ public final class DeltaTable {
     return forPath(session, TableCatalog.of(session).existingPathOf(name).toString());
   }
 
-  /** Whether {@code path} holds a Delta table (a {@code _delta_log} with at least one commit). */
+  /**
+   * Whether {@code path} holds a Delta table (a {@code _delta_log} with at least one commit). The
+   * session is not needed to tell; it is taken to keep delta-spark's signature.
+   */
   public static boolean isDeltaTable(Tideline session, String path) {
     return DeltaDetail.isDeltaTable(path);
   }

@@ -53,10 +53,17 @@ public final class DeltaHistory {
     DeltaTable table = DeltaTable.at(path);
     table.latestOrFail();
     TreeMap<Long, Path> commits = commitFiles(table);
+    // Only the commits shown are read (a streamed table has thousands); as in Delta, timestamps
+    // are made increasing within that range.
+    Map<Long, Path> shown = commits;
+    if (limit > 0 && commits.size() > limit) {
+      long from = commits.lastKey() - limit + 1;
+      shown = commits.tailMap(commits.ceilingKey(from), true);
+    }
     List<Row> rows = new ArrayList<>();
     long previousMs = Long.MIN_VALUE;
     List<Row> ascending = new ArrayList<>();
-    for (Map.Entry<Long, Path> e : commits.entrySet()) {
+    for (Map.Entry<Long, Path> e : shown.entrySet()) {
       JsonNode info = commitInfo(table, e.getValue());
       long ms = timestampMs(table, e.getValue(), info);
       // Delta's rule: commit timestamps only go forward, whatever the file system says.
