@@ -64,6 +64,12 @@ import org.slf4j.LoggerFactory;
  * DELTA_CONCURRENT_DELETE_DELETE} (a metadata or protocol change: {@code DELTA_METADATA_CHANGED},
  * {@code DELTA_PROTOCOL_CHANGED}): nothing is committed, the new files are deleted. Every row is
  * thus in the table exactly once at every version, and only files read from {@code V} are removed.
+ * Commits of this process to the table are serialised ({@link DeltaTable#commit}), so a stream of
+ * the same JVM and this commit never both write version {@code N}.
+ *
+ * <p>Why not retry after a delete-delete conflict: the bins' rows may no longer be in the table (an
+ * overwrite replaced them), so committing their rewrite would bring them back. delta-spark aborts
+ * in that case too; running {@code OPTIMIZE} again compacts the table as it now is.
  *
  * <p>Recovery: a crash before the commit leaves unreferenced files (as any failed write; {@code
  * VACUUM} removes them); after it, the table is compacted.
