@@ -127,6 +127,32 @@ final class SparkDeltaPeer implements AutoCloseable {
     return answer;
   }
 
+  /**
+   * Spark's read of the table at {@code path}: latest, or at {@code versionAsOf} or {@code
+   * timestampAsOf} when not null; the answer holds {@code schema} and {@code rows}.
+   */
+  JsonNode read(String path, Long versionAsOf, String timestampAsOf) {
+    ObjectNode command = command("delta-read");
+    command.put("path", path);
+    if (versionAsOf != null) {
+      command.put("versionAsOf", versionAsOf);
+    }
+    if (timestampAsOf != null) {
+      command.put("timestampAsOf", timestampAsOf);
+    }
+    return call(command);
+  }
+
+  /**
+   * Spark's {@code DESCRIBE HISTORY} of the table ({@code history}, oldest first) and the
+   * transaction ids it sees ({@code transactions}, application id to version).
+   */
+  JsonNode history(String path) {
+    ObjectNode command = command("delta-history");
+    command.put("path", path);
+    return call(command);
+  }
+
   /** Sends {@code command} and returns the answer, an {@code error} event included. */
   JsonNode callForAnswer(ObjectNode command) {
     awaitReady();

@@ -38,7 +38,8 @@ final class SparkPeerExtension implements ParameterResolver {
   }
 
   /** The peer and its work folder, closed by JUnit when the root context closes. */
-  private static final class SharedPeer implements ExtensionContext.Store.CloseableResource {
+  private static final class SharedPeer
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final Path workDir;
     final SparkDeltaPeer peer;
 

@@ -115,7 +115,7 @@ class SparkReadsTidelineTablesIT {
     String path = dir.resolve("types").toString();
     t.createDataFrame(rows, schema).write().format("delta").save(path);
 
-    JsonNode answer = read(path, null, null);
+    JsonNode answer = spark.read(path, null, null);
 
     assertThat(answer.get("schema").asText())
         .isEqualTo(
@@ -142,13 +142,15 @@ class SparkReadsTidelineTablesIT {
         .option("partitionBy", "p,n,dt")
         .save(path);
 
-    JsonNode answer = read(path, null, null);
+    JsonNode answer = spark.read(path, null, null);
 
     assertThat(answer.get("schema").asText()).isEqualTo("id BIGINT,p STRING,n INT,dt DATE");
     assertThat(Rows.ofSpark(answer.get("rows"), schema))
         .containsExactlyElementsOf(Rows.ofTideline(rows, schema));
-    JsonNode history = history(path).get("history");
-    System.out.println("PARTITIONED HISTORY " + history);
+    JsonNode history = spark.history(path).get("history");
+    assertThat(operations(history)).containsExactly("CREATE TABLE", "WRITE");
+    assertThat(history.get(0).get("operationParameters").get("partitionBy").asText())
+        .isEqualTo("[\"p\",\"n\",\"dt\"]");
   }
 
   @Test
@@ -167,18 +169,23 @@ class SparkReadsTidelineTablesIT {
     t.createDataFrame(replacement, schema).write().format("delta").mode("overwrite").save(path);
     expected.add(replacement);
 
-    JsonNode history = history(path);
-    System.out.println("VERSIONS HISTORY " + history);
+    JsonNode history = spark.history(path);
+    assertThat(operations(history.get("history")))
+        .containsExactly("CREATE TABLE", "WRITE", "WRITE", "WRITE", "WRITE");
+    for (JsonNode commit : history.get("history")) {
+      assertThat(commit.get("engineInfo").asText()).contains("Tideline");
+    }
     // Version 0 creates the table in a commit of its own; version v > 0 is write v - 1.
-    assertThat(Rows.ofSpark(read(path, 0L, null).get("rows"), schema)).isEmpty();
+    assertThat(Rows.ofSpark(spark.read(path, 0L, null).get("rows"), schema)).isEmpty();
     for (int v = 1; v <= expected.size(); v++) {
       List<String> want = Rows.ofTideline(expected.get(v - 1), schema);
-      assertThat(Rows.ofSpark(read(path, (long) v, null).get("rows"), schema))
+      assertThat(Rows.ofSpark(spark.read(path, (long) v, null).get("rows"), schema))
           .as("versionAsOf %d", v)
           .containsExactlyElementsOf(want);
       assertThat(
               Rows.ofSpark(
-                  read(path, null, timestampOf(history.get("history").get(v))).get("rows"), schema))
+                  spark.read(path, null, timestampOf(history.get("history").get(v))).get("rows"),
+                  schema))
           .as("timestampAsOf version %d", v)
           .containsExactlyElementsOf(want);
       assertThat(
@@ -188,7 +195,7 @@ class SparkReadsTidelineTablesIT {
           .as("Tideline's own versionAsOf %d", v)
           .containsExactlyElementsOf(want);
     }
-    assertThat(Rows.ofSpark(read(path, null, null).get("rows"), schema))
+    assertThat(Rows.ofSpark(spark.read(path, null, null).get("rows"), schema))
         .containsExactlyElementsOf(Rows.ofTideline(replacement, schema));
   }
 
@@ -227,35 +234,70 @@ class SparkReadsTidelineTablesIT {
         q.stop();
       }
       for (int batch = 0; batch < batches.size(); batch++) {
-        assertThat(Rows.ofSpark(read(path, batch + 1L, null).get("rows"), outSchema))
+        assertThat(Rows.ofSpark(spark.read(path, batch + 1L, null).get("rows"), outSchema))
             .as("%s mode, batch %d", mode, batch)
             .containsExactlyElementsOf(perVersion.get(batch));
       }
-      JsonNode history = history(path);
-      System.out.println(mode + " HISTORY " + history);
+      if (!mode.equals("append")) {
+        assertThat(perVersion.get(2))
+            .as("%s mode, final table", mode)
+            .containsExactly("[\"a\",4]", "[\"b\",7]", "[\"c\",4]");
+      }
+      JsonNode history = spark.history(path);
+      assertThat(operations(history.get("history")))
+          .containsExactly(
+              "CREATE TABLE", "STREAMING UPDATE", "STREAMING UPDATE", "STREAMING UPDATE");
+      // The last batch's transaction id: application id = query id, version = batch id.
       assertThat(history.get("transactions").get(q.id().toString()).asLong()).isEqualTo(2L);
     }
   }
 
+  @Test
+  void sparkStreamRead_ofATidelineTable_readsOneFileABatchInSnapshotOrder() {
+    StructType schema = StructType.fromDDL("id BIGINT, tag STRING");
+    Path table = dir.resolve("streamed");
+    for (int i = 0; i < 3; i++) {
+      t.createDataFrame(List.of(Row.of((long) i, "a" + i), Row.of(10L + i, "b" + i)), schema)
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(table.toString());
+    }
+    // What Delta's streaming source reads for maxFilesPerTrigger=1: one file a batch, the
+    // snapshot's files by modification time then path.
+    List<List<String>> expected = new ArrayList<>();
+    for (DeltaLogFiles.Added file :
+        DeltaLogFiles.inSnapshotStreamOrder(DeltaLogFiles.added(table))) {
+      expected.add(
+          Rows.ofTideline(
+              t.read().parquet(table.resolve(file.path()).toString()).collectAsList(), schema));
+    }
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+
+    ObjectNode command = spark.command("delta-stream-read");
+    command.put("path", table.toString());
+    command.put("checkpoint", dir.resolve("spark-stream-checkpoint").toString());
+    command.putObject("options").put("maxFilesPerTrigger", "1");
+    JsonNode batches = spark.call(command).get("batches");
+
+    List<List<String>> actual = new ArrayList<>();
+    for (JsonNode batch : batches) {
+      assertThat(batch.get("batchId").asLong()).isEqualTo(actual.size());
+      actual.add(Rows.ofSpark(batch.get("rows"), schema));
+    }
+    assertThat(actual).containsExactlyElementsOf(expected);
+  }
+
+  private static List<String> operations(JsonNode history) {
+    List<String> out = new ArrayList<>();
+    for (int v = 0; v < history.size(); v++) {
+      assertThat(history.get(v).get("version").asLong()).isEqualTo(v);
+      out.add(history.get(v).get("operation").asText());
+    }
+    return out;
+  }
+
   private static String timestampOf(JsonNode commit) {
     return TIMESTAMP.format(Instant.parse(commit.get("timestamp").asText()));
-  }
-
-  private static JsonNode read(String path, Long versionAsOf, String timestampAsOf) {
-    ObjectNode command = spark.command("delta-read");
-    command.put("path", path);
-    if (versionAsOf != null) {
-      command.put("versionAsOf", versionAsOf);
-    }
-    if (timestampAsOf != null) {
-      command.put("timestampAsOf", timestampAsOf);
-    }
-    return spark.call(command);
-  }
-
-  private static JsonNode history(String path) {
-    ObjectNode command = spark.command("delta-history");
-    command.put("path", path);
-    return spark.call(command);
   }
 }
