@@ -3,7 +3,6 @@ package io.tideline.delta.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tideline.DataFrame;
 import io.tideline.Row;
 import io.tideline.Tideline;
@@ -253,7 +252,7 @@ class SparkReadsTidelineTablesIT {
   }
 
   @Test
-  void sparkStreamRead_ofATidelineTable_readsOneFileABatchInSnapshotOrder() {
+  void streamReads_ofATidelineTable_sparkAndTidelineReadTheSameBatches() throws Exception {
     StructType schema = StructType.fromDDL("id BIGINT, tag STRING");
     Path table = dir.resolve("streamed");
     for (int i = 0; i < 3; i++) {
@@ -273,19 +272,14 @@ class SparkReadsTidelineTablesIT {
               t.read().parquet(table.resolve(file.path()).toString()).collectAsList(), schema));
     }
     assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+    Map<String, String> options = Map.of("maxFilesPerTrigger", "1");
 
-    ObjectNode command = spark.command("delta-stream-read");
-    command.put("path", table.toString());
-    command.put("checkpoint", dir.resolve("spark-stream-checkpoint").toString());
-    command.putObject("options").put("maxFilesPerTrigger", "1");
-    JsonNode batches = spark.call(command).get("batches");
-
-    List<List<String>> actual = new ArrayList<>();
-    for (JsonNode batch : batches) {
-      assertThat(batch.get("batchId").asLong()).isEqualTo(actual.size());
-      actual.add(Rows.ofSpark(batch.get("rows"), schema));
-    }
-    assertThat(actual).containsExactlyElementsOf(expected);
+    assertThat(StreamReads.spark(spark, table, options, schema, dir.resolve("spark-cp")))
+        .as("Spark's stream read")
+        .containsExactlyElementsOf(expected);
+    assertThat(StreamReads.tideline(t, table, options, schema, dir.resolve("tideline-cp")))
+        .as("Tideline's stream read")
+        .containsExactlyElementsOf(expected);
   }
 
   private static List<String> operations(JsonNode history) {

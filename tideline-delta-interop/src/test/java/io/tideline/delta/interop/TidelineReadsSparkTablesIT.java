@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,8 @@ class TidelineReadsSparkTablesIT {
   }
 
   @Test
-  void sparkStreamingTable_withACheckpointAfterTenCommits_tidelineReadsLatestAndTimeTravels() {
+  void sparkStreamingTable_withACheckpointAfterTenCommits_tidelineReadsItLikeSpark()
+      throws Exception {
     String path = dir.resolve("streamed").toString();
     ObjectNode write = spark.command("delta-stream-write");
     write.put("path", path);
@@ -145,6 +147,16 @@ class TidelineReadsSparkTablesIT {
           .as("timestampAsOf %s (version %d)", timestamp, v)
           .containsExactlyElementsOf(sparkRows);
     }
+
+    // Both engines' streaming sources read the table in the same batches: the snapshot at start,
+    // four files at a time.
+    Map<String, String> options = Map.of("maxFilesPerTrigger", "4");
+    List<List<String>> sparkBatches =
+        StreamReads.spark(spark, Path.of(path), options, latest.schema(), dir.resolve("s-cp"));
+    assertThat(sparkBatches).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(
+            StreamReads.tideline(t, Path.of(path), options, latest.schema(), dir.resolve("t-cp")))
+        .containsExactlyElementsOf(sparkBatches);
   }
 
   private static void sparkWrite(String path, String mode, String rows) {
