@@ -132,32 +132,38 @@ final class DeltaServe {
       String name = command.path("command").asText();
       switch (name) {
         case "delta-read" -> {
+          String path = path(command, "path");
           Map<String, String> options = new LinkedHashMap<>();
           for (String key : List.of("versionAsOf", "timestampAsOf")) {
             if (command.hasNonNull(key)) {
               options.put(key, command.get(key).asText());
             }
           }
-          DeltaWorkloads.read(session.spark(), path(command, "path"), options, result);
+          DeltaWorkloads.read(session.spark(), path, options, result);
         }
-        case "delta-history" ->
-            DeltaWorkloads.history(session.spark(), path(command, "path"), result);
-        case "delta-stream-read" ->
-            DeltaWorkloads.streamRead(
-                session.spark(),
-                path(command, "path"),
-                strings(command.get("options")),
-                Path.of(path(command, "checkpoint")),
-                result);
-        case "delta-write" ->
-            DeltaWorkloads.write(session.spark(), path(command, "path"), command, result);
-        case "delta-stream-write" ->
-            DeltaWorkloads.streamWrite(
-                session.spark(),
-                path(command, "path"),
-                command,
-                Path.of(path(command, "checkpoint")),
-                result);
+        case "delta-history" -> {
+          String path = path(command, "path");
+          DeltaWorkloads.history(session.spark(), path, result);
+        }
+        case "delta-stream-read" -> {
+          String path = path(command, "path");
+          Path checkpoint = Path.of(path(command, "checkpoint"));
+          DeltaWorkloads.streamRead(
+              session.spark(), path, strings(command.get("options")), checkpoint, result);
+        }
+        case "delta-write" -> {
+          String path = path(command, "path");
+          if (!command.hasNonNull("sql")) {
+            text(command, "schema");
+          }
+          DeltaWorkloads.write(session.spark(), path, command, result);
+        }
+        case "delta-stream-write" -> {
+          String path = path(command, "path");
+          Path checkpoint = Path.of(path(command, "checkpoint"));
+          text(command, "schema");
+          DeltaWorkloads.streamWrite(session.spark(), path, command, checkpoint, result);
+        }
         default ->
             throw PeerErrors.usage(
                 "Unknown Delta command '"
