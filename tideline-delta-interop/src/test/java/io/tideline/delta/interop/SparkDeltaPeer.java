@@ -54,7 +54,11 @@ final class SparkDeltaPeer implements AutoCloseable {
    * built.
    */
   static Optional<String> missing() {
-    Path repo = repo();
+    return missing(repo());
+  }
+
+  /** {@link #missing()} for the repository at {@code repo}. */
+  static Optional<String> missing(Path repo) {
     for (Path required :
         List.of(
             repo.resolve("tideline-spark/target/classes").resolve(PEER_CLASS),
