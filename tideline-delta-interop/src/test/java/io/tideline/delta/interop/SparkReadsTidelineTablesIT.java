@@ -232,17 +232,24 @@ class SparkReadsTidelineTablesIT {
       } finally {
         q.stop();
       }
+      JsonNode history = spark.history(path);
       for (int batch = 0; batch < batches.size(); batch++) {
         assertThat(Rows.ofSpark(spark.read(path, batch + 1L, null).get("rows"), outSchema))
-            .as("%s mode, batch %d", mode, batch)
+            .as("%s mode, versionAsOf batch %d", mode, batch)
+            .containsExactlyElementsOf(perVersion.get(batch));
+        String timestamp = timestampOf(history.get("history").get(batch + 1));
+        assertThat(Rows.ofSpark(spark.read(path, null, timestamp).get("rows"), outSchema))
+            .as("%s mode, timestampAsOf batch %d", mode, batch)
             .containsExactlyElementsOf(perVersion.get(batch));
       }
+      assertThat(Rows.ofSpark(spark.read(path, null, null).get("rows"), outSchema))
+          .as("%s mode, latest", mode)
+          .containsExactlyElementsOf(perVersion.get(batches.size() - 1));
       if (!mode.equals("append")) {
         assertThat(perVersion.get(2))
             .as("%s mode, final table", mode)
             .containsExactly("[\"a\",4]", "[\"b\",7]", "[\"c\",4]");
       }
-      JsonNode history = spark.history(path);
       assertThat(operations(history.get("history")))
           .containsExactly(
               "CREATE TABLE", "STREAMING UPDATE", "STREAMING UPDATE", "STREAMING UPDATE");
