@@ -268,6 +268,25 @@ class DeltaSourceOptionsTest {
   }
 
   @Test
+  void latestOffset_onAnIdleTable_readsNoCommitAgain() throws IOException {
+    appendOneRowCommits(2);
+    Source source = source("startingVersion", "0");
+    Offset end = source.latestOffset(Optional.empty(), ReadLimit.allAvailable()).orElseThrow();
+    // Were an idle trigger to list or replay the log again, these files would fail it.
+    for (long v = 0; v <= 2; v++) {
+      Files.writeString(DeltaLogCheck.commitFile(table(), v), "{not json");
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(source.latestOffset(Optional.of(end), ReadLimit.allAvailable()))
+          .map(Offset::json)
+          .contains(end.json());
+    }
+    assertThat(read(source, Optional.empty(), end))
+        .as("the batch comes from the commits read before")
+        .containsExactlyInAnyOrder(Row.of(0L, "r0"), Row.of(1L, "r1"));
+  }
+
+  @Test
   void availableNow_query_stopsAfterWhatWasThere() throws Exception {
     appendOneRowCommits(3);
     RecordingSink sink = new RecordingSink(OutputMode.Append());
@@ -324,7 +343,7 @@ class DeltaSourceOptionsTest {
   }
 
   @Test
-  void aCommitThatRewritesData_failsTheStream_evenWithIgnoreDeletes() {
+  void aCommitThatRewritesData_failsTheStream_evenWithIgnoreDeletes_ignoreChangesRereadsIt() {
     append(0);
     overwrite(5); // version 2: removes and adds
     StreamScript.of(t, stream("startingVersion", "1", "ignoreDeletes", "true"), OutputMode.Append())
@@ -335,6 +354,11 @@ class DeltaSourceOptionsTest {
               assertThat(te.getCondition()).isEqualTo("DELTA_SOURCE_TABLE_IGNORE_CHANGES");
               assertThat(te.getMessage()).contains("version 2", "skipChangeCommits");
             })
+        .run();
+    List<Row> withRewrite = new ArrayList<>(rowsOf(0));
+    withRewrite.addAll(rowsOf(5));
+    StreamScript.of(t, stream("startingVersion", "1", "ignoreChanges", "true"), OutputMode.Append())
+        .checkAnswer(withRewrite)
         .run();
   }
 
