@@ -135,11 +135,7 @@ class SparkReadsTidelineTablesIT {
             Row.of(3L, "b c/d", 1, LocalDate.of(2024, 1, 1)),
             Row.of(4L, null, null, null));
     String path = dir.resolve("partitioned").toString();
-    t.createDataFrame(rows, schema)
-        .write()
-        .format("delta")
-        .option("partitionBy", "p,n,dt")
-        .save(path);
+    t.createDataFrame(rows, schema).write().format("delta").partitionBy("p", "n", "dt").save(path);
 
     JsonNode answer = spark.read(path, null, null);
 
