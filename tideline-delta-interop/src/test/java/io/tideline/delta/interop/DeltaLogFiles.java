@@ -19,7 +19,7 @@ final class DeltaLogFiles {
   /** One added data file: its path (relative to the table), the commit and its mtime. */
   record Added(String path, long version, long modificationTime) {}
 
-  /** Every file added by commits {@code 1..latest}, in commit order. */
+  /** Every file added by the table's JSON commits, in commit and action order. */
   static List<Added> added(Path table) {
     List<Added> out = new ArrayList<>();
     for (long v = 0; Files.exists(commit(table, v)); v++) {
