@@ -33,8 +33,9 @@ import java.util.stream.Stream;
  *   <li>{@code {"command":"delta-stream-read","path":P,"checkpoint":C,"options":{...}}} → {@code
  *       batches} ({@code batchId}, {@code rows});
  *   <li>{@code {"command":"delta-write","path":P,"schema":DDL,"rows":[{...}],"mode":M,
- *       "partitionBy":[...],"options":{"txnAppId":A,"txnVersion":"V"}}} (or {@code "sql"} in place
- *       of schema and rows) → {@code versionBefore}, {@code version};
+ *       "partitionBy":[...],"options":{"txnAppId":A,"txnVersion":"V"},"conf":{...}}} (or {@code
+ *       "sql"} in place of schema and rows; {@code conf}: Spark settings for this write only) →
+ *       {@code versionBefore}, {@code version};
  *   <li>{@code {"command":"delta-stream-write","path":P,"checkpoint":C,"schema":DDL,
  *       "batches":[[{...}],...],"partitionBy":[...]}} → {@code queryId}, {@code batches}, {@code
  *       version}.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -144,23 +145,42 @@ final class DeltaWorkloads {
    * Writes rows into the table with {@code df.write.format("delta")}: {@code schema} (DDL) and
    * {@code rows} (JSON objects), or {@code sql} (a query whose result is written); {@code mode}
    * (default {@code append}), {@code partitionBy} (column names) and {@code options} (e.g. {@code
-   * txnAppId}, {@code txnVersion}). Puts the table's version before and after into {@code result}
-   * ({@code versionBefore} is -1 for a new table), so the caller sees whether Spark skipped the
-   * write.
+   * txnAppId}, {@code txnVersion}); {@code conf} sets Spark settings for this write only (e.g.
+   * {@code spark.databricks.delta.properties.defaults.*} for a new table's properties). Puts the
+   * table's version before and after into {@code result} ({@code versionBefore} is -1 for a new
+   * table), so the caller sees whether Spark skipped the write.
    */
   static void write(SparkSession spark, String path, JsonNode command, ObjectNode result) {
     long before = latestVersion(spark, path);
-    Dataset<Row> data = data(spark, command);
-    DataFrameWriter<Row> writer =
-        data.write()
-            .format("delta")
-            .mode(command.path("mode").asText("append"))
-            .options(DeltaServe.strings(command.get("options")));
-    List<String> partitionBy = DeltaServe.stringList(command.get("partitionBy"));
-    if (!partitionBy.isEmpty()) {
-      writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+    Map<String, String> conf = DeltaServe.strings(command.get("conf"));
+    Map<String, String> previous = new LinkedHashMap<>();
+    conf.forEach(
+        (key, value) -> {
+          previous.put(key, spark.conf().get(key, null));
+          spark.conf().set(key, value);
+        });
+    try {
+      Dataset<Row> data = data(spark, command);
+      DataFrameWriter<Row> writer =
+          data.write()
+              .format("delta")
+              .mode(command.path("mode").asText("append"))
+              .options(DeltaServe.strings(command.get("options")));
+      List<String> partitionBy = DeltaServe.stringList(command.get("partitionBy"));
+      if (!partitionBy.isEmpty()) {
+        writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+      }
+      writer.save(path);
+    } finally {
+      previous.forEach(
+          (key, value) -> {
+            if (value == null) {
+              spark.conf().unset(key);
+            } else {
+              spark.conf().set(key, value);
+            }
+          });
     }
-    writer.save(path);
     result.put("versionBefore", before);
     result.put("version", latestVersion(spark, path));
   }
