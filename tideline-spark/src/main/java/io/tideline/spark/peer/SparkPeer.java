@@ -37,6 +37,9 @@ import java.util.Optional;
  *   <li>{@code streaming-serve WORKDIR [--conf key=value]...}: the streaming benchmark's
  *       measurements on Structured Streaming, one per command line on standard input; see {@link
  *       StreamingServe} for the protocol and {@link StreamingWorkloads} for the queries;
+ *   <li>{@code delta-serve WORKDIR [--conf key=value]...}: Delta Lake reads and writes through
+ *       delta-spark, one per command line, for the Delta interoperability tests; see {@link
+ *       DeltaServe};
  *   <li>{@code sql-oracle SPEC.json [--output FILE]}: the differential-test oracle, see {@link
  *       SqlOracle};
  *   <li>{@code stream-oracle SPEC.json [--output FILE]}: the streaming differential-test oracle,
@@ -49,6 +52,7 @@ public final class SparkPeer {
           + " [--conf key=value]...\n"
           + "       SparkPeer json-orders-agg-serve DIR [--conf key=value]...\n"
           + "       SparkPeer streaming-serve WORKDIR [--conf key=value]...\n"
+          + "       SparkPeer delta-serve WORKDIR [--conf key=value]...\n"
           + "       SparkPeer sql-oracle SPEC.json [--output FILE]\n"
           + "       SparkPeer stream-oracle SPEC.json [--output FILE]";
 
@@ -115,6 +119,26 @@ public final class SparkPeer {
         }
         try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
           new StreamingServe(session, workDir)
+              .serve(
+                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                  System.out);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Lost the harness's commands on standard input", e);
+        }
+        ObjectNode done = new ObjectMapper().createObjectNode();
+        done.put("workload", args[0]);
+        done.put("event", "done");
+        return done;
+      }
+      case DeltaServe.NAME -> {
+        a.allowOnly(List.of("--conf"));
+        Path workDir = Path.of(args[1]);
+        if (!workDir.toFile().isDirectory()) {
+          throw PeerErrors.inputNotFound("Work folder", workDir);
+        }
+        try (PeerSession session =
+            PeerSession.start("tideline-" + args[0], DeltaServe.conf(a.confOptions()))) {
+          new DeltaServe(session, workDir)
               .serve(
                   new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                   System.out);
