@@ -37,6 +37,9 @@ import java.util.Optional;
  *   <li>{@code streaming-serve WORKDIR [--conf key=value]...}: the streaming benchmark's
  *       measurements on Structured Streaming, one per command line on standard input; see {@link
  *       StreamingServe} for the protocol and {@link StreamingWorkloads} for the queries;
+ *   <li>{@code delta-bench-serve WORKDIR [--conf key=value]...}: the Delta benchmark's bronze query
+ *       and table checksums, in a session with delta-spark's extensions; see {@link
+ *       DeltaBenchServe};
  *   <li>{@code sql-oracle SPEC.json [--output FILE]}: the differential-test oracle, see {@link
  *       SqlOracle};
  *   <li>{@code stream-oracle SPEC.json [--output FILE]}: the streaming differential-test oracle,
@@ -49,6 +52,7 @@ public final class SparkPeer {
           + " [--conf key=value]...\n"
           + "       SparkPeer json-orders-agg-serve DIR [--conf key=value]...\n"
           + "       SparkPeer streaming-serve WORKDIR [--conf key=value]...\n"
+          + "       SparkPeer delta-bench-serve WORKDIR [--conf key=value]...\n"
           + "       SparkPeer sql-oracle SPEC.json [--output FILE]\n"
           + "       SparkPeer stream-oracle SPEC.json [--output FILE]";
 
@@ -115,6 +119,26 @@ public final class SparkPeer {
         }
         try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
           new StreamingServe(session, workDir)
+              .serve(
+                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                  System.out);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Lost the harness's commands on standard input", e);
+        }
+        ObjectNode done = new ObjectMapper().createObjectNode();
+        done.put("workload", args[0]);
+        done.put("event", "done");
+        return done;
+      }
+      case DeltaBenchServe.NAME -> {
+        a.allowOnly(List.of("--conf"));
+        Map<String, String> conf = DeltaBenchServe.sessionConf(a.confOptions());
+        Path workDir = Path.of(args[1]);
+        if (!workDir.toFile().isDirectory()) {
+          throw PeerErrors.inputNotFound("Work folder", workDir);
+        }
+        try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
+          new DeltaBenchServe(session, workDir)
               .serve(
                   new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                   System.out);
