@@ -80,7 +80,13 @@ record TableChecksum(
     return d;
   }
 
-  private static void expect(List<String> problems, String what, Object actual, Object expected) {
+  private static void expect(List<String> problems, String what, long actual, long expected) {
+    if (actual != expected) {
+      problems.add(what + " " + actual + " where " + expected + " was expected");
+    }
+  }
+
+  private static void expect(List<String> problems, String what, String actual, String expected) {
     if (!Objects.equals(actual, expected)) {
       problems.add(what + " " + actual + " where " + expected + " was expected");
     }
