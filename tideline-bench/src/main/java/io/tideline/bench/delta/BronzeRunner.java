@@ -3,7 +3,6 @@ package io.tideline.bench.delta;
 import io.tideline.bench.ProcessCpu;
 import io.tideline.bench.WorkFolder;
 import io.tideline.bench.kafka.OrdersTopic;
-import io.tideline.kafka.EmbeddedKafkaBroker;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Locale;
  * folder ({@code <engine>-<n>/checkpoint} and {@code table}), deleted once the table is checked.
  */
 final class BronzeRunner {
-  private final EmbeddedKafkaBroker broker;
+  private final String bootstrapServers;
   private final DeltaBenchSettings settings;
   private final List<DeltaEngine> engines;
   private final Path root;
@@ -23,12 +22,12 @@ final class BronzeRunner {
   private int n;
 
   BronzeRunner(
-      EmbeddedKafkaBroker broker,
+      String bootstrapServers,
       DeltaBenchSettings settings,
       List<DeltaEngine> engines,
       Path root,
       PrintStream out) {
-    this.broker = broker;
+    this.bootstrapServers = bootstrapServers;
     this.settings = settings;
     this.engines = engines;
     this.root = root;
@@ -45,7 +44,7 @@ final class BronzeRunner {
     double load = ProcessCpu.loadAverage();
     DeltaEngine.BronzeRun r =
         engine.bronze(
-            broker.bootstrapServers(),
+            bootstrapServers,
             topic.name(),
             settings.maxOffsetsPerTrigger(),
             folder.resolve("checkpoint"),
@@ -61,6 +60,7 @@ final class BronzeRunner {
         r.cpuSeconds(),
         r.batches(),
         load);
+    out.printf(Locale.ROOT, "           durationMs: %s%n", r.durationMs());
     TableChecksum own = engine.checksum(table);
     List<String> problems = own.problems(topic.records(), topic.over100());
     if (!problems.isEmpty()) {

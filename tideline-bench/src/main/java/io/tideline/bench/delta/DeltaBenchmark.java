@@ -102,7 +102,9 @@ public final class DeltaBenchmark {
               engine.version(),
               engine.sessionStartSeconds());
         }
-        BronzeRunner runner = new BronzeRunner(broker, settings, engines, dir.resolve("runs"), out);
+        BronzeRunner runner =
+            new BronzeRunner(
+                broker.bootstrapServers(), settings, engines, dir.resolve("runs"), out);
         if (warmup != null) {
           for (DeltaEngine engine : engines) {
             runner.run(engine, warmup, "warm-up", null);

@@ -1,6 +1,7 @@
 package io.tideline.bench.delta;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * An engine under the Delta benchmark: runs the seed's bronze query and reads Delta tables back.
@@ -36,6 +37,13 @@ interface DeltaEngine extends AutoCloseable {
   @Override
   void close();
 
-  /** One bronze run: wall and CPU seconds (the engine's JVM, all threads) and its batches. */
-  record BronzeRun(double seconds, double cpuSeconds, long batches) {}
+  /**
+   * One bronze run: wall and CPU seconds (the engine's JVM, all threads), its batches, and each
+   * {@code durationMs} phase summed over the query's recent progress (where the time went).
+   */
+  record BronzeRun(double seconds, double cpuSeconds, long batches, Map<String, Long> durationMs) {
+    public BronzeRun {
+      durationMs = Map.copyOf(durationMs);
+    }
+  }
 }

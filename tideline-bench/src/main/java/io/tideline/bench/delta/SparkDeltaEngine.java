@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tideline.bench.SparkServeEngine;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Spark's side of the Delta benchmark: tideline-spark's {@code SparkPeer delta-bench-serve} (Spark
@@ -37,8 +39,15 @@ final class SparkDeltaEngine extends SparkServeEngine implements DeltaEngine {
     command.put("checkpoint", checkpoint.toAbsolutePath().toString());
     command.put("table", table.toAbsolutePath().toString());
     JsonNode r = channel().call(command);
+    Map<String, Long> durations = new TreeMap<>();
+    r.path("durationMs")
+        .fields()
+        .forEachRemaining(e -> durations.put(e.getKey(), e.getValue().asLong()));
     return new BronzeRun(
-        r.get("seconds").asDouble(), r.path("cpuSeconds").asDouble(-1), r.get("batches").asLong());
+        r.get("seconds").asDouble(),
+        r.path("cpuSeconds").asDouble(-1),
+        r.get("batches").asLong(),
+        durations);
   }
 
   @Override

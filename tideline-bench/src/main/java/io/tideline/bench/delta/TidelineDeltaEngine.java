@@ -22,6 +22,8 @@ import io.tideline.streaming.StreamingQueryProgress;
 import io.tideline.streaming.Trigger;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Tideline's side of the Delta benchmark, written against the public API as a user would, in the
@@ -111,7 +113,11 @@ final class TidelineDeltaEngine implements DeltaEngine {
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
     StreamingQueryProgress last = query.lastProgress();
-    return new BronzeRun(seconds, cpuSeconds, last == null ? 0 : last.batchId() + 1);
+    Map<String, Long> durations = new TreeMap<>();
+    for (StreamingQueryProgress p : query.recentProgress()) {
+      p.durationMs().forEach((phase, ms) -> durations.merge(phase, ms, Long::sum));
+    }
+    return new BronzeRun(seconds, cpuSeconds, last == null ? 0 : last.batchId() + 1, durations);
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -201,6 +202,12 @@ final class DeltaBenchServe {
     result.put("cpuSeconds", (ProcessCpu.nanos() - cpu0) / 1e9);
     StreamingQueryProgress last = query.lastProgress();
     result.put("batches", last == null ? 0 : last.batchId() + 1);
+    Map<String, Long> durations = new TreeMap<>();
+    for (StreamingQueryProgress p : query.recentProgress()) {
+      p.durationMs().forEach((phase, ms) -> durations.merge(phase, ms, Long::sum));
+    }
+    ObjectNode phases = result.putObject("durationMs");
+    durations.forEach(phases::put);
   }
 
   private void checksum(Path table, ObjectNode result) {
