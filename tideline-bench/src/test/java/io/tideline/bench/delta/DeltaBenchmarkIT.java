@@ -24,7 +24,7 @@ class DeltaBenchmarkIT {
             new String[] {
               "--engines", "tideline",
               "--records", "3000",
-              "--warmup-records", "500",
+              "--warmup-records", "0",
               "--partitions", "2",
               "--max-offsets-per-trigger", "1000",
               "--runs", "1",
@@ -47,7 +47,7 @@ class DeltaBenchmarkIT {
     assertThat(result.ceiling()).singleElement().extracting(c -> c.rows()).isEqualTo(2000L);
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("Wrote orders (3000 records, 2 partitions")
-        .contains("bronze   warm-up  tideline")
+        .contains("bronze   run 1    tideline")
         .contains("| bronze Kafka → Delta, records/s |")
         .contains("| Tideline bronze, % of the ceiling |");
     assertThat(work.resolve("runs")).isEmptyDirectory();
