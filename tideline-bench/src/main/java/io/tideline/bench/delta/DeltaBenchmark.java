@@ -26,14 +26,14 @@ import java.util.function.Function;
  *   <li>Each engine loads the warm-up topic into a table once (JIT, Spark's first Delta query).
  *   <li>The engines alternate their measured runs (Tideline, Spark, Tideline, ...) so load from
  *       elsewhere falls on both; each run is a fresh query on a fresh checkpoint into a fresh
- *       table.
+ *       table. With Tideline among the engines, each round ends with a run of the parse-and-encode
+ *       ceiling ({@link ParseEncodeCeiling}, warmed up once after the bronze warm-ups), so it too
+ *       sees the same load.
  *   <li>Every table, warm-up included, is read back by the engine that wrote it and must hold what
  *       the generator wrote ({@link TableChecksum#problems}); every measured table is also read by
  *       the other engine, whose reading must equal the writer's ({@link TableChecksum#differences})
  *       — so Tideline reads Spark's tables and Spark reads Tideline's. Any mismatch fails the run
  *       before a figure is printed. The table is then deleted.
- *   <li>With Tideline among the engines, the parse-and-encode ceiling ({@link ParseEncodeCeiling}):
- *       one warm-up and the measured runs.
  *   <li>Print the table ({@link DeltaResultTable}). The broker and the work folder are removed.
  * </ol>
  */
@@ -105,24 +105,35 @@ public final class DeltaBenchmark {
         BronzeRunner runner =
             new BronzeRunner(
                 broker.bootstrapServers(), settings, engines, dir.resolve("runs"), out);
+        ParseEncodeCeiling ceiling = null;
+        for (DeltaEngine engine : engines) {
+          if (engine instanceof TidelineDeltaEngine tideline && settings.ceilingRuns() > 0) {
+            ceiling =
+                ParseEncodeCeiling.prepare(
+                    tideline.session(), dir.resolve("ceiling-lines"), settings.ceilingRecords());
+          }
+        }
         if (warmup != null) {
           for (DeltaEngine engine : engines) {
             runner.run(engine, warmup, "warm-up", null);
           }
         }
-        for (int i = 0; i < settings.runs(); i++) {
-          for (int e = 0; e < engines.size(); e++) {
+        if (ceiling != null) {
+          ceilingOnce(ceiling, dir, "warm-up", out);
+        }
+        List<ParseEncodeCeiling.CeilingRun> ceilingRuns = new ArrayList<>();
+        int rounds = Math.max(settings.runs(), ceiling == null ? 0 : settings.ceilingRuns());
+        for (int i = 0; i < rounds; i++) {
+          for (int e = 0; i < settings.runs() && e < engines.size(); e++) {
             runner.run(engines.get(e), orders, "run " + (i + 1), runs.get(e));
           }
-        }
-        List<ParseEncodeCeiling.CeilingRun> ceiling = new ArrayList<>();
-        for (DeltaEngine engine : engines) {
-          if (engine instanceof TidelineDeltaEngine tideline && settings.ceilingRuns() > 0) {
-            ceiling = ceiling(tideline, settings, dir.resolve("ceiling"), out);
+          // Between the bronze runs, so the ceiling sees the same load from elsewhere.
+          if (ceiling != null && i < settings.ceilingRuns()) {
+            ceilingRuns.add(ceilingOnce(ceiling, dir, "run " + (i + 1), out));
           }
         }
-        out.print(DeltaResultTable.render(runs, settings.records(), ceiling));
-        return new Result(runs, ceiling);
+        out.print(DeltaResultTable.render(runs, settings.records(), ceilingRuns));
+        return new Result(runs, ceilingRuns);
       } finally {
         for (DeltaEngine engine : engines) {
           engine.close();
@@ -148,29 +159,20 @@ public final class DeltaBenchmark {
     return written;
   }
 
-  private static List<ParseEncodeCeiling.CeilingRun> ceiling(
-      TidelineDeltaEngine tideline, DeltaBenchSettings settings, Path dir, PrintStream out) {
-    ParseEncodeCeiling ceiling =
-        ParseEncodeCeiling.prepare(
-            tideline.session(), dir.resolve("lines"), settings.ceilingRecords());
-    List<ParseEncodeCeiling.CeilingRun> measured = new ArrayList<>();
-    for (int i = 0; i <= settings.ceilingRuns(); i++) {
-      double load = ProcessCpu.loadAverage();
-      Path output = dir.resolve("parquet-" + i);
-      ParseEncodeCeiling.CeilingRun r = ceiling.run(output);
-      WorkFolder.deleteRecursively(output);
-      out.printf(
-          Locale.ROOT,
-          "  ceiling  %-8s JSON → Parquet %.3f s, %.0f rows/s, %.2f CPU s (load average %.2f)%n",
-          i == 0 ? "warm-up" : "run " + i,
-          r.seconds(),
-          r.rowsPerSecond(),
-          r.cpuSeconds(),
-          load);
-      if (i > 0) {
-        measured.add(r);
-      }
-    }
-    return measured;
+  private static ParseEncodeCeiling.CeilingRun ceilingOnce(
+      ParseEncodeCeiling ceiling, Path dir, String label, PrintStream out) {
+    double load = ProcessCpu.loadAverage();
+    Path output = dir.resolve("ceiling-parquet");
+    ParseEncodeCeiling.CeilingRun r = ceiling.run(output);
+    WorkFolder.deleteRecursively(output);
+    out.printf(
+        Locale.ROOT,
+        "  ceiling  %-8s JSON → Parquet %.3f s, %.0f rows/s, %.2f CPU s (load average %.2f)%n",
+        label,
+        r.seconds(),
+        r.rowsPerSecond(),
+        r.cpuSeconds(),
+        load);
+    return r;
   }
 }
