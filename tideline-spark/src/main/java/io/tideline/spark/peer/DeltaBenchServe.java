@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -79,17 +78,10 @@ final class DeltaBenchServe {
     "maxKafkaTimestamp"
   };
 
-  /** delta-spark's session settings, as its documentation gives them for a plain session. */
-  static final Map<String, String> DELTA_CONF =
-      Map.of(
-          "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
-          // PLATFORM.md: Delta's default of 50 snapshot partitions costs seconds on two cores.
-          "spark.databricks.delta.snapshotPartitions", "2");
-
   private static final long TIMEOUT_SECONDS = 1800;
 
   private final ObjectMapper json = new ObjectMapper();
+  private final ServeProtocol protocol = new ServeProtocol(NAME, this::run);
   private final PeerSession session;
   private final Path workDir;
 
@@ -101,60 +93,37 @@ final class DeltaBenchServe {
     this.workDir = workDir;
   }
 
-  /** The session settings of this workload: Delta's, then the caller's, which win. */
+  /**
+   * The session settings of this workload: Delta's ({@link DeltaServe#conf}), then the caller's.
+   */
   static Map<String, String> sessionConf(Map<String, String> extra) {
-    Map<String, String> conf = new LinkedHashMap<>(DELTA_CONF);
-    conf.putAll(extra);
-    return conf;
+    return DeltaServe.conf(extra);
   }
 
   void serve(BufferedReader in, PrintStream out) throws IOException {
-    ObjectNode ready = json.createObjectNode();
-    ready.put("workload", NAME);
-    ready.put("event", "ready");
-    ready.put("engine", "spark");
-    ready.put("engineVersion", session.spark().version());
-    ready.put("sessionStartSeconds", session.startSeconds());
-    emit(out, ready);
-    String line;
-    while ((line = in.readLine()) != null && !line.trim().equals("quit")) {
-      if (!line.isBlank()) {
-        emit(out, answer(line));
-      }
-    }
+    ObjectNode ready = protocol.ready(session);
+    protocol.serve(ready, in, out);
   }
 
   /** The answer to one command line; never throws for a bad command or a failed query. */
   ObjectNode answer(String line) {
-    ObjectNode result = json.createObjectNode();
-    result.put("workload", NAME);
-    try {
-      JsonNode command = parse(line);
-      String name = command.path("command").asText();
-      switch (name) {
-        case BRONZE -> bronze(command, result);
-        case CHECKSUM -> checksum(path(command, "table"), result);
-        default ->
-            throw PeerErrors.usage(
-                "Unknown Delta benchmark command '"
-                    + name
-                    + "'; send "
-                    + BRONZE
-                    + ", "
-                    + CHECKSUM
-                    + " or quit");
-      }
-      result.put("event", name);
-    } catch (PeerException e) {
-      error(result, e.condition().name(), e.getMessage());
-    } catch (Exception e) {
-      e.printStackTrace(System.err);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      error(result, null, e.toString());
+    return protocol.answer(line);
+  }
+
+  private void run(String name, JsonNode command, ObjectNode result) throws Exception {
+    switch (name) {
+      case BRONZE -> bronze(command, result);
+      case CHECKSUM -> checksum(path(command, "table"), result);
+      default ->
+          throw PeerErrors.usage(
+              "Unknown Delta benchmark command '"
+                  + name
+                  + "'; send "
+                  + BRONZE
+                  + ", "
+                  + CHECKSUM
+                  + " or quit");
     }
-    return result;
   }
 
   private void bronze(JsonNode command, ObjectNode result) throws Exception {
@@ -248,18 +217,6 @@ final class DeltaBenchServe {
     return count(lit(1)).minus(count(col(column)));
   }
 
-  private JsonNode parse(String line) {
-    try {
-      JsonNode node = json.readTree(line);
-      if (node == null || !node.isObject()) {
-        throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
-      }
-      return node;
-    } catch (IOException e) {
-      throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
-    }
-  }
-
   private static String text(JsonNode command, String field) {
     JsonNode value = command.get(field);
     if (value == null || !value.isTextual() || value.asText().isBlank()) {
@@ -271,19 +228,5 @@ final class DeltaBenchServe {
 
   private Path path(JsonNode command, String field) {
     return workDir.resolve(text(command, field)).toAbsolutePath();
-  }
-
-  private static void error(ObjectNode result, String condition, String message) {
-    result.put("event", "error");
-    ObjectNode error = result.putObject("error");
-    if (condition != null) {
-      error.put("condition", condition);
-    }
-    error.put("message", message);
-  }
-
-  private static void emit(PrintStream out, ObjectNode line) {
-    out.println(line.toString());
-    out.flush();
   }
 }

@@ -57,6 +57,7 @@ final class DeltaServe {
           "spark.databricks.delta.snapshotPartitions", "2");
 
   private final ObjectMapper json = new ObjectMapper();
+  private final ServeProtocol protocol = new ServeProtocol(NAME, this::run, SqlOracle::describe);
   private final PeerSession session;
   private final Path workDir;
 
@@ -77,21 +78,10 @@ final class DeltaServe {
 
   void serve(BufferedReader in, PrintStream out) throws IOException {
     double warmupSeconds = warmUp();
-    ObjectNode ready = json.createObjectNode();
-    ready.put("workload", NAME);
-    ready.put("event", "ready");
-    ready.put("engine", "spark");
-    ready.put("engineVersion", session.spark().version());
+    ObjectNode ready = protocol.ready(session);
     ready.put("deltaVersion", deltaVersion());
-    ready.put("sessionStartSeconds", session.startSeconds());
     ready.put("warmupSeconds", warmupSeconds);
-    emit(out, ready);
-    String line;
-    while ((line = in.readLine()) != null && !line.trim().equals("quit")) {
-      if (!line.isBlank()) {
-        emit(out, answer(line));
-      }
-    }
+    protocol.serve(ready, in, out);
   }
 
   /**
@@ -126,65 +116,51 @@ final class DeltaServe {
 
   /** The answer to one command line; never throws for a bad command or a failed query. */
   ObjectNode answer(String line) {
-    ObjectNode result = json.createObjectNode();
-    result.put("workload", NAME);
-    try {
-      JsonNode command = parse(line);
-      String name = command.path("command").asText();
-      switch (name) {
-        case "delta-read" -> {
-          String path = path(command, "path");
-          Map<String, String> options = new LinkedHashMap<>();
-          for (String key : List.of("versionAsOf", "timestampAsOf")) {
-            if (command.hasNonNull(key)) {
-              options.put(key, command.get(key).asText());
-            }
+    return protocol.answer(line);
+  }
+
+  private void run(String name, JsonNode command, ObjectNode result) throws Exception {
+    switch (name) {
+      case "delta-read" -> {
+        String path = path(command, "path");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String key : List.of("versionAsOf", "timestampAsOf")) {
+          if (command.hasNonNull(key)) {
+            options.put(key, command.get(key).asText());
           }
-          DeltaWorkloads.read(session.spark(), path, options, result);
         }
-        case "delta-history" -> {
-          String path = path(command, "path");
-          DeltaWorkloads.history(session.spark(), path, result);
-        }
-        case "delta-stream-read" -> {
-          String path = path(command, "path");
-          Path checkpoint = Path.of(path(command, "checkpoint"));
-          DeltaWorkloads.streamRead(
-              session.spark(), path, strings(command.get("options")), checkpoint, result);
-        }
-        case "delta-write" -> {
-          String path = path(command, "path");
-          if (!command.hasNonNull("sql")) {
-            text(command, "schema");
-          }
-          DeltaWorkloads.write(session.spark(), path, command, result);
-        }
-        case "delta-stream-write" -> {
-          String path = path(command, "path");
-          Path checkpoint = Path.of(path(command, "checkpoint"));
-          text(command, "schema");
-          DeltaWorkloads.streamWrite(session.spark(), path, command, checkpoint, result);
-        }
-        default ->
-            throw PeerErrors.usage(
-                "Unknown Delta command '"
-                    + name
-                    + "'; send delta-read, delta-history, delta-stream-read, delta-write,"
-                    + " delta-stream-write or quit");
+        DeltaWorkloads.read(session.spark(), path, options, result);
       }
-      result.put("event", name);
-    } catch (PeerException e) {
-      result.put("event", "error");
-      ObjectNode error = result.putObject("error");
-      error.put("condition", e.condition().name());
-      error.put("message", e.getMessage());
-    } catch (Throwable e) {
-      // Spark throws checked exceptions from Scala too; every failure is an answer.
-      e.printStackTrace(System.err);
-      result.put("event", "error");
-      result.set("error", SqlOracle.describe(e));
+      case "delta-history" -> {
+        String path = path(command, "path");
+        DeltaWorkloads.history(session.spark(), path, result);
+      }
+      case "delta-stream-read" -> {
+        String path = path(command, "path");
+        Path checkpoint = Path.of(path(command, "checkpoint"));
+        DeltaWorkloads.streamRead(
+            session.spark(), path, strings(command.get("options")), checkpoint, result);
+      }
+      case "delta-write" -> {
+        String path = path(command, "path");
+        if (!command.hasNonNull("sql")) {
+          text(command, "schema");
+        }
+        DeltaWorkloads.write(session.spark(), path, command, result);
+      }
+      case "delta-stream-write" -> {
+        String path = path(command, "path");
+        Path checkpoint = Path.of(path(command, "checkpoint"));
+        text(command, "schema");
+        DeltaWorkloads.streamWrite(session.spark(), path, command, checkpoint, result);
+      }
+      default ->
+          throw PeerErrors.usage(
+              "Unknown Delta command '"
+                  + name
+                  + "'; send delta-read, delta-history, delta-stream-read, delta-write,"
+                  + " delta-stream-write or quit");
     }
-    return result;
   }
 
   /**
@@ -218,22 +194,5 @@ final class DeltaServe {
 
   private String path(JsonNode command, String field) {
     return workDir.resolve(text(command, field)).toAbsolutePath().toString();
-  }
-
-  private JsonNode parse(String line) {
-    try {
-      JsonNode node = json.readTree(line);
-      if (node == null || !node.isObject()) {
-        throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
-      }
-      return node;
-    } catch (IOException e) {
-      throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
-    }
-  }
-
-  private static void emit(PrintStream out, ObjectNode line) {
-    out.println(line.toString());
-    out.flush();
   }
 }
