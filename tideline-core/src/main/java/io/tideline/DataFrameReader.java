@@ -2,6 +2,8 @@ package io.tideline;
 
 import io.tideline.connector.BatchReadProvider;
 import io.tideline.internal.api.ApiErrors;
+import io.tideline.internal.catalog.TableCatalog;
+import io.tideline.internal.catalog.TableIdentifier;
 import io.tideline.internal.datasource.BatchProviders;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
@@ -91,6 +93,20 @@ public final class DataFrameReader {
 
   public DataFrame text(String... paths) {
     return format("text").load(paths);
+  }
+
+  /**
+   * Reads catalog table {@code name} ({@code "schema.table"} in the session's warehouse), with this
+   * reader's options: {@code t.read().option("versionAsOf", 3).table("gold.order_counts_5min")}.
+   * Memory-sink tables have no options; read them with {@code t.table(name)}.
+   *
+   * @throws AnalysisException {@code TABLE_OR_VIEW_NOT_FOUND} listing the tables that exist
+   */
+  public DataFrame table(String name) {
+    TableCatalog catalog = TableCatalog.of(session);
+    TableIdentifier id = TableIdentifier.parse(name);
+    Path path = catalog.existingPathOf(id.qualified());
+    return format("delta").option("tableName", id.qualified()).load(path.toString());
   }
 
   /** Reads the files or folders at {@code paths} (globs like {@code /data/*.json} allowed). */

@@ -3,6 +3,9 @@ package io.tideline;
 import io.tideline.connector.BatchWriteProvider;
 import io.tideline.connector.SaveMode;
 import io.tideline.internal.api.ApiErrors;
+import io.tideline.internal.catalog.CatalogErrors;
+import io.tideline.internal.catalog.TableCatalog;
+import io.tideline.internal.catalog.TableIdentifier;
 import io.tideline.internal.datasource.BatchProviders;
 import io.tideline.internal.datasource.BatchWriter;
 import io.tideline.internal.datasource.FileFormat;
@@ -36,9 +39,14 @@ import java.util.stream.Stream;
  * by readers, so a crash between (1) and (2) leaves no visible partial output.
  */
 public final class DataFrameWriter {
+  /** The format of catalog tables. */
+  private static final String TABLE_FORMAT = "delta";
+
   private final DataFrame df;
   private String format = "parquet";
+  private boolean formatGiven;
   private String mode = "errorifexists";
+  private final List<String> partitionColumns = new ArrayList<>();
   private final Map<String, String> options = new LinkedHashMap<>();
 
   DataFrameWriter(DataFrame df) {
@@ -47,6 +55,7 @@ public final class DataFrameWriter {
 
   public DataFrameWriter format(String source) {
     this.format = source.toLowerCase(Locale.ROOT);
+    this.formatGiven = true;
     return this;
   }
 
@@ -79,6 +88,39 @@ public final class DataFrameWriter {
   public DataFrameWriter options(Map<String, String> more) {
     more.forEach(this::option);
     return this;
+  }
+
+  /**
+   * Lays the output out in one folder per value of {@code columns} ({@code col=value/}). Formats
+   * written through a {@link BatchWriteProvider} ({@code delta}) receive the columns as the {@code
+   * partitionBy} option, comma-separated; Tideline's own file formats do not partition batch writes
+   * yet and refuse it.
+   */
+  public DataFrameWriter partitionBy(String... columns) {
+    partitionColumns.clear();
+    partitionColumns.addAll(List.of(columns));
+    return this;
+  }
+
+  /**
+   * Writes to catalog table {@code name} ({@code "schema.table"} in the session's warehouse), a
+   * Delta table made if missing, with this writer's save mode: {@code errorifexists} (the default)
+   * fails if the table exists, {@code append} adds to it, {@code overwrite} replaces its rows in a
+   * new version, {@code ignore} leaves it as is.
+   *
+   * @throws AnalysisException {@code INVALID_SCHEMA_OR_RELATION_NAME}, or {@code
+   *     UNSUPPORTED_TABLE_FORMAT} for a format other than Delta
+   */
+  public void saveAsTable(String name) {
+    TableIdentifier id = TableIdentifier.parse(name);
+    if (!formatGiven) {
+      format = TABLE_FORMAT;
+    }
+    if (!TABLE_FORMAT.equals(format)) {
+      throw CatalogErrors.unsupportedFormat(id.qualified(), format);
+    }
+    option("tableName", id.qualified());
+    save(TableCatalog.of(df.session()).pathOf(id).toString());
   }
 
   public void json(String path) {
@@ -118,6 +160,14 @@ public final class DataFrameWriter {
     if (fileFormat == null) {
       saveThroughProvider(path);
       return;
+    }
+    if (!partitionColumns.isEmpty()) {
+      throw ApiErrors.error(
+          ApiErrors.Condition.UNSUPPORTED_PARTITIONED_WRITE,
+          "format",
+          format,
+          "columns",
+          ApiErrors.backticked(partitionColumns));
     }
     Path target = Path.of(path.startsWith("file:") ? path.substring(5) : path);
     try {
@@ -166,6 +216,9 @@ public final class DataFrameWriter {
     Map<String, String> withPath = new LinkedHashMap<>(options);
     if (path != null) {
       withPath.put("path", path);
+    }
+    if (!partitionColumns.isEmpty()) {
+      withPath.put("partitionby", String.join(",", partitionColumns));
     }
     provider.write(df, SaveMode.fromString(mode), Map.copyOf(withPath));
   }

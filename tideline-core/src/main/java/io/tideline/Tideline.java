@@ -1,7 +1,9 @@
 package io.tideline;
 
-import io.tideline.internal.api.ApiErrors;
 import io.tideline.internal.api.RowConversions;
+import io.tideline.internal.catalog.CatalogErrors;
+import io.tideline.internal.catalog.TableCatalog;
+import io.tideline.internal.catalog.TableIdentifier;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.LocalRelation;
@@ -135,20 +137,29 @@ public final class Tideline implements AutoCloseable {
   }
 
   /**
-   * A batch DataFrame of a table: a memory sink's output (under its query's name), or a table of
-   * the session's catalog.
+   * A batch DataFrame of a table: a memory sink's output (under its query's name), else a table of
+   * the session's catalog ({@code "schema.table"} in the warehouse folder, read at its latest
+   * version).
+   *
+   * @throws AnalysisException {@code TABLE_OR_VIEW_NOT_FOUND} listing the tables that exist, or
+   *     {@code INVALID_SCHEMA_OR_RELATION_NAME} for a name that cannot be a table's
    */
   public DataFrame table(String name) {
     Supplier<LogicalPlan> temp = tempTables.get(name.toLowerCase(Locale.ROOT));
     if (temp != null) {
       return new DataFrame(this, temp.get());
     }
-    throw ApiErrors.error(
-        ApiErrors.Condition.TABLE_OR_VIEW_NOT_FOUND,
-        "relationName",
-        "`" + name + "`",
-        "known",
-        String.join(", ", new TreeSet<>(tempTables.keySet())));
+    TableCatalog catalog = TableCatalog.of(this);
+    TableIdentifier id = TableIdentifier.parse(name);
+    if (!catalog.exists(id)) {
+      List<String> known = new ArrayList<>(new TreeSet<>(tempTables.keySet()));
+      known.addAll(catalog.tables());
+      throw CatalogErrors.tableNotFound(id, catalog.warehouse(), known);
+    }
+    return read()
+        .format("delta")
+        .option("tableName", id.qualified())
+        .load(catalog.pathOf(id).toString());
   }
 
   /**

@@ -98,6 +98,16 @@ class ReadWriteTest {
   }
 
   @Test
+  void partitionBy_ofAFileFormatBatchWrite_isRefusedBeforeWriting() {
+    String out = dir.resolve("partitioned").toString();
+    assertThatThrownBy(() -> df.write().partitionBy("qty").parquet(out))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[UNSUPPORTED_PARTITIONED_WRITE]")
+        .hasMessageContaining("`qty`");
+    assertThat(Path.of(out)).doesNotExist();
+  }
+
+  @Test
   void missingPath_saysItDoesNotExist() {
     assertThatThrownBy(() -> t.read().schema("a INT").json(dir.resolve("nope").toString()))
         .isInstanceOf(AnalysisException.class)

@@ -3,12 +3,15 @@ package io.tideline.streaming;
 import io.tideline.DataFrame;
 import io.tideline.Tideline;
 import io.tideline.connector.SourceProvider;
+import io.tideline.internal.catalog.TableCatalog;
+import io.tideline.internal.catalog.TableIdentifier;
 import io.tideline.internal.expr.Attribute;
 import io.tideline.internal.plan.StreamingRelation;
 import io.tideline.internal.streaming.source.ProviderSourceSpec;
 import io.tideline.internal.streaming.source.SourceProviders;
 import io.tideline.types.StructField;
 import io.tideline.types.StructType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,11 +119,16 @@ public final class DataStreamReader {
   }
 
   /**
-   * A streaming read of a catalog table's new commits (a Delta table of the session's warehouse).
-   * Needs the {@code delta} source, which comes with the Delta issue; until then {@code load()}
-   * fails with {@code DATA_SOURCE_NOT_FOUND}.
+   * A streaming read of catalog table {@code tableName}'s new commits: the Delta table {@code
+   * "schema.table"} of the session's warehouse, through the {@code delta} source (tideline-delta)
+   * with this reader's options ({@code startingVersion}, {@code maxFilesPerTrigger}, ...).
+   *
+   * @throws io.tideline.AnalysisException {@code TABLE_OR_VIEW_NOT_FOUND} listing the tables that
+   *     exist, or {@code INVALID_SCHEMA_OR_RELATION_NAME}
    */
   public DataFrame table(String tableName) {
-    return format("delta").option("tableName", tableName).load();
+    TableIdentifier id = TableIdentifier.parse(tableName);
+    Path path = TableCatalog.of(session).existingPathOf(id.qualified());
+    return format("delta").option("tableName", id.qualified()).load(path.toString());
   }
 }

@@ -2,10 +2,14 @@ package io.tideline.streaming;
 
 import io.tideline.DataFrame;
 import io.tideline.connector.Sink;
+import io.tideline.internal.catalog.CatalogErrors;
+import io.tideline.internal.catalog.TableCatalog;
+import io.tideline.internal.catalog.TableIdentifier;
 import io.tideline.internal.streaming.Clock;
 import io.tideline.internal.streaming.SystemClock;
 import io.tideline.internal.streaming.exec.LoopHooks;
 import io.tideline.internal.streaming.exec.WriteSpec;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +22,13 @@ import java.util.Optional;
  */
 public final class DataStreamWriter {
   private final DataFrame data;
+  private static final String TABLE_FORMAT = "delta";
+
   private String format;
+
+  /** Whether the user chose the format, so that {@code toTable} can refuse a non-table one. */
+  private boolean formatGiven;
+
   private OutputMode outputMode = OutputMode.Append();
   private Trigger trigger = Trigger.ProcessingTime(0L);
   private String queryName;
@@ -41,6 +51,7 @@ public final class DataStreamWriter {
    */
   public DataStreamWriter format(String source) {
     this.format = source;
+    this.formatGiven = true;
     return this;
   }
 
@@ -101,6 +112,7 @@ public final class DataStreamWriter {
   public DataStreamWriter foreachBatch(ForeachBatchFunction function) {
     this.foreachBatch = function;
     this.format = "foreachBatch";
+    this.formatGiven = true;
     return this;
   }
 
@@ -145,14 +157,23 @@ public final class DataStreamWriter {
   }
 
   /**
-   * Starts the query writing to the catalog table {@code tableName}, made if missing. Needs the
-   * table format's sink ({@code delta} by default), which comes with the Delta issue.
+   * Starts the query writing to catalog table {@code tableName} ({@code "schema.table"} in the
+   * session's warehouse), a Delta table made by the first batch if missing. The format is {@code
+   * delta} unless set; another format is refused, as catalog tables are Delta tables.
+   *
+   * @throws io.tideline.AnalysisException {@code INVALID_SCHEMA_OR_RELATION_NAME} for a name that
+   *     cannot be a table's, {@code UNSUPPORTED_TABLE_FORMAT} for a format other than Delta
    */
   public StreamingQuery toTable(String tableName) {
-    if (format == null || format.equalsIgnoreCase("parquet") && !options.containsKey("format")) {
-      format = data.session().conf().get("tideline.sql.streaming.defaultTableFormat", "delta");
+    TableIdentifier id = TableIdentifier.parse(tableName);
+    if (!formatGiven) {
+      format = TABLE_FORMAT;
     }
-    return start(Optional.empty(), Optional.of(tableName));
+    if (!TABLE_FORMAT.equalsIgnoreCase(format)) {
+      throw CatalogErrors.unsupportedFormat(id.qualified(), format);
+    }
+    Path path = TableCatalog.of(data.session()).pathOf(id);
+    return start(Optional.of(path.toString()), Optional.of(id.qualified()));
   }
 
   private StreamingQuery start(Optional<String> path, Optional<String> tableName) {

@@ -60,15 +60,16 @@ public final class ApiErrors {
         "42601",
         "'writeStream' can be called only on streaming Dataset/DataFrame: read the input with"
             + " readStream() to run a streaming query, or use write() for a batch DataFrame."),
-    TABLE_OR_VIEW_NOT_FOUND(
-        "42P01",
-        "The table or view <relationName> cannot be found. Tables that exist: [<known>]. A memory"
-            + " sink's table exists once its query has started, under the query's queryName."),
     INVALID_SCHEMA_FOR_ROWS("22023", "Row <rowIndex> does not fit the schema: <reason>."),
     WRITE_FAILED("58030", "Writing <format> to <path> failed: <reason>."),
     SAVE_PATH_REQUIRED(
         "42000",
         "Writing <format> files needs a path: call save(path) or set option(\"path\", ...)."),
+    UNSUPPORTED_PARTITIONED_WRITE(
+        "0A000",
+        "partitionBy(<columns>) is not supported yet for batch writes of <format> files: write"
+            + " with format(\"delta\"), or with a streaming file sink, which partitions its"
+            + " output."),
     MULTIPLE_PATHS_UNSUPPORTED(
         "42000",
         "The <format> source reads one path at a time, but load() was given <count>: <paths>."

@@ -34,7 +34,9 @@ public final class DeltaBatchWriteProvider implements BatchWriteProvider {
         if (mode == SaveMode.Ignore) {
           return;
         }
-        throw DeltaErrors.pathExists(table.displayPath());
+        throw opts.get("tableName")
+            .map(name -> DeltaErrors.tableExists(name, table.displayPath()))
+            .orElseGet(() -> DeltaErrors.pathExists(table.displayPath()));
       }
     }
     new DeltaWriter(table)

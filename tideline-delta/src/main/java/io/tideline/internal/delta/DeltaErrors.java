@@ -18,6 +18,11 @@ public final class DeltaErrors {
         "42P01",
         "<path> is not a Delta table: it has no _delta_log. Check the path, or write the table"
             + " first with df.write().format(\"delta\").save(path)."),
+    TABLE_OR_VIEW_ALREADY_EXISTS(
+        "42P07",
+        "Cannot create table <relationName> because it already exists (at <path>). Use"
+            + " mode(\"append\") or mode(\"overwrite\"), or mode(\"ignore\") to skip the"
+            + " write."),
     DELTA_PATH_EXISTS(
         "42K04",
         "Cannot write to the existing Delta table <path> with mode 'errorifexists'. Use"
@@ -73,8 +78,8 @@ public final class DeltaErrors {
             + " own schema is used. Remove the schema(...) call."),
     DELTA_PATH_REQUIRED(
         "42601",
-        "The Delta format needs the table's path: use <call>. (Tables by name, toTable and"
-            + " table(name), are not supported by Tideline yet.)"),
+        "The Delta format needs the table's path or name: use <call>, or the catalog's calls"
+            + " with a table name (toTable, saveAsTable, t.table, readStream().table)."),
     DELTA_UPDATE_MODE_KEYS_NOT_FOUND(
         "0AKDC",
         "Update mode into the Delta table <path><where> merges rows by the keys of the query's"
@@ -123,6 +128,12 @@ public final class DeltaErrors {
 
   static AnalysisException notADeltaTable(String path) {
     return new AnalysisException(Condition.DELTA_MISSING_DELTA_TABLE, Map.of("path", path));
+  }
+
+  static AnalysisException tableExists(String name, String path) {
+    return new AnalysisException(
+        Condition.TABLE_OR_VIEW_ALREADY_EXISTS,
+        Map.of("relationName", "`" + name.replace(".", "`.`") + "`", "path", path));
   }
 
   static AnalysisException pathExists(String path) {

@@ -23,7 +23,7 @@ public final class DeltaSinkProvider implements SinkProvider {
 
   @Override
   public Sink createSink(SinkContext context) {
-    if (context.tableName().isPresent() && context.path().isEmpty()) {
+    if (context.path().isEmpty()) {
       throw DeltaErrors.pathRequired("writeStream().format(\"delta\").start(path)");
     }
     return new DeltaSink(context);

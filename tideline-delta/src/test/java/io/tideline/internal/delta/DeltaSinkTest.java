@@ -355,7 +355,7 @@ class DeltaSinkTest {
   }
 
   @Test
-  void toTable_isRefusedUntilTheCatalogExists_sayingToUseAPath() {
+  void startWithoutAPathOrATableName_isRefused_sayingWhatToUse() {
     MemoryStream input = MemoryStream.of(t, SCHEMA);
     TidelineException e =
         catchThrowableOfType(
@@ -366,9 +366,9 @@ class DeltaSinkTest {
                     .writeStream()
                     .format("delta")
                     .option("checkpointLocation", dir.resolve("cp").toString())
-                    .toTable("bronze.orders"));
+                    .start());
     assertThat(e.getCondition()).isEqualTo("DELTA_PATH_REQUIRED");
-    assertThat(e.getMessage()).contains("start(path)");
+    assertThat(e.getMessage()).contains("start(path)", "toTable");
   }
 
   @Test
