@@ -7,6 +7,7 @@ import io.tideline.kafka.EmbeddedKafkaBroker;
 import io.tideline.streaming.StreamingQuery;
 import io.tideline.streaming.StreamingQueryException;
 import io.tideline.streaming.StreamingQueryListener;
+import io.tideline.streaming.StreamingQueryProgress;
 import io.tideline.streaming.Trigger;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -48,7 +48,6 @@ final class DemoRun {
   private final PrintStream out;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch done = new CountDownLatch(1);
-  private final AtomicReference<String> failedQuery = new AtomicReference<>();
 
   DemoRun(DemoConfig config) {
     this.config = config;
@@ -84,13 +83,17 @@ final class DemoRun {
           OrderGenerator.resume(orders, OrdersPipeline.TOPIC, broker.clientProperties())) {
         OrdersPipeline pipeline = new OrdersPipeline(t, config, broker.bootstrapServers());
         printHeader(broker, generator);
-        if (config.availableNow()) {
-          runOnce(pipeline, generator);
-        } else {
-          runLive(t, pipeline, generator);
+        List<StreamingQuery> queries =
+            config.availableNow()
+                ? runOnce(pipeline, generator)
+                : runLive(t, pipeline, generator);
+        Map<String, List<StreamingQueryProgress>> progress = new LinkedHashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+          progress.put(Stage.values()[i].table(), queries.get(i).recentProgress());
         }
         DemoResult result =
-            new DemoResult(tableRows(t), generator.produced(), generator.nextSequence());
+            new DemoResult(
+                tableRows(t), progress, generator.produced(), generator.nextSequence());
         printSummary(result);
         return result;
       }
@@ -145,21 +148,27 @@ final class DemoRun {
   }
 
   /** Every stage once with {@code AvailableNow}, in pipeline order, each to its end. */
-  private void runOnce(OrdersPipeline pipeline, OrderGenerator generator)
+  private List<StreamingQuery> runOnce(OrdersPipeline pipeline, OrderGenerator generator)
       throws StreamingQueryException {
     long records = config.records().orElse(0);
     generator.produce(records);
     out.printf("Generated %d orders; running each stage once (AvailableNow).%n", records);
+    List<StreamingQuery> queries = new ArrayList<>();
     for (Stage stage : Stage.values()) {
       StreamingQuery q = pipeline.start(stage, Trigger.AvailableNow());
-      q.awaitTermination();
+      queries.add(q);
+      try {
+        q.awaitTermination();
+      } catch (StreamingQueryException e) {
+        throw reportFailure(q.name(), e);
+      }
       long rows = q.recentProgress().stream().mapToLong(p -> p.numInputRows()).sum();
-      out.printf(
-          "  %-24s %d batches, %d input rows%n", q.name(), q.recentProgress().size(), rows);
+      out.printf("  %-24s %d batches, %d input rows%n", q.name(), q.recentProgress().size(), rows);
     }
   }
 
-  private void runLive(Tideline t, OrdersPipeline pipeline, OrderGenerator generator)
+  private List<StreamingQuery> runLive(
+      Tideline t, OrdersPipeline pipeline, OrderGenerator generator)
       throws StreamingQueryException {
     StreamingQueryListener failures =
         new StreamingQueryListener() {
@@ -172,7 +181,6 @@ final class DemoRun {
           @Override
           public void onQueryTerminated(QueryTerminatedEvent event) {
             if (event.exception() != null) {
-              failedQuery.compareAndSet(null, event.id().toString());
               stopRequested.countDown();
             }
           }
@@ -195,17 +203,23 @@ final class DemoRun {
     for (StreamingQuery q : queries) {
       Optional<StreamingQueryException> error = q.exception();
       if (error.isPresent()) {
-        out.printf(
-            "%n!! Query %s failed in batch %d:%n   %s%n"
-                + "   The demo stopped. Fix the cause and run again: each query resumes from its"
-                + " checkpoint under %s.%n",
-            q.name(),
-            error.get().batchId(),
-            error.get().getMessage(),
-            config.work().resolve("checkpoints"));
-        throw error.get();
+        throw reportFailure(q.name(), error.get());
       }
     }
+    return queries;
+  }
+
+  /** Prints what failed, where, and what to do; returns the error for the caller to throw. */
+  private StreamingQueryException reportFailure(String query, StreamingQueryException e) {
+    out.printf(
+        "%n!! Query %s failed in batch %d:%n   %s%n"
+            + "   The demo stopped. Fix the cause and run again: each query resumes from its"
+            + " checkpoint under %s.%n",
+        query,
+        e.batchId(),
+        e.getMessage(),
+        config.work().resolve("checkpoints"));
+    return e;
   }
 
   /** Prints the status table every few seconds until the duration ends or a stop is asked. */
@@ -222,8 +236,7 @@ final class DemoRun {
         }
         out.printf(
             "%n%s  orders generated this run: %d%n",
-            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-            generator.produced());
+            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), generator.produced());
         out.print(StatusTable.render(queries));
       }
     } catch (InterruptedException e) {
@@ -232,8 +245,8 @@ final class DemoRun {
   }
 
   /**
-   * Stops {@code q} between two batches where possible: a batch in flight finishes (up to a
-   * minute) before the stop, so Ctrl-C does not throw away work that is nearly committed.
+   * Stops {@code q} between two batches where possible: a batch in flight finishes (up to a minute)
+   * before the stop, so Ctrl-C does not throw away work that is nearly committed.
    */
   private static void stopAfterBatch(StreamingQuery q) {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

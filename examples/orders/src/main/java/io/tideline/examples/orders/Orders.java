@@ -54,8 +54,26 @@ public final class Orders {
    * @param value the Kafka value: the JSON text (or, for {@link Kind#MALFORMED}, not JSON)
    * @param kind what kind of record it is
    * @param orderTime the event time its JSON carries
+   * @param customerId its customer, null for {@link Kind#NULL_CUSTOMER} and {@link Kind#MALFORMED}
+   * @param product its product, null for {@link Kind#MALFORMED}
+   * @param amount its amount, negative for {@link Kind#NEGATIVE_AMOUNT}, 0 for {@link
+   *     Kind#MALFORMED}
    */
-  public record Order(long sequence, String key, String value, Kind kind, Instant orderTime) {}
+  public record Order(
+      long sequence,
+      String key,
+      String value,
+      Kind kind,
+      Instant orderTime,
+      String customerId,
+      String product,
+      double amount) {
+
+    /** Whether silver keeps it: valid JSON, a positive amount and a customer. */
+    public boolean valid() {
+      return kind == Kind.GOOD || kind == Kind.LATE;
+    }
+  }
 
   private final long seed;
   private final long eventStepMs;
@@ -90,10 +108,10 @@ public final class Orders {
           (r2 & 1) == 0
               ? "{\"order_id\": \"" + orderId + "\", \"customer_id\": "
               : "order " + orderId + " lost its braces";
-      return new Order(sequence, orderId, broken, kind, orderTime);
+      return new Order(sequence, orderId, broken, kind, orderTime, null, null, 0);
     }
-    String customer =
-        kind == Kind.NULL_CUSTOMER ? "null" : "\"c-" + Long.remainderUnsigned(r2, 500) + "\"";
+    String customerId =
+        kind == Kind.NULL_CUSTOMER ? null : "c-" + Long.remainderUnsigned(r2, 500);
     String product = PRODUCTS.get((int) Long.remainderUnsigned(r2 >>> 20, PRODUCTS.size()));
     long cents = 500 + Long.remainderUnsigned(r3 >>> 8, 150_000);
     String amount =
@@ -106,7 +124,7 @@ public final class Orders {
         "{\"order_id\":\""
             + orderId
             + "\",\"customer_id\":"
-            + customer
+            + (customerId == null ? "null" : "\"" + customerId + "\"")
             + ",\"product\":\""
             + product
             + "\",\"amount\":"
@@ -114,7 +132,8 @@ public final class Orders {
             + ",\"order_time\":\""
             + orderTime
             + "\"}";
-    return new Order(sequence, orderId, json, kind, orderTime);
+    return new Order(
+        sequence, orderId, json, kind, orderTime, customerId, product, Double.parseDouble(amount));
   }
 
   /** SplitMix64's finaliser: well-spread bits from consecutive inputs. */

@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Tideline's demo: the seed post's Kafka → bronze → silver → gold pipeline on Delta tables, with
- * an embedded Kafka broker and a generator of orders, all kept under one work folder so that a
- * second run resumes where the first stopped. {@code ./run-example} at the repository root builds
- * and starts it.
+ * Tideline's demo: the seed post's Kafka → bronze → silver → gold pipeline on Delta tables, with an
+ * embedded Kafka broker and a generator of orders, all kept under one work folder so that a second
+ * run resumes where the first stopped. {@code ./run-example} at the repository root builds and
+ * starts it.
  *
  * <p>{@link #run(DemoConfig)} is the same run as a method, for tests and other modules.
  */
@@ -82,7 +82,19 @@ public final class OrdersDemo implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int code = new CommandLine(new OrdersDemo()).execute(args);
+    int code =
+        new CommandLine(new OrdersDemo())
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  // What failed and why, without a stack trace a user would have to read through.
+                  cmd.getErr().println("!! " + e.getMessage());
+                  for (Throwable c = e.getCause(); c != null && c != c.getCause(); ) {
+                    cmd.getErr().println("   caused by: " + c);
+                    c = c.getCause();
+                  }
+                  return 1;
+                })
+            .execute(args);
     System.exit(code);
   }
 
@@ -131,7 +143,10 @@ public final class OrdersDemo implements Callable<Integer> {
   private int show(String table) {
     DemoConfig config = DemoConfig.builder(work).build();
     try (Tideline t =
-        Tideline.builder().appName("orders-demo-show").warehouse(config.warehouse()).getOrCreate()) {
+        Tideline.builder()
+            .appName("orders-demo-show")
+            .warehouse(config.warehouse())
+            .getOrCreate()) {
       t.table(table).show(50);
     }
     return 0;
