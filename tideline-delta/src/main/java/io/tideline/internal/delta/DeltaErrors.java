@@ -95,6 +95,65 @@ public final class DeltaErrors {
             + " <reason>. Run it again: a write with a transaction id (every streaming batch) is"
             + " skipped when its commit did happen."),
     DELTA_READ_FAILED("58030", "Reading the Delta table <path> failed: <reason>."),
+    DELTA_TABLE_NOT_FOUND(
+        "42P01",
+        "Delta table <tableName> doesn't exist: <path> has no _delta_log. Check the name, or"
+            + " create the table first (writeStream().toTable(name) or"
+            + " write().saveAsTable(name))."),
+    DELTA_STARTING_VERSION_AND_TIMESTAMP_BOTH_SET(
+        "42613",
+        "Please either provide 'startingVersion' or 'startingTimestamp' when streaming from the"
+            + " Delta table <path>, not both."),
+    DELTA_SOURCE_IGNORE_DELETE(
+        "0A000",
+        "The Delta table <table> that this stream reads deleted data at version <version> (for"
+            + " example the file <removedFile>). A Delta streaming source only reads data that is"
+            + " appended, so it cannot reflect a delete. If deletes remove whole partitions and the"
+            + " stream may ignore them, set the option ignoreDeletes to true; to skip every commit"
+            + " that deletes or rewrites data, set skipChangeCommits to true; to read the table as"
+            + " it is now, restart the query with a new checkpoint directory."),
+    DELTA_SOURCE_TABLE_IGNORE_CHANGES(
+        "0A000",
+        "The Delta table <table> that this stream reads changed existing data at version"
+            + " <version>: the commit removed files (for example <removedFile>) and added others,"
+            + " as an update, a merge, an overwrite or a complete-mode sink does. A Delta"
+            + " streaming source only reads data that is appended, so it cannot apply the change."
+            + " To skip such commits (the rows they add are not read either), set the option"
+            + " skipChangeCommits to true; to read the table as it is now, restart the query with a"
+            + " new checkpoint directory."),
+    DIFFERENT_DELTA_TABLE_READ_BY_STREAMING_SOURCE(
+        "55019",
+        "The streaming query reads the Delta table <table> (id = '<newTableId>'), but its"
+            + " checkpoint was written reading another Delta table (id = '<oldTableId>'). This"
+            + " happens when the query now reads another table, or the table was deleted and"
+            + " created again. Read the old table again, or start the query with a new checkpoint"
+            + " directory to read this one from scratch."),
+    DELTA_SCHEMA_CHANGED_WITH_VERSION(
+        "KD007",
+        "Detected a schema change in version <version> of the Delta table <table> that this"
+            + " stream reads.\nStreaming source schema: <readSchema>\nSchema at version <version>:"
+            + " <dataSchema>\nRestart the query: it then reads with the new schema. If this"
+            + " repeats across restarts without progress, the change is incompatible and the query"
+            + " must start from scratch with a new checkpoint directory<startingHint>."),
+    DELTA_INVALID_SOURCE_OFFSET_FORMAT(
+        "XXKDS",
+        "The stored offset of the Delta source reading <table> is invalid: <offset> (<reason>)."
+            + " The checkpoint was not written by a Delta source; use the checkpoint of this"
+            + " query, or a new checkpoint directory."),
+    DELTA_VERSIONS_NOT_CONTIGUOUS(
+        "KD00C",
+        "The transaction log of the Delta table <table> has a gap: versions <versions> are"
+            + " present, but the commit file of version <missing> (<file>) is missing. The table"
+            + " cannot be read past version <before> without it; nothing was read from the"
+            + " versions after the gap. Restore the file from a backup or copy; if the table's"
+            + " own log retention removed it, read from a later version (startingVersion, or a new"
+            + " checkpoint directory)."),
+    DELTA_COMMIT_FILE_UNREADABLE(
+        "XXKDS",
+        "The commit file of version <version> of the Delta table <table> is not valid Delta log"
+            + " JSON: <file>, line <line>: <reason>. It may be truncated by a crash of a writer"
+            + " that does not write atomically, or edited by hand. Nothing of this version was"
+            + " read. Restore the file from a backup; the data files it lists are untouched."),
     DELTA_INTERNAL_ERROR(
         "XX000",
         "Bug in Tideline: <what> (Delta table <path>). Please report it with the table's"
@@ -267,6 +326,94 @@ public final class DeltaErrors {
     return new TidelineException(
         Condition.DELTA_READ_FAILED,
         Map.of("path", path, "reason", String.valueOf(cause.getMessage())),
+        cause);
+  }
+
+  static AnalysisException tableNotFound(String tableName, String path) {
+    return new AnalysisException(
+        Condition.DELTA_TABLE_NOT_FOUND, Map.of("tableName", tableName, "path", path));
+  }
+
+  static AnalysisException startingVersionAndTimestampBothSet(String path) {
+    return new AnalysisException(
+        Condition.DELTA_STARTING_VERSION_AND_TIMESTAMP_BOTH_SET, Map.of("path", path));
+  }
+
+  static TidelineException sourceIgnoreDelete(String table, long version, String removedFile) {
+    return new TidelineException(
+        Condition.DELTA_SOURCE_IGNORE_DELETE,
+        Map.of("table", table, "version", Long.toString(version), "removedFile", removedFile));
+  }
+
+  static TidelineException sourceIgnoreChanges(String table, long version, String removedFile) {
+    return new TidelineException(
+        Condition.DELTA_SOURCE_TABLE_IGNORE_CHANGES,
+        Map.of("table", table, "version", Long.toString(version), "removedFile", removedFile));
+  }
+
+  static TidelineException differentTable(String table, String newTableId, String oldTableId) {
+    return new TidelineException(
+        Condition.DIFFERENT_DELTA_TABLE_READ_BY_STREAMING_SOURCE,
+        Map.of("table", table, "newTableId", newTableId, "oldTableId", oldTableId));
+  }
+
+  static TidelineException schemaChanged(
+      String table, long version, String readSchema, String dataSchema, boolean startingOption) {
+    return new TidelineException(
+        Condition.DELTA_SCHEMA_CHANGED_WITH_VERSION,
+        Map.of(
+            "table",
+            table,
+            "version",
+            Long.toString(version),
+            "readSchema",
+            readSchema,
+            "dataSchema",
+            dataSchema,
+            "startingHint",
+            startingOption
+                ? " (and a startingVersion or startingTimestamp after version " + version + ")"
+                : ""));
+  }
+
+  static TidelineException invalidSourceOffset(String table, String offset, String reason) {
+    return new TidelineException(
+        Condition.DELTA_INVALID_SOURCE_OFFSET_FORMAT,
+        Map.of("table", table, "offset", offset, "reason", reason));
+  }
+
+  static TidelineException versionsNotContiguous(
+      String table, String versions, long missing, String file, long before) {
+    return new TidelineException(
+        Condition.DELTA_VERSIONS_NOT_CONTIGUOUS,
+        Map.of(
+            "table",
+            table,
+            "versions",
+            versions,
+            "missing",
+            Long.toString(missing),
+            "file",
+            file,
+            "before",
+            Long.toString(before)));
+  }
+
+  static TidelineException commitFileUnreadable(
+      String table, long version, String file, long line, String reason, Throwable cause) {
+    return new TidelineException(
+        Condition.DELTA_COMMIT_FILE_UNREADABLE,
+        Map.of(
+            "table",
+            table,
+            "version",
+            Long.toString(version),
+            "file",
+            file,
+            "line",
+            Long.toString(line),
+            "reason",
+            reason),
         cause);
   }
 

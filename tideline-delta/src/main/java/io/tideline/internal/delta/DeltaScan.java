@@ -49,16 +49,31 @@ final class DeltaScan {
 
   /** The plan of every row of {@code snapshot}. */
   static LogicalPlan plan(DeltaTable table, Snapshot snapshot) {
-    String path = table.displayPath();
+    checkReadable(table, snapshot);
+    StructType schema = DeltaSchemas.fromKernel(snapshot.getSchema(), table.displayPath());
+    return planFiles(schema, snapshot.getPartitionColumnNames(), listFiles(table, snapshot));
+  }
+
+  /** Refuses tables this reader cannot read yet: with column mapping. */
+  static void checkReadable(DeltaTable table, Snapshot snapshot) {
     String mapping = snapshot.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
     if (!mapping.equalsIgnoreCase("none")) {
       throw DeltaErrors.unsupportedFeature(
-          path,
+          table.displayPath(),
           "column mapping (delta.columnMapping.mode = " + mapping + ")",
           "Read it with Apache Spark, or rewrite it without column mapping.");
     }
-    StructType schema = DeltaSchemas.fromKernel(snapshot.getSchema(), path);
-    List<String> partitionColumns = snapshot.getPartitionColumnNames();
+  }
+
+  /**
+   * The plan reading {@code filesByPartition} (data files grouped by their partition values) of a
+   * table whose columns are {@code schema}, partitioned by {@code partitionColumns}: what a
+   * snapshot's scan and the streaming source's batches share.
+   */
+  static LogicalPlan planFiles(
+      StructType schema,
+      List<String> partitionColumns,
+      Map<Map<String, String>, List<Path>> filesByPartition) {
     List<Attribute> dataOutput = new ArrayList<>();
     List<StructField> partitionFields = new ArrayList<>();
     for (StructField f : schema.fields()) {
@@ -69,9 +84,9 @@ final class DeltaScan {
         dataOutput.add(new Attribute(f.name(), f.dataType(), true));
       }
     }
-    Map<Map<String, String>, List<Path>> filesByPartition = listFiles(table, snapshot);
     if (partitionFields.isEmpty()) {
-      List<Path> files = filesByPartition.getOrDefault(Map.of(), List.of());
+      List<Path> files = new ArrayList<>();
+      filesByPartition.values().forEach(files::addAll);
       return new FileRelation("parquet", files, Map.of(), dataOutput);
     }
     List<LogicalPlan> scans = new ArrayList<>();
@@ -147,14 +162,7 @@ final class DeltaScan {
           while (rows.hasNext()) {
             Row scanFile = rows.next();
             Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
-            int dv = add.getSchema().indexOf("deletionVector");
-            if (dv >= 0 && !add.isNullAt(dv)) {
-              throw DeltaErrors.unsupportedFeature(
-                  table.displayPath(),
-                  "deletion vectors",
-                  "Read it with Apache Spark, or purge them there with REORG TABLE ... APPLY"
-                      + " (PURGE).");
-            }
+            checkNoDeletionVector(table, add);
             String rawPath = add.getString(add.getSchema().indexOf("path"));
             Map<String, String> values =
                 toMap(add.getMap(add.getSchema().indexOf("partitionValues")));
@@ -168,7 +176,19 @@ final class DeltaScan {
     return out;
   }
 
-  private static Map<String, String> toMap(MapValue map) {
+  /** Refuses an {@code add} action with a deletion vector: its file has rows that are deleted. */
+  static void checkNoDeletionVector(DeltaTable table, Row add) {
+    int dv = add.getSchema().indexOf("deletionVector");
+    if (dv >= 0 && !add.isNullAt(dv)) {
+      throw DeltaErrors.unsupportedFeature(
+          table.displayPath(),
+          "deletion vectors",
+          "Read it with Apache Spark, or purge them there with REORG TABLE ... APPLY (PURGE).");
+    }
+  }
+
+  /** A partition-values map of the log as a Java map (null values kept). */
+  static Map<String, String> toMap(MapValue map) {
     if (map == null || map.getSize() == 0) {
       return Map.of();
     }
@@ -182,7 +202,7 @@ final class DeltaScan {
   }
 
   /** An {@code add} path: a URI, relative to the table's folder unless absolute. */
-  private static Path resolve(DeltaTable table, String rawPath) {
+  static Path resolve(DeltaTable table, String rawPath) {
     try {
       URI uri = new URI(rawPath);
       if (uri.isAbsolute()) {

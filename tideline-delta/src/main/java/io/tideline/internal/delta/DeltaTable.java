@@ -13,9 +13,9 @@ import io.delta.kernel.expressions.Column;
 import io.delta.kernel.transaction.CreateTableTransactionBuilder;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.utils.CloseableIterable;
+import io.tideline.internal.errors.TidelineException;
 import io.tideline.types.StructType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,9 +91,29 @@ final class DeltaTable {
       return Optional.of(TableManager.loadSnapshot(kernelPath()).build(ENGINE));
     } catch (TableNotFoundException e) {
       return Optional.empty();
-    } catch (KernelException | UncheckedIOException e) {
-      throw DeltaErrors.readFailed(displayPath(), e);
+    } catch (RuntimeException e) {
+      throw logFailure(e, -1);
     }
+  }
+
+  /**
+   * The error for a failure of Kernel reading the log from {@code fromVersion} (negative: from the
+   * latest checkpoint): a missing or unreadable commit file when the log has one, named with its
+   * version and path, else {@code DELTA_READ_FAILED} with Kernel's reason.
+   */
+  RuntimeException logFailure(RuntimeException kernelFailure, long fromVersion) {
+    return logFailure(kernelFailure, fromVersion, displayPath());
+  }
+
+  /** {@link #logFailure(RuntimeException, long)} naming the table as {@code shown}. */
+  RuntimeException logFailure(RuntimeException kernelFailure, long fromVersion, String shown) {
+    RuntimeException diagnosed =
+        DeltaLogCheck.diagnose(this, shown, fromVersion)
+            .orElseGet(() -> DeltaErrors.readFailed(shown, kernelFailure));
+    if (diagnosed != kernelFailure) {
+      diagnosed.addSuppressed(kernelFailure);
+    }
+    return diagnosed;
   }
 
   /** The latest snapshot, or {@code DELTA_MISSING_DELTA_TABLE}. */
@@ -111,8 +131,13 @@ final class DeltaTable {
     try {
       return TableManager.loadSnapshot(kernelPath()).atVersion(version).build(ENGINE);
     } catch (KernelException e) {
-      throw DeltaErrors.versionNotFound(
-          displayPath(), version, earliestVersion(), latest.getVersion());
+      RuntimeException diagnosed = logFailure(e, earliestVersion());
+      if (!(diagnosed instanceof TidelineException t)
+          || t.condition() == DeltaErrors.Condition.DELTA_READ_FAILED) {
+        throw DeltaErrors.versionNotFound(
+            displayPath(), version, earliestVersion(), latest.getVersion());
+      }
+      throw diagnosed;
     }
   }
 

@@ -1,23 +1,29 @@
 package io.tideline.internal.delta;
 
+import io.delta.kernel.CommitActions;
+import io.delta.kernel.CommitRangeBuilder;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.TransactionImpl;
 import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.actions.Metadata;
 import io.delta.kernel.internal.actions.SetTransaction;
 import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.internal.types.DataTypeJsonSerDe;
 import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every call Tideline makes into Delta Kernel's internal classes ({@code io.delta.kernel.internal},
@@ -33,6 +39,10 @@ import java.util.Optional;
  *       mapping, which is every table Spark creates by default. {@code mergeSchema} only appends
  *       nullable top-level columns, which needs no column mapping (Spark does the same), so the
  *       transaction is built with the new {@code metaData} directly.
+ *   <li>The streaming source reads each commit's actions with the public {@code
+ *       CommitRange.getCommitActions}, whose set of action types is an internal enum; the table's
+ *       id (the {@code metaData} id, which tells a replaced table from the one a checkpoint read)
+ *       and a {@code metaData} action's schema string are only reachable through internal classes.
  * </ul>
  */
 final class KernelInternals {
@@ -93,5 +103,32 @@ final class KernelInternals {
         Optional.empty(),
         0,
         System::currentTimeMillis);
+  }
+
+  /** The actions the streaming source reads from each commit. */
+  private static final Set<DeltaAction> SOURCE_ACTIONS =
+      Set.of(DeltaAction.ADD, DeltaAction.REMOVE, DeltaAction.METADATA, DeltaAction.PROTOCOL);
+
+  /**
+   * The commits of the table at {@code tablePath} from {@code startVersion} to the latest, each
+   * with its {@code add}, {@code remove}, {@code metaData} and {@code protocol} actions. Kernel
+   * lists the log once and checks that the versions are contiguous.
+   */
+  static CloseableIterator<CommitActions> commitActions(
+      Engine engine, String tablePath, long startVersion) {
+    return TableManager.loadCommitRange(
+            tablePath, CommitRangeBuilder.CommitBoundary.atVersion(startVersion))
+        .build(engine)
+        .getCommitActions(engine, SOURCE_ACTIONS);
+  }
+
+  /** The table's id: the {@code id} of its {@code metaData}, new when a table is re-created. */
+  static String tableId(Snapshot snapshot) {
+    return snapshot.getMetadata().getId();
+  }
+
+  /** A {@code metaData} action's {@code schemaString} as Kernel's schema. */
+  static io.delta.kernel.types.StructType parseSchema(String schemaString) {
+    return DataTypeJsonSerDe.deserializeStructType(schemaString);
   }
 }
