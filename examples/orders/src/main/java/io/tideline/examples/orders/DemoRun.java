@@ -84,16 +84,13 @@ final class DemoRun {
         OrdersPipeline pipeline = new OrdersPipeline(t, config, broker.bootstrapServers());
         printHeader(broker, generator);
         List<StreamingQuery> queries =
-            config.availableNow()
-                ? runOnce(pipeline, generator)
-                : runLive(t, pipeline, generator);
+            config.availableNow() ? runOnce(pipeline, generator) : runLive(t, pipeline, generator);
         Map<String, List<StreamingQueryProgress>> progress = new LinkedHashMap<>();
         for (int i = 0; i < queries.size(); i++) {
           progress.put(Stage.values()[i].table(), queries.get(i).recentProgress());
         }
         DemoResult result =
-            new DemoResult(
-                tableRows(t), progress, generator.produced(), generator.nextSequence());
+            new DemoResult(tableRows(t), progress, generator.produced(), generator.nextSequence());
         printSummary(result);
         return result;
       }
@@ -165,6 +162,7 @@ final class DemoRun {
       long rows = q.recentProgress().stream().mapToLong(p -> p.numInputRows()).sum();
       out.printf("  %-24s %d batches, %d input rows%n", q.name(), q.recentProgress().size(), rows);
     }
+    return queries;
   }
 
   private List<StreamingQuery> runLive(
@@ -215,10 +213,7 @@ final class DemoRun {
         "%n!! Query %s failed in batch %d:%n   %s%n"
             + "   The demo stopped. Fix the cause and run again: each query resumes from its"
             + " checkpoint under %s.%n",
-        query,
-        e.batchId(),
-        e.getMessage(),
-        config.work().resolve("checkpoints"));
+        query, e.batchId(), e.getMessage(), config.work().resolve("checkpoints"));
     return e;
   }
 

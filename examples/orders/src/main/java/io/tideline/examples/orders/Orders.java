@@ -110,8 +110,7 @@ public final class Orders {
               : "order " + orderId + " lost its braces";
       return new Order(sequence, orderId, broken, kind, orderTime, null, null, 0);
     }
-    String customerId =
-        kind == Kind.NULL_CUSTOMER ? null : "c-" + Long.remainderUnsigned(r2, 500);
+    String customerId = kind == Kind.NULL_CUSTOMER ? null : "c-" + Long.remainderUnsigned(r2, 500);
     String product = PRODUCTS.get((int) Long.remainderUnsigned(r2 >>> 20, PRODUCTS.size()));
     long cents = 500 + Long.remainderUnsigned(r3 >>> 8, 150_000);
     String amount =
