@@ -191,6 +191,7 @@ final class DemoRun {
       generator.start(config.ratePerSecond(), config.records());
       awaitStop(queries, generator);
     } finally {
+      out.printf("%nStopping: the generator, then each query after its batch in flight ...%n");
       generator.stop();
       for (StreamingQuery q : queries) {
         stopAfterBatch(q);
@@ -301,6 +302,12 @@ final class DemoRun {
       Long rows = result.tableRows().get(stage.table());
       out.printf(
           "  %-24s %s%n", stage.table(), rows == null ? "(not created yet)" : rows + " rows");
+    }
+    Long bronze = result.tableRows().get(Stage.BRONZE.table());
+    long unread = result.nextSequence() - (bronze == null ? 0 : bronze);
+    if (unread > 0) {
+      out.printf(
+          "%d orders are in Kafka but not in bronze yet: the next run reads them.%n", unread);
     }
     out.printf(
         "Run again with the same --work to resume: every query continues from its checkpoint,"

@@ -1,9 +1,11 @@
 package io.tideline.examples.orders;
 
+import io.tideline.DataFrame;
 import io.tideline.Tideline;
 import io.tideline.streaming.StreamingQueryException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -147,7 +149,13 @@ public final class OrdersDemo implements Callable<Integer> {
             .appName("orders-demo-show")
             .warehouse(config.warehouse())
             .getOrCreate()) {
-      t.table(table).show(50);
+      DataFrame df = t.table(table);
+      // Aggregation tables read best in key order; raw tables in the order they were written.
+      List<String> columns = List.of(df.columns());
+      if (columns.contains("window") && columns.contains("product")) {
+        df = df.orderBy("window", "product");
+      }
+      df.show(50, false);
     }
     return 0;
   }

@@ -128,7 +128,22 @@ public final class OrdersPipeline {
         .agg(count("order_id").alias("order_count"), sum("amount").alias("total_revenue"));
   }
 
+  /**
+   * Creates {@code table} empty with {@code df}'s schema unless it exists, as Spark's {@code
+   * toTable} does when a query starts. Tideline's {@code toTable} creates the table with the
+   * query's first batch, so on a fresh work folder the next stage's {@code readStream().table(...)}
+   * would not find it yet.
+   */
+  private void createIfMissing(DataFrame df, String table) {
+    t.createDataFrame(List.of(), df.schema())
+        .write()
+        .format("delta")
+        .mode("ignore")
+        .saveAsTable(table);
+  }
+
   private StreamingQuery write(DataFrame df, Stage stage, String mode, Trigger trigger) {
+    createIfMissing(df, stage.table());
     return df.writeStream()
         .format("delta")
         .outputMode(mode)

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class StatusTable {
 
-  private static final String FORMAT = "%-24s %6s %10s %10s %9s %-20s %s%n";
+  private static final String FORMAT = "%-24s %-7s %6s %10s %11s %9s %-20s %s%n";
 
   private StatusTable() {}
 
@@ -46,6 +46,7 @@ final class StatusTable {
             Locale.ROOT,
             FORMAT,
             "query",
+            "state",
             "batch",
             "in rows/s",
             "done rows/s",
@@ -54,9 +55,11 @@ final class StatusTable {
             "lag"));
     for (Line line : lines) {
       StreamingQueryProgress p = line.progress();
-      String name = line.active() ? line.name() : line.name() + " (stopped)";
+      String name = line.name();
+      String state = line.active() ? "running" : "stopped";
       if (p == null) {
-        b.append(String.format(Locale.ROOT, FORMAT, name, "-", "-", "-", "-", "-", "waiting"));
+        b.append(
+            String.format(Locale.ROOT, FORMAT, name, state, "-", "-", "-", "-", "-", "waiting"));
         continue;
       }
       b.append(
@@ -64,6 +67,7 @@ final class StatusTable {
               Locale.ROOT,
               FORMAT,
               name,
+              state,
               p.batchId(),
               rate(p.inputRowsPerSecond()),
               rate(p.processedRowsPerSecond()),
