@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "orders-demo",
     mixinStandardHelpOptions = true,
+    version = "Tideline orders demo 0.1.0-SNAPSHOT",
     description = {
       "Runs the seed's orders pipeline: Kafka -> bronze.kafka_orders -> silver.orders ->"
           + " gold.order_counts_5min and gold.hourly_summary (Delta tables).",

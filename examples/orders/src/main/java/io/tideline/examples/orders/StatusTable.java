@@ -82,10 +82,10 @@ final class StatusTable {
     return Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%.0f", perSecond);
   }
 
-  /** The watermark without its fraction, or {@code -} for a query without one. */
+  /** The watermark without its fraction, or {@code -} before the first (Spark reports epoch 0). */
   private static String watermark(Map<String, String> eventTime) {
     String wm = eventTime.get("watermark");
-    if (wm == null) {
+    if (wm == null || wm.startsWith("1970-01-01T00:00:00")) {
       return "-";
     }
     int dot = wm.indexOf('.');
