@@ -3,6 +3,7 @@ package io.tideline.examples.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.examples.orders.StatusTable.Line;
+import io.tideline.streaming.SinkProgress;
 import io.tideline.streaming.SourceProgress;
 import io.tideline.streaming.StreamingQueryProgress;
 import java.time.Instant;
@@ -14,13 +15,14 @@ import org.junit.jupiter.api.Test;
 class StatusTableTest {
 
   private static StreamingQueryProgress progress(
-      String name, long batchId, long rows, Map<String, String> eventTime, SourceProgress source) {
+      String name, long batchId, Map<String, String> eventTime, SourceProgress source) {
     return StreamingQueryProgress.builder(UUID.randomUUID(), UUID.randomUUID())
         .name(name)
         .timestamp(Instant.parse("2026-11-26T05:00:00Z"))
         .batchId(batchId)
         .eventTime(eventTime)
         .sources(List.of(source))
+        .sink(new SinkProgress("delta", -1))
         .build();
   }
 
@@ -39,7 +41,6 @@ class StatusTableTest {
                     progress(
                         "bronze_kafka_orders",
                         7,
-                        200,
                         Map.of(),
                         source(200, Map.of("maxOffsetsBehindLatest", "12")))),
                 new Line(
@@ -48,7 +49,6 @@ class StatusTableTest {
                     progress(
                         "gold_order_counts_5min",
                         3,
-                        180,
                         Map.of("watermark", "2026-01-01T08:05:38.000Z"),
                         source(
                             180,
@@ -60,8 +60,8 @@ class StatusTableTest {
     assertThat(lines.get(0).split("\\s+"))
         .startsWith("query", "state", "batch", "in", "rows/s", "done", "rows/s", "last", "rows");
     assertThat(lines.get(1).split("\\s+"))
-        .containsExactly("bronze_kafka_orders", "running", "7", "100", "251", "200", "-", "12",
-            "offsets");
+        .containsExactly(
+            "bronze_kafka_orders", "running", "7", "100", "251", "200", "-", "12", "offsets");
     assertThat(lines.get(2).split("\\s+"))
         .containsExactly(
             "gold_order_counts_5min",
@@ -89,7 +89,6 @@ class StatusTableTest {
                     true,
                     progress(
                         "gold_hourly_summary",
-                        0,
                         0,
                         Map.of("watermark", "1970-01-01T00:00:00.000Z"),
                         source(0, Map.of())))));
