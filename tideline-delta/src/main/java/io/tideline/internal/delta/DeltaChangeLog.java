@@ -3,6 +3,8 @@ package io.tideline.internal.delta;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
+import io.delta.kernel.exceptions.KernelEngineException;
+import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -158,6 +160,9 @@ final class DeltaChangeLog {
       }
     } catch (IOException e) {
       throw DeltaErrors.readFailed(shown, e);
+    } catch (KernelException | KernelEngineException e) {
+      // Kernel reads the log lazily: a bad commit file may only show while listing the files.
+      throw table.logFailure(e, -1, shown);
     }
     files.sort(
         Comparator.comparingLong(AddedFile::modificationTime).thenComparing(AddedFile::path));

@@ -5,6 +5,8 @@ import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.MapValue;
 import io.delta.kernel.data.Row;
+import io.delta.kernel.exceptions.KernelEngineException;
+import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.utils.CloseableIterator;
 import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
@@ -172,6 +174,9 @@ final class DeltaScan {
       }
     } catch (IOException e) {
       throw DeltaErrors.readFailed(table.displayPath(), e);
+    } catch (KernelException | KernelEngineException e) {
+      // Kernel reads the log lazily: a bad commit file may only show while listing the files.
+      throw table.logFailure(e, -1);
     }
     return out;
   }
