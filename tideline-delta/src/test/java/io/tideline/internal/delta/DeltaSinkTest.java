@@ -17,6 +17,8 @@ import io.tideline.streaming.OutputMode;
 import io.tideline.testkit.stream.DeliveryHistory;
 import io.tideline.testkit.stream.StreamScript;
 import io.tideline.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,17 +130,43 @@ class DeltaSinkTest {
     assertThat(DeltaLogReader.actions(table(), 2, "add")).isNotEmpty();
   }
 
-  /** Where to crash: in the sink before the Delta commit, or after it before {@code commits/N}. */
+  /**
+   * Where to crash: in the sink before it writes anything; after its Parquet files are written but
+   * before the Delta commit (the process dies, so the files stay in the table's folder, referenced
+   * by no version); or after the Delta commit, before {@code commits/N}.
+   */
   enum Crash {
-    DURING_SINK(LoopPoint.DURING_SINK, false),
-    AFTER_SINK_BEFORE_COMMIT(LoopPoint.AFTER_SINK_BEFORE_COMMIT, true);
+    BEFORE_WRITE(LoopPoint.DURING_SINK, false, false),
+    FILES_WRITTEN_NOT_COMMITTED(LoopPoint.DURING_SINK, false, true),
+    AFTER_DELTA_COMMIT(LoopPoint.AFTER_SINK_BEFORE_COMMIT, true, false);
 
     final LoopPoint point;
     final boolean deltaCommitted;
+    final boolean leavesFiles;
 
-    Crash(LoopPoint point, boolean deltaCommitted) {
+    Crash(LoopPoint point, boolean deltaCommitted, boolean leavesFiles) {
       this.point = point;
       this.deltaCommitted = deltaCommitted;
+      this.leavesFiles = leavesFiles;
+    }
+  }
+
+  /**
+   * Leaves in the table's folders what a write killed between its Parquet files and its Delta
+   * commit leaves: data files no version refers to. They are copies of committed files, so a reader
+   * that listed the folder instead of the log would count their rows twice.
+   */
+  private void leaveUncommittedFiles(Crash crash) {
+    if (!crash.leavesFiles) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(table())) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        Files.copy(
+            f, f.resolveSibling("part-00000-" + UUID.randomUUID() + "-killed.c000.snappy.parquet"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -156,6 +185,7 @@ class DeltaSinkTest {
         .crashAt(crash.point, 1)
         .addData(input, rowsOf(1))
         .expectFailure(SimulatedCrash.class)
+        .addData("the files of a killed write", () -> leaveUncommittedFiles(crash))
         .assertThat(
             "the Delta commit of batch 1 happened exactly when the crash came after the sink",
             () ->
@@ -187,6 +217,7 @@ class DeltaSinkTest {
         .crashAt(crash.point, 1)
         .addData(input, Row.of("a"))
         .expectFailure(SimulatedCrash.class)
+        .addData("the files of a killed write", () -> leaveUncommittedFiles(crash))
         .start()
         .checkAnswer(Row.of("a", 2L), Row.of("b", 1L))
         .addData(input, Row.of("c"), Row.of("a"))
@@ -321,6 +352,7 @@ class DeltaSinkTest {
         .crashAt(crash.point, 1)
         .addData(input, Row.of("a"))
         .expectFailure(SimulatedCrash.class)
+        .addData("the files of a killed write", () -> leaveUncommittedFiles(crash))
         .start()
         .checkAnswer(Row.of("a", 2L), Row.of("b", 1L))
         .addData(input, Row.of("c"), Row.of("a"))
