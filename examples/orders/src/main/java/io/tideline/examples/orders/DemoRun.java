@@ -152,6 +152,7 @@ final class DemoRun {
     out.printf("Generated %d orders; running each stage once (AvailableNow).%n", records);
     List<StreamingQuery> queries = new ArrayList<>();
     for (Stage stage : Stage.values()) {
+      long startNanos = System.nanoTime();
       StreamingQuery q = pipeline.start(stage, Trigger.AvailableNow());
       queries.add(q);
       try {
@@ -160,7 +161,9 @@ final class DemoRun {
         throw reportFailure(q.name(), e);
       }
       long rows = q.recentProgress().stream().mapToLong(p -> p.numInputRows()).sum();
-      out.printf("  %-24s %d batches, %d input rows%n", q.name(), q.recentProgress().size(), rows);
+      out.printf(
+          "  %-24s %d batches, %d input rows, %.1f s%n",
+          q.name(), q.recentProgress().size(), rows, (System.nanoTime() - startNanos) / 1e9);
     }
     return queries;
   }
