@@ -189,8 +189,19 @@ final class DemoRun {
     t.streams().addListener(failures);
     List<StreamingQuery> queries = new ArrayList<>();
     try {
-      queries.addAll(
-          pipeline.startAll(Trigger.ProcessingTime(config.triggerInterval().toMillis())));
+      Trigger trigger = Trigger.ProcessingTime(config.triggerInterval().toMillis());
+      // One at a time, so that the queries started before one that cannot start are stopped.
+      for (Stage stage : Stage.values()) {
+        try {
+          queries.add(pipeline.start(stage, trigger));
+        } catch (RuntimeException e) {
+          out.printf(
+              "%n!! Query %s could not start:%n   %s%n   The demo stopped.%n",
+              stage.queryName(),
+              e.getMessage());
+          throw e;
+        }
+      }
       generator.start(config.ratePerSecond(), config.records());
       awaitStop(queries, generator);
     } finally {

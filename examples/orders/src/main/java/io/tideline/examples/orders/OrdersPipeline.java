@@ -65,15 +65,6 @@ public final class OrdersPipeline {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** Starts every stage with {@code trigger}, in pipeline order. */
-  public List<StreamingQuery> startAll(Trigger trigger) {
-    return List.of(
-        start(Stage.BRONZE, trigger),
-        start(Stage.SILVER, trigger),
-        start(Stage.GOLD_COUNTS, trigger),
-        start(Stage.GOLD_HOURLY, trigger));
-  }
-
   /** Starts one stage's query with {@code trigger}. */
   public StreamingQuery start(Stage stage, Trigger trigger) {
     return switch (stage) {

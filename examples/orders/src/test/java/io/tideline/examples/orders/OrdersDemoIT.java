@@ -1,12 +1,15 @@
 package io.tideline.examples.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.examples.orders.OrdersPipeline.Stage;
 import io.tideline.streaming.StreamingQueryProgress;
+import io.tideline.types.DataTypes;
+import io.tideline.types.StructType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,7 +81,7 @@ class OrdersDemoIT {
         OrdersDemo.run(
             config(work)
                 .rate(300)
-                .duration(Duration.ofSeconds(6))
+                .duration(Duration.ofSeconds(4))
                 .triggerInterval(Duration.ofMillis(500))
                 .statusInterval(Duration.ofSeconds(2))
                 .build());
@@ -272,5 +275,30 @@ class OrdersDemoIT {
       long ms = size.toMillis();
       return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), ms) * ms);
     }
+  }
+
+  @Test
+  void live_aQueryThatFails_isReportedWithItsError_andStopsTheDemo(@TempDir Path work)
+      throws Exception {
+    // A silver table whose order_id is an INT: silver's batches cannot be written into it.
+    try (Tideline t = session(work)) {
+      t.createDataFrame(List.of(Row.of(1)), new StructType().add("order_id", DataTypes.IntegerType))
+          .write()
+          .format("delta")
+          .saveAsTable(Stage.SILVER.table());
+    }
+    DemoConfig config =
+        config(work)
+            .rate(200)
+            .duration(Duration.ofMinutes(5))
+            .triggerInterval(Duration.ofMillis(500))
+            .build();
+
+    // Refused at start() or in the first batch, depending on where the sink checks the schema:
+    // either way the demo names the query and the condition, and returns long before 5 minutes.
+    assertThatThrownBy(() -> OrdersDemo.run(config))
+        .hasMessageContaining("DELTA_METADATA_MISMATCH");
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("!! Query silver_orders", "DELTA_METADATA_MISMATCH", "The demo stopped");
   }
 }
