@@ -197,8 +197,7 @@ final class DemoRun {
         } catch (RuntimeException e) {
           out.printf(
               "%n!! Query %s could not start:%n   %s%n   The demo stopped.%n",
-              stage.queryName(),
-              e.getMessage());
+              stage.queryName(), e.getMessage());
           throw e;
         }
       }

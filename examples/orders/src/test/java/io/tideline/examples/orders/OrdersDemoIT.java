@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.tideline.Row;
 import io.tideline.Tideline;
 import io.tideline.examples.orders.OrdersPipeline.Stage;
+import io.tideline.streaming.StreamingQueryException;
 import io.tideline.streaming.StreamingQueryProgress;
 import io.tideline.types.DataTypes;
 import io.tideline.types.StructType;
@@ -280,12 +281,17 @@ class OrdersDemoIT {
   @Test
   void live_aQueryThatFails_isReportedWithItsError_andStopsTheDemo(@TempDir Path work)
       throws Exception {
-    // A silver table whose order_id is an INT: silver's batches cannot be written into it.
+    // A bronze table whose kafka_timestamp is a STRING: bronze's batches cannot be written to it,
+    // while silver (which reads only raw_json) and gold start normally.
     try (Tideline t = session(work)) {
-      t.createDataFrame(List.of(Row.of(1)), new StructType().add("order_id", DataTypes.IntegerType))
+      t.createDataFrame(
+              List.of(Row.of("{}", "yesterday")),
+              new StructType()
+                  .add("raw_json", DataTypes.StringType)
+                  .add("kafka_timestamp", DataTypes.StringType))
           .write()
           .format("delta")
-          .saveAsTable(Stage.SILVER.table());
+          .saveAsTable(Stage.BRONZE.table());
     }
     DemoConfig config =
         config(work)
@@ -294,11 +300,14 @@ class OrdersDemoIT {
             .triggerInterval(Duration.ofMillis(500))
             .build();
 
-    // Refused at start() or in the first batch, depending on where the sink checks the schema:
-    // either way the demo names the query and the condition, and returns long before 5 minutes.
+    // The failure in a batch stops the demo long before its 5 minutes, naming query and condition.
     assertThatThrownBy(() -> OrdersDemo.run(config))
+        .isInstanceOf(StreamingQueryException.class)
         .hasMessageContaining("DELTA_METADATA_MISMATCH");
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("!! Query silver_orders", "DELTA_METADATA_MISMATCH", "The demo stopped");
+        .contains(
+            "!! Query bronze_kafka_orders failed in batch",
+            "DELTA_METADATA_MISMATCH",
+            "The demo stopped");
   }
 }
