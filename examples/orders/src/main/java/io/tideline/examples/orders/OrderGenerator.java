@@ -181,11 +181,6 @@ public final class OrderGenerator implements AutoCloseable {
     }
   }
 
-  /** Whether the generator thread has written its limit (or failed) and ended. */
-  public synchronized boolean finished() {
-    return thread != null && !thread.isAlive();
-  }
-
   @Override
   public void close() {
     try {
