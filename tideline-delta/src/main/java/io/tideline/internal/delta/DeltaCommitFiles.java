@@ -5,6 +5,7 @@ import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
+import io.tideline.internal.errors.TidelineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,10 +55,9 @@ record DeltaCommitFiles(
       }
     } catch (IOException e) {
       throw table.logFailure(new UncheckedIOException(e), startVersion, shown);
+    } catch (TidelineException e) {
+      throw e;
     } catch (RuntimeException e) {
-      if (e instanceof io.tideline.internal.errors.TidelineException) {
-        throw e;
-      }
       throw table.logFailure(e, startVersion, shown);
     } catch (Exception e) {
       throw table.logFailure(new IllegalStateException(e), startVersion, shown);
@@ -84,11 +84,7 @@ record DeltaCommitFiles(
           if (!add.isNullAt(i) && bool(add, addSchema, "dataChange", i)) {
             ColumnVector dv = add.getChild(addSchema.indexOf("deletionVector"));
             if (!dv.isNullAt(i)) {
-              throw DeltaErrors.unsupportedFeature(
-                  table.displayPath(),
-                  "deletion vectors",
-                  "Read it with Apache Spark, or purge them there with REORG TABLE ... APPLY"
-                      + " (PURGE).");
+              throw DeltaScan.deletionVectorsUnsupported(table);
             }
             adds.add(
                 new AddedFile(

@@ -134,7 +134,15 @@ public final class DeltaErrors {
             + " stream reads.\nStreaming source schema: <readSchema>\nSchema at version <version>:"
             + " <dataSchema>\nRestart the query: it then reads with the new schema. If this"
             + " repeats across restarts without progress, the change is incompatible and the query"
-            + " must start from scratch with a new checkpoint directory<startingHint>."),
+            + " must start from scratch with a new checkpoint directory."),
+    DELTA_SCHEMA_CHANGED_WITH_STARTING_OPTIONS(
+        "KD007",
+        "Detected a schema change in version <version> of the Delta table <table> that this"
+            + " stream reads.\nStreaming source schema: <readSchema>\nSchema at version <version>:"
+            + " <dataSchema>\nRestart the query: it then reads with the new schema. If this"
+            + " repeats across restarts without progress, the change is incompatible and the query"
+            + " must start from scratch with a new checkpoint directory; if it still fails there,"
+            + " set startingVersion or startingTimestamp to a version after <version>."),
     DELTA_INVALID_SOURCE_OFFSET_FORMAT(
         "XXKDS",
         "The stored offset of the Delta source reading <table> is invalid: <offset> (<reason>)."
@@ -360,7 +368,9 @@ public final class DeltaErrors {
   static TidelineException schemaChanged(
       String table, long version, String readSchema, String dataSchema, boolean startingOption) {
     return new TidelineException(
-        Condition.DELTA_SCHEMA_CHANGED_WITH_VERSION,
+        startingOption
+            ? Condition.DELTA_SCHEMA_CHANGED_WITH_STARTING_OPTIONS
+            : Condition.DELTA_SCHEMA_CHANGED_WITH_VERSION,
         Map.of(
             "table",
             table,
@@ -369,11 +379,7 @@ public final class DeltaErrors {
             "readSchema",
             readSchema,
             "dataSchema",
-            dataSchema,
-            "startingHint",
-            startingOption
-                ? " (and a startingVersion or startingTimestamp after version " + version + ")"
-                : ""));
+            dataSchema));
   }
 
   static TidelineException invalidSourceOffset(String table, String offset, String reason) {

@@ -185,11 +185,16 @@ final class DeltaScan {
   static void checkNoDeletionVector(DeltaTable table, Row add) {
     int dv = add.getSchema().indexOf("deletionVector");
     if (dv >= 0 && !add.isNullAt(dv)) {
-      throw DeltaErrors.unsupportedFeature(
-          table.displayPath(),
-          "deletion vectors",
-          "Read it with Apache Spark, or purge them there with REORG TABLE ... APPLY (PURGE).");
+      throw deletionVectorsUnsupported(table);
     }
+  }
+
+  /** The error for a file with a deletion vector, which this reader cannot apply yet. */
+  static RuntimeException deletionVectorsUnsupported(DeltaTable table) {
+    return DeltaErrors.unsupportedFeature(
+        table.displayPath(),
+        "deletion vectors",
+        "Read it with Apache Spark, or purge them there with REORG TABLE ... APPLY (PURGE).");
   }
 
   /** A partition-values map of the log as a Java map (null values kept). */

@@ -137,7 +137,7 @@ final class DeltaSource implements Source {
     }
     Optional<DeltaSourceOffset> end = next(from, DeltaAdmission.of(limit), availableNowEnd);
     LOG.debug("{}: latestOffset {} -> {}", description, from, end);
-    return end.map(o -> o);
+    return end.map(Offset.class::cast);
   }
 
   @Override

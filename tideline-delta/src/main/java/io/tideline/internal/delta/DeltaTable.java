@@ -107,13 +107,12 @@ final class DeltaTable {
 
   /** {@link #logFailure(RuntimeException, long)} naming the table as {@code shown}. */
   RuntimeException logFailure(RuntimeException kernelFailure, long fromVersion, String shown) {
-    RuntimeException diagnosed =
-        DeltaLogCheck.diagnose(this, shown, fromVersion)
-            .orElseGet(() -> DeltaErrors.readFailed(shown, kernelFailure));
-    if (diagnosed != kernelFailure) {
-      diagnosed.addSuppressed(kernelFailure);
+    Optional<RuntimeException> diagnosed = DeltaLogCheck.diagnose(this, shown, fromVersion);
+    if (diagnosed.isEmpty()) {
+      return DeltaErrors.readFailed(shown, kernelFailure);
     }
-    return diagnosed;
+    diagnosed.get().addSuppressed(kernelFailure);
+    return diagnosed.get();
   }
 
   /** The latest snapshot, or {@code DELTA_MISSING_DELTA_TABLE}. */

@@ -343,7 +343,7 @@ class DeltaSourceOptionsTest {
   }
 
   @Test
-  void aCommitThatRewritesData_failsTheStream_evenWithIgnoreDeletes() {
+  void aCommitThatRewritesData_failsTheStream_evenWithIgnoreDeletes_ignoreChangesRereadsIt() {
     append(0);
     overwrite(5); // version 2: removes and adds
     StreamScript.of(t, stream("startingVersion", "1", "ignoreDeletes", "true"), OutputMode.Append())
@@ -354,6 +354,11 @@ class DeltaSourceOptionsTest {
               assertThat(te.getCondition()).isEqualTo("DELTA_SOURCE_TABLE_IGNORE_CHANGES");
               assertThat(te.getMessage()).contains("version 2", "skipChangeCommits");
             })
+        .run();
+    List<Row> withRewrite = new ArrayList<>(rowsOf(0));
+    withRewrite.addAll(rowsOf(5));
+    StreamScript.of(t, stream("startingVersion", "1", "ignoreChanges", "true"), OutputMode.Append())
+        .checkAnswer(withRewrite)
         .run();
   }
 
