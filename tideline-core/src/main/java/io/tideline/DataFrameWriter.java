@@ -10,7 +10,11 @@ import io.tideline.internal.datasource.BatchProviders;
 import io.tideline.internal.datasource.BatchWriter;
 import io.tideline.internal.datasource.FileFormat;
 import io.tideline.internal.datasource.FileFormats;
+import io.tideline.internal.datasource.PartitionedOutput;
+import io.tideline.internal.datasource.PartitionedTaskWriter;
 import io.tideline.internal.exec.BatchIterator;
+import io.tideline.internal.expr.Attribute;
+import io.tideline.internal.plan.LogicalPlan;
 import io.tideline.internal.vector.Batch;
 import io.tideline.types.StructType;
 import java.io.IOException;
@@ -91,10 +95,10 @@ public final class DataFrameWriter {
   }
 
   /**
-   * Lays the output out in one folder per value of {@code columns} ({@code col=value/}). Formats
-   * written through a {@link BatchWriteProvider} ({@code delta}) receive the columns as the {@code
-   * partitionBy} option, comma-separated; Tideline's own file formats do not partition batch writes
-   * yet and refuse it.
+   * Lays the output out in one folder per value of {@code columns} ({@code col=value/}, Hive's
+   * layout, as Spark writes it): the files hold the other columns, the folder names the values.
+   * Formats written through a {@link BatchWriteProvider} ({@code delta}) receive the columns as the
+   * {@code partitionBy} option, comma-separated.
    */
   public DataFrameWriter partitionBy(String... columns) {
     partitionColumns.clear();
@@ -161,15 +165,8 @@ public final class DataFrameWriter {
       saveThroughProvider(path);
       return;
     }
-    if (!partitionColumns.isEmpty()) {
-      throw ApiErrors.error(
-          ApiErrors.Condition.UNSUPPORTED_PARTITIONED_WRITE,
-          "format",
-          format,
-          "columns",
-          ApiErrors.backticked(partitionColumns));
-    }
     Path target = Path.of(path.startsWith("file:") ? path.substring(5) : path);
+    LogicalPlan partitioned = partitionedPlan();
     try {
       if (Files.exists(target)) {
         switch (mode) {
@@ -186,7 +183,7 @@ public final class DataFrameWriter {
         }
       }
       Files.createDirectories(target);
-      writeJob(fileFormat, target);
+      writeJob(fileFormat, partitioned, target);
     } catch (IOException e) {
       throw ApiErrors.error(
           ApiErrors.Condition.WRITE_FAILED,
@@ -223,28 +220,102 @@ public final class DataFrameWriter {
     provider.write(df, SaveMode.fromString(mode), Map.copyOf(withPath));
   }
 
-  private void writeJob(FileFormat fileFormat, Path target) throws IOException {
+  private void writeJob(FileFormat fileFormat, LogicalPlan partitioned, Path target)
+      throws IOException {
     String jobId = UUID.randomUUID().toString();
     Path temp = target.resolve("_temporary").resolve(jobId);
     Files.createDirectories(temp);
-    StructType schema = df.schema();
-    String ext = fileFormat.extension(options);
     List<Path> written = Collections.synchronizedList(new ArrayList<>());
     try {
-      df.runPartitions(
-          (partition, input) -> {
-            Path file = temp.resolve(String.format("part-%05d-%s.c000%s", partition, jobId, ext));
-            if (writePartition(fileFormat, file, schema, input, partition == 0)) {
-              written.add(file);
-            }
-          });
+      if (partitionColumns.isEmpty()) {
+        writeTasks(fileFormat, temp, jobId, written);
+      } else {
+        writePartitionedTasks(fileFormat, partitioned, temp, written);
+      }
       for (Path f : written) {
-        Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        Path destination = target.resolve(temp.relativize(f));
+        Files.createDirectories(destination.getParent());
+        Files.move(f, destination, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.write(target.resolve("_SUCCESS"), new byte[0]);
     } finally {
       deleteRecursively(target.resolve("_temporary"));
     }
+  }
+
+  private void writeTasks(FileFormat fileFormat, Path temp, String jobId, List<Path> written) {
+    StructType schema = df.schema();
+    String ext = fileFormat.extension(options);
+    df.runPartitions(
+        (partition, input) -> {
+          Path file = temp.resolve(String.format("part-%05d-%s.c000%s", partition, jobId, ext));
+          if (writePartition(fileFormat, file, schema, input, partition == 0)) {
+            written.add(file);
+          }
+        });
+  }
+
+  /**
+   * Writes each task's rows into one file per partition folder under {@code temp}; as in Spark, a
+   * partitioned write of no rows leaves no file (there is no folder to put it in).
+   */
+  /**
+   * The plan a partitioned write runs (data columns, then the partition values as strings), or null
+   * without {@code partitionBy}; checked before anything is written, as Spark checks it.
+   */
+  private LogicalPlan partitionedPlan() {
+    if (partitionColumns.isEmpty()) {
+      return null;
+    }
+    List<Attribute> output = df.logicalPlan().output();
+    if (PartitionedOutput.dataSchema(output, partitionColumns).size() == 0) {
+      throw ApiErrors.error(ApiErrors.Condition.ALL_COLUMNS_AS_PARTITION_COLUMNS, "format", format);
+    }
+    return PartitionedOutput.withPartitionKeys(
+        df.logicalPlan(),
+        partitionColumns,
+        name ->
+            ApiErrors.error(
+                ApiErrors.Condition.PARTITION_COLUMN_NOT_FOUND,
+                "column",
+                name,
+                "schema",
+                df.schema().simpleString()));
+  }
+
+  private void writePartitionedTasks(
+      FileFormat fileFormat, LogicalPlan plan, Path temp, List<Path> written) {
+    StructType dataSchema =
+        PartitionedOutput.dataSchema(df.logicalPlan().output(), partitionColumns);
+    new DataFrame(df.session(), plan)
+        .runPartitions(
+            (partition, input) -> {
+              PartitionedTaskWriter writer =
+                  new PartitionedTaskWriter(
+                      fileFormat,
+                      (folder, task, ext) ->
+                          temp.resolve(folder)
+                              .resolve(
+                                  String.format(
+                                      Locale.ROOT, "part-%05d-%s%s", task, UUID.randomUUID(), ext)),
+                      dataSchema,
+                      partitionColumns,
+                      options,
+                      df.session().conf(),
+                      partition);
+              try (input) {
+                try (writer) {
+                  Batch b;
+                  while ((b = input.next()) != null) {
+                    writer.write(b);
+                  }
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              } finally {
+                written.addAll(writer.files());
+              }
+            });
   }
 
   /**

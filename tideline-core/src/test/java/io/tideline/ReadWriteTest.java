@@ -98,12 +98,33 @@ class ReadWriteTest {
   }
 
   @Test
-  void partitionBy_ofAFileFormatBatchWrite_isRefusedBeforeWriting() {
+  void partitionBy_writesOneFolderPerValue_andReadsBackWithThePartitionColumnLast() {
     String out = dir.resolve("partitioned").toString();
-    assertThatThrownBy(() -> df.write().partitionBy("qty").parquet(out))
+    df.write().partitionBy("qty").parquet(out);
+
+    assertThat(Path.of(out).resolve("qty=2")).isDirectory();
+    assertThat(Path.of(out).resolve("qty=1")).isDirectory();
+    assertThat(Path.of(out).resolve("qty=__HIVE_DEFAULT_PARTITION__")).isDirectory();
+    assertThat(Path.of(out).resolve("_SUCCESS")).exists();
+    assertThat(Path.of(out).resolve("_temporary")).doesNotExist();
+    DataFrame back = t.read().parquet(out);
+    assertThat(back.columns()).containsExactly("order_id", "amount", "qty");
+    assertThat(back.selectExpr("order_id", "amount", "CAST(qty AS BIGINT)").collectAsList())
+        .containsExactlyInAnyOrder(
+            Row.of("o1", 120.5, 2L), Row.of("o2", null, 1L), Row.of("o3", 7.0, null));
+  }
+
+  @Test
+  void partitionBy_aMissingColumnOrEveryColumn_isRefusedBeforeWriting() {
+    String out = dir.resolve("refused").toString();
+    assertThatThrownBy(() -> df.write().partitionBy("nope").json(out))
         .isInstanceOf(AnalysisException.class)
-        .hasMessageStartingWith("[UNSUPPORTED_PARTITIONED_WRITE]")
-        .hasMessageContaining("`qty`");
+        .hasMessageStartingWith("[PARTITION_COLUMN_NOT_FOUND]")
+        .hasMessageContaining("`nope`");
+    assertThatThrownBy(
+            () -> df.write().mode("overwrite").partitionBy("order_id", "amount", "qty").json(out))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageStartingWith("[ALL_COLUMNS_AS_PARTITION_COLUMNS]");
     assertThat(Path.of(out)).doesNotExist();
   }
 

@@ -58,9 +58,19 @@ public abstract class SparkServeEngine implements AutoCloseable {
    */
   protected static <E extends SparkServeEngine> E start(
       Path workDir, BiFunction<Process, Path, E> engine) {
+    return start(WORKLOAD, workDir, engine);
+  }
+
+  /**
+   * Starts the peer's serve mode {@code workload} (one that speaks the same protocol as {@link
+   * #WORKLOAD}) with {@code workDir} as its work folder, and makes the engine as {@link
+   * #start(Path, BiFunction)} does.
+   */
+  protected static <E extends SparkServeEngine> E start(
+      String workload, Path workDir, BiFunction<Process, Path, E> engine) {
     SparkPeerProcess peer = SparkPeerProcess.locate();
-    Process process = peer.launch(List.of(WORKLOAD, workDir.toAbsolutePath().toString()), workDir);
-    return engine.apply(process, peer.logFile(WORKLOAD));
+    Process process = peer.launch(List.of(workload, workDir.toAbsolutePath().toString()), workDir);
+    return engine.apply(process, peer.logFile(workload));
   }
 
   /** The channel the subclass's commands go through. */

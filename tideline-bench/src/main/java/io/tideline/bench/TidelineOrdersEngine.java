@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class TidelineOrdersEngine implements OrdersEngine {
   /** The seed post's order schema. */
-  static final StructType ORDER_SCHEMA =
+  public static final StructType ORDER_SCHEMA =
       StructType.fromDDL(
           "order_id STRING, customer_id STRING, product STRING, amount DOUBLE, order_time"
               + " TIMESTAMP");

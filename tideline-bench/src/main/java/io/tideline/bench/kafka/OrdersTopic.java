@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Record {@code i} is {@link DataGen}'s order line {@code i} without its newline, keyed by its
  * {@code order_id}, in partition {@code i % partitions}; so the topic's content, and the number of
- * orders over 100 ({@link DataGen#expectedTotals}), follow from its size alone.
+ * orders over 100 ({@link DataGen#expectedTotals}), follow from its size alone. The Kafka and Delta
+ * benchmarks both fill their topics with it.
  *
  * @param name the topic
  * @param records records in it
@@ -28,10 +29,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param valueBytes the values' bytes, all records
  * @param over100 records whose amount is over 100: the throughput query's answer
  */
-record OrdersTopic(String name, long records, int partitions, long valueBytes, long over100) {
+public record OrdersTopic(
+    String name, long records, int partitions, long valueBytes, long over100) {
 
   /** Creates {@code name} and writes {@code records} orders into it, waiting for every ack. */
-  static OrdersTopic produce(
+  public static OrdersTopic produce(
       EmbeddedKafkaBroker broker, String name, long records, int partitions) {
     broker.createTopic(name, partitions);
     Properties p = broker.clientProperties();
@@ -69,7 +71,7 @@ record OrdersTopic(String name, long records, int partitions, long valueBytes, l
   }
 
   /** How many of the first {@code records} orders have an amount over 100. */
-  static long over100(long records) {
+  public static long over100(long records) {
     long n = 0;
     for (ProductTotals t : DataGen.expectedTotals(records, DataGen.DEFAULT_SEED)) {
       n += t.count();

@@ -65,11 +65,14 @@ public final class ApiErrors {
     SAVE_PATH_REQUIRED(
         "42000",
         "Writing <format> files needs a path: call save(path) or set option(\"path\", ...)."),
-    UNSUPPORTED_PARTITIONED_WRITE(
+    PARTITION_COLUMN_NOT_FOUND(
+        "42703",
+        "Partition column `<column>` not found in schema <schema>. Use one of the DataFrame's"
+            + " columns in partitionBy(...)."),
+    ALL_COLUMNS_AS_PARTITION_COLUMNS(
         "0A000",
-        "partitionBy(<columns>) is not supported yet for batch writes of <format> files: write"
-            + " with format(\"delta\"), or with a streaming file sink, which partitions its"
-            + " output."),
+        "Cannot use all columns for partition columns of a <format> write: the data files would"
+            + " have no columns. Partition by fewer columns."),
     MULTIPLE_PATHS_UNSUPPORTED(
         "42000",
         "The <format> source reads one path at a time, but load() was given <count>: <paths>."

@@ -1,8 +1,12 @@
 package io.tideline.internal.delta;
 
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.MetadataChangedException;
+import io.delta.kernel.exceptions.ProtocolChangedException;
 import io.tideline.AnalysisException;
 import io.tideline.internal.errors.ErrorCondition;
 import io.tideline.internal.errors.TidelineException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,6 +99,27 @@ public final class DeltaErrors {
             + " <reason>. Run it again: a write with a transaction id (every streaming batch) is"
             + " skipped when its commit did happen."),
     DELTA_READ_FAILED("58030", "Reading the Delta table <path> failed: <reason>."),
+    DELTA_NON_PARTITION_COLUMN_REFERENCE(
+        "42P10",
+        "Predicate references non-partition column '<columnName>'. Only the partition columns may"
+            + " be referenced: [<columnList>] (Delta table <path>)."),
+    DELTA_FAILED_RECOGNIZE_PREDICATE(
+        "42601",
+        "Cannot recognize the predicate '<predicate>' (Delta table <path>): <reason>. Write a SQL"
+            + " condition on partition columns, such as date = '2026-11-26'."),
+    DELTA_CONCURRENT_DELETE_DELETE(
+        "2D521",
+        "<operation> of the Delta table <path> was not committed: a concurrent commit removed files"
+            + " it rewrote (<reason>). Nothing of it is visible in the table; run it again."),
+    DELTA_METADATA_CHANGED(
+        "2D521",
+        "<operation> of the Delta table <path> was not committed: a concurrent commit changed the"
+            + " table's metadata (schema, partitioning or properties) (<reason>). Nothing of it is"
+            + " visible in the table; run it again."),
+    DELTA_PROTOCOL_CHANGED(
+        "2D521",
+        "<operation> of the Delta table <path> was not committed: a concurrent commit changed the"
+            + " table's protocol (<reason>). Nothing of it is visible in the table; run it again."),
     DELTA_TABLE_NOT_FOUND(
         "42P01",
         "Delta table <tableName> doesn't exist: <path> has no _delta_log. Check the name, or"
@@ -334,6 +359,39 @@ public final class DeltaErrors {
     return new TidelineException(
         Condition.DELTA_READ_FAILED,
         Map.of("path", path, "reason", String.valueOf(cause.getMessage())),
+        cause);
+  }
+
+  static AnalysisException nonPartitionColumnReference(
+      String path, String column, List<String> partitionColumns) {
+    return new AnalysisException(
+        Condition.DELTA_NON_PARTITION_COLUMN_REFERENCE,
+        Map.of(
+            "path", path, "columnName", column, "columnList", String.join(", ", partitionColumns)));
+  }
+
+  static AnalysisException unrecognizedPredicate(String path, String predicate, Throwable cause) {
+    return new AnalysisException(
+        Condition.DELTA_FAILED_RECOGNIZE_PREDICATE,
+        Map.of("path", path, "predicate", predicate, "reason", String.valueOf(cause.getMessage())),
+        cause);
+  }
+
+  /**
+   * A commit that lost to a concurrent one it cannot be rebased over: Delta's condition for the
+   * kind of conflict Kernel found.
+   */
+  static TidelineException concurrentChange(
+      String operation, String path, ConcurrentWriteException cause) {
+    Condition condition =
+        cause instanceof MetadataChangedException
+            ? Condition.DELTA_METADATA_CHANGED
+            : cause instanceof ProtocolChangedException
+                ? Condition.DELTA_PROTOCOL_CHANGED
+                : Condition.DELTA_CONCURRENT_DELETE_DELETE;
+    return new TidelineException(
+        condition,
+        Map.of("operation", operation, "path", path, "reason", String.valueOf(cause.getMessage())),
         cause);
   }
 

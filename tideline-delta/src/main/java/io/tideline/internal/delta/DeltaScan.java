@@ -157,6 +157,28 @@ final class DeltaScan {
   private static Map<Map<String, String>, List<Path>> listFiles(
       DeltaTable table, Snapshot snapshot) {
     Map<Map<String, String>, List<Path>> out = new LinkedHashMap<>();
+    for (ScanFile f : files(table, snapshot)) {
+      out.computeIfAbsent(f.partitionValues(), v -> new ArrayList<>()).add(f.path());
+    }
+    return out;
+  }
+
+  /**
+   * One data file of a snapshot, as its {@code add} action describes it.
+   *
+   * @param path where it is
+   * @param size its length in bytes
+   * @param partitionValues its partition values as Delta serialises them (null for a null value)
+   * @param add its {@code add} action, for a {@code remove} of the file
+   */
+  record ScanFile(Path path, long size, Map<String, String> partitionValues, Row add) {}
+
+  /**
+   * The snapshot's data files, in the log's order; files with deletion vectors are refused (reading
+   * them whole would bring deleted rows back).
+   */
+  static List<ScanFile> files(DeltaTable table, Snapshot snapshot) {
+    List<ScanFile> out = new ArrayList<>();
     try (CloseableIterator<FilteredColumnarBatch> scanFiles =
         snapshot.getScanBuilder().build().getScanFiles(table.engine())) {
       while (scanFiles.hasNext()) {
@@ -168,7 +190,8 @@ final class DeltaScan {
             String rawPath = add.getString(add.getSchema().indexOf("path"));
             Map<String, String> values =
                 toMap(add.getMap(add.getSchema().indexOf("partitionValues")));
-            out.computeIfAbsent(values, v -> new ArrayList<>()).add(resolve(table, rawPath));
+            long size = add.getLong(add.getSchema().indexOf("size"));
+            out.add(new ScanFile(resolve(table, rawPath), size, values, add));
           }
         }
       }

@@ -2,10 +2,14 @@ package io.tideline.internal.delta;
 
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionCommitResult;
+import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.MetricsReporter;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.exceptions.TableAlreadyExistsException;
 import io.delta.kernel.exceptions.TableNotFoundException;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -49,6 +54,17 @@ final class DeltaTable {
 
   private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
 
+  /**
+   * One lock per table folder, held around every commit this JVM makes to the table. Kernel's
+   * default log store on the local file system (delta-storage's {@code HDFSLogStore}) checks that
+   * {@code NNN.json} does not exist and then renames its temporary file onto it: two writers of one
+   * process (a stream and an {@code OPTIMIZE}, two streams) can both pass the check, and the second
+   * rename silently replaces the first commit. Under the lock the check and the rename are atomic
+   * for writers of this JVM; the loser sees the file and Kernel resolves the conflict as designed.
+   * Writers in other processes are not covered (Delta's documented limit for local storage).
+   */
+  private static final ConcurrentHashMap<Path, Object> COMMIT_LOCKS = new ConcurrentHashMap<>();
+
   private final Path root;
 
   private DeltaTable(Path root) {
@@ -63,6 +79,21 @@ final class DeltaTable {
 
   Engine engine() {
     return ENGINE;
+  }
+
+  /**
+   * Commits {@code txn} with {@code actions} under this table's commit lock (see {@link
+   * #COMMIT_LOCKS}); Kernel's conflict resolution and retries run inside it.
+   */
+  TransactionCommitResult commit(Transaction txn, CloseableIterable<Row> actions)
+      throws ConcurrentWriteException {
+    synchronized (commitLock()) {
+      return txn.commit(ENGINE, actions);
+    }
+  }
+
+  private Object commitLock() {
+    return COMMIT_LOCKS.computeIfAbsent(root, r -> new Object());
   }
 
   /** The table's folder. */
@@ -197,7 +228,9 @@ final class DeltaTable {
       builder = builder.withDataLayoutSpec(DataLayoutSpec.partitioned(columns));
     }
     try {
-      builder.build(ENGINE).commit(ENGINE, CloseableIterable.emptyIterable());
+      synchronized (commitLock()) {
+        builder.build(ENGINE).commit(ENGINE, CloseableIterable.emptyIterable());
+      }
     } catch (TableAlreadyExistsException e) {
       // Another writer won the race to create it: write into theirs, with its schema checks.
     } catch (KernelException e) {

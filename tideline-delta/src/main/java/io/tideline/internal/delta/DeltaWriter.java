@@ -75,9 +75,11 @@ import org.slf4j.LoggerFactory;
  * <p>Recovery: a crash before step 6 leaves unreferenced files (a later {@code VACUUM} removes
  * them); a crash after it leaves a committed version whose {@code txn} makes the re-run skip.
  *
- * <p>Concurrency: one writer per table and transaction id. Kernel's conflict checks cover appends
- * against appends and the transaction id; an overwrite racing another writer's append may lose the
- * append's files (Kernel 4.4.0 detects only delete-vs-delete among removals).
+ * <p>Concurrency: commits of this JVM to one table are serialised ({@link DeltaTable#commit}), so
+ * Kernel's conflict resolution sees every other writer of the process. One writer per table and
+ * transaction id. Kernel's conflict checks cover appends against appends and the transaction id; an
+ * overwrite racing another writer's append may lose the append's files (Kernel 4.4.0 detects only
+ * delete-vs-delete among removals).
  */
 final class DeltaWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaWriter.class);
@@ -209,7 +211,7 @@ final class DeltaWriter {
       TransactionCommitResult result;
       try {
         result =
-            txn.commit(engine, CloseableIterable.inMemoryIterable(toCloseableIterator(actions)));
+            table.commit(txn, CloseableIterable.inMemoryIterable(toCloseableIterator(actions)));
       } catch (ConcurrentTransactionException e) {
         LOG.info(
             "Delta table {}: transaction {} was committed by another writer; skipping{}",
@@ -317,6 +319,31 @@ final class DeltaWriter {
       Request request,
       List<DataFile> files,
       List<Path> created) {
+    writeFiles(
+        data,
+        data.session().conf(),
+        tableSchema,
+        partitionColumns,
+        txnState,
+        request.writerOptions(),
+        files,
+        created);
+  }
+
+  /**
+   * Runs {@code data} into Parquet files of the transaction {@code txnState}, under {@code conf}
+   * (which decides how the scans below split into tasks: each task writes its own files), adding
+   * the completed files to {@code files} and every file created to {@code created}.
+   */
+  void writeFiles(
+      DataFrame data,
+      TidelineConf conf,
+      StructType tableSchema,
+      List<String> partitionColumns,
+      Row txnState,
+      Map<String, String> writerOptions,
+      List<DataFile> files,
+      List<Path> created) {
     LogicalPlan plan = data.logicalPlan();
     List<Expr> dataColumns = new ArrayList<>();
     List<Expr> keyColumns = new ArrayList<>();
@@ -343,7 +370,6 @@ final class DeltaWriter {
     projection.addAll(keyColumns);
     StructType fileSchema = new StructType(fileFields);
     FileFormat parquet = FileFormats.find("parquet");
-    TidelineConf conf = data.session().conf();
     Engine engine = table.engine();
     new QueryExecution(new Project(projection, plan), conf, data.session().pool())
         .runPartitions(
@@ -356,7 +382,7 @@ final class DeltaWriter {
                       fileSchema,
                       partitionColumns,
                       partitionTypes,
-                      request.writerOptions(),
+                      writerOptions,
                       conf,
                       partition);
               try (input) {
@@ -387,7 +413,7 @@ final class DeltaWriter {
   }
 
   /** Kernel's {@code add} actions of the files, grouped by the write context of their partition. */
-  private static List<Row> appendActions(Engine engine, Row txnState, List<DataFile> files)
+  static List<Row> appendActions(Engine engine, Row txnState, List<DataFile> files)
       throws IOException {
     Map<DataWriteContext, List<DataFileStatus>> byContext = new IdentityHashMap<>();
     for (DataFile f : files) {
@@ -412,7 +438,7 @@ final class DeltaWriter {
     return actions;
   }
 
-  private void runHooks(TransactionCommitResult result) {
+  void runHooks(TransactionCommitResult result) {
     for (PostCommitHook hook : result.getPostCommitHooks()) {
       try {
         hook.threadSafeInvoke(table.engine());
@@ -427,7 +453,7 @@ final class DeltaWriter {
     }
   }
 
-  private static <T> CloseableIterator<T> toCloseableIterator(List<T> list) {
+  static <T> CloseableIterator<T> toCloseableIterator(List<T> list) {
     java.util.Iterator<T> it = list.iterator();
     return new CloseableIterator<>() {
       @Override
@@ -445,7 +471,7 @@ final class DeltaWriter {
     };
   }
 
-  private static void deleteQuietly(List<Path> files) {
+  static void deleteQuietly(List<Path> files) {
     for (Path f : files) {
       try {
         Files.deleteIfExists(f);

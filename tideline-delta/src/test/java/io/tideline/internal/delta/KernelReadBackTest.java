@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class KernelReadBackTest {
     String path = dir.resolve("t").toString();
     t.createDataFrame(rows, schema).write().format("delta").option("partitionBy", "p").save(path);
 
-    List<String> read = readWithKernel(DeltaTable.at(path));
+    List<String> read = readWithKernel(DeltaTable.at(path), KernelReadBackTest::render);
 
     assertThat(read)
         .containsExactlyInAnyOrder(
@@ -84,8 +85,9 @@ class KernelReadBackTest {
             "null|null|null|null|null|null|null|null|null|null|null");
   }
 
-  /** Every row of the table, read by Kernel, as {@code |}-separated values. */
-  private static List<String> readWithKernel(DeltaTable table) throws Exception {
+  /** Every row of the table, read by Kernel's own Parquet reader, rendered by {@code render}. */
+  static List<String> readWithKernel(DeltaTable table, Function<Row, String> render)
+      throws Exception {
     Engine engine = table.engine();
     Snapshot snapshot = table.latestOrFail();
     Scan scan = snapshot.getScanBuilder().build();
@@ -114,7 +116,7 @@ class KernelReadBackTest {
               while (logical.hasNext()) {
                 try (CloseableIterator<Row> rows = logical.next().getRows()) {
                   while (rows.hasNext()) {
-                    out.add(render(rows.next()));
+                    out.add(render.apply(rows.next()));
                   }
                 }
               }

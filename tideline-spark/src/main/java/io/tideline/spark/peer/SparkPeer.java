@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Apache Spark as a peer process: runs one named workload in Spark local[2] and prints one result
@@ -37,6 +39,12 @@ import java.util.Optional;
  *   <li>{@code streaming-serve WORKDIR [--conf key=value]...}: the streaming benchmark's
  *       measurements on Structured Streaming, one per command line on standard input; see {@link
  *       StreamingServe} for the protocol and {@link StreamingWorkloads} for the queries;
+ *   <li>{@code delta-serve WORKDIR [--conf key=value]...}: Delta Lake reads and writes through
+ *       delta-spark, one per command line, for the Delta interoperability tests; see {@link
+ *       DeltaServe};
+ *   <li>{@code delta-bench-serve WORKDIR [--conf key=value]...}: the Delta benchmark's bronze query
+ *       and table checksums, in a session with delta-spark's extensions; see {@link
+ *       DeltaBenchServe};
  *   <li>{@code sql-oracle SPEC.json [--output FILE]}: the differential-test oracle, see {@link
  *       SqlOracle};
  *   <li>{@code stream-oracle SPEC.json [--output FILE]}: the streaming differential-test oracle,
@@ -49,6 +57,8 @@ public final class SparkPeer {
           + " [--conf key=value]...\n"
           + "       SparkPeer json-orders-agg-serve DIR [--conf key=value]...\n"
           + "       SparkPeer streaming-serve WORKDIR [--conf key=value]...\n"
+          + "       SparkPeer delta-serve WORKDIR [--conf key=value]...\n"
+          + "       SparkPeer delta-bench-serve WORKDIR [--conf key=value]...\n"
           + "       SparkPeer sql-oracle SPEC.json [--output FILE]\n"
           + "       SparkPeer stream-oracle SPEC.json [--output FILE]";
 
@@ -91,40 +101,35 @@ public final class SparkPeer {
       }
       case JsonOrdersAggregation.SERVE_NAME -> {
         a.allowOnly(List.of("--conf"));
-        Map<String, String> conf = a.confOptions();
-        try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
-          JsonOrdersAggregation.serve(
-              session,
-              Path.of(args[1]),
-              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-              System.out);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Lost the harness's commands on standard input", e);
-        }
-        ObjectNode done = new ObjectMapper().createObjectNode();
-        done.put("workload", args[0]);
-        done.put("event", "done");
-        return done;
+        return serveLoop(
+            args[0],
+            a.confOptions(),
+            Path.of(args[1]),
+            (session, dir) -> (in, out) -> JsonOrdersAggregation.serve(session, dir, in, out));
       }
       case StreamingServe.NAME -> {
         a.allowOnly(List.of("--conf"));
-        Map<String, String> conf = a.confOptions();
-        Path workDir = Path.of(args[1]);
-        if (!workDir.toFile().isDirectory()) {
-          throw PeerErrors.inputNotFound("Work folder", workDir);
-        }
-        try (PeerSession session = PeerSession.start("tideline-bench-" + args[0], conf)) {
-          new StreamingServe(session, workDir)
-              .serve(
-                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                  System.out);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Lost the harness's commands on standard input", e);
-        }
-        ObjectNode done = new ObjectMapper().createObjectNode();
-        done.put("workload", args[0]);
-        done.put("event", "done");
-        return done;
+        return serveLoop(
+            args[0],
+            a.confOptions(),
+            workDir(args[1]),
+            (session, dir) -> new StreamingServe(session, dir)::serve);
+      }
+      case DeltaServe.NAME -> {
+        a.allowOnly(List.of("--conf"));
+        return serveLoop(
+            args[0],
+            DeltaServe.conf(a.confOptions()),
+            workDir(args[1]),
+            (session, dir) -> new DeltaServe(session, dir)::serve);
+      }
+      case DeltaBenchServe.NAME -> {
+        a.allowOnly(List.of("--conf"));
+        return serveLoop(
+            args[0],
+            DeltaBenchServe.sessionConf(a.confOptions()),
+            workDir(args[1]),
+            (session, dir) -> new DeltaBenchServe(session, dir)::serve);
       }
       case SqlOracle.NAME -> {
         a.allowOnly(List.of("--output"));
@@ -144,6 +149,43 @@ public final class SparkPeer {
       }
       default -> throw PeerErrors.usage("Unknown workload '" + args[0] + "'");
     }
+  }
+
+  /** A command loop over standard input and output, as the serve workloads run one. */
+  @FunctionalInterface
+  private interface ServeLoop {
+    void serve(BufferedReader in, PrintStream out) throws IOException;
+  }
+
+  private static Path workDir(String arg) {
+    Path workDir = Path.of(arg);
+    if (!workDir.toFile().isDirectory()) {
+      throw PeerErrors.inputNotFound("Work folder", workDir);
+    }
+    return workDir;
+  }
+
+  /**
+   * Runs a serve workload: one Spark session, commands read from standard input until {@code quit}
+   * or its end, then the final {@code done} event.
+   */
+  private static ObjectNode serveLoop(
+      String workload,
+      Map<String, String> conf,
+      Path workDir,
+      BiFunction<PeerSession, Path, ServeLoop> loop) {
+    try (PeerSession session = PeerSession.start("tideline-" + workload, conf)) {
+      loop.apply(session, workDir)
+          .serve(
+              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+              System.out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Lost the harness's commands on standard input", e);
+    }
+    ObjectNode done = new ObjectMapper().createObjectNode();
+    done.put("workload", workload);
+    done.put("event", "done");
+    return done;
   }
 
   private static ObjectNode failure(String workload, String condition, Throwable e) {

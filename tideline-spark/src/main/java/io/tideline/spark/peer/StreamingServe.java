@@ -45,6 +45,7 @@ final class StreamingServe {
   static final String NAME = "streaming-serve";
 
   private final ObjectMapper json = new ObjectMapper();
+  private final ServeProtocol protocol = new ServeProtocol(NAME, this::run);
   private final PeerSession session;
   private final Path workDir;
   private final KafkaServeCommands kafka;
@@ -60,58 +61,33 @@ final class StreamingServe {
   }
 
   void serve(BufferedReader in, PrintStream out) throws IOException {
-    ObjectNode ready = json.createObjectNode();
-    ready.put("workload", NAME);
-    ready.put("event", "ready");
-    ready.put("engine", "spark");
-    ready.put("engineVersion", session.spark().version());
-    ready.put("sessionStartSeconds", session.startSeconds());
-    emit(out, ready);
-    String line;
-    while ((line = in.readLine()) != null && !line.trim().equals("quit")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      emit(out, answer(line));
-    }
+    protocol.serve(protocol.ready(session), in, out);
   }
 
   /** The answer to one command line; never throws for a bad command or a failed query. */
   ObjectNode answer(String line) {
-    ObjectNode result = json.createObjectNode();
-    result.put("workload", NAME);
-    try {
-      JsonNode command = parse(line);
-      String name = command.path("command").asText();
-      switch (name) {
-        case "first-batch" -> firstBatch(command, result);
-        case "batch-overhead" -> batchOverhead(command, result);
-        case "throughput" -> throughput(command, result);
-        case KafkaServeCommands.THROUGHPUT,
-            KafkaServeCommands.PASSTHROUGH_START,
-            KafkaServeCommands.PASSTHROUGH_STOP ->
-            kafka.run(name, command, result);
-        case "windowed" -> windowed(command, result);
-        case "windowed-recovery" -> windowedRecovery(command, result);
-        default ->
-            throw PeerErrors.usage(
-                "Unknown streaming command '"
-                    + name
-                    + "'; send first-batch, batch-overhead, throughput, windowed,"
-                    + " windowed-recovery, kafka-throughput, kafka-passthrough-start,"
-                    + " kafka-passthrough-stop or quit");
-      }
-      result.put("event", name);
-    } catch (PeerException e) {
-      error(result, e.condition().name(), e.getMessage());
-    } catch (Exception e) {
-      e.printStackTrace(System.err);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      error(result, null, e.toString());
+    return protocol.answer(line);
+  }
+
+  private void run(String name, JsonNode command, ObjectNode result) throws Exception {
+    switch (name) {
+      case "first-batch" -> firstBatch(command, result);
+      case "batch-overhead" -> batchOverhead(command, result);
+      case "throughput" -> throughput(command, result);
+      case KafkaServeCommands.THROUGHPUT,
+          KafkaServeCommands.PASSTHROUGH_START,
+          KafkaServeCommands.PASSTHROUGH_STOP ->
+          kafka.run(name, command, result);
+      case "windowed" -> windowed(command, result);
+      case "windowed-recovery" -> windowedRecovery(command, result);
+      default ->
+          throw PeerErrors.usage(
+              "Unknown streaming command '"
+                  + name
+                  + "'; send first-batch, batch-overhead, throughput, windowed,"
+                  + " windowed-recovery, kafka-throughput, kafka-passthrough-start,"
+                  + " kafka-passthrough-stop or quit");
     }
-    return result;
   }
 
   private void firstBatch(JsonNode command, ObjectNode result) throws Exception {
@@ -201,18 +177,6 @@ final class StreamingServe {
     return input;
   }
 
-  private JsonNode parse(String line) {
-    try {
-      JsonNode node = json.readTree(line);
-      if (node == null || !node.isObject()) {
-        throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
-      }
-      return node;
-    } catch (IOException e) {
-      throw PeerErrors.usage("Expected a JSON object a line, got '" + line + "'");
-    }
-  }
-
   private Path path(JsonNode command, String field) {
     JsonNode value = command.get(field);
     if (value == null || !value.isTextual() || value.asText().isEmpty()) {
@@ -236,19 +200,5 @@ final class StreamingServe {
       throw PeerErrors.usage(field + " must be at least " + min + ", got " + value.asInt());
     }
     return value.asInt();
-  }
-
-  private static void error(ObjectNode result, String condition, String message) {
-    result.put("event", "error");
-    ObjectNode error = result.putObject("error");
-    if (condition != null) {
-      error.put("condition", condition);
-    }
-    error.put("message", message);
-  }
-
-  private static void emit(PrintStream out, ObjectNode line) {
-    out.println(line.toString());
-    out.flush();
   }
 }

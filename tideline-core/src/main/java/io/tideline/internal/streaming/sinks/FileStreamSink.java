@@ -4,17 +4,13 @@ import io.tideline.DataFrame;
 import io.tideline.connector.Sink;
 import io.tideline.internal.conf.TidelineConf;
 import io.tideline.internal.datasource.FileFormat;
+import io.tideline.internal.datasource.PartitionedOutput;
+import io.tideline.internal.datasource.PartitionedTaskWriter;
 import io.tideline.internal.exec.QueryExecution;
-import io.tideline.internal.expr.Alias;
 import io.tideline.internal.expr.Attribute;
-import io.tideline.internal.expr.Cast;
-import io.tideline.internal.expr.Expr;
 import io.tideline.internal.plan.LogicalPlan;
-import io.tideline.internal.plan.Project;
 import io.tideline.internal.streaming.files.FileSinkCommitter;
 import io.tideline.internal.vector.Batch;
-import io.tideline.types.DataTypes;
-import io.tideline.types.StructField;
 import io.tideline.types.StructType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,8 +100,13 @@ public final class FileStreamSink implements Sink {
       lastBatchRows = 0;
       return;
     }
-    LogicalPlan plan = withPartitionKeys(data.logicalPlan());
-    StructType dataSchema = dataSchema(data.logicalPlan().output());
+    List<Attribute> output = data.logicalPlan().output();
+    StructType dataSchema = PartitionedOutput.dataSchema(output, partitionColumns);
+    LogicalPlan plan =
+        PartitionedOutput.withPartitionKeys(
+            data.logicalPlan(),
+            partitionColumns,
+            name -> SinkErrors.partitionColumnNotFound(formatName, name, dataSchema.toString()));
     List<Path> files = Collections.synchronizedList(new ArrayList<>());
     AtomicLong rows = new AtomicLong();
     try {
@@ -115,7 +116,7 @@ public final class FileStreamSink implements Sink {
                 PartitionedTaskWriter writer =
                     new PartitionedTaskWriter(
                         format,
-                        committer,
+                        committer::newTaskFile,
                         dataSchema,
                         partitionColumns,
                         writerOptions,
@@ -164,58 +165,6 @@ public final class FileStreamSink implements Sink {
     } catch (RuntimeException e) {
       return true;
     }
-  }
-
-  /**
-   * The plan whose rows the tasks write: the data columns, then each partition column cast to
-   * string (the folder value), so folder names come from Spark's string cast of the value.
-   */
-  private LogicalPlan withPartitionKeys(LogicalPlan plan) {
-    if (partitionColumns.isEmpty()) {
-      return plan;
-    }
-    List<Expr> projection = new ArrayList<>();
-    List<Attribute> partitionAttributes = new ArrayList<>();
-    for (String name : partitionColumns) {
-      partitionAttributes.add(attribute(plan.output(), name));
-    }
-    for (Attribute a : plan.output()) {
-      if (!partitionAttributes.contains(a)) {
-        projection.add(a);
-      }
-    }
-    for (Attribute a : partitionAttributes) {
-      projection.add(new Alias(new Cast(a, DataTypes.StringType), a.name()));
-    }
-    return new Project(projection, plan);
-  }
-
-  private StructType dataSchema(List<Attribute> output) {
-    List<StructField> fields = new ArrayList<>();
-    for (Attribute a : output) {
-      if (!isPartitionColumn(a.name())) {
-        fields.add(new StructField(a.name(), a.dataType(), a.nullable()));
-      }
-    }
-    return new StructType(fields);
-  }
-
-  private boolean isPartitionColumn(String name) {
-    for (String p : partitionColumns) {
-      if (p.equalsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Attribute attribute(List<Attribute> output, String name) {
-    for (Attribute a : output) {
-      if (a.name().equalsIgnoreCase(name)) {
-        return a;
-      }
-    }
-    throw SinkErrors.partitionColumnNotFound(formatName, name, dataSchema(output).toString());
   }
 
   @Override

@@ -1,10 +1,6 @@
-package io.tideline.internal.streaming.sinks;
+package io.tideline.internal.datasource;
 
 import io.tideline.internal.conf.TidelineConf;
-import io.tideline.internal.datasource.BatchWriter;
-import io.tideline.internal.datasource.FileFormat;
-import io.tideline.internal.datasource.PartitionPaths;
-import io.tideline.internal.streaming.files.FileSinkCommitter;
 import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.BytesVector;
 import io.tideline.internal.vector.ColumnVector;
@@ -19,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The file sink's writer of one task: routes the rows of each input batch to one file per partition
- * folder ({@code col=value/...}, or the sink folder itself without {@code partitionBy}), opening a
- * file only when its first row arrives.
+ * The writer of one task of a file write (the streaming file sink, {@code df.write()}): routes the
+ * rows of each input batch to one file per partition folder ({@code col=value/...}, or the sink
+ * folder itself without {@code partitionBy}), opening a file only when its first row arrives.
  *
  * <p>Input batches hold the data columns first, then one string column per partition column (the
  * value cast to string, as Spark names folders). Rows are routed with selection vectors over the
@@ -32,10 +28,20 @@ import java.util.Map;
  * partition values holds many open files (Spark sorts by the partition columns instead and keeps
  * one open).
  */
-final class PartitionedTaskWriter implements AutoCloseable {
+public final class PartitionedTaskWriter implements AutoCloseable {
+
+  /** Names the new files of a task: unique, in the output folder or a partition folder of it. */
+  @FunctionalInterface
+  public interface TaskFiles {
+    /**
+     * @param partitionDir a relative folder such as {@code date=2024-01-01}, or "" for none
+     * @param extension the file's suffix including its dot
+     */
+    Path newTaskFile(String partitionDir, int partitionId, String extension);
+  }
 
   private final FileFormat format;
-  private final FileSinkCommitter committer;
+  private final TaskFiles taskFiles;
   private final StructType dataSchema;
   private final List<String> partitionColumns;
   private final Map<String, String> options;
@@ -47,16 +53,16 @@ final class PartitionedTaskWriter implements AutoCloseable {
   private final List<Path> files = new ArrayList<>();
   private long rows;
 
-  PartitionedTaskWriter(
+  public PartitionedTaskWriter(
       FileFormat format,
-      FileSinkCommitter committer,
+      TaskFiles taskFiles,
       StructType dataSchema,
       List<String> partitionColumns,
       Map<String, String> options,
       TidelineConf conf,
       int partitionId) {
     this.format = format;
-    this.committer = committer;
+    this.taskFiles = taskFiles;
     this.dataSchema = dataSchema;
     this.partitionColumns = partitionColumns;
     this.options = options;
@@ -69,7 +75,7 @@ final class PartitionedTaskWriter implements AutoCloseable {
   }
 
   /** Writes the live rows of {@code batch}. */
-  void write(Batch batch) throws IOException {
+  public void write(Batch batch) throws IOException {
     if (batch.isEmpty()) {
       return;
     }
@@ -163,7 +169,7 @@ final class PartitionedTaskWriter implements AutoCloseable {
   private BatchWriter writerFor(String folder) throws IOException {
     BatchWriter writer = writers.get(folder);
     if (writer == null) {
-      Path file = committer.newTaskFile(folder, partitionId, extension);
+      Path file = taskFiles.newTaskFile(folder, partitionId, extension);
       Files.createDirectories(file.getParent());
       // Record the file before opening it, so an abort deletes a partly created file too.
       files.add(file);
@@ -174,17 +180,17 @@ final class PartitionedTaskWriter implements AutoCloseable {
   }
 
   /** The files this task created, complete or not. */
-  List<Path> files() {
+  public List<Path> files() {
     return files;
   }
 
   /** The rows written. */
-  long rows() {
+  public long rows() {
     return rows;
   }
 
   /** The file currently being written, for error messages. */
-  String currentFile() {
+  public String currentFile() {
     return files.isEmpty() ? "(no file yet)" : files.get(files.size() - 1).toString();
   }
 
