@@ -1,11 +1,8 @@
 package io.tideline.examples.orders;
 
-import io.tideline.DataFrame;
-import io.tideline.Tideline;
 import io.tideline.streaming.StreamingQueryException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -66,12 +63,6 @@ public final class OrdersDemo implements Callable<Integer> {
   boolean availableNow;
 
   @Option(
-      names = "--show",
-      paramLabel = "TABLE",
-      description = "Print a table of the work folder's warehouse (e.g. gold.order_counts_5min).")
-  String show;
-
-  @Option(
       names = "--event-step",
       paramLabel = "TIME",
       converter = DurationConverter.class,
@@ -103,9 +94,6 @@ public final class OrdersDemo implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (show != null) {
-      return show(show);
-    }
     DemoConfig.Builder b =
         DemoConfig.builder(work).rate(rate).availableNow(availableNow).eventStep(eventStep);
     if (duration != null) {
@@ -141,24 +129,6 @@ public final class OrdersDemo implements Callable<Integer> {
         // The JVM is already stopping because of Ctrl-C: the hook is running, as intended.
       }
     }
-  }
-
-  private int show(String table) {
-    DemoConfig config = DemoConfig.builder(work).build();
-    try (Tideline t =
-        Tideline.builder()
-            .appName("orders-demo-show")
-            .warehouse(config.warehouse())
-            .getOrCreate()) {
-      DataFrame df = t.table(table);
-      // Aggregation tables read best in key order; raw tables in the order they were written.
-      List<String> columns = List.of(df.columns());
-      if (columns.contains("window") && columns.contains("product")) {
-        df = df.orderBy("window", "product");
-      }
-      df.show(50, false);
-    }
-    return 0;
   }
 
   /** Reads {@code 90s}, {@code 1500ms}, {@code 5m}, {@code 1h}, or an ISO-8601 {@code PT90S}. */
