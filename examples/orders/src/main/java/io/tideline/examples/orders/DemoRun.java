@@ -103,13 +103,7 @@ final class DemoRun {
     try {
       return EmbeddedKafkaBroker.builder().logDir(config.kafkaDir()).start();
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Cannot start the demo's Kafka broker on "
-              + config.kafkaDir()
-              + ". Is another demo running on the work folder "
-              + config.work()
-              + "? Stop it, or choose another folder with --work.",
-          e);
+      throw DemoErrors.brokerStartFailed(config.kafkaDir(), config.work(), e);
     }
   }
 
@@ -121,12 +115,7 @@ final class DemoRun {
             .config("tideline.shuffle.partitions", "2")
             .getOrCreate();
     if (!t.warehouse().toAbsolutePath().normalize().equals(config.warehouse())) {
-      throw new IllegalStateException(
-          "A Tideline session with the warehouse "
-              + t.warehouse()
-              + " is already open in this JVM; the demo needs its own at "
-              + config.warehouse()
-              + ". Close the other session first.");
+      throw DemoErrors.sessionConflict(t.warehouse(), config.warehouse());
     }
     return t;
   }
@@ -138,9 +127,9 @@ final class DemoRun {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while listing the broker's topics", e);
+      throw DemoErrors.kafkaFailed("find or create", OrdersPipeline.TOPIC, e);
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot list the topics of the demo's broker", e);
+      throw DemoErrors.kafkaFailed("find or create", OrdersPipeline.TOPIC, e);
     }
   }
 

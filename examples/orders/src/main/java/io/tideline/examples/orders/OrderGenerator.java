@@ -82,9 +82,9 @@ public final class OrderGenerator implements AutoCloseable {
       return total;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading the end offsets of " + topic, e);
+      throw DemoErrors.kafkaFailed("read the end offsets of", topic, e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Cannot read the end offsets of topic " + topic, e);
+      throw DemoErrors.kafkaFailed("read the end offsets of", topic, e);
     }
   }
 
@@ -155,7 +155,8 @@ public final class OrderGenerator implements AutoCloseable {
    * Stops the generator thread, if any, and waits until Kafka has acknowledged every order sent.
    * Idempotent.
    *
-   * @throws IllegalStateException if Kafka refused an order
+   * @throws io.tideline.internal.errors.TidelineException {@code DEMO_KAFKA_FAILED} if Kafka
+   *     refused an order
    */
   public void stop() {
     stopping = true;
@@ -177,7 +178,7 @@ public final class OrderGenerator implements AutoCloseable {
   private void throwSendError() {
     Exception e = sendError.get();
     if (e != null) {
-      throw new IllegalStateException("Kafka refused an order for topic " + topic, e);
+      throw DemoErrors.kafkaFailed("write orders to", topic, e);
     }
   }
 
