@@ -92,10 +92,14 @@ class OrdersDemoIT {
     assertThat(live.generated()).isPositive();
     for (Stage stage : Stage.values()) {
       Path checkpoint = work.resolve("checkpoints").resolve(stage.queryName());
-      assertThat(lastBatch(checkpoint.resolve("commits")))
-          .as("%s: the last planned batch is committed (nothing cut by the stop)", stage)
-          .isEqualTo(lastBatch(checkpoint.resolve("offsets")))
-          .isPresent();
+      OptionalLong committed = lastBatch(checkpoint.resolve("commits"));
+      OptionalLong planned = lastBatch(checkpoint.resolve("offsets"));
+      assertThat(committed).as("%s committed batches", stage).isPresent();
+      // The demo stops a query between two batches; only a trigger that begins in the instant
+      // between that check and stop() can be cut, and the next run re-runs it.
+      assertThat(planned.getAsLong() - committed.getAsLong())
+          .as("%s: batches planned but not committed", stage)
+          .isBetween(0L, 1L);
     }
 
     // What the live run left unread, the next run reads: every order once in bronze and silver.

@@ -60,8 +60,7 @@ class OrdersTest {
       orders.add(o);
       values.add(Row.of(o.value()));
     }
-    try (Tideline t =
-        Tideline.builder().warehouse(warehouse).getOrCreate()) {
+    try (Tideline t = Tideline.builder().warehouse(warehouse).getOrCreate()) {
       List<Row> parsed =
           t.createDataFrame(values, new StructType().add("raw_json", DataTypes.StringType))
               .select(from_json(col("raw_json"), Orders.ORDER_SCHEMA).alias("data"))
