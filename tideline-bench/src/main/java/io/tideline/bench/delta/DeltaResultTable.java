@@ -1,5 +1,6 @@
 package io.tideline.bench.delta;
 
+import io.tideline.bench.Stats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class DeltaResultTable {
             + " median | goal | met? |\n|---|---|---|---|---|---|\n");
     String verdict = "";
     if (tRate.length > 0 && sRate.length > 0) {
-      verdict = median(tRate) / median(sRate) >= RATIO_GOAL ? "**met**" : "**not met**";
+      verdict = Stats.median(tRate) / Stats.median(sRate) >= RATIO_GOAL ? "**met**" : "**not met**";
     }
     row(out, "bronze Kafka → Delta, records/s", tRate, sRate, "%.0f", false, "≥ 5×", verdict);
     row(
@@ -54,7 +55,8 @@ final class DeltaResultTable {
       row(out, "ceiling, rows per CPU second", perCpu, new double[0], "%.0f", false);
       if (tRate.length > 0) {
         double[] share = {
-          100 * best(tRate, false) / best(cRate, false), 100 * median(tRate) / median(cRate)
+          100 * Stats.best(tRate, false) / Stats.best(cRate, false),
+          100 * Stats.median(tRate) / Stats.median(cRate)
         };
         out.append(
             String.format(
@@ -95,37 +97,7 @@ final class DeltaResultTable {
     if (t.length == 0 && s.length == 0) {
       return;
     }
-    String ratio = "–";
-    if (t.length > 0 && s.length > 0) {
-      ratio =
-          String.format(
-              Locale.ROOT,
-              "%.2f× / %.2f×",
-              best(t, lowerIsBetter) / best(s, lowerIsBetter),
-              median(t) / median(s));
-    }
-    out.append("| ")
-        .append(figure)
-        .append(" | ")
-        .append(pair(t, format, lowerIsBetter))
-        .append(" | ")
-        .append(pair(s, format, lowerIsBetter))
-        .append(" | ")
-        .append(ratio)
-        .append(" | ")
-        .append(goal)
-        .append(" | ")
-        .append(verdict)
-        .append(" |\n");
-  }
-
-  private static String pair(double[] values, String format, boolean lowerIsBetter) {
-    if (values.length == 0) {
-      return "–";
-    }
-    return String.format(Locale.ROOT, format, best(values, lowerIsBetter))
-        + " / "
-        + String.format(Locale.ROOT, format, median(values));
+    Stats.comparisonRow(out, figure, t, s, format, "%.2f", lowerIsBetter, goal, verdict);
   }
 
   private static DeltaEngineRuns find(List<DeltaEngineRuns> runs, String engine) {
@@ -149,20 +121,5 @@ final class DeltaResultTable {
 
   private static double[] batches(DeltaEngineRuns r) {
     return r == null ? new double[0] : r.bronze().stream().mapToDouble(b -> b.batches()).toArray();
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  static double best(double[] values, boolean lowerIsBetter) {
-    double best = values[0];
-    for (double v : values) {
-      best = lowerIsBetter ? Math.min(best, v) : Math.max(best, v);
-    }
-    return best;
   }
 }

@@ -1,6 +1,6 @@
 package io.tideline.bench.kafka;
 
-import java.util.Arrays;
+import io.tideline.bench.Stats;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -30,7 +30,7 @@ final class KafkaResultTable {
       double[] sRate = rates(spark, records);
       String verdict = "";
       if (tRate.length > 0 && sRate.length > 0) {
-        double median = median(tRate) / median(sRate);
+        double median = Stats.median(tRate) / Stats.median(sRate);
         verdict =
             median >= THROUGHPUT_AIM
                 ? "**met, aim met**"
@@ -81,7 +81,7 @@ final class KafkaResultTable {
     double[] s = latency(spark, f);
     String verdict = "";
     if (goalMs != null && t.length > 0) {
-      verdict = median(t) <= goalMs ? "**met**" : "**not met**";
+      verdict = Stats.median(t) <= goalMs ? "**met**" : "**not met**";
     }
     row(out, figure, t, s, "%.2f", true, goal, verdict);
   }
@@ -95,37 +95,7 @@ final class KafkaResultTable {
       boolean lowerIsBetter,
       String goal,
       String verdict) {
-    String ratio = "–";
-    if (t.length > 0 && s.length > 0) {
-      ratio =
-          String.format(
-              Locale.ROOT,
-              "%.3f× / %.3f×",
-              best(t, lowerIsBetter) / best(s, lowerIsBetter),
-              median(t) / median(s));
-    }
-    out.append("| ")
-        .append(figure)
-        .append(" | ")
-        .append(pair(t, format, lowerIsBetter))
-        .append(" | ")
-        .append(pair(s, format, lowerIsBetter))
-        .append(" | ")
-        .append(ratio)
-        .append(" | ")
-        .append(goal)
-        .append(" | ")
-        .append(verdict)
-        .append(" |\n");
-  }
-
-  private static String pair(double[] values, String format, boolean lowerIsBetter) {
-    if (values.length == 0) {
-      return "–";
-    }
-    return String.format(Locale.ROOT, format, best(values, lowerIsBetter))
-        + " / "
-        + String.format(Locale.ROOT, format, median(values));
+    Stats.comparisonRow(out, figure, t, s, format, "%.3f", lowerIsBetter, goal, verdict);
   }
 
   private static boolean any(List<KafkaEngineRuns> runs, boolean throughput) {
@@ -160,20 +130,5 @@ final class KafkaResultTable {
 
   private static double[] batchesPerRun(KafkaEngineRuns r) {
     return r == null ? new double[0] : r.latency().stream().mapToDouble(l -> l.batches()).toArray();
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  static double best(double[] values, boolean lowerIsBetter) {
-    double best = values[0];
-    for (double v : values) {
-      best = lowerIsBetter ? Math.min(best, v) : Math.max(best, v);
-    }
-    return best;
   }
 }

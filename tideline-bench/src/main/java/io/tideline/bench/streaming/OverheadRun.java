@@ -1,5 +1,6 @@
 package io.tideline.bench.streaming;
 
+import io.tideline.bench.Stats;
 import java.util.List;
 
 /**

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -80,7 +79,6 @@ final class DeltaBenchServe {
 
   private static final long TIMEOUT_SECONDS = 1800;
 
-  private final ObjectMapper json = new ObjectMapper();
   private final ServeProtocol protocol = new ServeProtocol(NAME, this::run);
   private final PeerSession session;
   private final Path workDir;

@@ -1,7 +1,6 @@
 package io.tideline.spark.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -44,7 +43,6 @@ import java.nio.file.Path;
 final class StreamingServe {
   static final String NAME = "streaming-serve";
 
-  private final ObjectMapper json = new ObjectMapper();
   private final ServeProtocol protocol = new ServeProtocol(NAME, this::run);
   private final PeerSession session;
   private final Path workDir;
