@@ -11,7 +11,6 @@ import io.tideline.DataFrame;
 import io.tideline.Tideline;
 import io.tideline.streaming.StreamingQuery;
 import io.tideline.streaming.Trigger;
-import java.util.List;
 
 /**
  * The seed's four streaming queries, each its own query with its own checkpoint, chained through
@@ -120,21 +119,10 @@ public final class OrdersPipeline {
   }
 
   /**
-   * Creates {@code table} empty with {@code df}'s schema unless it exists, as Spark's {@code
-   * toTable} does when a query starts. Tideline's {@code toTable} creates the table with the
-   * query's first batch, so on a fresh work folder the next stage's {@code readStream().table(...)}
-   * would not find it yet.
+   * Starts one stage writing its table; {@code toTable} creates a missing table when the query
+   * starts, so the next stage can read it at once.
    */
-  private void createIfMissing(DataFrame df, String table) {
-    t.createDataFrame(List.of(), df.schema())
-        .write()
-        .format("delta")
-        .mode("ignore")
-        .saveAsTable(table);
-  }
-
   private StreamingQuery write(DataFrame df, Stage stage, String mode, Trigger trigger) {
-    createIfMissing(df, stage.table());
     return df.writeStream()
         .format("delta")
         .outputMode(mode)
