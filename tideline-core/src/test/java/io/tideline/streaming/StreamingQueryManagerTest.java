@@ -2,6 +2,7 @@ package io.tideline.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tideline.DataFrame;
 import io.tideline.Row;
@@ -11,7 +12,9 @@ import io.tideline.internal.streaming.exec.StreamExecution;
 import io.tideline.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +121,37 @@ class StreamingQueryManagerTest {
     q.processAllAvailable();
     q.awaitTermination();
     assertThat(q.awaitTermination(10)).isTrue();
+    assertThat(q.exception()).isEmpty();
+  }
+
+  @Test
+  void stop_endsAQueryWhoseBatchSwallowedTheInterrupt() throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    input.addData(Row.of(1L));
+    CountDownLatch inBatch = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    StreamingQuery q =
+        input
+            .toDF()
+            .writeStream()
+            .queryName("swallower")
+            // After the batch the loop waits a minute for the next trigger: only an interrupt
+            // ends that wait early.
+            .trigger(Trigger.ProcessingTime(60_000))
+            .foreachBatch(
+                (batch, id) -> {
+                  inBatch.countDown();
+                  try {
+                    never.await();
+                  } catch (InterruptedException swallowed) {
+                    // As some client libraries do: the wait ends, the interrupt is not restored.
+                  }
+                })
+            .start();
+    inBatch.await();
+
+    assertTimeoutPreemptively(Duration.ofSeconds(20), q::stop);
+    assertThat(q.isActive()).isFalse();
     assertThat(q.exception()).isEmpty();
   }
 

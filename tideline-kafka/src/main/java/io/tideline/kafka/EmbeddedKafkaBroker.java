@@ -52,6 +52,11 @@ import org.apache.kafka.server.common.MetadataVersion;
  * {@link #clientConfig(SecurityProtocol, String, String)} for a client's settings; close it to stop
  * the broker and delete its log directory. It binds to 127.0.0.1 only, on free ports.
  *
+ * <p>With {@link Builder#logDir(Path)} the broker keeps its data in a folder of the caller's that
+ * {@link #close()} leaves in place: a broker started later on the same folder (in this JVM or
+ * another) is the same cluster with the same topics, records and offsets, on new ports. That is
+ * what a demo needs so that a second run continues the topic its checkpoints point into.
+ *
  * <pre>{@code
  * try (EmbeddedKafkaBroker broker =
  *     EmbeddedKafkaBroker.builder()
@@ -90,11 +95,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String PLAIN_LOGIN_MODULE =
       "org.apache.kafka.common.security.plain.PlainLoginModule";
   private static final int NODE_ID = 1;
+  private static final String META_PROPERTIES = "meta.properties";
 
   /** Characters that are safe in a JAAS option name such as {@code user_<name>}. */
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_.$-]+");
 
   private final Path logDir;
+  // A caller's folder outlives the broker; a temporary one is deleted on close.
+  private final boolean keepLogDir;
   private final Map<SecurityProtocol, Integer> ports;
   private final int internalPort;
   private final TestCertificates certificates;
@@ -112,6 +120,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Set<SecurityProtocol> listeners = new LinkedHashSet<>();
     private final Map<String, String> users = new LinkedHashMap<>();
     private TestCertificates certificates;
+    private Path logDir;
     private final Properties overrides = new Properties();
 
     private Builder() {}
@@ -150,13 +159,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Keeps the broker's data in {@code folder} (made if missing) instead of a temporary folder,
+     * and leaves it there on {@link EmbeddedKafkaBroker#close()}. A folder a broker used before is
+     * reused as it is, so topics, records and committed offsets survive a restart of the process;
+     * an empty one is formatted as a new cluster. Two brokers must never share a folder at once
+     * (Kafka locks it, and the second start fails).
+     */
+    public Builder logDir(Path folder) {
+      this.logDir = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+      return this;
+    }
+
     /** A broker property set after Tideline's defaults, e.g. {@code log.retention.ms}. */
     public Builder brokerProperty(String key, String value) {
       overrides.setProperty(key, value);
       return this;
     }
 
-    /** Formats a fresh log directory and starts the broker; returns once it serves clients. */
+    /**
+     * Formats a fresh log directory (or reuses the {@link #logDir(Path) kept one}) and starts the
+     * broker; returns once it serves clients.
+     */
     public EmbeddedKafkaBroker start() {
       if (listeners.isEmpty()) {
         listeners.add(SecurityProtocol.PLAINTEXT);
@@ -195,10 +219,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             .anyMatch(p -> p == SecurityProtocol.SSL || p == SecurityProtocol.SASL_SSL);
     this.certificates =
         tls && builder.certificates == null ? TestCertificates.localhost() : builder.certificates;
+    this.keepLogDir = builder.logDir != null;
     try {
-      this.logDir = Files.createTempDirectory("tideline-kafka-");
+      this.logDir =
+          keepLogDir
+              ? Files.createDirectories(builder.logDir)
+              : Files.createTempDirectory("tideline-kafka-");
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create a log directory for the embedded broker", e);
+      throw new UncheckedIOException(
+          "Cannot create a log directory for the embedded broker"
+              + (keepLogDir ? " at " + builder.logDir : ""),
+          e);
     }
     try {
       Map<SecurityProtocol, Integer> p = new LinkedHashMap<>();
@@ -209,10 +240,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       this.internalPort = freePort();
       int controllerPort = freePort();
       this.config = KafkaConfig.fromProps(props(builder, controllerPort), false);
-      format(config);
+      // Kafka's formatter refuses a formatted folder; a kept folder's meta.properties carries the
+      // cluster id and node id the restarted broker must present again.
+      if (!Files.exists(logDir.resolve(META_PROPERTIES))) {
+        format(config);
+      }
       startServer();
     } catch (RuntimeException e) {
-      deleteQuietly(logDir);
+      if (!keepLogDir) {
+        deleteQuietly(logDir);
+      }
       throw e;
     }
   }
@@ -401,7 +438,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** The broker's log directory, deleted by {@link #close()}. */
+  /**
+   * The broker's log directory: deleted by {@link #close()}, unless it was given to {@link
+   * Builder#logDir(Path)}.
+   */
   public Path logDir() {
     return logDir;
   }
@@ -547,7 +587,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return p;
   }
 
-  /** Stops the broker and deletes its log directory. Idempotent. */
+  /**
+   * Stops the broker and deletes its log directory, unless it was given to {@link
+   * Builder#logDir(Path)}. Idempotent.
+   */
   @Override
   public void close() {
     synchronized (producerLock) {
@@ -560,7 +603,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       }
     }
     stop();
-    deleteQuietly(logDir);
+    if (!keepLogDir) {
+      deleteQuietly(logDir);
+    }
   }
 
   @Override

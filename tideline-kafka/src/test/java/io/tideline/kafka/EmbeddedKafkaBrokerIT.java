@@ -3,6 +3,7 @@ package io.tideline.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded broker: starts, serves a produce and a fetch on each kind of listener, refuses wrong
@@ -26,10 +28,15 @@ import org.junit.jupiter.api.Test;
 class EmbeddedKafkaBrokerIT {
 
   private static List<String> readAll(Properties config, String topic, int expected) {
+    return readAll(config, topic, 0, expected);
+  }
+
+  private static List<String> readAll(
+      Properties config, String topic, int partition, int expected) {
     config.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      TopicPartition tp = new TopicPartition(topic, 0);
+      TopicPartition tp = new TopicPartition(topic, partition);
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
       List<String> values = new java.util.ArrayList<>();
@@ -150,5 +157,25 @@ class EmbeddedKafkaBrokerIT {
           .isEqualTo("EmbeddedKafkaBroker[PLAINTEXT://" + broker.bootstrapServers() + "]");
     }
     assertThat(logDir).doesNotExist();
+  }
+
+  @Test
+  void logDir_isKeptOnClose_andASecondBrokerOnItContinuesTheTopic(@TempDir Path work) {
+    Path logDir = work.resolve("kafka");
+    try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder().logDir(logDir).start()) {
+      assertThat(first.logDir()).isEqualTo(logDir.toAbsolutePath());
+      first.createTopic("kept", 2);
+      first.produce("kept", "k", "v0", 1);
+      first.produce("kept", "k", "v1", 1);
+    }
+    assertThat(logDir.resolve("meta.properties")).isRegularFile();
+
+    try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.builder().logDir(logDir).start()) {
+      // The next offset follows the first broker's records: the topic was continued, not re-made.
+      assertThat(second.produce("kept", "k", "v2", 1)).isEqualTo(2);
+      Properties p = second.clientProperties();
+      assertThat(readAll(p, "kept", 1, 3)).containsExactly("v0", "v1", "v2");
+    }
+    assertThat(logDir).isDirectory();
   }
 }

@@ -103,7 +103,9 @@ final class DeltaScan {
     for (StructField f : schema.fields()) {
       for (Attribute a : union.output()) {
         if (a.name().equals(f.name())) {
-          ordered.add(a);
+          // A partition value is a literal per file group, but the column is nullable, as Spark
+          // reads it (a null value is written as a null partition value).
+          ordered.add(a.withNullable(true));
           break;
         }
       }

@@ -57,20 +57,27 @@ final class DeltaSink implements Sink {
     this.appId = context.queryId().toString();
     // Fail at start, not at the first batch, when the options are wrong.
     options.mergeSchema();
+    if (context.tableName().isPresent()) {
+      writer.createIfMissing(context.schema(), request(Optional.empty(), ""));
+    }
+  }
+
+  private DeltaWriter.Request request(Optional<DeltaWriter.TxnId> txn, String where) {
+    return new DeltaWriter.Request(
+        mode,
+        context.partitionColumns(),
+        options.tableProperties(context.options()),
+        options.mergeSchema(),
+        txn,
+        Operation.STREAMING_UPDATE,
+        where,
+        options.writerOptions());
   }
 
   @Override
   public void addBatch(long batchId, DataFrame data) {
     DeltaWriter.Request request =
-        new DeltaWriter.Request(
-            mode,
-            context.partitionColumns(),
-            options.tableProperties(context.options()),
-            options.mergeSchema(),
-            Optional.of(new DeltaWriter.TxnId(appId, batchId)),
-            Operation.STREAMING_UPDATE,
-            where(batchId),
-            options.writerOptions());
+        request(Optional.of(new DeltaWriter.TxnId(appId, batchId)), where(batchId));
     if (mergeKeys.isEmpty()) {
       writer.write(data, request);
       return;

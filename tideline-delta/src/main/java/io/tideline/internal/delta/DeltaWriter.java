@@ -288,6 +288,17 @@ final class DeltaWriter {
     }
   }
 
+  /**
+   * Creates the table from {@code schema} if there is none yet, as its own commit: {@code
+   * toTable(name)} makes a missing table when its query starts, as Spark does, so that a query
+   * reading the table can start before the first batch is written.
+   */
+  void createIfMissing(StructType schema, Request request) {
+    if (table.latest().isEmpty()) {
+      create(schema, request);
+    }
+  }
+
   private Snapshot create(StructType dataSchema, Request request) {
     refuseColumnMapping(request.tableProperties());
     for (String p : request.partitionBy()) {

@@ -213,6 +213,8 @@ class DeltaBatchTest {
 
     DataFrame back = t.read().format("delta").load(path());
     assertThat(back.schema().fieldNames()).containsExactly("day", "id", "country");
+    // Every column of a Delta table reads as nullable, partition columns too, as in Spark.
+    assertThat(back.schema().fields()).allMatch(f -> f.nullable());
     assertThat(back.collectAsList())
         .containsExactlyInAnyOrder(
             Row.of(1, 10L, "fr"), Row.of(1, 11L, "de"), Row.of(2, 12L, "fr"), Row.of(2, 13L, null));

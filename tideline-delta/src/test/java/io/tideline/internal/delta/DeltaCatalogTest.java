@@ -72,6 +72,42 @@ class DeltaCatalogTest {
   }
 
   @Test
+  void toTable_createsAMissingTableWhenTheQueryStarts_soTheNextStageCanReadItAtOnce()
+      throws Exception {
+    MemoryStream input = MemoryStream.of(t, SCHEMA);
+    StreamingQuery bronze =
+        input
+            .toDF()
+            .writeStream()
+            .option("checkpointLocation", dir.resolve("cp-bronze").toString())
+            .toTable("bronze.orders");
+    StreamingQuery silver = null;
+    try {
+      // No batch has run: the table exists, empty, with the query's columns, all nullable.
+      DataFrame created = t.table("bronze.orders");
+      assertThat(created.count()).isZero();
+      assertThat(created.schema().fieldNames()).containsExactly("id", "product");
+      assertThat(created.schema().fields()).allMatch(f -> f.nullable());
+
+      silver =
+          t.readStream()
+              .table("bronze.orders")
+              .writeStream()
+              .option("checkpointLocation", dir.resolve("cp-silver").toString())
+              .toTable("silver.orders");
+      input.addData(Row.of(7L, "fig"));
+      bronze.processAllAvailable();
+      silver.processAllAvailable();
+      assertThat(t.table("silver.orders").collectAsList()).containsExactly(Row.of(7L, "fig"));
+    } finally {
+      bronze.stop();
+      if (silver != null) {
+        silver.stop();
+      }
+    }
+  }
+
+  @Test
   void saveAsTable_writesTheDefaultSchemaAtTheWarehouseRoot_withPartitionBy() {
     rows(Row.of(1L, "apple"), Row.of(2L, "pear")).write().partitionBy("product").saveAsTable("t1");
 

@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class StreamExecution implements StreamingQuery {
   private static final Logger LOG = LoggerFactory.getLogger(StreamExecution.class);
 
+  /** How long {@link #stop()} waits for the loop before interrupting it again. */
+  private static final long STOP_REINTERRUPT_MS = 200;
+
   private final Tideline session;
   private final WriteSpec spec;
   private final LogicalPlan plan;
@@ -312,8 +315,17 @@ public final class StreamExecution implements StreamingQuery {
     boolean interrupted = false;
     while (true) {
       try {
-        terminated.await();
-        break;
+        if (terminated.await(STOP_REINTERRUPT_MS, TimeUnit.MILLISECONDS)) {
+          break;
+        }
+        // Code inside a batch (a Kafka client, a user's foreachBatch) may swallow the interrupt;
+        // the trigger loop would then wait for its next trigger forever. Interrupt again until the
+        // loop ends; finish() stops that before the cleanup runs.
+        synchronized (this) {
+          if (!finishing) {
+            thread.interrupt();
+          }
+        }
       } catch (InterruptedException e) {
         interrupted = true;
       }
