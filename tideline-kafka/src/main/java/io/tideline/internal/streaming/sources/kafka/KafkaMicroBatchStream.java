@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -64,9 +66,22 @@ final class KafkaMicroBatchStream implements Source {
   /** Batches with fewer records are read by the one consumer on the stream thread. */
   private static final long MIN_RECORDS_TO_SPLIT_READ = 100_000;
 
+  /**
+   * Batches of at least this many offsets are read by tasks when the plan runs, a batch at a time,
+   * instead of into memory in {@code getBatch}: a materialised batch costs about 540 bytes per
+   * record of 125-byte JSON (2.7 GB live at 5 M, seconds of GC copying it), and reading it first
+   * keeps the plan from overlapping the fetches. Below this, a consumer made per task (tens of
+   * milliseconds) would cost more than it saves, and the source's warm consumer serves the batch.
+   * Also each task's minimum size. Internal option {@link KafkaSourceOptions#TASK_READ_MIN_OFFSETS}
+   * overrides it.
+   */
+  private static final long TASK_READ_MIN_OFFSETS = 200_000;
+
   private final KafkaSourceOptions options;
   private final StructType schema;
   private final int batchSize;
+  private final int parallelism;
+  private final long taskReadMinOffsets;
   private final KafkaInitialOffsetLog initialOffsetLog;
   private final Consumer<byte[], byte[]> consumer;
   private final KafkaOffsetReader offsetReader;
@@ -84,6 +99,8 @@ final class KafkaMicroBatchStream implements Source {
     this.options = options;
     this.schema = context.schema();
     this.batchSize = context.session().conf().batchSize();
+    this.parallelism = Math.max(1, context.session().conf().parallelism());
+    this.taskReadMinOffsets = options.taskReadMinOffsets(TASK_READ_MIN_OFFSETS);
     this.initialOffsetLog = new KafkaInitialOffsetLog(context.metadataPath());
     this.clock = context.clock();
     KafkaClients.warnIfCustomGroupId(options);
@@ -311,7 +328,21 @@ final class KafkaMicroBatchStream implements Source {
     }
     if (KafkaOffsetRangeCalculator.splits(
         ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
-      return splitScan(ranges, output);
+      return splitScan(
+          KafkaOffsetRangeCalculator.split(
+              ranges, options.minPartitions(), options.maxRecordsPerPartition()),
+          output);
+    }
+    long offsets = offsets(ranges);
+    if (offsets >= taskReadMinOffsets) {
+      // Two tasks per core, so a slow partition's task does not leave a core idle at the end;
+      // never smaller than the threshold, so each new consumer reads enough to pay for itself.
+      long perTask = Math.max(taskReadMinOffsets, ceilDiv(offsets, 2L * parallelism));
+      LOG.debug(
+          "{}: {} offsets, read by tasks of at most {} offsets", description(), offsets, perTask);
+      return splitScan(
+          KafkaOffsetRangeCalculator.split(ranges, OptionalInt.empty(), OptionalLong.of(perTask)),
+          output);
     }
     List<Batch> batches =
         parallelReader.read(
@@ -321,18 +352,29 @@ final class KafkaMicroBatchStream implements Source {
     return new LocalRelation(output, batches);
   }
 
+  private static long offsets(List<KafkaRangeReader.Range> ranges) {
+    long n = 0;
+    for (KafkaRangeReader.Range r : ranges) {
+      n += Math.max(0, r.until() - r.from());
+    }
+    return n;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
   /**
-   * The batch as parallel tasks, each reading part of a range with a consumer of its own, when
-   * {@code minPartitions} asks for more tasks than there are partitions with records or a range
-   * holds more than {@code maxRecordsPerPartition} offsets (Spark's {@code
-   * KafkaOffsetRangeCalculator}). The offsets are already in {@code offsets/N}, so reading when the
-   * plan runs reads exactly this batch.
+   * The batch as parallel tasks, each reading one of {@code ranges} lazily with a consumer of its
+   * own ({@link KafkaRangeTask}): when {@code minPartitions} asks for more tasks than there are
+   * partitions with records, when a range holds more than {@code maxRecordsPerPartition} offsets
+   * (Spark's {@code KafkaOffsetRangeCalculator}), or when the batch is large. The offsets are
+   * already in {@code offsets/N}, so reading when the plan runs reads exactly this batch; the
+   * ranges of a partition are consecutive tasks in offset order, so its rows keep their order.
    */
   private LogicalPlan splitScan(List<KafkaRangeReader.Range> ranges, List<Attribute> output) {
     List<ScanPartition> tasks = new ArrayList<>();
-    for (KafkaRangeReader.Range r :
-        KafkaOffsetRangeCalculator.split(
-            ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
+    for (KafkaRangeReader.Range r : ranges) {
       tasks.add(new KafkaRangeTask(r, options, schema, batchSize, groupId, description()));
     }
     List<ScanPartition> fixed = List.copyOf(tasks);
