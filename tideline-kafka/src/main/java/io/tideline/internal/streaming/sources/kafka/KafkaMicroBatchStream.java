@@ -41,13 +41,15 @@ import org.slf4j.LoggerFactory;
  *       offsets; partitions not in {@code start} begin at their earliest offset; cap the batch with
  *       {@code maxOffsetsPerTrigger} split across partitions ({@link KafkaOffsetLimits}).
  *   <li>The loop writes the end offset to {@code offsets/N} before reading.
- *   <li>{@link #getBatch}: read exactly {@code [start, end)} per partition with the source's
- *       consumer ({@link KafkaRangeReader}) into columnar batches; a large batch is read by several
- *       consumers at once ({@link ParallelRangeReader}). Partitions that vanished, or whose offsets
- *       went backwards, are data loss, handled per {@code failOnDataLoss}. With {@code
- *       minPartitions} above the number of partitions with records, the ranges are split instead
- *       into parallel tasks with consumers of their own ({@link KafkaRangeTask}), read when the
- *       batch's plan runs.
+ *   <li>{@link #getBatch}: partitions that vanished, or whose offsets went backwards, are data
+ *       loss, handled per {@code failOnDataLoss}. A batch of fewer than 200 000 offsets ({@code
+ *       TASK_READ_MIN_OFFSETS}) is read now, exactly {@code [start, end)} per partition, with the
+ *       source's consumer ({@link KafkaRangeReader}) into columnar batches, from 100 000 records by
+ *       several consumers at once ({@link ParallelRangeReader}). A larger batch, or one that {@code
+ *       minPartitions}/{@code maxRecordsPerPartition} split, is planned as parallel tasks with
+ *       consumers of their own ({@link KafkaRangeTask}), each reading its part lazily, a batch at a
+ *       time, when the batch's plan runs: memory stays bounded by the tasks running at once, not by
+ *       the batch.
  * </ol>
  *
  * <p>Recovery: offsets live only in the checkpoint, never in Kafka (no commits, no auto-commit).

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One task of a parallel Kafka read: the records of one offset range, read on the task's thread
  * with a consumer of its own (Spark's {@code KafkaBatchInputPartition} and its reader). Used by
- * batch reads, and by a stream's batches when {@code minPartitions} splits them.
+ * batch reads, and by a stream's batches that are large or that {@code minPartitions} splits.
  *
  * @param groupId the generated group id ({@code <groupIdPrefix>-<uuid>[-<hash>]}); the consumer's
  *     group is {@code kafka.group.id} when set, else this plus {@code -executor}
