@@ -74,7 +74,12 @@ final class KafkaRangeIterator implements Iterator<Batch>, AutoCloseable {
         next = builder.pollBatch();
       }
     } catch (RuntimeException | Error e) {
-      close();
+      // An interrupted task's consumer may fail to close too; the read's failure is the one to see.
+      try {
+        close();
+      } catch (RuntimeException closeFailure) {
+        e.addSuppressed(closeFailure);
+      }
       throw e;
     }
     return next != null;
