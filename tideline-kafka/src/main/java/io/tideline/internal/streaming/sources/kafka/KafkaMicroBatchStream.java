@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -335,16 +333,11 @@ final class KafkaMicroBatchStream implements Source {
               ranges, options.minPartitions(), options.maxRecordsPerPartition()),
           output);
     }
-    long offsets = offsets(ranges);
-    if (offsets >= taskReadMinOffsets) {
-      // Two tasks per core, so a slow partition's task does not leave a core idle at the end;
-      // never smaller than the threshold, so each new consumer reads enough to pay for itself.
-      long perTask = Math.max(taskReadMinOffsets, ceilDiv(offsets, 2L * parallelism));
-      LOG.debug(
-          "{}: {} offsets, read by tasks of at most {} offsets", description(), offsets, perTask);
-      return splitScan(
-          KafkaOffsetRangeCalculator.split(ranges, OptionalInt.empty(), OptionalLong.of(perTask)),
-          output);
+    List<KafkaRangeReader.Range> tasks =
+        KafkaOffsetRangeCalculator.forTaskRead(ranges, taskReadMinOffsets, parallelism);
+    if (!tasks.isEmpty()) {
+      LOG.debug("{}: a large batch, read by {} tasks", description(), tasks.size());
+      return splitScan(tasks, output);
     }
     List<Batch> batches =
         parallelReader.read(
@@ -352,18 +345,6 @@ final class KafkaMicroBatchStream implements Source {
             () -> new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize),
             this::reportDataLoss);
     return new LocalRelation(output, batches);
-  }
-
-  private static long offsets(List<KafkaRangeReader.Range> ranges) {
-    long n = 0;
-    for (KafkaRangeReader.Range r : ranges) {
-      n += Math.max(0, r.until() - r.from());
-    }
-    return n;
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
   }
 
   /**
