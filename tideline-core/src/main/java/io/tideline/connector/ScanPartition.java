@@ -13,6 +13,10 @@ import java.util.Iterator;
  */
 public interface ScanPartition {
 
-  /** The rows of this partition, as columnar batches. */
+  /**
+   * The rows of this partition, as columnar batches. An iterator that holds connections or files
+   * may also implement {@link AutoCloseable}: the engine then closes it when the task ends, whether
+   * it read every batch, stopped early (a {@code limit}) or failed.
+   */
   Iterator<Batch> read();
 }

@@ -109,4 +109,59 @@ class ScanRelationTest {
   void noPartitions_isAnEmptyResult() {
     assertThat(frame(new GrowingScan(3)).collectAsList()).isEmpty();
   }
+
+  /** An iterator over one batch that counts how often it is closed. */
+  private static final class CountingIterator implements Iterator<Batch>, AutoCloseable {
+    private final Iterator<Batch> rows;
+    private final AtomicInteger closes;
+
+    CountingIterator(Iterator<Batch> rows, AtomicInteger closes) {
+      this.rows = rows;
+      this.closes = closes;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return rows.hasNext();
+    }
+
+    @Override
+    public Batch next() {
+      return rows.next();
+    }
+
+    @Override
+    public void close() {
+      closes.incrementAndGet();
+    }
+  }
+
+  @Test
+  void closeablePartitionIterators_areClosed_whenReadToTheEnd_andWhenALimitStopsThemEarly() {
+    AtomicInteger closes = new AtomicInteger();
+    BatchScan scan =
+        new BatchScan() {
+          @Override
+          public List<ScanPartition> planPartitions() {
+            return List.of(
+                () -> new CountingIterator(rows(0, 10), closes),
+                () -> new CountingIterator(rows(10, 20), closes));
+          }
+
+          @Override
+          public String description() {
+            return "Closeable";
+          }
+        };
+    List<Attribute> output =
+        List.of(
+            new Attribute("id", DataTypes.LongType, true),
+            new Attribute("doubled", DataTypes.LongType, true));
+    DataFrame df = DataFrame.ofPlan(t, new ScanRelation(output, scan));
+
+    assertThat(df.count()).isEqualTo(20);
+    assertThat(closes).as("read to the end").hasValue(2);
+    assertThat(df.limit(1).collectAsList()).hasSize(1);
+    assertThat(closes).as("stopped by the limit").hasValue(4);
+  }
 }

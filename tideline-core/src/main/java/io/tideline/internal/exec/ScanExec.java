@@ -8,6 +8,8 @@ import io.tideline.internal.vector.Batch;
 import io.tideline.internal.vector.ColumnVector;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a connector's {@link BatchScan} ({@code ScanRelation}): its partitions are planned when
@@ -15,6 +17,8 @@ import java.util.List;
  * {@code columns} the plan needs are passed on, without copying.
  */
 public final class ScanExec extends ExecNode {
+  private static final Logger LOG = LoggerFactory.getLogger(ScanExec.class);
+
   private final List<Attribute> output;
   private final int[] columns;
   private final List<ScanPartition> partitions;
@@ -51,18 +55,40 @@ public final class ScanExec extends ExecNode {
       return BatchIterator.empty();
     }
     Iterator<Batch> in = partitions.get(partition).read();
-    return () -> {
-      ctx.checkCancelled();
-      if (!in.hasNext()) {
-        return null;
+    return new BatchIterator() {
+      @Override
+      public Batch next() {
+        ctx.checkCancelled();
+        if (!in.hasNext()) {
+          return null;
+        }
+        Batch b = in.next();
+        ColumnVector[] cols = new ColumnVector[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+          cols[i] = b.column(columns[i]);
+        }
+        return b.withColumns(cols);
       }
-      Batch b = in.next();
-      ColumnVector[] cols = new ColumnVector[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        cols[i] = b.column(columns[i]);
+
+      @Override
+      public void close() {
+        closeQuietly(in);
       }
-      return b.withColumns(cols);
     };
+  }
+
+  /**
+   * Closes a partition's iterator that holds connections (see {@link ScanPartition#read()}),
+   * whether the task read it to the end or stopped early; a failure to close is not the task's.
+   */
+  private void closeQuietly(Iterator<Batch> in) {
+    if (in instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("Closing a partition of {} failed", description, e);
+      }
+    }
   }
 
   @Override

@@ -39,13 +39,15 @@ import org.slf4j.LoggerFactory;
  *       offsets; partitions not in {@code start} begin at their earliest offset; cap the batch with
  *       {@code maxOffsetsPerTrigger} split across partitions ({@link KafkaOffsetLimits}).
  *   <li>The loop writes the end offset to {@code offsets/N} before reading.
- *   <li>{@link #getBatch}: read exactly {@code [start, end)} per partition with the source's
- *       consumer ({@link KafkaRangeReader}) into columnar batches; a large batch is read by several
- *       consumers at once ({@link ParallelRangeReader}). Partitions that vanished, or whose offsets
- *       went backwards, are data loss, handled per {@code failOnDataLoss}. With {@code
- *       minPartitions} above the number of partitions with records, the ranges are split instead
- *       into parallel tasks with consumers of their own ({@link KafkaRangeTask}), read when the
- *       batch's plan runs.
+ *   <li>{@link #getBatch}: partitions that vanished, or whose offsets went backwards, are data
+ *       loss, handled per {@code failOnDataLoss}. A batch of fewer than 200 000 offsets ({@code
+ *       TASK_READ_MIN_OFFSETS}) is read now, exactly {@code [start, end)} per partition, with the
+ *       source's consumer ({@link KafkaRangeReader}) into columnar batches, from 100 000 records by
+ *       several consumers at once ({@link ParallelRangeReader}). A larger batch, or one that {@code
+ *       minPartitions}/{@code maxRecordsPerPartition} split, is planned as parallel tasks with
+ *       consumers of their own ({@link KafkaRangeTask}), each reading its part lazily, a batch at a
+ *       time, when the batch's plan runs: memory stays bounded by the tasks running at once, not by
+ *       the batch.
  * </ol>
  *
  * <p>Recovery: offsets live only in the checkpoint, never in Kafka (no commits, no auto-commit).
@@ -64,9 +66,22 @@ final class KafkaMicroBatchStream implements Source {
   /** Batches with fewer records are read by the one consumer on the stream thread. */
   private static final long MIN_RECORDS_TO_SPLIT_READ = 100_000;
 
+  /**
+   * Batches of at least this many offsets are read by tasks when the plan runs, a batch at a time,
+   * instead of into memory in {@code getBatch}: a materialised batch costs about 540 bytes per
+   * record of 125-byte JSON (2.7 GB live at 5 M, seconds of GC copying it), and reading it first
+   * keeps the plan from overlapping the fetches. Below this, a consumer made per task (tens of
+   * milliseconds) would cost more than it saves, and the source's warm consumer serves the batch.
+   * Also each task's minimum size. Internal option {@link KafkaSourceOptions#TASK_READ_MIN_OFFSETS}
+   * overrides it.
+   */
+  private static final long TASK_READ_MIN_OFFSETS = 200_000;
+
   private final KafkaSourceOptions options;
   private final StructType schema;
   private final int batchSize;
+  private final int parallelism;
+  private final long taskReadMinOffsets;
   private final KafkaInitialOffsetLog initialOffsetLog;
   private final Consumer<byte[], byte[]> consumer;
   private final KafkaOffsetReader offsetReader;
@@ -84,6 +99,8 @@ final class KafkaMicroBatchStream implements Source {
     this.options = options;
     this.schema = context.schema();
     this.batchSize = context.session().conf().batchSize();
+    this.parallelism = Math.max(1, context.session().conf().parallelism());
+    this.taskReadMinOffsets = options.taskReadMinOffsets(TASK_READ_MIN_OFFSETS);
     this.initialOffsetLog = new KafkaInitialOffsetLog(context.metadataPath());
     this.clock = context.clock();
     KafkaClients.warnIfCustomGroupId(options);
@@ -311,7 +328,16 @@ final class KafkaMicroBatchStream implements Source {
     }
     if (KafkaOffsetRangeCalculator.splits(
         ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
-      return splitScan(ranges, output);
+      return splitScan(
+          KafkaOffsetRangeCalculator.split(
+              ranges, options.minPartitions(), options.maxRecordsPerPartition()),
+          output);
+    }
+    List<KafkaRangeReader.Range> tasks =
+        KafkaOffsetRangeCalculator.forTaskRead(ranges, taskReadMinOffsets, parallelism);
+    if (!tasks.isEmpty()) {
+      LOG.debug("{}: a large batch, read by {} tasks", description(), tasks.size());
+      return splitScan(tasks, output);
     }
     List<Batch> batches =
         parallelReader.read(
@@ -322,17 +348,16 @@ final class KafkaMicroBatchStream implements Source {
   }
 
   /**
-   * The batch as parallel tasks, each reading part of a range with a consumer of its own, when
-   * {@code minPartitions} asks for more tasks than there are partitions with records or a range
-   * holds more than {@code maxRecordsPerPartition} offsets (Spark's {@code
-   * KafkaOffsetRangeCalculator}). The offsets are already in {@code offsets/N}, so reading when the
-   * plan runs reads exactly this batch.
+   * The batch as parallel tasks, each reading one of {@code ranges} lazily with a consumer of its
+   * own ({@link KafkaRangeTask}): when {@code minPartitions} asks for more tasks than there are
+   * partitions with records, when a range holds more than {@code maxRecordsPerPartition} offsets
+   * (Spark's {@code KafkaOffsetRangeCalculator}), or when the batch is large. The offsets are
+   * already in {@code offsets/N}, so reading when the plan runs reads exactly this batch; the
+   * ranges of a partition are consecutive tasks in offset order, so its rows keep their order.
    */
   private LogicalPlan splitScan(List<KafkaRangeReader.Range> ranges, List<Attribute> output) {
     List<ScanPartition> tasks = new ArrayList<>();
-    for (KafkaRangeReader.Range r :
-        KafkaOffsetRangeCalculator.split(
-            ranges, options.minPartitions(), options.maxRecordsPerPartition())) {
+    for (KafkaRangeReader.Range r : ranges) {
       tasks.add(new KafkaRangeTask(r, options, schema, batchSize, groupId, description()));
     }
     List<ScanPartition> fixed = List.copyOf(tasks);

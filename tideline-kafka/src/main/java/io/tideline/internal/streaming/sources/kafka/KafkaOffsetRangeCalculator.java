@@ -39,6 +39,28 @@ final class KafkaOffsetRangeCalculator {
     return out;
   }
 
+  /**
+   * The ranges of a large stream batch read by lazy tasks (Tideline's, not Spark's): none when the
+   * batch holds fewer than {@code minOffsets} offsets (the source reads it in {@code getBatch});
+   * else each range cut into consecutive parts of at most max({@code minOffsets}, offsets / (2
+   * &times; {@code parallelism})) offsets. Two tasks per core, so a slow partition's task does not
+   * leave a core idle at the end; never smaller than {@code minOffsets}, so each task's new
+   * consumer reads enough to pay for itself.
+   */
+  static List<KafkaRangeReader.Range> forTaskRead(
+      List<KafkaRangeReader.Range> ranges, long minOffsets, int parallelism) {
+    long offsets = 0;
+    for (KafkaRangeReader.Range r : ranges) {
+      offsets += Math.max(0, size(r));
+    }
+    if (offsets < minOffsets) {
+      return List.of();
+    }
+    long perCore = 2L * Math.max(1, parallelism);
+    long perTask = Math.max(minOffsets, (offsets + perCore - 1) / perCore);
+    return split(ranges, OptionalInt.empty(), OptionalLong.of(perTask));
+  }
+
   /** Whether {@link #split} would give more than one range per partition. */
   static boolean splits(
       List<KafkaRangeReader.Range> ranges, OptionalInt minPartitions, OptionalLong maxRecords) {

@@ -4,6 +4,7 @@ import io.tideline.internal.vector.Batch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,30 +66,67 @@ final class KafkaRangeReader {
    */
   List<Batch> read(
       List<Range> ranges, KafkaRecordBatchBuilder out, Consumer<RuntimeException> dataLoss) {
-    Map<TopicPartition, Range> byPartition = new java.util.HashMap<>();
-    for (Range r : ranges) {
-      if (r.until() > r.from()) {
-        byPartition.put(r.partition(), r);
+    Read read = open(ranges, dataLoss);
+    while (read.pollInto(out)) {
+      // Each poll appends what it fetched to out.
+    }
+    return out.finish();
+  }
+
+  /**
+   * Starts reading {@code ranges}: assigns the partitions and seeks to each start. The caller then
+   * calls {@link Read#pollInto} until it returns false, so it decides how much is read ahead.
+   *
+   * @param dataLoss called with the failure when records are gone; throws it or logs it
+   */
+  Read open(List<Range> ranges, Consumer<RuntimeException> dataLoss) {
+    return new Read(ranges, dataLoss);
+  }
+
+  /**
+   * One read of a set of ranges in progress, polled one fetch at a time. Not thread-safe: used by
+   * the thread that owns the reader's consumer.
+   */
+  final class Read {
+    private final Map<TopicPartition, Range> byPartition = new HashMap<>();
+    private final Set<TopicPartition> remaining;
+    private final Consumer<RuntimeException> dataLoss;
+    private long deadline;
+
+    private Read(List<Range> ranges, Consumer<RuntimeException> dataLoss) {
+      this.dataLoss = dataLoss;
+      for (Range r : ranges) {
+        if (r.until() > r.from()) {
+          byPartition.put(r.partition(), r);
+        }
       }
+      remaining = new HashSet<>(byPartition.keySet());
+      if (remaining.isEmpty()) {
+        return;
+      }
+      // Unassigning first drops any pause or position left by a read that failed half-way.
+      consumer.assign(List.of());
+      consumer.assign(new ArrayList<>(byPartition.keySet()));
+      for (Range r : byPartition.values()) {
+        consumer.seek(r.partition(), r.from());
+      }
+      deadline = System.nanoTime() + pollTimeoutMs * 1_000_000L;
     }
-    if (byPartition.isEmpty()) {
-      return out.finish();
-    }
-    // Unassigning first drops any pause or position left by a read that failed half-way.
-    consumer.assign(List.of());
-    consumer.assign(new ArrayList<>(byPartition.keySet()));
-    for (Range r : byPartition.values()) {
-      consumer.seek(r.partition(), r.from());
-    }
-    Set<TopicPartition> remaining = new HashSet<>(byPartition.keySet());
-    long deadline = System.nanoTime() + pollTimeoutMs * 1_000_000L;
-    while (!remaining.isEmpty()) {
+
+    /**
+     * Polls once and appends the records of the ranges to {@code out}; returns false once every
+     * range is read (the consumer is then unassigned), true while records remain.
+     */
+    boolean pollInto(KafkaRecordBatchBuilder out) {
+      if (remaining.isEmpty()) {
+        return false;
+      }
       ConsumerRecords<byte[], byte[]> records;
       try {
         records = consumer.poll(POLL);
       } catch (OffsetOutOfRangeException e) {
         skipLost(e, byPartition, remaining, dataLoss);
-        continue;
+        return finishIfDone();
       } catch (AuthenticationException e) {
         throw KafkaSourceErrors.authenticationFailed(source, bootstrapServers, e);
       }
@@ -119,9 +157,16 @@ final class KafkaRangeReader {
         throw KafkaSourceErrors.readTimeout(
             tp, r.from(), r.until(), position(tp), pollTimeoutMs, bootstrapServers, source);
       }
+      return finishIfDone();
     }
-    consumer.assign(List.of());
-    return out.finish();
+
+    private boolean finishIfDone() {
+      if (!remaining.isEmpty()) {
+        return true;
+      }
+      consumer.assign(List.of());
+      return false;
+    }
   }
 
   private long position(TopicPartition tp) {

@@ -3,18 +3,14 @@ package io.tideline.internal.streaming.sources.kafka;
 import io.tideline.connector.ScanPartition;
 import io.tideline.internal.vector.Batch;
 import io.tideline.types.StructType;
-import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One task of a parallel Kafka read: the records of one offset range, read on the task's thread
  * with a consumer of its own (Spark's {@code KafkaBatchInputPartition} and its reader). Used by
- * batch reads, and by a stream's batches when {@code minPartitions} splits them.
+ * batch reads, and by a stream's batches that are large or that {@code minPartitions} splits.
  *
  * @param groupId the generated group id ({@code <groupIdPrefix>-<uuid>[-<hash>]}); the consumer's
  *     group is {@code kafka.group.id} when set, else this plus {@code -executor}
@@ -31,26 +27,22 @@ record KafkaRangeTask(
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaRangeTask.class);
 
+  /**
+   * The range's batches, read lazily by a consumer of the task's own ({@link KafkaRangeIterator}):
+   * nothing is fetched before the first {@code hasNext()}, and the consumer is closed when the
+   * range is read, on failure, or when the engine closes the iterator.
+   */
   @Override
   public Iterator<Batch> read() {
-    Duration timeout = KafkaClients.apiTimeout(options);
-    Consumer<byte[], byte[]> consumer = KafkaClients.consumer(options, groupId);
-    try {
-      KafkaRangeReader reader =
-          new KafkaRangeReader(
-              consumer,
-              tps -> consumer.beginningOffsets(tps, timeout),
-              options.pollTimeoutMs(),
-              source,
-              options.bootstrapServers());
-      KafkaRecordBatchBuilder builder =
-          new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize);
-      return reader.read(List.of(range), builder, this::reportDataLoss).iterator();
-    } finally {
-      // The consumer commits nothing and joined no group; waiting would only wait out the fetch
-      // still parked at the broker (fetch.max.wait.ms) after the range was read.
-      consumer.close(CloseOptions.timeout(Duration.ZERO));
-    }
+    return new KafkaRangeIterator(
+        range,
+        () -> KafkaClients.consumer(options, groupId),
+        new KafkaRecordBatchBuilder(schema, options.includeHeaders(), batchSize),
+        this::reportDataLoss,
+        KafkaClients.apiTimeout(options),
+        options.pollTimeoutMs(),
+        source,
+        options.bootstrapServers());
   }
 
   private void reportDataLoss(RuntimeException failure) {

@@ -9,6 +9,7 @@ import io.tideline.internal.vector.LongVector;
 import io.tideline.internal.vector.StructVector;
 import io.tideline.types.StructType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class KafkaRecordBatchBuilder {
   private final StructType schema;
   private final boolean includeHeaders;
   private final int batchSize;
-  private final List<Batch> batches = new ArrayList<>();
+  private final ArrayDeque<Batch> batches = new ArrayDeque<>();
   private final Map<String, byte[]> topicBytes = new HashMap<>();
   private ColumnVector[] columns;
   private int rows;
@@ -80,7 +81,15 @@ final class KafkaRecordBatchBuilder {
   /** The batches built so far, the last one possibly short; the builder is done afterwards. */
   List<Batch> finish() {
     flush();
-    return batches;
+    return new ArrayList<>(batches);
+  }
+
+  /**
+   * Takes the oldest batch built so far, or null when none is complete; after {@link #flush()} the
+   * short last batch too. For a reader that hands batches on as they fill.
+   */
+  Batch pollBatch() {
+    return batches.pollFirst();
   }
 
   /**
@@ -133,7 +142,8 @@ final class KafkaRecordBatchBuilder {
     array.setSlice(row, start, all.length);
   }
 
-  private void flush() {
+  /** Closes the batch being built, however short, so that it can be taken. */
+  void flush() {
     if (rows > 0) {
       batches.add(new Batch(columns, rows));
     }

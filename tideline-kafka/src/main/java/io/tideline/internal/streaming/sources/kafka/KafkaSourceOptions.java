@@ -56,6 +56,9 @@ record KafkaSourceOptions(
   /** Spark's default {@code maxTriggerDelay}, {@code 15m}. */
   static final long DEFAULT_MAX_TRIGGER_DELAY_MS = 15 * 60 * 1000L;
 
+  /** The name of {@link #taskReadMinOffsets}'s option. */
+  static final String TASK_READ_MIN_OFFSETS = "tideline.taskReadMinOffsets";
+
   KafkaSourceOptions {
     kafkaParams = Map.copyOf(kafkaParams);
     original = Map.copyOf(original);
@@ -212,6 +215,17 @@ record KafkaSourceOptions(
       }
     }
     throw new IllegalStateException("Bug in Tideline: kafka.bootstrap.servers was checked");
+  }
+
+  /**
+   * Tideline's internal option {@code tideline.taskReadMinOffsets}: a stream batch of at least this
+   * many offsets is read by tasks when its plan runs, not by the source's consumer in {@code
+   * getBatch} ({@link KafkaMicroBatchStream}). Not Spark's; for tests and benchmarks that compare
+   * the two reads without a batch of that size.
+   */
+  long taskReadMinOffsets(long defaultMinOffsets) {
+    return positiveLong(lower(original), "tideline.taskreadminoffsets", TASK_READ_MIN_OFFSETS)
+        .orElse(defaultMinOffsets);
   }
 
   /** Spark's description of the source: {@code KafkaV2[Subscribe[topic]]}. */

@@ -69,4 +69,25 @@ class KafkaOffsetRangeCalculatorTest {
     assertThat(KafkaOffsetRangeCalculator.split(ranges, OptionalInt.of(4), OptionalLong.of(4)))
         .allSatisfy(r -> assertThat(r.until() - r.from()).isLessThanOrEqualTo(4));
   }
+
+  @Test
+  void forTaskRead_belowTheMinimum_isNoTasks() {
+    assertThat(KafkaOffsetRangeCalculator.forTaskRead(List.of(r(T1, 0, 99), r(T2, 5, 5)), 100, 2))
+        .isEmpty();
+  }
+
+  @Test
+  void forTaskRead_cutsIntoTwoTasksPerCore_neverSmallerThanTheMinimum_inOffsetOrder() {
+    // 4 000 offsets, 2 cores: at most 1 000 per task.
+    assertThat(
+            KafkaOffsetRangeCalculator.forTaskRead(
+                List.of(r(T1, 0, 3_000), r(T2, 10, 1_010)), 100, 2))
+        .containsExactly(
+            r(T1, 0, 1_000), r(T1, 1_000, 2_000), r(T1, 2_000, 3_000), r(T2, 10, 1_010));
+    // The minimum wins over the per-core share: 4 000 / 4 is below 2 500.
+    assertThat(
+            KafkaOffsetRangeCalculator.forTaskRead(
+                List.of(r(T1, 0, 3_000), r(T2, 10, 1_010)), 2_500, 2))
+        .containsExactly(r(T1, 0, 1_500), r(T1, 1_500, 3_000), r(T2, 10, 1_010));
+  }
 }
