@@ -39,12 +39,15 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>Protocol, per batch. The live rows are written in slices; for each slice every column's values
  * are written, then {@link ColumnWriteStore#endRecord()} once per row, since the store counts rows
- * and decides page boundaries there (it writes a page when one is full at its next size check). A
- * page may thus end up to one slice past its size threshold; pages still start on row boundaries,
- * as each row is one value per column. Slices end where parquet-mr's record writer would check the
- * buffered size (its {@code checkBlockSizeReached} schedule, reproduced in {@link #endSlice}), and
- * a row group is flushed when the buffered bytes come within two rows of the row-group size, so row
- * groups are cut where the row path cuts them.
+ * and decides page boundaries there (it writes a page when one is full at its next size check, and
+ * a dictionary that outgrows its limit before the first page falls back to plain for the whole
+ * chunk). A slice is therefore at most parquet-mr's minimum number of rows between size checks (100
+ * by default): a page ends at most that many rows past its threshold, as on the row path, whose
+ * checks are at least that far apart. Pages start on row boundaries, as each row is one value per
+ * column. Slices also end where parquet-mr's record writer would check the buffered size (its
+ * {@code checkBlockSizeReached} schedule, reproduced in {@link #endSlice}), and a row group is
+ * flushed when the buffered bytes come within two rows of the row-group size, so row groups are cut
+ * where the row path cuts them.
  *
  * <p>Not thread-safe: one task writes one file.
  */
@@ -60,6 +63,7 @@ final class ColumnarParquetWriter implements BatchWriter {
   private final ColumnDescriptor[] descriptors;
   private final ColumnWriter[] writers;
   private final long rowGroupSizeThreshold;
+  private final int sliceRows;
 
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore columnStore;
@@ -89,6 +93,7 @@ final class ColumnarParquetWriter implements BatchWriter {
     this.descriptors = columns.toArray(new ColumnDescriptor[0]);
     this.writers = new ColumnWriter[descriptors.length];
     this.rowGroupSizeThreshold = options.rowGroupSizeBytes();
+    this.sliceRows = Math.max(1, props.getMinRowCountForPageSizeCheck());
     this.nextRowGroupSize = rowGroupSizeThreshold;
     this.recordCountForNextMemCheck = props.getMinRowCountForPageSizeCheck();
     newRowGroup();
@@ -172,7 +177,7 @@ final class ColumnarParquetWriter implements BatchWriter {
     int from = 0;
     while (from < size) {
       long untilCheck = Math.max(1, recordCountForNextMemCheck - recordCount);
-      int to = (int) Math.min(size, from + untilCheck);
+      int to = (int) Math.min(Math.min(size, from + untilCheck), from + sliceRows);
       for (int c = 0; c < leaves.length; c++) {
         leaves[c].write(columns[c], selection, from, to, writers[c]);
       }
