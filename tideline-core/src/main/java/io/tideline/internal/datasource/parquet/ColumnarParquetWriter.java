@@ -7,6 +7,7 @@ import io.tideline.types.StructType;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -55,7 +56,8 @@ final class ColumnarParquetWriter implements BatchWriter {
   private static final String MODEL_NAME = "tideline";
 
   private final MessageType parquetSchema;
-  private final ParquetProperties props;
+  private final StructType schema;
+  private final ParquetWriteOptions options;
   private final ParquetFileWriter file;
   private final CodecFactory codecs;
   private final BytesInputCompressor compressor;
@@ -63,7 +65,10 @@ final class ColumnarParquetWriter implements BatchWriter {
   private final ColumnDescriptor[] descriptors;
   private final ColumnWriter[] writers;
   private final long rowGroupSizeThreshold;
-  private final int sliceRows;
+  private int sliceRows;
+
+  /** The encoding properties, fixed by the first batch ({@link DictionaryPrecheck}). */
+  private ParquetProperties props;
 
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore columnStore;
@@ -77,14 +82,15 @@ final class ColumnarParquetWriter implements BatchWriter {
   private boolean aborted;
 
   private ColumnarParquetWriter(
+      StructType schema,
       MessageType parquetSchema,
-      ParquetProperties props,
       ParquetFileWriter file,
       CodecFactory codecs,
       ParquetWriteOptions options,
       LeafShredder[] leaves) {
+    this.schema = schema;
+    this.options = options;
     this.parquetSchema = parquetSchema;
-    this.props = props;
     this.file = file;
     this.codecs = codecs;
     this.compressor = codecs.getCompressor(options.codec());
@@ -93,10 +99,7 @@ final class ColumnarParquetWriter implements BatchWriter {
     this.descriptors = columns.toArray(new ColumnDescriptor[0]);
     this.writers = new ColumnWriter[descriptors.length];
     this.rowGroupSizeThreshold = options.rowGroupSizeBytes();
-    this.sliceRows = Math.max(1, props.getMinRowCountForPageSizeCheck());
     this.nextRowGroupSize = rowGroupSizeThreshold;
-    this.recordCountForNextMemCheck = props.getMinRowCountForPageSizeCheck();
-    newRowGroup();
   }
 
   /** True when every column of {@code schema} is a top-level primitive this writer handles. */
@@ -137,7 +140,19 @@ final class ColumnarParquetWriter implements BatchWriter {
             props);
     file.start();
     CodecFactory codecs = new CodecFactory(new Configuration(false), props.getPageSizeThreshold());
-    return new ColumnarParquetWriter(parquetSchema, props, file, codecs, options, leaves);
+    return new ColumnarParquetWriter(schema, parquetSchema, file, codecs, options, leaves);
+  }
+
+  /** Fixes the encoding properties from the first batch and opens the first row group. */
+  private void start(Batch first) {
+    Set<String> plain =
+        options.dictionary() && options.dictionaryPrecheck()
+            ? DictionaryPrecheck.uniqueColumns(schema, first)
+            : Set.of();
+    props = options.properties(plain);
+    sliceRows = Math.max(1, props.getMinRowCountForPageSizeCheck());
+    recordCountForNextMemCheck = props.getMinRowCountForPageSizeCheck();
+    newRowGroup();
   }
 
   private void newRowGroup() {
@@ -172,6 +187,12 @@ final class ColumnarParquetWriter implements BatchWriter {
 
   private void writeSlices(Batch batch) throws IOException {
     int size = batch.size();
+    if (size == 0) {
+      return;
+    }
+    if (props == null) {
+      start(batch);
+    }
     int[] selection = batch.selection();
     ColumnVector[] columns = batch.columns();
     int from = 0;
@@ -238,8 +259,16 @@ final class ColumnarParquetWriter implements BatchWriter {
         nextRowGroupSize = Math.min(file.getNextRowGroupSize(), rowGroupSizeThreshold);
       }
     } finally {
+      closeStores();
+    }
+  }
+
+  private void closeStores() {
+    if (columnStore != null) {
       columnStore.close();
       pageStore.close();
+      columnStore = null;
+      pageStore = null;
     }
   }
 
@@ -251,8 +280,7 @@ final class ColumnarParquetWriter implements BatchWriter {
     closed = true;
     try {
       if (aborted) {
-        columnStore.close();
-        pageStore.close();
+        closeStores();
       } else {
         writeRowGroup();
         file.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, MODEL_NAME));

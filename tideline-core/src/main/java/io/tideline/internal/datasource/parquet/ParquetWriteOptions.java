@@ -5,6 +5,7 @@ import io.tideline.internal.datasource.text.FileErrors;
 import io.tideline.internal.datasource.text.SourceOptions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -15,14 +16,17 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * parquet.enable.dictionary} (true); and Tideline's {@value #COLUMNAR} (true), which picks the
  * column-at-a-time writer for schemas of top-level primitive columns ({@link
  * ColumnarParquetWriter}); false forces the row-at-a-time {@link ParquetBatchWriter}, kept for
- * nested schemas, for comparing the two in tests and benchmarks.
+ * nested schemas, for comparing the two in tests and benchmarks; and {@value
+ * DictionaryPrecheck#OPTION} (true), whether the columnar writer skips the dictionary for columns
+ * whose first batch is all distinct.
  */
 record ParquetWriteOptions(
     CompressionCodecName codec,
     long rowGroupSizeBytes,
     int pageSizeBytes,
     boolean dictionary,
-    boolean columnar) {
+    boolean columnar,
+    boolean dictionaryPrecheck) {
   /** The option that picks the column-at-a-time writer where the schema allows it. */
   static final String COLUMNAR = "tideline.parquet.columnarWriter";
 
@@ -37,7 +41,8 @@ record ParquetWriteOptions(
         Long.parseLong(o.get("parquet.block.size", Long.toString(128L * 1024 * 1024))),
         o.getInt("parquet.page.size", 1024 * 1024),
         o.getBoolean("parquet.enable.dictionary", true),
-        o.getBoolean(COLUMNAR, true));
+        o.getBoolean(COLUMNAR, true),
+        o.getBoolean(DictionaryPrecheck.OPTION, true));
   }
 
   /**
@@ -47,10 +52,17 @@ record ParquetWriteOptions(
    * writers use them, so their files are of one kind.
    */
   ParquetProperties properties() {
-    return ParquetProperties.builder()
-        .withPageSize(pageSizeBytes)
-        .withDictionaryEncoding(dictionary)
-        .build();
+    return properties(Set.of());
+  }
+
+  /** {@link #properties()} with the dictionary off for the top-level columns {@code plain}. */
+  ParquetProperties properties(Set<String> plain) {
+    ParquetProperties.Builder b =
+        ParquetProperties.builder().withPageSize(pageSizeBytes).withDictionaryEncoding(dictionary);
+    for (String column : plain) {
+      b.withDictionaryEncoding(column, false);
+    }
+    return b.build();
   }
 
   static CompressionCodecName codec(String name) {
