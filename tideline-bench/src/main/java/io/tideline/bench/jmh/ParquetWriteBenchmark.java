@@ -65,10 +65,6 @@ public class ParquetWriteBenchmark {
   @Param({"columnar", "row"})
   public String writer;
 
-  /** parquet-mr's {@code parquet.enable.dictionary}: on by default, as in Spark. */
-  @Param({"true"})
-  public String dictionary;
-
   private final TidelineConf conf = new TidelineConf();
   private final List<Batch> batches = new ArrayList<>();
   private FileFormat parquet;
@@ -79,12 +75,7 @@ public class ParquetWriteBenchmark {
   @Setup
   public void setUp() throws IOException {
     parquet = FileFormats.find("parquet");
-    options =
-        Map.of(
-            "tideline.parquet.columnarWriter",
-            Boolean.toString(writer.equals("columnar")),
-            "parquet.enable.dictionary",
-            dictionary);
+    options = Map.of("tideline.parquet.columnarWriter", Boolean.toString(writer.equals("columnar")));
     dir = Files.createTempDirectory("tideline-jmh-parquet");
     out = dir.resolve("part-00000.snappy.parquet");
     Path json = dir.resolve("orders.json");

@@ -7,7 +7,6 @@ import io.tideline.types.StructType;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -56,8 +55,7 @@ final class ColumnarParquetWriter implements BatchWriter {
   private static final String MODEL_NAME = "tideline";
 
   private final MessageType parquetSchema;
-  private final StructType schema;
-  private final ParquetWriteOptions options;
+  private final ParquetProperties props;
   private final ParquetFileWriter file;
   private final CodecFactory codecs;
   private final BytesInputCompressor compressor;
@@ -65,10 +63,7 @@ final class ColumnarParquetWriter implements BatchWriter {
   private final ColumnDescriptor[] descriptors;
   private final ColumnWriter[] writers;
   private final long rowGroupSizeThreshold;
-  private int sliceRows;
-
-  /** The encoding properties, fixed by the first batch ({@link DictionaryPrecheck}). */
-  private ParquetProperties props;
+  private final int sliceRows;
 
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore columnStore;
@@ -82,15 +77,14 @@ final class ColumnarParquetWriter implements BatchWriter {
   private boolean aborted;
 
   private ColumnarParquetWriter(
-      StructType schema,
       MessageType parquetSchema,
+      ParquetProperties props,
       ParquetFileWriter file,
       CodecFactory codecs,
       ParquetWriteOptions options,
       LeafShredder[] leaves) {
-    this.schema = schema;
-    this.options = options;
     this.parquetSchema = parquetSchema;
+    this.props = props;
     this.file = file;
     this.codecs = codecs;
     this.compressor = codecs.getCompressor(options.codec());
@@ -99,7 +93,10 @@ final class ColumnarParquetWriter implements BatchWriter {
     this.descriptors = columns.toArray(new ColumnDescriptor[0]);
     this.writers = new ColumnWriter[descriptors.length];
     this.rowGroupSizeThreshold = options.rowGroupSizeBytes();
+    this.sliceRows = Math.max(1, props.getMinRowCountForPageSizeCheck());
     this.nextRowGroupSize = rowGroupSizeThreshold;
+    this.recordCountForNextMemCheck = props.getMinRowCountForPageSizeCheck();
+    newRowGroup();
   }
 
   /** True when every column of {@code schema} is a top-level primitive this writer handles. */
@@ -140,19 +137,7 @@ final class ColumnarParquetWriter implements BatchWriter {
             props);
     file.start();
     CodecFactory codecs = new CodecFactory(new Configuration(false), props.getPageSizeThreshold());
-    return new ColumnarParquetWriter(schema, parquetSchema, file, codecs, options, leaves);
-  }
-
-  /** Fixes the encoding properties from the first batch and opens the first row group. */
-  private void start(Batch first) {
-    Set<String> plain =
-        options.dictionary() && options.dictionaryPrecheck()
-            ? DictionaryPrecheck.uniqueColumns(schema, first)
-            : Set.of();
-    props = options.properties(plain);
-    sliceRows = Math.max(1, props.getMinRowCountForPageSizeCheck());
-    recordCountForNextMemCheck = props.getMinRowCountForPageSizeCheck();
-    newRowGroup();
+    return new ColumnarParquetWriter(parquetSchema, props, file, codecs, options, leaves);
   }
 
   private void newRowGroup() {
@@ -187,12 +172,6 @@ final class ColumnarParquetWriter implements BatchWriter {
 
   private void writeSlices(Batch batch) throws IOException {
     int size = batch.size();
-    if (size == 0) {
-      return;
-    }
-    if (props == null) {
-      start(batch);
-    }
     int[] selection = batch.selection();
     ColumnVector[] columns = batch.columns();
     int from = 0;
@@ -259,16 +238,8 @@ final class ColumnarParquetWriter implements BatchWriter {
         nextRowGroupSize = Math.min(file.getNextRowGroupSize(), rowGroupSizeThreshold);
       }
     } finally {
-      closeStores();
-    }
-  }
-
-  private void closeStores() {
-    if (columnStore != null) {
       columnStore.close();
       pageStore.close();
-      columnStore = null;
-      pageStore = null;
     }
   }
 
@@ -280,7 +251,8 @@ final class ColumnarParquetWriter implements BatchWriter {
     closed = true;
     try {
       if (aborted) {
-        closeStores();
+        columnStore.close();
+        pageStore.close();
       } else {
         writeRowGroup();
         file.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, MODEL_NAME));

@@ -5,7 +5,6 @@ import io.tideline.internal.datasource.text.FileErrors;
 import io.tideline.internal.datasource.text.SourceOptions;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -16,17 +15,14 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * parquet.enable.dictionary} (true); and Tideline's {@value #COLUMNAR} (true), which picks the
  * column-at-a-time writer for schemas of top-level primitive columns ({@link
  * ColumnarParquetWriter}); false forces the row-at-a-time {@link ParquetBatchWriter}, kept for
- * nested schemas, for comparing the two in tests and benchmarks; and {@value
- * DictionaryPrecheck#OPTION} (true), whether the columnar writer skips the dictionary for columns
- * whose first batch is all distinct.
+ * nested schemas, for comparing the two in tests and benchmarks.
  */
 record ParquetWriteOptions(
     CompressionCodecName codec,
     long rowGroupSizeBytes,
     int pageSizeBytes,
     boolean dictionary,
-    boolean columnar,
-    boolean dictionaryPrecheck) {
+    boolean columnar) {
   /** The option that picks the column-at-a-time writer where the schema allows it. */
   static final String COLUMNAR = "tideline.parquet.columnarWriter";
 
@@ -41,8 +37,7 @@ record ParquetWriteOptions(
         Long.parseLong(o.get("parquet.block.size", Long.toString(128L * 1024 * 1024))),
         o.getInt("parquet.page.size", 1024 * 1024),
         o.getBoolean("parquet.enable.dictionary", true),
-        o.getBoolean(COLUMNAR, true),
-        o.getBoolean(DictionaryPrecheck.OPTION, true));
+        o.getBoolean(COLUMNAR, true));
   }
 
   /**
@@ -52,17 +47,10 @@ record ParquetWriteOptions(
    * writers use them, so their files are of one kind.
    */
   ParquetProperties properties() {
-    return properties(Set.of());
-  }
-
-  /** {@link #properties()} with the dictionary off for the top-level columns {@code plain}. */
-  ParquetProperties properties(Set<String> plain) {
-    ParquetProperties.Builder b =
-        ParquetProperties.builder().withPageSize(pageSizeBytes).withDictionaryEncoding(dictionary);
-    for (String column : plain) {
-      b.withDictionaryEncoding(column, false);
-    }
-    return b.build();
+    return ParquetProperties.builder()
+        .withPageSize(pageSizeBytes)
+        .withDictionaryEncoding(dictionary)
+        .build();
   }
 
   static CompressionCodecName codec(String name) {
