@@ -65,6 +65,10 @@ public class ParquetWriteBenchmark {
   @Param({"columnar", "row"})
   public String writer;
 
+  /** parquet-mr's {@code parquet.enable.dictionary}: on by default, as in Spark. */
+  @Param({"true"})
+  public String dictionary;
+
   private final TidelineConf conf = new TidelineConf();
   private final List<Batch> batches = new ArrayList<>();
   private FileFormat parquet;
@@ -75,7 +79,12 @@ public class ParquetWriteBenchmark {
   @Setup
   public void setUp() throws IOException {
     parquet = FileFormats.find("parquet");
-    options = Map.of("tideline.parquet.columnarWriter", Boolean.toString(writer.equals("columnar")));
+    options =
+        Map.of(
+            "tideline.parquet.columnarWriter",
+            Boolean.toString(writer.equals("columnar")),
+            "parquet.enable.dictionary",
+            dictionary);
     dir = Files.createTempDirectory("tideline-jmh-parquet");
     out = dir.resolve("part-00000.snappy.parquet");
     Path json = dir.resolve("orders.json");
