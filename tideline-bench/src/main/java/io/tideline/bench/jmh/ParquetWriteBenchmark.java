@@ -118,6 +118,11 @@ public class ParquetWriteBenchmark {
     return new Batch(columns, n);
   }
 
+  /** The folder the benchmark writes its file into, for tests that read the file back. */
+  Path outputFolder() {
+    return dir;
+  }
+
   @TearDown
   public void tearDown() throws IOException {
     Files.deleteIfExists(out);
