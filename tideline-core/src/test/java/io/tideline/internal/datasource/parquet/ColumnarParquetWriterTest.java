@@ -141,6 +141,18 @@ class ColumnarParquetWriterTest {
   }
 
   @Test
+  void write_noRowsOrEmptyBatches_givesAReadableFileWithNoRowGroup() throws IOException {
+    Batch empty = FormatTestSupport.batch(BRONZE, List.of());
+    Path none = write(BRONZE, Map.of());
+    Path emptyBatches = write(BRONZE, Map.of(), empty, empty);
+    for (Path f : List.of(none, emptyBatches)) {
+      assertThat(footer(f).getBlocks()).isEmpty();
+      assertThat(parquet.inferSchema(List.of(f), Map.of(), conf)).isEqualTo(BRONZE);
+      assertThat(readAll(parquet, f, BRONZE, BRONZE, Map.of(), conf)).isEmpty();
+    }
+  }
+
+  @Test
   void write_selectionVector_writesOnlyLiveRowsInOrder() throws IOException {
     List<List<Object>> physical = bronzeRows(10, 10);
     Batch b = FormatTestSupport.batch(BRONZE, physical).withSelection(new int[] {1, 4, 5, 9}, 4);
