@@ -27,8 +27,9 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>Why. The row path ({@link ParquetBatchWriter}) makes parquet-mr's record consumer walk the
  * schema once per row — start message, start field, add value, end field per value, then a pass for
- * missing fields — which cost more than the encoding itself on the Delta bronze query. A flat
- * schema needs none of it: every column has one value or one null per row, at repetition level 0.
+ * missing fields — which is a third of the writer's CPU time on the Delta bronze rows (see
+ * tideline-bench's {@code ParquetWriteCpuTime}). A flat schema needs none of it: every column has
+ * one value or one null per row, at repetition level 0.
  *
  * <p>Same files. The layers below the record consumer are parquet-mr's own and set up as its {@code
  * ParquetWriter} sets them up: {@link ParquetProperties} from the same options (V1 pages,
@@ -39,15 +40,15 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>Protocol, per batch. The live rows are written in slices; for each slice every column's values
  * are written, then {@link ColumnWriteStore#endRecord()} once per row, since the store counts rows
- * and decides page boundaries there (it writes a page when one is full at its next size check, and
- * a dictionary that outgrows its limit before the first page falls back to plain for the whole
- * chunk). A slice is therefore at most parquet-mr's minimum number of rows between size checks (100
- * by default): a page ends at most that many rows past its threshold, as on the row path, whose
- * checks are at least that far apart. Pages start on row boundaries, as each row is one value per
- * column. Slices also end where parquet-mr's record writer would check the buffered size (its
- * {@code checkBlockSizeReached} schedule, reproduced in {@link #endSlice}), and a row group is
- * flushed when the buffered bytes come within two rows of the row-group size, so row groups are cut
- * where the row path cuts them.
+ * and decides page boundaries there (it writes a page when one is full at its next size check; a
+ * dictionary that outgrows its limit before the first page is dropped for the whole chunk, so late
+ * checks would change encodings, not only page sizes). A slice is therefore at most parquet-mr's
+ * minimum number of rows between size checks (100 by default): a page ends at most that many rows
+ * past its threshold, as on the row path, whose checks are at least that far apart. Pages start on
+ * row boundaries, as each row is one value per column. Slices also end where parquet-mr's record
+ * writer would check the buffered size (its {@code checkBlockSizeReached} schedule, reproduced in
+ * {@link #endSlice}), and a row group is flushed when the buffered bytes come within two rows of
+ * the row-group size, so row groups are cut where the row path cuts them.
  *
  * <p>Not thread-safe: one task writes one file.
  */
@@ -135,9 +136,16 @@ final class ColumnarParquetWriter implements BatchWriter {
             ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
             null,
             props);
-    file.start();
-    CodecFactory codecs = new CodecFactory(new Configuration(false), props.getPageSizeThreshold());
-    return new ColumnarParquetWriter(parquetSchema, props, file, codecs, options, leaves);
+    try {
+      file.start();
+      CodecFactory codecs =
+          new CodecFactory(new Configuration(false), props.getPageSizeThreshold());
+      return new ColumnarParquetWriter(parquetSchema, props, file, codecs, options, leaves);
+    } catch (IOException | RuntimeException e) {
+      // Nobody else holds the file's stream yet: close it here, or it leaks.
+      file.close();
+      throw e;
+    }
   }
 
   private void newRowGroup() {
