@@ -28,8 +28,9 @@ import org.apache.parquet.io.LocalOutputFile;
 /**
  * Spark's {@code parquet} format on parquet-mr: the schema from the first file's footer (or all
  * footers merged with {@code mergeSchema}), splits by row group, columnar reads of only the
- * requested columns ({@link ParquetBatchReader}), and Spark's file layout on write ({@link
- * ParquetBatchWriter}).
+ * requested columns ({@link ParquetBatchReader}), and Spark's file layout on write: a column at a
+ * time for schemas of top-level primitives ({@link ColumnarParquetWriter}), a row at a time through
+ * parquet-mr's record consumer for nested ones ({@link ParquetBatchWriter}).
  */
 public final class ParquetFileFormat implements FileFormat {
   static final String NAME = "parquet";
@@ -129,6 +130,9 @@ public final class ParquetFileFormat implements FileFormat {
       Path file, StructType schema, Map<String, String> options, TidelineConf conf)
       throws IOException {
     ParquetWriteOptions o = ParquetWriteOptions.of(options, conf);
+    if (o.columnar() && ColumnarParquetWriter.supports(schema)) {
+      return ColumnarParquetWriter.open(new LocalOutputFile(file), schema, o);
+    }
     return new ParquetBatchWriter(ParquetBatchWriter.open(new LocalOutputFile(file), schema, o));
   }
 

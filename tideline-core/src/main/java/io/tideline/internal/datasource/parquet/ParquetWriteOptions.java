@@ -5,16 +5,26 @@ import io.tideline.internal.datasource.text.FileErrors;
 import io.tideline.internal.datasource.text.SourceOptions;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * The Parquet writer's options: {@code compression} (or {@code codec}; default {@code
  * tideline.sql.parquet.compression.codec}, else snappy, as Spark), and parquet-mr's own {@code
  * parquet.block.size} (row group bytes, 128 MiB), {@code parquet.page.size} (1 MiB) and {@code
- * parquet.enable.dictionary} (true).
+ * parquet.enable.dictionary} (true); and Tideline's {@value #COLUMNAR} (true), which picks the
+ * column-at-a-time writer for schemas of top-level primitive columns ({@link
+ * ColumnarParquetWriter}); false forces the row-at-a-time {@link ParquetBatchWriter}, kept for
+ * nested schemas, for comparing the two in tests and benchmarks.
  */
 record ParquetWriteOptions(
-    CompressionCodecName codec, long rowGroupSizeBytes, int pageSizeBytes, boolean dictionary) {
+    CompressionCodecName codec,
+    long rowGroupSizeBytes,
+    int pageSizeBytes,
+    boolean dictionary,
+    boolean columnar) {
+  /** The option that picks the column-at-a-time writer where the schema allows it. */
+  static final String COLUMNAR = "tideline.parquet.columnarWriter";
 
   static ParquetWriteOptions of(Map<String, String> options, TidelineConf conf) {
     SourceOptions o = new SourceOptions(ParquetFileFormat.NAME, options);
@@ -26,7 +36,21 @@ record ParquetWriteOptions(
         codec(name),
         Long.parseLong(o.get("parquet.block.size", Long.toString(128L * 1024 * 1024))),
         o.getInt("parquet.page.size", 1024 * 1024),
-        o.getBoolean("parquet.enable.dictionary", true));
+        o.getBoolean("parquet.enable.dictionary", true),
+        o.getBoolean(COLUMNAR, true));
+  }
+
+  /**
+   * parquet-mr's encoding properties for these options, the ones its {@code ParquetWriter.Builder}
+   * builds from the same settings: V1 data pages, dictionary encoding with fallback to plain, a
+   * dictionary page limit of parquet-mr's default (1 MiB), statistics and column indexes. Both
+   * writers use them, so their files are of one kind.
+   */
+  ParquetProperties properties() {
+    return ParquetProperties.builder()
+        .withPageSize(pageSizeBytes)
+        .withDictionaryEncoding(dictionary)
+        .build();
   }
 
   static CompressionCodecName codec(String name) {
