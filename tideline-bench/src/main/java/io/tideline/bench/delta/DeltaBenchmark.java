@@ -3,6 +3,7 @@ package io.tideline.bench.delta;
 import io.tideline.bench.BenchMain;
 import io.tideline.bench.ProcessCpu;
 import io.tideline.bench.WorkFolder;
+import io.tideline.bench.kafka.BenchBroker;
 import io.tideline.bench.kafka.OrdersTopic;
 import io.tideline.kafka.EmbeddedKafkaBroker;
 import java.io.PrintStream;
@@ -68,19 +69,7 @@ public final class DeltaBenchmark {
       PrintStream out,
       Path dir,
       Function<String, DeltaEngine> startEngine) {
-    out.printf(
-        Locale.ROOT,
-        "%d cores, Java %s, load average %.2f%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"),
-        ProcessCpu.loadAverage());
-    long t0 = System.nanoTime();
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      out.printf(
-          Locale.ROOT,
-          "Broker %s started in %.1f s%n",
-          broker.bootstrapServers(),
-          (System.nanoTime() - t0) / 1e9);
+    try (EmbeddedKafkaBroker broker = BenchBroker.start(out)) {
       OrdersTopic warmup =
           settings.warmupRecords() > 0
               ? produce(broker, "orders-warmup", settings.warmupRecords(), settings, out)

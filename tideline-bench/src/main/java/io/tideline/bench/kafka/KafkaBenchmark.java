@@ -95,19 +95,7 @@ public final class KafkaBenchmark {
       PrintStream out,
       Path workDir,
       Function<String, KafkaEngine> startEngine) {
-    out.printf(
-        Locale.ROOT,
-        "%d cores, Java %s, load average %.2f%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"),
-        ProcessCpu.loadAverage());
-    long t0 = System.nanoTime();
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      out.printf(
-          Locale.ROOT,
-          "Broker %s started in %.1f s%n",
-          broker.bootstrapServers(),
-          (System.nanoTime() - t0) / 1e9);
+    try (EmbeddedKafkaBroker broker = BenchBroker.start(out)) {
       boolean throughput = settings.workloads().contains(KafkaBenchSettings.THROUGHPUT);
       OrdersTopic warmup = null;
       OrdersTopic orders = null;
